@@ -1,0 +1,4 @@
+//! Extraction: which sentences are claims, and their facets.
+
+pub mod date;
+pub mod quantity;

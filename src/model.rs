@@ -1,0 +1,251 @@
+//! The one data model passed between pipeline stages.
+//!
+//! Every stage is a plain function from these types to these types, so a
+//! library user can stop the pipeline anywhere and inspect what it holds.
+//! Offsets are byte offsets into the document text, end exclusive.
+
+use serde::Serialize;
+
+/// A byte range into a document's text, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+}
+
+/// One input article.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// The file stem, made unique within a run.
+    pub id: String,
+    pub path: String,
+    /// Outlet name, when a sidecar says so; never guessed.
+    pub source: Option<String>,
+    /// `YYYY-MM-DD`, from a sidecar or a `date YYYY-MM-DD` header.
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    #[serde(skip)]
+    pub text: String,
+    /// Where the article body starts: a metadata header before it is not text.
+    #[serde(skip)]
+    pub body_start: usize,
+}
+
+/// A sentence of a document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sentence {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A number found in text, with what it measures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The stated figure, scale applied ("$32bn" = 3.2e10). Null for a vague
+    /// amount ("dozens") that only has bounds.
+    pub value: Option<f64>,
+    /// Lower bound of the range or approximation; null when open.
+    pub low: Option<f64>,
+    /// Upper bound; null when open ("over 70 million").
+    pub high: Option<f64>,
+    /// "over", "more than", "nearly", "about", "up to", "at least"...
+    pub approximator: Option<String>,
+    /// Currency code ("USD", "GBP"), "percent", "percentage points", or a
+    /// unit of measure ("km"); null for a plain count.
+    pub unit: Option<String>,
+    /// The noun counted ("people", "countries", "members"), when stated.
+    pub counted: Option<String>,
+    /// The measure class from the rules ("money", "people", "countries"...):
+    /// only quantities of one measure are compared.
+    pub measure: Option<String>,
+}
+
+/// A date or period found in text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateFacet {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null when relative and unresolved.
+    pub value: Option<String>,
+    /// First day of the period, ISO; null when unresolved.
+    pub low: Option<String>,
+    /// Last day of the period, ISO; null when unresolved.
+    pub high: Option<String>,
+    /// "absolute", "relative", "weekday", "month", "year".
+    pub kind: String,
+}
+
+/// A named entity and the canonical name it resolves to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The fullest name this mention resolves to within the document.
+    pub canonical: String,
+}
+
+/// How sure a source is of what it states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Certainty {
+    Asserted,
+    Reported,
+    Alleged,
+    Speculative,
+    Denied,
+}
+
+impl Certainty {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Certainty::Asserted => "asserted",
+            Certainty::Reported => "reported",
+            Certainty::Alleged => "alleged",
+            Certainty::Speculative => "speculative",
+            Certainty::Denied => "denied",
+        }
+    }
+}
+
+/// A word or phrase that lowers (or marks) certainty.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hedge {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub level: Certainty,
+    /// The rule that listed this word.
+    pub rule: String,
+}
+
+/// Who a sentence says the information comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attribution {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The outlet or speaker, as written (null for an unnamed "reports").
+    pub source: Option<String>,
+    /// The reporting verb or phrase ("reported", "told", "according to").
+    pub verb: Option<String>,
+    /// True when the claim is a direct quotation.
+    pub quote: bool,
+}
+
+/// Everything `facets` finds in a text.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Facets {
+    pub quantities: Vec<Quantity>,
+    pub dates: Vec<DateFacet>,
+    pub entities: Vec<Entity>,
+    pub hedges: Vec<Hedge>,
+    pub attributions: Vec<Attribution>,
+    pub negations: Vec<Negation>,
+}
+
+/// A negation cue ("not", "never", "denied").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Negation {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A sentence that carries something checkable, with its facets.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    /// `<doc id>:<n>`, n counting claims of the document from 1.
+    pub id: String,
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    pub text: String,
+    pub quantities: Vec<Quantity>,
+    pub dates: Vec<DateFacet>,
+    pub entities: Vec<Entity>,
+    pub hedges: Vec<Hedge>,
+    pub attribution: Option<Attribution>,
+    pub negated: bool,
+    pub certainty: Certainty,
+    /// Why this sentence counts as a claim.
+    pub reasons: Vec<String>,
+}
+
+/// Claims from different documents that state the same fact.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cluster {
+    pub id: String,
+    pub claims: Vec<String>,
+    /// "corroborated", "conflict" or "uncertain".
+    pub verdict: String,
+    /// Number of distinct documents.
+    pub sources: usize,
+}
+
+/// A judgement over a cluster or a claim, made by one rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub kind: String,
+    pub severity: Severity,
+    pub cluster: Option<String>,
+    pub claims: Vec<String>,
+    pub message: String,
+    pub suggestion: Option<String>,
+    /// The facts the rule saw: the quantities, words or attributions compared.
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// The whole result of `check`: what `--format json` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub schema: &'static str,
+    pub documents: Vec<Document>,
+    pub claims: Vec<Claim>,
+    pub clusters: Vec<Cluster>,
+    pub findings: Vec<Finding>,
+}
+
+pub const SCHEMA: &str = "corroborate/1";

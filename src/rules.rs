@@ -1,0 +1,786 @@
+//! Rules as data: TOML packs, the defaults embedded in the binary.
+//!
+//! A pack is a TOML file whose top-level arrays of tables are rule sections
+//! (`[[abbreviations]]`, `[[certainty]]`, `[[finding]]`, ...). Every rule has an
+//! `id`, a `description` and `examples` that the test suite runs. A later pack
+//! that repeats an id replaces the earlier rule, so a user pack can override a
+//! default without copying the whole file.
+//!
+//! Raw rules are plain deserialised data; each pipeline stage compiles the
+//! sections it needs once (see `Rules::compile`) into matchers.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+
+use serde::Deserialize;
+
+use crate::model::{Certainty, Severity};
+
+/// The default packs, embedded at build time: (file name, contents).
+pub const DEFAULT_PACKS: &[(&str, &str)] = &[
+    ("rules/abbreviations.toml", include_str!("../rules/abbreviations.toml")),
+    ("rules/certainty.toml", include_str!("../rules/certainty.toml")),
+    ("rules/attribution.toml", include_str!("../rules/attribution.toml")),
+    ("rules/negation.toml", include_str!("../rules/negation.toml")),
+    ("rules/synonyms.toml", include_str!("../rules/synonyms.toml")),
+    ("rules/names.toml", include_str!("../rules/names.toml")),
+    ("rules/quantities.toml", include_str!("../rules/quantities.toml")),
+    ("rules/measures.toml", include_str!("../rules/measures.toml")),
+    ("rules/dates.toml", include_str!("../rules/dates.toml")),
+    ("rules/stopwords.toml", include_str!("../rules/stopwords.toml")),
+    ("rules/claims.toml", include_str!("../rules/claims.toml")),
+    ("rules/align.toml", include_str!("../rules/align.toml")),
+    ("rules/findings.toml", include_str!("../rules/findings.toml")),
+];
+
+/// An error in a rule file, located like a compiler error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    pub path: String,
+    /// 1-based; 0 when the error has no position (an unreadable file).
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+/// Turn a byte offset into a 1-based (line, column in characters).
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One example a rule carries. Each section reads the fields it needs; the
+/// test suite runs every example against the stage that owns the section.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// The text the example runs on.
+    #[serde(default)]
+    pub text: String,
+    /// Segmentation: the sentences expected, in order.
+    #[serde(default)]
+    pub sentences: Option<Vec<String>>,
+    /// Similarity: the second sentence, and whether the two should match.
+    #[serde(default)]
+    pub other: Option<String>,
+    #[serde(default, rename = "match")]
+    pub matches: Option<bool>,
+    /// Quantities: expected value, bounds, unit and measure of the first one.
+    #[serde(default)]
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub low: Option<f64>,
+    #[serde(default)]
+    pub high: Option<f64>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub measure: Option<String>,
+    /// How many facets of the section's kind the text yields (0 = none).
+    #[serde(default)]
+    pub count: Option<usize>,
+    /// Dates: the reference date and the expected value.
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub expect: Option<String>,
+    /// Certainty: the expected level.
+    #[serde(default)]
+    pub level: Option<Certainty>,
+    /// Negation: whether the text is negated.
+    #[serde(default)]
+    pub negated: Option<bool>,
+    /// Attribution: the expected source.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Claims: whether the sentence is a claim.
+    #[serde(default)]
+    pub claim: Option<bool>,
+    /// Findings: one sentence per document, and the finding kinds expected
+    /// (an empty list: the rule must not fire).
+    #[serde(default)]
+    pub docs: Option<Vec<String>>,
+    #[serde(default)]
+    pub fires: Option<bool>,
+    /// Names: the canonical name a mention should resolve to.
+    #[serde(default)]
+    pub canonical: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackMeta {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// What kind of abbreviation a word is decides whether a period after it can
+/// end a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AbbrevClass {
+    /// Before a name: "Mr.", "Rep.", "Gen." never end a sentence before a capital.
+    Title,
+    /// Company and name suffixes: "Corp.", "Inc.", "Jr." may end a sentence.
+    Suffix,
+    /// "Jan.", "Sept.": not an end before a day number.
+    Month,
+    /// U.S. state abbreviations, also in party-state tags like "(R-Ark.)".
+    State,
+    /// Before a number: "No. 5", "H.R. 4747", "Vol. 3".
+    Number,
+    /// Anything else ("etc.", "vs.", "approx."): ends a sentence only before
+    /// a capitalised word that is not a name continuation.
+    General,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AbbreviationRule {
+    pub id: String,
+    pub description: String,
+    pub class: AbbrevClass,
+    /// Written without the final period; inner periods kept ("U.S" for "U.S.").
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CertaintyRule {
+    pub id: String,
+    pub description: String,
+    pub level: Certainty,
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// How a reporting phrase names its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportingShape {
+    /// "X reported", "X said", "said X".
+    Verb,
+    /// "according to X", "told X", "citing X": the source follows.
+    SourceAfter,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportingRule {
+    pub id: String,
+    pub description: String,
+    pub shape: ReportingShape,
+    /// The certainty a claim gets when it is attributed this way.
+    pub level: Certainty,
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NegationRule {
+    pub id: String,
+    pub description: String,
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// Words and phrases that state the same thing; aligned as one term.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SynonymRule {
+    pub id: String,
+    pub description: String,
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameKind {
+    /// Given-name variants: each group lists the full name first.
+    Nickname,
+    /// Words before a name that are not part of it ("Mr", "Congressman", "CEO").
+    Title,
+    /// Different names of one thing: the first of each group is canonical.
+    Alias,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameRule {
+    pub id: String,
+    pub description: String,
+    pub kind: NameKind,
+    #[serde(default)]
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub groups: Vec<Vec<String>>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// How an approximator bounds the number after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// "over", "more than": (n, open).
+    Above,
+    /// "at least": [n, open).
+    AtLeast,
+    /// "under", "less than", "nearly", "almost": (open, n).
+    Below,
+    /// "up to", "at most", "no more than": (open, n].
+    AtMost,
+    /// "about", "around", "some", "roughly": n ± margin.
+    About,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApproximatorRule {
+    pub id: String,
+    pub description: String,
+    pub bound: Bound,
+    /// For `about`: the relative margin either side (0.1 = ±10%).
+    #[serde(default)]
+    pub margin: Option<f64>,
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleRule {
+    pub id: String,
+    pub description: String,
+    pub factor: f64,
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CurrencyRule {
+    pub id: String,
+    pub description: String,
+    /// ISO 4217 code reported as the quantity's unit.
+    pub code: String,
+    #[serde(default)]
+    pub symbols: Vec<String>,
+    #[serde(default)]
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// Vague amounts: "dozens", "hundreds of", "tens of millions".
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VagueRule {
+    pub id: String,
+    pub description: String,
+    /// Bounds before any scale that follows ("tens" = [10, 100)).
+    pub low: f64,
+    pub high: f64,
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// Units of measure and what they measure ("km" measures distance).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitRule {
+    pub id: String,
+    pub description: String,
+    pub unit: String,
+    pub measure: String,
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// A measure class: nouns that count the same kind of thing. Quantities are
+/// compared only within one class.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureRule {
+    pub id: String,
+    pub description: String,
+    pub nouns: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// Words and regular expressions that mark digits as part of a name or an
+/// identifier, not a quantity ("Fortune 500", "H.R. 4747", "5G").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotQuantityRule {
+    pub id: String,
+    pub description: String,
+    /// Words that, right before a number, make it part of a name.
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// Words that, right after a number, make it part of a name.
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// Regular expressions matched against the text; digits inside a match
+    /// are never quantities.
+    #[serde(default)]
+    pub patterns: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// Calendar words: months, weekdays and relative expressions.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarRule {
+    pub id: String,
+    pub description: String,
+    /// "month" (groups in calendar order), "weekday" (groups Monday first),
+    /// or "relative" (words, each with its meaning in `offsets`).
+    pub kind: String,
+    #[serde(default)]
+    pub groups: Vec<Vec<String>>,
+    /// For "relative": phrase -> [unit, offset], e.g. "last week" -> ["week", "-1"].
+    #[serde(default)]
+    pub relative: BTreeMap<String, (String, i64)>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StopwordRule {
+    pub id: String,
+    pub description: String,
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// What makes a sentence a claim; each rule adds its id to a claim's reasons.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimRule {
+    pub id: String,
+    pub description: String,
+    /// "quantity", "date", "actor" (a named entity with a verb), "attribution".
+    pub signal: String,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// Alignment parameters: thresholds and weights of the similarity matcher.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlignRule {
+    pub id: String,
+    pub description: String,
+    pub params: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// A finding rule: turns clusters into findings of one kind.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindingRule {
+    pub id: String,
+    pub description: String,
+    pub kind: FindingKind,
+    pub severity: Severity,
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    #[serde(default)]
+    pub params: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    Corroborated,
+    SingleSource,
+    QuantityConflict,
+    DateConflict,
+    PolarityConflict,
+    CertaintyDifference,
+    SharedOrigin,
+}
+
+impl FindingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Corroborated => "corroborated",
+            FindingKind::SingleSource => "single_source",
+            FindingKind::QuantityConflict => "quantity_conflict",
+            FindingKind::DateConflict => "date_conflict",
+            FindingKind::PolarityConflict => "polarity_conflict",
+            FindingKind::CertaintyDifference => "certainty_difference",
+            FindingKind::SharedOrigin => "shared_origin",
+        }
+    }
+}
+
+/// One rule file as written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    pub pack: Option<PackMeta>,
+    #[serde(default)]
+    pub abbreviations: Vec<AbbreviationRule>,
+    #[serde(default)]
+    pub certainty: Vec<CertaintyRule>,
+    #[serde(default)]
+    pub reporting: Vec<ReportingRule>,
+    #[serde(default)]
+    pub negation: Vec<NegationRule>,
+    #[serde(default)]
+    pub synonyms: Vec<SynonymRule>,
+    #[serde(default)]
+    pub names: Vec<NameRule>,
+    #[serde(default)]
+    pub approximators: Vec<ApproximatorRule>,
+    #[serde(default)]
+    pub scales: Vec<ScaleRule>,
+    #[serde(default)]
+    pub currencies: Vec<CurrencyRule>,
+    #[serde(default)]
+    pub vague: Vec<VagueRule>,
+    #[serde(default)]
+    pub units: Vec<UnitRule>,
+    #[serde(default)]
+    pub measures: Vec<MeasureRule>,
+    #[serde(default)]
+    pub not_quantity: Vec<NotQuantityRule>,
+    #[serde(default)]
+    pub calendar: Vec<CalendarRule>,
+    #[serde(default)]
+    pub stopwords: Vec<StopwordRule>,
+    #[serde(default)]
+    pub claims: Vec<ClaimRule>,
+    #[serde(default)]
+    pub align: Vec<AlignRule>,
+    #[serde(default)]
+    pub finding: Vec<FindingRule>,
+}
+
+/// Every rule of every pack loaded, later packs overriding earlier ids.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    pub abbreviations: Vec<AbbreviationRule>,
+    pub certainty: Vec<CertaintyRule>,
+    pub reporting: Vec<ReportingRule>,
+    pub negation: Vec<NegationRule>,
+    pub synonyms: Vec<SynonymRule>,
+    pub names: Vec<NameRule>,
+    pub approximators: Vec<ApproximatorRule>,
+    pub scales: Vec<ScaleRule>,
+    pub currencies: Vec<CurrencyRule>,
+    pub vague: Vec<VagueRule>,
+    pub units: Vec<UnitRule>,
+    pub measures: Vec<MeasureRule>,
+    pub not_quantity: Vec<NotQuantityRule>,
+    pub calendar: Vec<CalendarRule>,
+    pub stopwords: Vec<StopwordRule>,
+    pub claims: Vec<ClaimRule>,
+    pub align: Vec<AlignRule>,
+    pub finding: Vec<FindingRule>,
+    /// Which file each rule id came from, for `rules list`.
+    pub origins: BTreeMap<String, String>,
+}
+
+/// Anything with an id that a later pack can replace.
+pub trait HasId {
+    fn id(&self) -> &str;
+}
+
+macro_rules! has_id {
+    ($($t:ty),*) => { $(impl HasId for $t { fn id(&self) -> &str { &self.id } })* };
+}
+has_id!(
+    AbbreviationRule,
+    CertaintyRule,
+    ReportingRule,
+    NegationRule,
+    SynonymRule,
+    NameRule,
+    ApproximatorRule,
+    ScaleRule,
+    CurrencyRule,
+    VagueRule,
+    UnitRule,
+    MeasureRule,
+    NotQuantityRule,
+    CalendarRule,
+    StopwordRule,
+    ClaimRule,
+    AlignRule,
+    FindingRule
+);
+
+fn merge<T: HasId>(into: &mut Vec<T>, from: Vec<T>) {
+    for rule in from {
+        if let Some(slot) = into.iter_mut().find(|r| r.id() == rule.id()) {
+            *slot = rule;
+        } else {
+            into.push(rule);
+        }
+    }
+}
+
+/// Parse one pack; errors carry file, line and column.
+pub fn parse_pack(path: &str, text: &str) -> Result<Pack, RuleError> {
+    let pack: Pack = toml::from_str(text).map_err(|e| {
+        let (line, column) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+        RuleError {
+            path: path.to_string(),
+            line,
+            column,
+            message: e.message().trim().to_string(),
+        }
+    })?;
+    validate(path, text, &pack)?;
+    Ok(pack)
+}
+
+/// Checks serde cannot make: duplicate ids within a file, empty word lists,
+/// regular expressions that do not compile.
+fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
+    let at = |needle: &str, message: String| {
+        let offset = text.find(needle).unwrap_or(0);
+        let (line, column) = line_col(text, offset);
+        RuleError { path: path.to_string(), line, column, message }
+    };
+    let mut seen = HashSet::new();
+    let mut ids: Vec<(&str, &str, bool)> = Vec::new();
+    macro_rules! collect {
+        ($field:ident, $section:literal, $words:expr) => {
+            for r in &pack.$field {
+                let has_words: fn(&_) -> bool = $words;
+                ids.push(($section, r.id.as_str(), has_words(r)));
+            }
+        };
+    }
+    collect!(abbreviations, "abbreviations", |r: &AbbreviationRule| !r.words.is_empty());
+    collect!(certainty, "certainty", |r: &CertaintyRule| !r.words.is_empty());
+    collect!(reporting, "reporting", |r: &ReportingRule| !r.words.is_empty());
+    collect!(negation, "negation", |r: &NegationRule| !r.words.is_empty());
+    collect!(synonyms, "synonyms", |r: &SynonymRule| r.words.len() >= 2);
+    collect!(names, "names", |r: &NameRule| !r.words.is_empty() || !r.groups.is_empty());
+    collect!(approximators, "approximators", |r: &ApproximatorRule| !r.words.is_empty());
+    collect!(scales, "scales", |r: &ScaleRule| !r.words.is_empty());
+    collect!(currencies, "currencies", |r: &CurrencyRule| !r.symbols.is_empty() || !r.words.is_empty());
+    collect!(vague, "vague", |r: &VagueRule| !r.words.is_empty());
+    collect!(units, "units", |r: &UnitRule| !r.words.is_empty());
+    collect!(measures, "measures", |r: &MeasureRule| !r.nouns.is_empty());
+    collect!(not_quantity, "not_quantity", |r: &NotQuantityRule| !r.before.is_empty() || !r.after.is_empty() || !r.patterns.is_empty());
+    collect!(calendar, "calendar", |r: &CalendarRule| !r.groups.is_empty() || !r.relative.is_empty());
+    collect!(stopwords, "stopwords", |r: &StopwordRule| !r.words.is_empty());
+    collect!(claims, "claims", |_r: &ClaimRule| true);
+    collect!(align, "align", |_r: &AlignRule| true);
+    collect!(finding, "finding", |_r: &FindingRule| true);
+    for (section, id, has_words) in ids {
+        let needle = format!("\"{id}\"");
+        if id.trim().is_empty() {
+            return Err(at("id", format!("[[{section}]]: expected a non-empty `id`")));
+        }
+        if !seen.insert((section, id)) {
+            let offset = text.match_indices(&needle).nth(1).map_or(0, |(i, _)| i);
+            let (line, column) = line_col(text, offset);
+            return Err(RuleError {
+                path: path.to_string(),
+                line,
+                column,
+                message: format!("[[{section}]] id `{id}` is defined twice in this file"),
+            });
+        }
+        if !has_words {
+            return Err(at(&needle, format!("[[{section}]] `{id}`: expected at least one word")));
+        }
+    }
+    for r in &pack.not_quantity {
+        for p in &r.patterns {
+            if let Err(e) = regex::RegexBuilder::new(p.get_ref()).size_limit(1 << 20).build() {
+                let (line, column) = line_col(text, p.span().start);
+                return Err(RuleError {
+                    path: path.to_string(),
+                    line,
+                    column,
+                    message: format!("invalid regular expression: {e}"),
+                });
+            }
+        }
+    }
+    for r in &pack.calendar {
+        if !matches!(r.kind.as_str(), "month" | "weekday" | "relative") {
+            return Err(at(&format!("\"{}\"", r.kind), format!("[[calendar]] `{}`: expected kind \"month\", \"weekday\" or \"relative\"", r.id)));
+        }
+    }
+    for r in &pack.claims {
+        if !matches!(r.signal.as_str(), "quantity" | "date" | "actor" | "attribution") {
+            return Err(at(&format!("\"{}\"", r.signal), format!("[[claims]] `{}`: expected signal \"quantity\", \"date\", \"actor\" or \"attribution\"", r.id)));
+        }
+    }
+    Ok(())
+}
+
+impl RuleSet {
+    /// The embedded default packs.
+    pub fn defaults() -> RuleSet {
+        let mut set = RuleSet::default();
+        for (path, text) in DEFAULT_PACKS {
+            let pack = parse_pack(path, text).unwrap_or_else(|e| panic!("embedded rule pack is invalid: {e}"));
+            set.add(path, pack);
+        }
+        set
+    }
+
+    /// The defaults plus user packs read from `paths`, in order.
+    pub fn with_files(paths: &[std::path::PathBuf]) -> Result<RuleSet, RuleError> {
+        let mut set = RuleSet::defaults();
+        for path in paths {
+            let shown = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|e| RuleError {
+                path: shown.clone(),
+                line: 0,
+                column: 0,
+                message: format!("cannot read rule file: {e}"),
+            })?;
+            let pack = parse_pack(&shown, &text)?;
+            set.add(&shown, pack);
+        }
+        Ok(set)
+    }
+
+    /// Add a pack; rules with an id already present replace the old ones.
+    pub fn add(&mut self, path: &str, pack: Pack) {
+        macro_rules! take {
+            ($($field:ident),*) => {$(
+                for r in &pack.$field {
+                    self.origins.insert(format!("{}/{}", stringify!($field), r.id), path.to_string());
+                }
+                merge(&mut self.$field, pack.$field);
+            )*};
+        }
+        take!(
+            abbreviations, certainty, reporting, negation, synonyms, names, approximators,
+            scales, currencies, vague, units, measures, not_quantity, calendar, stopwords,
+            claims, align, finding
+        );
+    }
+
+    /// A numeric parameter of an align rule, or the default given.
+    pub fn align_param(&self, name: &str, default: f64) -> f64 {
+        self.align
+            .iter()
+            .rev()
+            .find_map(|r| r.params.get(name).copied())
+            .unwrap_or(default)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_load() {
+        let set = RuleSet::defaults();
+        assert!(!set.abbreviations.is_empty());
+        assert!(!set.finding.is_empty());
+    }
+
+    #[test]
+    fn syntax_error_has_position() {
+        let e = parse_pack("x.toml", "[[certainty]]\nid = \"a\"\nlevel = \n").unwrap_err();
+        assert_eq!(e.path, "x.toml");
+        assert_eq!(e.line, 3);
+    }
+
+    #[test]
+    fn unknown_field_is_located() {
+        let text = "[[negation]]\nid = \"n\"\ndescription = \"d\"\nwords = [\"not\"]\nwrods = 1\n";
+        let e = parse_pack("x.toml", text).unwrap_err();
+        assert_eq!(e.line, 5, "{e}");
+        assert!(e.message.contains("wrods"), "{e}");
+    }
+
+    #[test]
+    fn bad_level_is_located() {
+        let text = "[[certainty]]\nid = \"c\"\ndescription = \"d\"\nlevel = \"sure\"\nwords = [\"x\"]\n";
+        let e = parse_pack("x.toml", text).unwrap_err();
+        assert_eq!((e.line, e.column), (4, 9), "{e}");
+    }
+
+    #[test]
+    fn duplicate_id_is_an_error() {
+        let text = "[[negation]]\nid = \"n\"\ndescription = \"d\"\nwords = [\"not\"]\n[[negation]]\nid = \"n\"\ndescription = \"d\"\nwords = [\"no\"]\n";
+        let e = parse_pack("x.toml", text).unwrap_err();
+        assert_eq!(e.line, 6, "{e}");
+    }
+
+    #[test]
+    fn bad_regex_is_located() {
+        let text = "[[not_quantity]]\nid = \"q\"\ndescription = \"d\"\npatterns = [\"(unclosed\"]\n";
+        let e = parse_pack("x.toml", text).unwrap_err();
+        assert_eq!(e.line, 4, "{e}");
+        assert!(e.message.contains("regular expression"));
+    }
+
+    #[test]
+    fn later_pack_overrides_id() {
+        let mut set = RuleSet::defaults();
+        let n = set.negation.len();
+        let id = set.negation[0].id.clone();
+        let text = format!("[[negation]]\nid = \"{id}\"\ndescription = \"d\"\nwords = [\"nope\"]\n");
+        set.add("user.toml", parse_pack("user.toml", &text).unwrap());
+        assert_eq!(set.negation.len(), n);
+        assert_eq!(set.negation[0].words, vec!["nope".to_string()]);
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col("ab\ncé d", 7), (2, 4));
+    }
+}
