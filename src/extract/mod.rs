@@ -1,4 +1,177 @@
 //! Extraction: which sentences are claims, and their facets.
+//!
+//! Facets are found per sentence, so each sentence's cues stay its own, and
+//! shifted to document offsets.
 
+pub mod attribution;
+pub mod certainty;
 pub mod date;
+pub mod entity;
 pub mod quantity;
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use crate::model::{Certainty, Claim, Document, Facets, Span};
+use crate::rules::RuleSet;
+use crate::segment::Segmenter;
+use crate::tokens::tokens;
+
+use attribution::AttributionFinder;
+use certainty::CueFinder;
+use date::DateFinder;
+use entity::EntityFinder;
+use quantity::QuantityFinder;
+
+/// Every extractor, compiled once from the rules.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    pub segmenter: Segmenter,
+    pub quantities: QuantityFinder,
+    pub dates: DateFinder,
+    pub entities: EntityFinder,
+    pub attributions: AttributionFinder,
+    pub cues: CueFinder,
+    signals: Vec<(String, String)>,
+}
+
+/// The facets of one sentence, document offsets.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceFacets {
+    pub facets: Facets,
+    pub attribution: Option<crate::model::Attribution>,
+    pub certainty: Certainty,
+}
+
+impl Default for Certainty {
+    fn default() -> Self {
+        Certainty::Asserted
+    }
+}
+
+impl Extractor {
+    pub fn new(rules: &RuleSet) -> Extractor {
+        Extractor {
+            segmenter: Segmenter::new(rules),
+            quantities: QuantityFinder::new(rules),
+            dates: DateFinder::new(rules),
+            entities: EntityFinder::new(rules),
+            attributions: AttributionFinder::new(rules),
+            cues: CueFinder::new(rules),
+            signals: rules.claims.iter().map(|r| (r.id.clone(), r.signal.clone())).collect(),
+        }
+    }
+
+    /// Facets of one sentence at `span` of `text`.
+    pub fn sentence_facets(&self, text: &str, span: Span, reference: Option<NaiveDate>, lower_vocab: &HashSet<String>) -> SentenceFacets {
+        let s = &text[span.start..span.end];
+        let base = span.start;
+        let mut f = Facets::default();
+        f.quantities = self.quantities.find(s);
+        for q in &mut f.quantities {
+            q.start += base;
+            q.end += base;
+        }
+        f.dates = self.dates.find(s, reference);
+        for d in &mut f.dates {
+            d.start += base;
+            d.end += base;
+        }
+        f.entities = self.entities.find(s, base, lower_vocab);
+        // A date word is not a name ("CES 2018" keeps "CES").
+        f.hedges = self.cues.hedges(s, base);
+        f.negations = self.cues.negations(s, base);
+        let found = self.attributions.find(s, base, &f.entities);
+        let mut levels: Vec<Certainty> = f.hedges.iter().map(|h| h.level).collect();
+        let attribution = found.map(|(a, level)| {
+            levels.push(level);
+            a
+        });
+        f.attributions.extend(attribution.clone());
+        SentenceFacets { certainty: certainty::overall(levels), facets: f, attribution }
+    }
+
+    /// Every facet of a whole text (the `facets` command).
+    pub fn facets(&self, text: &str, body_start: usize, reference: Option<NaiveDate>) -> Facets {
+        let vocab = lower_vocabulary(text);
+        let mut all = Facets::default();
+        for span in self.sentences(text, body_start) {
+            let sf = self.sentence_facets(text, span, reference, &vocab);
+            all.quantities.extend(sf.facets.quantities);
+            all.dates.extend(sf.facets.dates);
+            all.entities.extend(sf.facets.entities);
+            all.hedges.extend(sf.facets.hedges);
+            all.attributions.extend(sf.facets.attributions);
+            all.negations.extend(sf.facets.negations);
+        }
+        all
+    }
+
+    /// Sentence spans of the text after `body_start`, document offsets.
+    pub fn sentences(&self, text: &str, body_start: usize) -> Vec<Span> {
+        self.segmenter.split(&text[body_start..]).into_iter().map(|s| Span::new(s.start + body_start, s.end + body_start)).collect()
+    }
+
+    /// The claims of one document.
+    pub fn claims(&self, doc: &Document) -> Vec<Claim> {
+        let reference = doc.date.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let vocab = lower_vocabulary(&doc.text[doc.body_start..]);
+        let line_starts: Vec<usize> = std::iter::once(0).chain(doc.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let mut claims = Vec::new();
+        let mut previous_speaker: Option<String> = None;
+        for span in self.sentences(&doc.text, doc.body_start) {
+            let sf = self.sentence_facets(&doc.text, span, reference, &vocab);
+            let text = &doc.text[span.start..span.end];
+            let mut attribution = sf.attribution.clone();
+            // A quotation that runs on from the previous sentence keeps its speaker.
+            if attribution.as_ref().is_none_or(|a| a.source.is_none()) && text.starts_with(['"', '“']) {
+                if let (Some(a), Some(speaker)) = (attribution.as_mut(), previous_speaker.as_ref()) {
+                    a.source = Some(speaker.clone());
+                }
+            }
+            previous_speaker = attribution.as_ref().filter(|a| a.quote).and_then(|a| a.source.clone());
+            let words = tokens(text).len();
+            let mut reasons = Vec::new();
+            for (id, signal) in &self.signals {
+                let fired = match signal.as_str() {
+                    "quantity" => !sf.facets.quantities.is_empty(),
+                    "date" => !sf.facets.dates.is_empty(),
+                    "actor" => !sf.facets.entities.is_empty() && words >= 5,
+                    "attribution" => attribution.as_ref().is_some_and(|a| a.source.is_some()),
+                    _ => false,
+                };
+                if fired {
+                    reasons.push(id.clone());
+                }
+            }
+            if reasons.is_empty() {
+                continue;
+            }
+            let line = line_starts.partition_point(|&s| s <= span.start);
+            claims.push(Claim {
+                id: format!("{}:{}", doc.id, claims.len() + 1),
+                doc: doc.id.clone(),
+                start: span.start,
+                end: span.end,
+                line,
+                text: text.to_string(),
+                negated: !sf.facets.negations.is_empty(),
+                quantities: sf.facets.quantities,
+                dates: sf.facets.dates,
+                entities: sf.facets.entities,
+                hedges: sf.facets.hedges,
+                attribution,
+                certainty: sf.certainty,
+                reasons,
+            });
+        }
+        claims
+    }
+}
+
+/// Words the text writes in lower case: a capitalised sentence-initial word
+/// found here is a common word, not a name.
+pub fn lower_vocabulary(text: &str) -> HashSet<String> {
+    tokens(text).into_iter().filter(|t| t.text.starts_with(char::is_lowercase)).map(|t| t.text.to_string()).collect()
+}

@@ -1,0 +1,85 @@
+//! The whole pipeline, end to end: documents in, report out.
+
+use std::collections::HashSet;
+
+use rayon::prelude::*;
+
+use crate::align::Aligner;
+use crate::extract::{Extractor, lower_vocabulary};
+use crate::judge::judge;
+use crate::model::{Claim, Document, Entity, Report, SCHEMA, Span};
+use crate::rules::RuleSet;
+
+/// Compiled rules, reusable across runs.
+pub struct Engine {
+    pub rules: RuleSet,
+    pub extractor: Extractor,
+    pub aligner: Aligner,
+}
+
+impl Engine {
+    pub fn new(rules: RuleSet) -> Engine {
+        let extractor = Extractor::new(&rules);
+        let aligner = Aligner::new(&rules);
+        Engine { rules, extractor, aligner }
+    }
+
+    /// Run the pipeline over loaded documents. Documents are ordered by path
+    /// first, so the report does not depend on the order they were given in.
+    pub fn check(&self, mut docs: Vec<Document>) -> Report {
+        docs.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.id.cmp(&b.id)));
+        let per_doc: Vec<Vec<Claim>> = docs.par_iter().map(|d| self.extractor.claims(d)).collect();
+        let mut claims: Vec<Claim> = per_doc.into_iter().flatten().collect();
+        resolve_names(&mut claims);
+        let alignment = self.aligner.align(&claims);
+        let (clusters, findings) = judge(&claims, &alignment, &self.rules);
+        Report { schema: SCHEMA, documents: docs, claims, clusters, findings }
+    }
+
+    /// A single sentence as a claim (every facet, no claim test): what the
+    /// `similarity` command compares.
+    pub fn sentence_claim(&self, id: &str, text: &str) -> Claim {
+        let vocab: HashSet<String> = lower_vocabulary(text);
+        let sf = self.extractor.sentence_facets(text, Span::new(0, text.len()), None, &vocab);
+        Claim {
+            id: id.to_string(),
+            doc: id.to_string(),
+            start: 0,
+            end: text.len(),
+            line: 1,
+            text: text.to_string(),
+            quantities: sf.facets.quantities,
+            dates: sf.facets.dates,
+            entities: sf.facets.entities,
+            hedges: sf.facets.hedges,
+            negated: !sf.facets.negations.is_empty(),
+            attribution: sf.attribution,
+            certainty: sf.certainty,
+            reasons: Vec::new(),
+        }
+    }
+
+    /// Similarity scores of sentence pairs, and whether each matches at the
+    /// aligner's threshold. Term rarity is measured over all the sentences.
+    pub fn similarity(&self, pairs: &[(String, String)]) -> Vec<(f64, bool)> {
+        let terms: Vec<(crate::align::Terms, crate::align::Terms)> = pairs
+            .par_iter()
+            .map(|(a, b)| (self.aligner.terms(&self.sentence_claim("a", a)), self.aligner.terms(&self.sentence_claim("b", b))))
+            .collect();
+        let idf = crate::align::Idf::new(terms.iter().flat_map(|(a, b)| [&a.terms, &b.terms]));
+        terms
+            .iter()
+            .map(|(a, b)| {
+                let s = self.aligner.score(a, b, &idf);
+                (s, s >= self.aligner.params.threshold)
+            })
+            .collect()
+    }
+}
+
+/// Short names ("Conaway", "M. Conaway") resolve to the full name used
+/// anywhere in the corpus, when only one full name fits.
+fn resolve_names(claims: &mut [Claim]) {
+    let mut all: Vec<&mut Entity> = claims.iter_mut().flat_map(|c| c.entities.iter_mut()).collect();
+    crate::extract::entity::resolve(&mut all);
+}

@@ -1,0 +1,155 @@
+//! Attribution: who a sentence says the information comes from.
+//!
+//! Two shapes, both from the rules: a reporting verb beside its subject
+//! ("Reuters reported", "said Jane Smith", "he said") and a phrase followed
+//! by its source ("according to X", "told X", "seen by X"). The second names
+//! the origin more precisely ("aides told Reuters": the origin a reader can
+//! check is Reuters), so it wins when both are present.
+
+use crate::lexicon::PhraseMatcher;
+use crate::model::{Attribution, Certainty, Entity};
+use crate::rules::{ReportingShape, RuleSet};
+use crate::tokens::tokens;
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+#[derive(Debug, Clone)]
+pub struct AttributionFinder {
+    verbs: PhraseMatcher<(ReportingShape, Certainty)>,
+}
+
+impl AttributionFinder {
+    pub fn new(rules: &RuleSet) -> AttributionFinder {
+        let mut entries = Vec::new();
+        for r in &rules.reporting {
+            for w in &r.words {
+                entries.push((w.clone(), (r.shape, r.level)));
+            }
+        }
+        // The same word may have both shapes ("told"): keep both readings by
+        // trying source-after first.
+        entries.sort_by_key(|(_, (shape, _))| *shape != ReportingShape::SourceAfter);
+        AttributionFinder { verbs: PhraseMatcher::new(entries) }
+    }
+
+    /// The attribution of one sentence, if any, and the certainty it implies.
+    /// `entities` are the sentence's entities with document offsets; the
+    /// result's offsets are document offsets too.
+    pub fn find(&self, sentence: &str, base: usize, entities: &[Entity]) -> Option<(Attribution, Certainty)> {
+        let quote = has_quotation(sentence);
+        let mut verb_hit: Option<(Attribution, Certainty)> = None;
+        for m in self.verbs.find_iter(sentence) {
+            let (shape, level) = *m.payload;
+            let verb = sentence[m.start..m.end].to_string();
+            let after_entity = entities.iter().find(|e| {
+                e.start >= base + m.end && sentence[m.end..e.start - base].split_whitespace().filter(|w| !matches!(w.to_lowercase().as_str(), "a" | "the" | "an")).count() == 0
+            });
+            let word_after = || tokens(&sentence[m.end..]).first().map(|t| t.text.to_string());
+            match shape {
+                ReportingShape::SourceAfter => {
+                    let source = after_entity.map(|e| e.canonical.clone());
+                    if source.is_some() || verb_hit.is_none() {
+                        let end = after_entity.map_or(base + m.end, |e| e.end);
+                        let att = Attribution { text: sentence[m.start..end - base].to_string(), start: base + m.start, end, source: source.clone(), verb: Some(verb.clone()), quote };
+                        if source.is_some() {
+                            return Some((att, level));
+                        }
+                        verb_hit.get_or_insert((att, level));
+                    }
+                }
+                ReportingShape::Verb => {
+                    // Subject before the verb, within three words ("Reuters reported", "Mr. Conaway said").
+                    let before_entity = entities.iter().rev().find(|e| {
+                        e.end <= base + m.start && sentence[e.end - base..m.start].split_whitespace().count() <= 2
+                    });
+                    let before_words: Vec<_> = tokens(&sentence[..m.start]);
+                    let pronoun = before_words.last().filter(|t| PRONOUNS.contains(&t.text.to_lowercase().as_str()) && sentence[t.end..m.start].trim().is_empty());
+                    let (source, start, end) = if let Some(e) = before_entity {
+                        (Some(e.canonical.clone()), e.start, base + m.end)
+                    } else if let Some(p) = pronoun {
+                        (Some(p.text.to_lowercase()), base + p.start, base + m.end)
+                    } else if let Some(e) = after_entity {
+                        (Some(e.canonical.clone()), base + m.start, e.end)
+                    } else {
+                        let _ = word_after;
+                        continue;
+                    };
+                    if verb_hit.as_ref().is_none_or(|(a, _)| a.source.is_none()) {
+                        let att = Attribution { text: sentence[start - base..end - base].to_string(), start, end, source, verb: Some(verb), quote };
+                        verb_hit = Some((att, level));
+                    }
+                }
+            }
+        }
+        if verb_hit.is_some() {
+            return verb_hit;
+        }
+        if quote {
+            let att = Attribution { text: String::new(), start: base, end: base, source: None, verb: None, quote: true };
+            return Some((att, Certainty::Reported));
+        }
+        None
+    }
+}
+
+/// A quotation of three or more words, in straight or curly double quotes.
+pub fn has_quotation(sentence: &str) -> bool {
+    let mut inside = false;
+    let mut words = 0;
+    let mut best = 0;
+    for (i, c) in sentence.char_indices() {
+        match c {
+            '“' => {
+                inside = true;
+                words = 0;
+            }
+            '”' => {
+                inside = false;
+                best = best.max(words);
+            }
+            '"' => {
+                if inside {
+                    best = best.max(words);
+                }
+                inside = !inside;
+                words = 0;
+            }
+            ' ' if inside && sentence[i + 1..].starts_with(|c: char| c.is_alphanumeric()) => words += 1,
+            _ => {}
+        }
+    }
+    // An unclosed quotation (it runs on into the next sentence) counts.
+    if inside {
+        best = best.max(words);
+    }
+    best >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::entity::EntityFinder;
+    use std::collections::HashSet;
+
+    fn source(s: &str) -> Option<String> {
+        let rules = RuleSet::defaults();
+        let ents = EntityFinder::new(&rules).find(s, 0, &HashSet::new());
+        AttributionFinder::new(&rules).find(s, 0, &ents).and_then(|(a, _)| a.source)
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(source("The firm pressured the carrier, Reuters reported Tuesday.").as_deref(), Some("Reuters"));
+        assert_eq!(source("Aides told Reuters on condition of anonymity.").as_deref(), Some("Reuters"));
+        assert_eq!(source("According to a letter seen by Reuters, the deal is off.").as_deref(), Some("Reuters"));
+        assert_eq!(source("\"It is a big loss,\" he said.").as_deref(), Some("he"));
+        assert_eq!(source("The plant will close, said Jane Smith, a spokeswoman.").as_deref(), Some("Jane Smith"));
+        assert_eq!(source("The plant will close in May."), None);
+    }
+
+    #[test]
+    fn quotations() {
+        assert!(has_quotation("“Our products are used widely,” she said."));
+        assert!(!has_quotation("It is \"unlikely\" now."));
+    }
+}

@@ -1,0 +1,70 @@
+//! Certainty and negation cues.
+
+use crate::lexicon::PhraseMatcher;
+use crate::model::{Certainty, Hedge, Negation};
+use crate::rules::RuleSet;
+
+#[derive(Debug, Clone)]
+pub struct CueFinder {
+    hedges: PhraseMatcher<(Certainty, String)>,
+    negators: PhraseMatcher<()>,
+}
+
+impl CueFinder {
+    pub fn new(rules: &RuleSet) -> CueFinder {
+        let hedges = rules.certainty.iter().flat_map(|r| r.words.iter().map(move |w| (w.clone(), (r.level, r.id.clone()))));
+        let negators = rules.negation.iter().flat_map(|r| r.words.iter().map(|w| (w.clone(), ())));
+        CueFinder { hedges: PhraseMatcher::new(hedges), negators: PhraseMatcher::new(negators) }
+    }
+
+    /// Hedges in `sentence`, offsets shifted by `base`. A capitalised cue
+    /// inside a sentence is a name, not a hedge ("May" the month, "Will" the person).
+    pub fn hedges(&self, sentence: &str, base: usize) -> Vec<Hedge> {
+        self.hedges
+            .find_iter(sentence)
+            .filter(|m| m.start == 0 || !sentence[m.start..].starts_with(char::is_uppercase))
+            .map(|m| Hedge { text: sentence[m.start..m.end].to_string(), start: base + m.start, end: base + m.end, level: m.payload.0, rule: m.payload.1.clone() })
+            .collect()
+    }
+
+    pub fn negations(&self, sentence: &str, base: usize) -> Vec<Negation> {
+        let mut out: Vec<Negation> = self
+            .negators
+            .find_iter(sentence)
+            .map(|m| Negation { text: sentence[m.start..m.end].to_string(), start: base + m.start, end: base + m.end })
+            .collect();
+        // Contractions: "isn't" is one token to the word-boundary check.
+        for (i, _) in sentence.match_indices("n't").chain(sentence.match_indices("n’t")) {
+            if !out.iter().any(|n| n.start <= base + i && base + i < n.end) {
+                let end = i + if sentence[i..].starts_with("n't") { 3 } else { 5 };
+                out.push(Negation { text: sentence[i..end].to_string(), start: base + i, end: base + end });
+            }
+        }
+        out.sort_by_key(|n| n.start);
+        out
+    }
+}
+
+/// The least certain level among cues (Asserted when there are none).
+pub fn overall(levels: impl IntoIterator<Item = Certainty>) -> Certainty {
+    levels.into_iter().max().unwrap_or(Certainty::Asserted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_may_is_not_a_hedge() {
+        let c = CueFinder::new(&RuleSet::defaults());
+        assert!(c.hedges("The plant closes in May.", 0).is_empty());
+        assert_eq!(c.hedges("The plant may close.", 0)[0].level, Certainty::Speculative);
+    }
+
+    #[test]
+    fn contractions_negate() {
+        let c = CueFinder::new(&RuleSet::defaults());
+        assert_eq!(c.negations("The firm isn't taking it lying down.", 0).len(), 1);
+        assert!(c.negations("The firm is taking it.", 0).is_empty());
+    }
+}

@@ -1,0 +1,293 @@
+//! Named entities: runs of capitalised words, and the one name each resolves to.
+//!
+//! No trained model: a capitalised run is a name unless the rules or the
+//! document say otherwise. A sentence-initial word is dropped when the
+//! document also writes it in lower case or it is a stopword; titles are
+//! stripped ("Rep.", "Congressman", "CEO"); company suffixes and possessives
+//! are dropped; headline capitals ("US MOBILE CARRIER") keep only short
+//! acronyms. Resolution turns aliases, nicknames, title + surname and an
+//! initial + surname into the full name written elsewhere (see `resolve`).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::model::Entity;
+use crate::rules::{AbbrevClass, NameKind, RuleSet};
+use crate::tokens::{Token, is_all_caps, is_capitalised, tokens};
+
+/// Name lexicons compiled from the rules.
+#[derive(Debug, Clone, Default)]
+pub struct EntityFinder {
+    titles: HashSet<String>,
+    nicknames: HashMap<String, String>,
+    aliases: HashMap<String, String>,
+    stopwords: HashSet<String>,
+    calendar: HashSet<String>,
+    suffixes: HashSet<String>,
+    connectors: HashSet<&'static str>,
+}
+
+fn key(word: &str) -> String {
+    word.trim_end_matches('.').to_lowercase()
+}
+
+impl EntityFinder {
+    pub fn new(rules: &RuleSet) -> EntityFinder {
+        let mut f = EntityFinder { connectors: ["of", "de", "van", "von", "der", "al", "bin", "la", "du", "&"].into_iter().collect(), ..Default::default() };
+        for r in &rules.names {
+            match r.kind {
+                NameKind::Title => f.titles.extend(r.words.iter().map(|w| key(w))),
+                NameKind::Nickname => {
+                    for g in &r.groups {
+                        if let Some((full, rest)) = g.split_first() {
+                            for n in rest {
+                                // An ambiguous nickname ("Pat", "Alex") keeps its first reading.
+                                f.nicknames.entry(n.to_lowercase()).or_insert_with(|| full.clone());
+                            }
+                        }
+                    }
+                }
+                NameKind::Alias => {
+                    for g in &r.groups {
+                        if let Some(canon) = g.first() {
+                            for v in g {
+                                f.aliases.insert(v.clone(), canon.clone());
+                                f.aliases.insert(v.replace('.', ""), canon.clone());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for r in &rules.stopwords {
+            f.stopwords.extend(r.words.iter().map(|w| w.to_lowercase()));
+        }
+        for r in &rules.calendar {
+            for g in &r.groups {
+                f.calendar.extend(g.iter().map(|w| key(w)));
+            }
+        }
+        for r in &rules.abbreviations {
+            if r.class == AbbrevClass::Suffix {
+                f.suffixes.extend(r.words.iter().map(|w| key(w)));
+            }
+        }
+        f.suffixes.extend(["corp", "inc", "ltd", "co", "llc", "plc", "group", "holdings"].map(String::from));
+        f
+    }
+
+    /// Entities of one sentence. `sentence_start` is the sentence's offset in
+    /// the document; `lower_vocab` holds words the document writes in lower
+    /// case (evidence that a capitalised one is just sentence-initial).
+    pub fn find(&self, sentence: &str, sentence_start: usize, lower_vocab: &HashSet<String>) -> Vec<Entity> {
+        let toks = tokens(sentence);
+        let headline = headline_mask(&toks);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if !self.starts_name(&toks, i, &headline, lower_vocab) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < toks.len() {
+                let t = toks[j];
+                let gap = &sentence[toks[j - 1].end..t.start];
+                if !(gap.is_empty() || gap == " " || gap == " & ") {
+                    break;
+                }
+                if self.is_name_word(t.text) && !headline[j] && !self.calendar.contains(&key(t.text)) {
+                    j += 1;
+                } else if self.connectors.contains(t.text) && j + 1 < toks.len() && self.is_name_word(toks[j + 1].text) && sentence[t.end..toks[j + 1].start] == *" " {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            if let Some(e) = self.make_entity(sentence, sentence_start, &toks[i..j]) {
+                out.push(e);
+            }
+            i = j;
+        }
+        out
+    }
+
+    fn is_name_word(&self, w: &str) -> bool {
+        (is_capitalised(w) || w.contains('&')) && !self.stopwords.contains(&w.to_lowercase())
+    }
+
+    fn starts_name(&self, toks: &[Token], i: usize, headline: &[bool], lower_vocab: &HashSet<String>) -> bool {
+        let w = toks[i].text;
+        if headline[i] || !self.is_name_word(w) {
+            return false;
+        }
+        let k = key(w);
+        if self.calendar.contains(&k) {
+            return false;
+        }
+        if i == 0 {
+            let base = k.trim_end_matches("'s").trim_end_matches("’s");
+            // Sentence-initial: a word the document also writes in lower
+            // case is a common word ("Lawmakers", "Chinese firms").
+            if lower_vocab.contains(base) && !self.titles.contains(&k) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn make_entity(&self, sentence: &str, base: usize, run: &[Token]) -> Option<Entity> {
+        let mut run = run;
+        // Strip leading titles ("Rep.", "Congressman", "Prime Minister").
+        while run.len() > 1 && self.titles.contains(&key(run[0].text)) {
+            run = &run[1..];
+        }
+        if run.len() >= 2 && self.titles.contains(&format!("{} {}", key(run[0].text), key(run[1].text))) && run.len() > 2 {
+            run = &run[2..];
+        }
+        if run.len() == 1 && self.titles.contains(&key(run[0].text)) {
+            return None;
+        }
+        let start = run.first()?.start;
+        let end = run.last()?.end;
+        let surface = &sentence[start..end];
+        let canonical = self.canonical(surface)?;
+        Some(Entity { text: surface.to_string(), start: base + start, end: base + end, canonical })
+    }
+
+    /// The name with possessives, hyphen compounds and suffixes removed,
+    /// aliases and nicknames applied.
+    pub fn canonical(&self, surface: &str) -> Option<String> {
+        let mut words: Vec<String> = surface.split(' ').map(str::to_string).collect();
+        if let Some(last) = words.last_mut() {
+            for p in ["'s", "’s", "'", "’"] {
+                if let Some(s) = last.strip_suffix(p) {
+                    *last = s.to_string();
+                    break;
+                }
+            }
+            // "Huawei-made": the lower-case part after the hyphen is not a name.
+            if let Some((head, tail)) = last.split_once('-')
+                && tail.chars().next().is_some_and(char::is_lowercase)
+            {
+                *last = head.to_string();
+            }
+        }
+        while words.len() > 1 && words.last().is_some_and(|w| self.suffixes.contains(&key(w))) {
+            words.pop();
+        }
+        let joined = words.join(" ");
+        let trimmed = joined.trim_end_matches(['.', ',']);
+        let name = if trimmed.matches('.').count() >= 1 && !trimmed.ends_with('.') && joined.ends_with('.') && trimmed.split('.').all(|p| p.len() <= 2) {
+            // Keep "U.S." whole.
+            joined.clone()
+        } else {
+            trimmed.to_string()
+        };
+        if name.is_empty() || !name.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        if let Some(c) = self.aliases.get(&name).or_else(|| self.aliases.get(&name.replace('.', ""))) {
+            return Some(c.clone());
+        }
+        let mut parts: Vec<String> = name.split(' ').map(str::to_string).collect();
+        if parts.len() >= 2
+            && let Some(full) = self.nicknames.get(&parts[0].to_lowercase())
+        {
+            parts[0] = full.clone();
+        }
+        Some(parts.join(" "))
+    }
+}
+
+/// Tokens in a run of headline capitals ("US MOBILE CARRIER AT&T"): long
+/// all-capital words there are styling, not acronyms.
+fn headline_mask(toks: &[Token]) -> Vec<bool> {
+    let mut mask = vec![false; toks.len()];
+    let mut i = 0;
+    while i < toks.len() {
+        let mut j = i;
+        while j < toks.len() && is_all_caps(toks[j].text) {
+            j += 1;
+        }
+        if j - i >= 3 {
+            for k in i..j {
+                let t = toks[k].text;
+                mask[k] = t.chars().all(char::is_alphabetic) && t.chars().count() >= 5;
+            }
+        }
+        i = j.max(i + 1);
+    }
+    mask
+}
+
+/// Resolve short mentions to full names across `mentions` (one list per
+/// document, or one list for a whole corpus): a lone surname, or an initial
+/// and a surname, becomes the one full name that ends with that surname.
+pub fn resolve(mentions: &mut [&mut Entity]) {
+    let mut by_last: BTreeMap<String, HashSet<String>> = BTreeMap::new();
+    for e in mentions.iter() {
+        let parts: Vec<&str> = e.canonical.split(' ').collect();
+        if parts.len() >= 2 && parts.iter().all(|p| is_capitalised(p)) && !parts[0].ends_with('.') {
+            by_last.entry(parts[parts.len() - 1].to_string()).or_default().insert(e.canonical.clone());
+        }
+    }
+    for e in mentions.iter_mut() {
+        let parts: Vec<&str> = e.canonical.split(' ').collect();
+        let last = parts[parts.len() - 1];
+        let Some(fulls) = by_last.get(last) else { continue };
+        let candidates: Vec<&String> = match parts.len() {
+            1 => fulls.iter().collect(),
+            2 if parts[0].trim_end_matches('.').chars().count() == 1 => {
+                let initial = parts[0].chars().next();
+                fulls.iter().filter(|f| f.chars().next() == initial).collect()
+            }
+            _ => continue,
+        };
+        if candidates.len() == 1 {
+            e.canonical = candidates[0].clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finder() -> EntityFinder {
+        EntityFinder::new(&RuleSet::defaults())
+    }
+
+    fn names(s: &str) -> Vec<String> {
+        finder().find(s, 0, &HashSet::new()).into_iter().map(|e| e.canonical).collect()
+    }
+
+    #[test]
+    fn strips_titles_and_suffixes() {
+        assert_eq!(names("It was Rep. Michael Conaway of Texas and ZTE Corp. today."), ["Michael Conaway", "Texas", "ZTE"]);
+    }
+
+    #[test]
+    fn nickname_and_alias() {
+        assert_eq!(names("Then Congressman Mike Smith went to the U.S. again."), ["Michael Smith", "United States"]);
+    }
+
+    #[test]
+    fn headline_capitals() {
+        assert_eq!(names("US MOBILE CARRIER AT&T has backed out."), ["United States", "AT&T"]);
+    }
+
+    #[test]
+    fn possessive_and_compound() {
+        assert_eq!(names("the use of Acme-made phones and Globex's network"), ["Acme", "Globex"]);
+    }
+
+    #[test]
+    fn resolves_surnames_and_initials() {
+        let f = finder();
+        let mut a = f.find("Rep. Michael Conaway spoke.", 0, &HashSet::new());
+        let mut b = f.find("Mr. Conaway said so, and M. Conaway agreed.", 0, &HashSet::new());
+        let mut all: Vec<&mut Entity> = a.iter_mut().chain(b.iter_mut()).collect();
+        resolve(&mut all);
+        assert!(b.iter().all(|e| e.canonical == "Michael Conaway"), "{b:?}");
+    }
+}

@@ -1,0 +1,331 @@
+//! Judging: finding rules turn aligned clusters into findings.
+//!
+//! Each `[[finding]]` rule names a kind; this module holds one detector per
+//! kind and runs every enabled rule with its own parameters and severity, so
+//! a user pack can add a stricter copy of a rule or switch one off.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+pub mod suggest;
+
+use crate::align::Alignment;
+use crate::model::{Certainty, Claim, Cluster, Finding, Quantity};
+use crate::rules::{FindingKind, FindingRule, RuleSet};
+
+/// Clusters with verdicts, and findings, in a stable order.
+pub fn judge(claims: &[Claim], alignment: &Alignment, rules: &RuleSet) -> (Vec<Cluster>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let mut clusters = Vec::new();
+    let mut in_cluster = vec![false; claims.len()];
+    for (n, members) in alignment.clusters.iter().enumerate() {
+        let id = format!("c{}", n + 1);
+        for &i in members {
+            in_cluster[i] = true;
+        }
+        let group: Vec<&Claim> = members.iter().map(|&i| &claims[i]).collect();
+        let edges: Vec<(usize, usize)> = alignment.edges.iter().filter(|(i, j, _)| members.contains(i) && members.contains(j)).map(|&(i, j, _)| (i, j)).collect();
+        let mut local = Vec::new();
+        for rule in rules.finding.iter().filter(|r| r.enabled) {
+            let ctx = Ctx { rule, cluster: &id, group: &group, claims, edges: &edges };
+            match rule.kind {
+                FindingKind::Corroborated => local.extend(corroborated(&ctx)),
+                FindingKind::SharedOrigin => local.extend(shared_origin(&ctx)),
+                FindingKind::QuantityConflict => local.extend(quantity_conflicts(&ctx)),
+                FindingKind::DateConflict => local.extend(date_conflicts(&ctx)),
+                FindingKind::PolarityConflict => local.extend(polarity_conflicts(&ctx)),
+                FindingKind::CertaintyDifference => local.extend(certainty_difference(&ctx)),
+                FindingKind::SingleSource => {}
+            }
+        }
+        let conflict = local.iter().any(|f: &Finding| matches!(f.kind.as_str(), "quantity_conflict" | "date_conflict" | "polarity_conflict"));
+        let verdict = if conflict {
+            "conflict"
+        } else if group.iter().all(|c| c.certainty != Certainty::Asserted) {
+            "uncertain"
+        } else {
+            "corroborated"
+        };
+        let sources = group.iter().map(|c| &c.doc).collect::<BTreeSet<_>>().len();
+        clusters.push(Cluster { id, claims: group.iter().map(|c| c.id.clone()).collect(), verdict: verdict.into(), sources });
+        findings.extend(local);
+    }
+    for rule in rules.finding.iter().filter(|r| r.enabled && r.kind == FindingKind::SingleSource) {
+        let need_facet = param(rule, "require_facet", 1.0) > 0.0;
+        for (i, c) in claims.iter().enumerate() {
+            if in_cluster[i] || (need_facet && c.quantities.is_empty() && c.dates.is_empty()) {
+                continue;
+            }
+            findings.push(Finding {
+                rule: rule.id.clone(),
+                kind: rule.kind.as_str().into(),
+                severity: rule.severity,
+                cluster: None,
+                claims: vec![c.id.clone()],
+                message: format!("Only {} states this; no other source corroborates it.", c.doc),
+                suggestion: None,
+                evidence: c.quantities.iter().map(|q| format!("quantity: {}", q.text)).chain(c.dates.iter().map(|d| format!("date: {}", d.text))).collect(),
+            });
+        }
+    }
+    findings.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| cluster_order(a).cmp(&cluster_order(b))).then_with(|| a.rule.cmp(&b.rule)).then_with(|| a.claims.cmp(&b.claims)));
+    (clusters, findings)
+}
+
+fn cluster_order(f: &Finding) -> (usize, usize) {
+    f.cluster.as_deref().and_then(|c| c.strip_prefix('c')).and_then(|n| n.parse().ok()).map_or((1, 0), |n| (0, n))
+}
+
+struct Ctx<'a> {
+    rule: &'a FindingRule,
+    cluster: &'a str,
+    group: &'a [&'a Claim],
+    claims: &'a [Claim],
+    edges: &'a [(usize, usize)],
+}
+
+impl Ctx<'_> {
+    fn finding(&self, claims: Vec<String>, message: String, suggestion: Option<String>, evidence: Vec<String>) -> Finding {
+        Finding {
+            rule: self.rule.id.clone(),
+            kind: self.rule.kind.as_str().into(),
+            severity: self.rule.severity,
+            cluster: Some(self.cluster.to_string()),
+            claims,
+            message,
+            suggestion,
+            evidence,
+        }
+    }
+
+    fn docs(&self) -> BTreeSet<&str> {
+        self.group.iter().map(|c| c.doc.as_str()).collect()
+    }
+
+    /// Pairs of claims from different documents.
+    fn cross_pairs(&self) -> Vec<(&Claim, &Claim)> {
+        let mut out = Vec::new();
+        for (x, a) in self.group.iter().enumerate() {
+            for b in &self.group[x + 1..] {
+                if a.doc != b.doc {
+                    out.push((*a, *b));
+                }
+            }
+        }
+        out
+    }
+}
+
+fn param(rule: &FindingRule, name: &str, default: f64) -> f64 {
+    rule.params.get(name).copied().unwrap_or(default)
+}
+
+fn corroborated(ctx: &Ctx) -> Option<Finding> {
+    let docs = ctx.docs();
+    if (docs.len() as f64) < param(ctx.rule, "min_sources", 2.0) {
+        return None;
+    }
+    let list: Vec<&str> = docs.iter().copied().collect();
+    Some(ctx.finding(
+        ctx.group.iter().map(|c| c.id.clone()).collect(),
+        format!("Stated by {} sources: {}.", docs.len(), list.join(", ")),
+        None,
+        ctx.group.iter().map(|c| format!("{}: {}", c.id, excerpt(&c.text, 100))).collect(),
+    ))
+}
+
+/// The named origins a document gives for its claims in the cluster.
+fn origins<'a>(group: &[&'a Claim], doc: &str) -> BTreeSet<&'a str> {
+    group
+        .iter()
+        .filter(|c| c.doc == doc)
+        .filter_map(|c| c.attribution.as_ref()?.source.as_deref())
+        .filter(|s| s.starts_with(char::is_uppercase))
+        .collect()
+}
+
+fn shared_origin(ctx: &Ctx) -> Option<Finding> {
+    let docs = ctx.docs();
+    if docs.len() < 2 {
+        return None;
+    }
+    let mut common: Option<BTreeSet<&str>> = None;
+    for d in &docs {
+        let o = origins(ctx.group, d);
+        common = Some(match common {
+            None => o,
+            Some(c) => c.intersection(&o).copied().collect(),
+        });
+    }
+    let common = common?;
+    let origin = common.iter().next()?;
+    Some(ctx.finding(
+        ctx.group.iter().map(|c| c.id.clone()).collect(),
+        format!("All {} sources attribute this to {origin}: one origin, not independent corroboration.", docs.len()),
+        None,
+        ctx.group.iter().filter_map(|c| c.attribution.as_ref().map(|a| format!("{}: \"{}\"", c.id, a.text))).collect(),
+    ))
+}
+
+/// The range a quantity allows when compared: an open bound ("over 70
+/// million") is read as at most `slack` beyond the figure, as news uses it.
+pub fn comparable_range(q: &Quantity, slack: f64) -> Option<(f64, f64)> {
+    let (lo, hi) = match (q.low.or(q.value), q.high.or(q.value)) {
+        (Some(lo), Some(hi)) => (lo, hi),
+        (Some(lo), None) => (lo, lo * (1.0 + slack)),
+        (None, Some(hi)) => (hi * (1.0 - slack), hi),
+        (None, None) => return None,
+    };
+    Some((lo.min(hi), lo.max(hi)))
+}
+
+fn overlaps(a: (f64, f64), b: (f64, f64), tolerance: f64) -> bool {
+    a.0 <= b.1 * (1.0 + tolerance) && b.0 <= a.1 * (1.0 + tolerance)
+}
+
+fn comparable(a: &Quantity, b: &Quantity) -> bool {
+    a.measure.is_some() && a.measure == b.measure && (a.unit == b.unit || a.unit.is_none() || b.unit.is_none())
+}
+
+fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
+    let tol = param(ctx.rule, "tolerance", 0.02);
+    let slack = param(ctx.rule, "open_slack", 0.25);
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (a, b) in ctx.cross_pairs() {
+        let measures: BTreeSet<&str> = a.quantities.iter().filter_map(|q| q.measure.as_deref()).collect();
+        for m in measures {
+            let qa: Vec<&Quantity> = a.quantities.iter().filter(|q| q.measure.as_deref() == Some(m)).collect();
+            let qb: Vec<&Quantity> = b.quantities.iter().filter(|q| q.measure.as_deref() == Some(m)).collect();
+            let pairs: Vec<(&Quantity, &Quantity)> = qa.iter().flat_map(|x| qb.iter().map(move |y| (*x, *y))).filter(|(x, y)| comparable(x, y)).collect();
+            if pairs.is_empty() {
+                continue;
+            }
+            let agree = pairs.iter().any(|(x, y)| match (comparable_range(x, slack), comparable_range(y, slack)) {
+                (Some(rx), Some(ry)) => overlaps(rx, ry, tol),
+                _ => true,
+            });
+            if agree || !seen.insert((a.id.clone(), b.id.clone(), m.to_string())) {
+                continue;
+            }
+            let (x, y) = pairs[0];
+            let (suggestion, mut evidence) = match crate::judge::suggest::suggest(x, a, y, b, ctx.claims, slack, tol) {
+                Some(s) => (Some(s.text), s.evidence),
+                None => (None, Vec::new()),
+            };
+            evidence.insert(0, format!("{}: \"{}\" ({})", a.id, x.text, describe_range(x, slack)));
+            evidence.insert(1, format!("{}: \"{}\" ({})", b.id, y.text, describe_range(y, slack)));
+            out.push(ctx.finding(
+                vec![a.id.clone(), b.id.clone()],
+                format!("{} says \"{}\" but {} says \"{}\" ({m}).", a.doc, x.text, b.doc, y.text),
+                suggestion,
+                evidence,
+            ));
+        }
+    }
+    out
+}
+
+fn describe_range(q: &Quantity, slack: f64) -> String {
+    match comparable_range(q, slack) {
+        Some((lo, hi)) if lo == hi => format!("= {}", suggest::human(lo)),
+        Some((lo, hi)) => format!("{} to {}", suggest::human(lo), suggest::human(hi)),
+        None => "no figure".into(),
+    }
+}
+
+fn date_conflicts(ctx: &Ctx) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (a, b) in ctx.cross_pairs() {
+        let ra: Vec<(&str, &str, &str)> = a.dates.iter().filter_map(|d| Some((d.low.as_deref()?, d.high.as_deref()?, d.text.as_str()))).collect();
+        let rb: Vec<(&str, &str, &str)> = b.dates.iter().filter_map(|d| Some((d.low.as_deref()?, d.high.as_deref()?, d.text.as_str()))).collect();
+        if ra.is_empty() || rb.is_empty() {
+            continue;
+        }
+        // ISO dates compare as strings.
+        let agree = ra.iter().any(|x| rb.iter().any(|y| x.0 <= y.1 && y.0 <= x.1));
+        if agree {
+            continue;
+        }
+        out.push(ctx.finding(
+            vec![a.id.clone(), b.id.clone()],
+            format!("{} dates this \"{}\" but {} \"{}\".", a.doc, ra[0].2, b.doc, rb[0].2),
+            None,
+            vec![format!("{}: {} ({}..{})", a.id, ra[0].2, ra[0].0, ra[0].1), format!("{}: {} ({}..{})", b.id, rb[0].2, rb[0].0, rb[0].1)],
+        ));
+    }
+    out
+}
+
+fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for &(i, j) in ctx.edges {
+        let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
+        if a.doc == b.doc || a.negated == b.negated {
+            continue;
+        }
+        let (neg, pos) = if a.negated { (a, b) } else { (b, a) };
+        out.push(ctx.finding(
+            vec![a.id.clone(), b.id.clone()],
+            format!("{} states it, {} negates it.", pos.doc, neg.doc),
+            None,
+            vec![format!("{}: {}", pos.id, excerpt(&pos.text, 100)), format!("{}: {}", neg.id, excerpt(&neg.text, 100))],
+        ));
+    }
+    out
+}
+
+fn rank(c: Certainty) -> i64 {
+    match c {
+        Certainty::Asserted => 0,
+        Certainty::Reported => 1,
+        Certainty::Alleged => 2,
+        Certainty::Speculative => 3,
+        Certainty::Denied => 4,
+    }
+}
+
+fn certainty_difference(ctx: &Ctx) -> Option<Finding> {
+    let gap = param(ctx.rule, "min_gap", 1.0) as i64;
+    // The levels each document gives the fact.
+    let mut by_doc: BTreeMap<&str, BTreeSet<Certainty>> = BTreeMap::new();
+    for c in ctx.group {
+        by_doc.entry(&c.doc).or_default().insert(c.certainty);
+    }
+    // The difference must be between documents, not only within one.
+    let pairs = ctx.cross_pairs();
+    if !pairs.iter().any(|(a, b)| (rank(a.certainty) - rank(b.certainty)).abs() >= gap) {
+        return None;
+    }
+    let parts: Vec<String> = by_doc
+        .iter()
+        .map(|(d, l)| format!("{d} {}", l.iter().map(|c| c.as_str()).collect::<Vec<_>>().join("/")))
+        .collect();
+    let evidence = ctx
+        .group
+        .iter()
+        .map(|c| {
+            let cues: Vec<String> = c.hedges.iter().map(|h| format!("\"{}\"", h.text)).chain(c.attribution.as_ref().and_then(|a| a.verb.as_ref()).map(|v| format!("\"{v}\""))).collect();
+            if cues.is_empty() {
+                format!("{}: {} (no hedge)", c.id, c.certainty.as_str())
+            } else {
+                format!("{}: {} ({})", c.id, c.certainty.as_str(), cues.join(", "))
+            }
+        })
+        .collect();
+    Some(ctx.finding(
+        ctx.group.iter().map(|c| c.id.clone()).collect(),
+        format!("Sources differ in certainty: {}.", parts.join("; ")),
+        None,
+        evidence,
+    ))
+}
+
+/// A short excerpt on a character boundary.
+pub fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
+}
+

@@ -1,0 +1,255 @@
+//! The likely intended figure behind a quantity conflict.
+//!
+//! Two sources disagree on a figure. The usual causes are slips of one
+//! character or one word: a dropped or added digit, transposed digits,
+//! million vs billion (or thousand vs million), a misplaced decimal point,
+//! or a figure carried over from a neighbouring quantity of another unit
+//! ("170 countries" becoming "70 million people" instead of "170 million").
+//! We generate those edits of each side, keep the ones that would make the
+//! sources agree, and rank them by evidence found in the corpus: the edited
+//! figure written elsewhere (strongest in the other source's own sentence),
+//! or the other source stating exactly that value. No evidence, no guess.
+
+use crate::model::{Claim, Quantity};
+
+use super::comparable_range;
+
+/// A suggested figure and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub text: String,
+    pub evidence: Vec<String>,
+    pub score: f64,
+}
+
+/// Best explanation of the conflict between `x` (in claim `xc`) and `y`
+/// (in `yc`), trying to correct either side.
+pub fn suggest(x: &Quantity, xc: &Claim, y: &Quantity, yc: &Claim, claims: &[Claim], slack: f64, tol: f64) -> Option<Suggestion> {
+    let a = correct(x, xc, y, yc, claims, slack, tol);
+    let b = correct(y, yc, x, xc, claims, slack, tol);
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.score > a.score { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Edit {
+    DroppedDigit,
+    AddedDigit,
+    Transposed,
+    ScaleUp,
+    ScaleDown,
+    Decimal,
+}
+
+impl Edit {
+    fn prior(self) -> f64 {
+        match self {
+            Edit::ScaleUp | Edit::ScaleDown => 0.6,
+            Edit::DroppedDigit => 0.5,
+            Edit::AddedDigit | Edit::Transposed => 0.4,
+            Edit::Decimal => 0.3,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Edit::DroppedDigit => "a dropped digit",
+            Edit::AddedDigit => "an added digit",
+            Edit::Transposed => "transposed digits",
+            Edit::ScaleUp | Edit::ScaleDown => "a thousand/million/billion slip",
+            Edit::Decimal => "a misplaced decimal point",
+        }
+    }
+}
+
+/// The integer numeral written in a quantity ("70" in "over 70 million"),
+/// with its byte range in `q.text`.
+fn numeral(text: &str) -> Option<(usize, usize, String)> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let rest = &text[start..];
+    let len = rest.find(|c: char| !(c.is_ascii_digit() || c == ',')).unwrap_or(rest.len());
+    let raw = rest[..len].trim_end_matches(',');
+    // Decimals ("3.5") are edited by scale only.
+    if text[start + raw.len()..].starts_with('.') && text[start + raw.len() + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((start, start + raw.len(), raw.replace(',', "")))
+}
+
+fn edits(digits: &str) -> Vec<(String, Edit)> {
+    let mut out = Vec::new();
+    let d: Vec<char> = digits.chars().collect();
+    for p in 0..=d.len() {
+        for k in '0'..='9' {
+            if p == 0 && k == '0' {
+                continue;
+            }
+            let mut e = d.clone();
+            e.insert(p, k);
+            out.push((e.into_iter().collect(), Edit::DroppedDigit));
+        }
+    }
+    if d.len() >= 2 {
+        for p in 0..d.len() {
+            let mut e = d.clone();
+            e.remove(p);
+            if e[0] != '0' {
+                out.push((e.into_iter().collect(), Edit::AddedDigit));
+            }
+        }
+        for p in 0..d.len() - 1 {
+            let mut e = d.clone();
+            e.swap(p, p + 1);
+            if e[0] != '0' && e != d {
+                out.push((e.into_iter().collect(), Edit::Transposed));
+            }
+        }
+    }
+    out.sort();
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
+}
+
+fn scaled(q: &Quantity, ratio: f64) -> Quantity {
+    let mut s = q.clone();
+    s.value = q.value.map(|v| v * ratio);
+    s.low = q.low.map(|v| v * ratio);
+    s.high = q.high.map(|v| v * ratio);
+    s
+}
+
+fn correct(q: &Quantity, qc: &Claim, other: &Quantity, oc: &Claim, claims: &[Claim], slack: f64, tol: f64) -> Option<Suggestion> {
+    let target = comparable_range(other, slack)?;
+    let fits = |c: &Quantity| comparable_range(c, slack).is_some_and(|r| r.0 <= target.1 * (1.0 + tol) && target.0 <= r.1 * (1.0 + tol));
+    let mut best: Option<Suggestion> = None;
+    let mut consider = |candidate: Quantity, text: String, edit: Edit, digits: Option<&str>| {
+        if !fits(&candidate) {
+            return;
+        }
+        let mut score = 1.0 + edit.prior();
+        let mut evidence = Vec::new();
+        if let Some(digits) = digits {
+            // The edited figure written elsewhere in the corpus.
+            for c in claims {
+                if c.id == qc.id && c.doc == qc.doc {
+                    continue;
+                }
+                for w in &c.quantities {
+                    if numeral(&w.text).is_some_and(|(_, _, n)| n == digits) {
+                        let weight = if c.id == oc.id { 2.0 } else { 1.0 };
+                        if weight > 1.0 || evidence.len() < 3 {
+                            score += weight;
+                            let mixup = match (&w.measure, &q.measure) {
+                                (Some(a), Some(b)) if a != b => format!(": the figure may have moved from {a} to {b}"),
+                                _ => String::new(),
+                            };
+                            evidence.push(format!("{} writes \"{}\"{mixup}", c.id, w.text));
+                        }
+                    }
+                }
+            }
+        }
+        if let (Some(v), Some(ov)) = (candidate.value, other.value)
+            && (v - ov).abs() <= ov.abs() * tol
+        {
+            score += 1.0;
+            evidence.push(format!("{} states exactly {}", oc.id, human(ov)));
+        }
+        evidence.push(format!(
+            "\"{}\" ({}) fits \"{}\" in {}; \"{}\" in {} does not",
+            text,
+            edit.describe(),
+            other.text,
+            oc.id,
+            q.text,
+            qc.id
+        ));
+        if score < 2.0 {
+            return;
+        }
+        let s = Suggestion { text: format!("likely intended: \"{text}\" in {} ({})", qc.id, edit.describe()), evidence, score };
+        if best.as_ref().is_none_or(|b| s.score > b.score) {
+            best = Some(s);
+        }
+    };
+    if let Some((start, end, digits)) = numeral(&q.text)
+        && let Ok(old) = digits.parse::<f64>()
+        && old > 0.0
+    {
+        for (new, edit) in edits(&digits) {
+            let Ok(v) = new.parse::<f64>() else { continue };
+            let text = format!("{}{}{}", &q.text[..start], group_like(&q.text[start..end], &new), &q.text[end..]);
+            consider(scaled(q, v / old), text, edit, Some(&new));
+        }
+    }
+    for (ratio, edit) in [(1000.0, Edit::ScaleUp), (0.001, Edit::ScaleDown), (10.0, Edit::Decimal), (0.1, Edit::Decimal)] {
+        let c = scaled(q, ratio);
+        let text = c.value.or(c.low).or(c.high).map(human).unwrap_or_default();
+        consider(c, text, edit, None);
+    }
+    best
+}
+
+/// Write `digits` with thousands separators when the original had them.
+fn group_like(original: &str, digits: &str) -> String {
+    if !original.contains(',') {
+        return digits.to_string();
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A figure as a reader writes it: "170 million", "32 billion", "12,000".
+pub fn human(v: f64) -> String {
+    let trim = |x: f64| {
+        let s = format!("{x:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    let a = v.abs();
+    if a >= 1e12 {
+        format!("{} trillion", trim(v / 1e12))
+    } else if a >= 1e9 {
+        format!("{} billion", trim(v / 1e9))
+    } else if a >= 1e6 {
+        format!("{} million", trim(v / 1e6))
+    } else if a >= 1e4 && v.fract() == 0.0 {
+        group_like(",", &format!("{}", v as i64))
+    } else {
+        trim(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals() {
+        assert_eq!(numeral("over 70 million people"), Some((5, 7, "70".into())));
+        assert_eq!(numeral("1,200 workers"), Some((0, 5, "1200".into())));
+        assert_eq!(numeral("3.5 billion"), None);
+        assert_eq!(numeral("dozens"), None);
+    }
+
+    #[test]
+    fn human_figures() {
+        assert_eq!(human(1.7e8), "170 million");
+        assert_eq!(human(3.2e10), "32 billion");
+        assert_eq!(human(12000.0), "12,000");
+        assert_eq!(human(90.0), "90");
+    }
+
+    #[test]
+    fn edits_include_a_dropped_leading_digit() {
+        assert!(edits("70").iter().any(|(e, k)| e == "170" && *k == Edit::DroppedDigit));
+        assert!(edits("1200").iter().any(|(e, k)| e == "120" && *k == Edit::AddedDigit));
+    }
+}

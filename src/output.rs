@@ -1,0 +1,35 @@
+//! Writing results: stdout, or a file written whole or not at all.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Write `data` to `path` atomically (a temporary file in the same folder,
+/// then a rename), or to stdout when `path` is `None` or `-`.
+pub fn write(path: Option<&Path>, data: &str) -> Result<()> {
+    match path {
+        None => print_stdout(data),
+        Some(p) if p.as_os_str() == "-" => print_stdout(data),
+        Some(p) => {
+            let shown = p.display().to_string();
+            let err = |e: std::io::Error| Error::Write { path: shown.clone(), reason: e.to_string() };
+            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+            tmp.write_all(data.as_bytes()).map_err(err)?;
+            tmp.as_file().sync_all().map_err(err)?;
+            tmp.persist(p).map_err(|e| err(e.error))?;
+            Ok(())
+        }
+    }
+}
+
+fn print_stdout(data: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(data.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`| head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Write { path: "<stdout>".into(), reason: e.to_string() }),
+    }
+}
