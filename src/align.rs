@@ -25,6 +25,7 @@ pub struct Params {
     pub char_weight: f64,
     pub entity_penalty: f64,
     pub subject_penalty: f64,
+    pub person_penalty: f64,
     pub measure_bonus: f64,
     pub max_df: f64,
 }
@@ -37,6 +38,7 @@ impl Params {
             char_weight: rules.align_param("char_weight", 0.15),
             entity_penalty: rules.align_param("entity_penalty", 0.25),
             subject_penalty: rules.align_param("subject_penalty", 0.5),
+            person_penalty: rules.align_param("person_penalty", 0.5),
             measure_bonus: rules.align_param("measure_bonus", 0.12),
             max_df: rules.align_param("max_df", 0.2),
         }
@@ -48,6 +50,8 @@ impl Params {
 pub struct Terms {
     pub terms: BTreeSet<String>,
     pub entities: BTreeSet<String>,
+    /// Entities that name people.
+    pub persons: BTreeSet<String>,
     /// The first-named actor, when it opens the sentence.
     pub subject: Option<String>,
     pub measures: BTreeSet<String>,
@@ -59,6 +63,7 @@ pub struct Aligner {
     stopwords: HashSet<String>,
     phrases: HashMap<Vec<String>, String>,
     longest: usize,
+    given_names: HashSet<String>,
     pub params: Params,
 }
 
@@ -84,14 +89,20 @@ impl Aligner {
                 phrases.insert(key, format!("~{}", r.id));
             }
         }
-        Aligner { stemmer, stopwords, phrases, longest, params: Params::from_rules(rules) }
+        let given_names = rules
+            .names
+            .iter()
+            .filter(|r| r.kind == crate::rules::NameKind::Nickname)
+            .flat_map(|r| r.groups.iter().flatten().cloned())
+            .collect();
+        Aligner { stemmer, stopwords, phrases, longest, given_names, params: Params::from_rules(rules) }
     }
 
-    /// The terms of a claim.
-    pub fn terms(&self, claim: &Claim) -> Terms {
+    /// Each term of a claim with its byte span in the claim's text.
+    pub fn term_spans(&self, claim: &Claim) -> Vec<(String, usize, usize)> {
         let text = &claim.text;
         let base = claim.start;
-        let mut terms = BTreeSet::new();
+        let mut out = Vec::new();
         let covered = |start: usize, end: usize| claim.entities.iter().any(|e| e.start <= base + start && base + end <= e.end);
         let toks: Vec<_> = tokens(text).into_iter().filter(|t| !covered(t.start, t.end)).collect();
         let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase().replace('’', "'")).collect();
@@ -101,7 +112,7 @@ impl Aligner {
             let mut matched = false;
             for len in (1..=self.longest.min(stems.len() - i)).rev() {
                 if let Some(class) = self.phrases.get(&stems[i..i + len]) {
-                    terms.insert(class.clone());
+                    out.push((class.clone(), toks[i].start, toks[i + len - 1].end));
                     i += len;
                     matched = true;
                     break;
@@ -112,17 +123,39 @@ impl Aligner {
             }
             let w = &lower[i];
             if !self.stopwords.contains(w.as_str()) && !w.chars().any(|c| c.is_ascii_digit()) && w.chars().count() > 1 {
-                terms.insert(stems[i].clone());
+                out.push((stems[i].clone(), toks[i].start, toks[i].end));
             }
             i += 1;
         }
-        let entities: BTreeSet<String> = claim.entities.iter().map(|e| e.canonical.to_lowercase()).collect();
-        for e in &entities {
-            terms.insert(format!("@{e}"));
+        for e in &claim.entities {
+            if e.start >= base && e.end <= base + text.len() {
+                out.push((format!("@{}", e.canonical.to_lowercase()), e.start - base, e.end - base));
+            }
         }
+        out
+    }
+
+    /// The terms of a claim.
+    pub fn terms(&self, claim: &Claim) -> Terms {
+        let text = &claim.text;
+        let base = claim.start;
+        let terms: BTreeSet<String> = self.term_spans(claim).into_iter().map(|(t, _, _)| t).collect();
+        let entities: BTreeSet<String> = claim.entities.iter().map(|e| e.canonical.to_lowercase()).collect();
+        // The person a claim is attributed to is its source, not its actor.
+        let speaker = claim.attribution.as_ref().and_then(|a| a.source.as_deref());
+        let persons = claim.entities.iter().filter(|e| self.is_person(e) && Some(e.canonical.as_str()) != speaker).map(|e| e.canonical.to_lowercase()).collect();
         let subject = claim.entities.first().filter(|e| tokens(&text[..e.start - base]).len() <= 3).map(|e| e.canonical.to_lowercase());
         let measures = claim.quantities.iter().filter_map(|q| q.measure.clone()).collect();
-        Terms { terms, entities, subject, measures, lower: text.to_lowercase() }
+        Terms { terms, entities, persons, subject, measures, lower: text.to_lowercase() }
+    }
+
+    /// A person's name: two or three capitalised words, the first a known
+    /// given name, or a name the text introduced with a title.
+    fn is_person(&self, e: &crate::model::Entity) -> bool {
+        let parts: Vec<&str> = e.canonical.split(' ').collect();
+        (2..=3).contains(&parts.len())
+            && parts.iter().all(|p| p.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+            && (self.given_names.contains(parts[0]) || e.titled)
     }
 
     /// Similarity of two claims in [0, 1] given term weights.
@@ -142,6 +175,10 @@ impl Aligner {
         let mut score = (1.0 - p.char_weight) * lexical + p.char_weight * chars;
         if !a.entities.is_empty() && !b.entities.is_empty() && a.entities.is_disjoint(&b.entities) {
             score *= 1.0 - p.entity_penalty;
+        }
+        // Different people in the same sentence role: not the same fact.
+        if !a.persons.is_empty() && !b.persons.is_empty() && a.persons.is_disjoint(&b.persons) {
+            score *= 1.0 - p.person_penalty;
         }
         if let (Some(sa), Some(sb)) = (&a.subject, &b.subject)
             && sa != sb
@@ -163,6 +200,9 @@ impl Aligner {
         let mut edges = Vec::new();
         for (i, j) in self.candidates(claims, &terms, &idf) {
             let s = self.score(&terms[i], &terms[j], &idf);
+            if std::env::var_os("CORROBORATE_DEBUG_PAIRS").is_some() && s >= self.params.threshold * 0.7 {
+                eprintln!("{:.3}\t{}\t{}", s, claims[i].id, claims[j].id);
+            }
             if s >= self.params.threshold {
                 edges.push((i, j, s));
             }

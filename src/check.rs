@@ -32,7 +32,7 @@ impl Engine {
         let mut claims: Vec<Claim> = per_doc.into_iter().flatten().collect();
         resolve_names(&mut claims);
         let alignment = self.aligner.align(&claims);
-        let (clusters, findings) = judge(&claims, &alignment, &self.rules);
+        let (clusters, findings) = judge(&claims, &alignment, &self.rules, &self.aligner);
         Report { schema: SCHEMA, documents: docs, claims, clusters, findings }
     }
 

@@ -8,12 +8,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 pub mod suggest;
 
-use crate::align::Alignment;
+use crate::align::{Aligner, Alignment};
 use crate::model::{Certainty, Claim, Cluster, Finding, Quantity};
 use crate::rules::{FindingKind, FindingRule, RuleSet};
 
 /// Clusters with verdicts, and findings, in a stable order.
-pub fn judge(claims: &[Claim], alignment: &Alignment, rules: &RuleSet) -> (Vec<Cluster>, Vec<Finding>) {
+pub fn judge(claims: &[Claim], alignment: &Alignment, rules: &RuleSet, aligner: &Aligner) -> (Vec<Cluster>, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut clusters = Vec::new();
     let mut in_cluster = vec![false; claims.len()];
@@ -23,10 +23,11 @@ pub fn judge(claims: &[Claim], alignment: &Alignment, rules: &RuleSet) -> (Vec<C
             in_cluster[i] = true;
         }
         let group: Vec<&Claim> = members.iter().map(|&i| &claims[i]).collect();
-        let edges: Vec<(usize, usize)> = alignment.edges.iter().filter(|(i, j, _)| members.contains(i) && members.contains(j)).map(|&(i, j, _)| (i, j)).collect();
+        let edges: Vec<(usize, usize, f64)> = alignment.edges.iter().filter(|(i, j, _)| members.contains(i) && members.contains(j)).copied().collect();
+        let levels = event_levels(&group, aligner);
         let mut local = Vec::new();
         for rule in rules.finding.iter().filter(|r| r.enabled) {
-            let ctx = Ctx { rule, cluster: &id, group: &group, claims, edges: &edges };
+            let ctx = Ctx { rule, cluster: &id, group: &group, claims, edges: &edges, levels: &levels };
             match rule.kind {
                 FindingKind::Corroborated => local.extend(corroborated(&ctx)),
                 FindingKind::SharedOrigin => local.extend(shared_origin(&ctx)),
@@ -40,7 +41,7 @@ pub fn judge(claims: &[Claim], alignment: &Alignment, rules: &RuleSet) -> (Vec<C
         let conflict = local.iter().any(|f: &Finding| matches!(f.kind.as_str(), "quantity_conflict" | "date_conflict" | "polarity_conflict"));
         let verdict = if conflict {
             "conflict"
-        } else if group.iter().all(|c| c.certainty != Certainty::Asserted) {
+        } else if levels.iter().all(|(c, _)| *c != Certainty::Asserted) {
             "uncertain"
         } else {
             "corroborated"
@@ -80,7 +81,9 @@ struct Ctx<'a> {
     cluster: &'a str,
     group: &'a [&'a Claim],
     claims: &'a [Claim],
-    edges: &'a [(usize, usize)],
+    edges: &'a [(usize, usize, f64)],
+    /// Each group member's certainty about the shared fact, with its cues.
+    levels: &'a [(Certainty, Vec<String>)],
 }
 
 impl Ctx<'_> {
@@ -257,10 +260,11 @@ fn date_conflicts(ctx: &Ctx) -> Vec<Finding> {
 }
 
 fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
+    let min_score = param(ctx.rule, "min_score", 0.5);
     let mut out = Vec::new();
-    for &(i, j) in ctx.edges {
+    for &(i, j, score) in ctx.edges {
         let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
-        if a.doc == b.doc || a.negated == b.negated {
+        if a.doc == b.doc || a.negated == b.negated || score < min_score {
             continue;
         }
         let (neg, pos) = if a.negated { (a, b) } else { (b, a) };
@@ -286,15 +290,15 @@ fn rank(c: Certainty) -> i64 {
 
 fn certainty_difference(ctx: &Ctx) -> Option<Finding> {
     let gap = param(ctx.rule, "min_gap", 1.0) as i64;
-    // The levels each document gives the fact.
-    let mut by_doc: BTreeMap<&str, BTreeSet<Certainty>> = BTreeMap::new();
-    for c in ctx.group {
-        by_doc.entry(&c.doc).or_default().insert(c.certainty);
-    }
+    let members: Vec<(&Claim, Certainty)> = ctx.group.iter().zip(ctx.levels).map(|(c, (l, _))| (*c, *l)).collect();
     // The difference must be between documents, not only within one.
-    let pairs = ctx.cross_pairs();
-    if !pairs.iter().any(|(a, b)| (rank(a.certainty) - rank(b.certainty)).abs() >= gap) {
+    let differs = members.iter().enumerate().any(|(x, (a, la))| members[x + 1..].iter().any(|(b, lb)| a.doc != b.doc && (rank(*la) - rank(*lb)).abs() >= gap));
+    if !differs {
         return None;
+    }
+    let mut by_doc: BTreeMap<&str, BTreeSet<Certainty>> = BTreeMap::new();
+    for (c, l) in &members {
+        by_doc.entry(&c.doc).or_default().insert(*l);
     }
     let parts: Vec<String> = by_doc
         .iter()
@@ -303,12 +307,12 @@ fn certainty_difference(ctx: &Ctx) -> Option<Finding> {
     let evidence = ctx
         .group
         .iter()
-        .map(|c| {
-            let cues: Vec<String> = c.hedges.iter().map(|h| format!("\"{}\"", h.text)).chain(c.attribution.as_ref().and_then(|a| a.verb.as_ref()).map(|v| format!("\"{v}\""))).collect();
+        .zip(ctx.levels)
+        .map(|(c, (level, cues))| {
             if cues.is_empty() {
-                format!("{}: {} (no hedge)", c.id, c.certainty.as_str())
+                format!("{}: {} (no hedge)", c.id, level.as_str())
             } else {
-                format!("{}: {} ({})", c.id, c.certainty.as_str(), cues.join(", "))
+                format!("{}: {} ({})", c.id, level.as_str(), cues.join(", "))
             }
         })
         .collect();
@@ -318,6 +322,75 @@ fn certainty_difference(ctx: &Ctx) -> Option<Finding> {
         None,
         evidence,
     ))
+}
+
+/// How sure each claim is of the fact the cluster shares. A hedge counts
+/// only when its scope (the words after it, up to a clause boundary) reaches
+/// a term that claims of two or more documents share: in "canceled plans
+/// to carry a phone, aborting what could have introduced...", "could"
+/// hedges the aside, not the cancellation. An attribution to a named source
+/// or a quotation makes the whole claim reported.
+fn event_levels(group: &[&Claim], aligner: &Aligner) -> Vec<(Certainty, Vec<String>)> {
+    let spans: Vec<Vec<(String, usize, usize)>> = group.iter().map(|c| aligner.term_spans(c)).collect();
+    let mut docs_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (c, sp) in group.iter().zip(&spans) {
+        for (t, _, _) in sp {
+            if !t.starts_with('@') {
+                docs_of.entry(t.as_str()).or_default().insert(c.doc.as_str());
+            }
+        }
+    }
+    let core: BTreeSet<&str> = docs_of.iter().filter(|(_, d)| d.len() >= 2).map(|(t, _)| *t).collect();
+    group
+        .iter()
+        .zip(&spans)
+        .map(|(c, sp)| {
+            let mut level = Certainty::Asserted;
+            let mut cues = Vec::new();
+            // A hedge after the fact's first shared term, past a clause
+            // boundary, belongs to an aside ("canceled plans, aborting what
+            // could have...").
+            let first = sp.iter().filter(|(t, _, _)| core.contains(t.as_str())).map(|(_, s, _)| *s).min();
+            for h in &c.hedges {
+                let from = h.end - c.start;
+                let to = scope_end(&c.text, from);
+                let aside = first.is_some_and(|f| f < h.start - c.start && c.text[f..h.start - c.start].contains([',', ';', '—', '–', '(']));
+                if !aside && sp.iter().any(|(t, s, _)| core.contains(t.as_str()) && *s >= from && *s < to) {
+                    level = level.max(h.level);
+                    cues.push(format!("\"{}\"", h.text));
+                }
+            }
+            if let Some(a) = &c.attribution
+                && (a.source.is_some() || a.quote)
+            {
+                level = level.max(Certainty::Reported);
+                cues.push(match (&a.verb, &a.source) {
+                    (Some(v), Some(s)) => format!("{v} {s}"),
+                    (Some(v), None) => v.clone(),
+                    _ => "quotation".into(),
+                });
+            }
+            (level, cues)
+        })
+        .collect()
+}
+
+/// Where a hedge's scope ends: the next clause boundary, or six words on.
+fn scope_end(text: &str, from: usize) -> usize {
+    const BOUNDARY_WORDS: &[&str] = &["and", "but", "before", "after", "while", "because", "although", "which", "who", "what", "when", "where", "so"];
+    let rest = &text[from..];
+    let mut words = 0;
+    for t in crate::tokens::tokens(rest) {
+        let gap = &rest[..t.start];
+        if gap.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”']) && words > 0 {
+            return from + t.start;
+        }
+        if BOUNDARY_WORDS.contains(&t.text.to_lowercase().as_str()) || words >= 6 {
+            return from + t.start;
+        }
+        words += 1;
+    }
+    text.len()
 }
 
 /// A short excerpt on a character boundary.

@@ -89,7 +89,7 @@ mod tests {
     fn matches_whole_words_longest_first() {
         let m = PhraseMatcher::new(vec![("said".to_string(), 1), ("is said to".to_string(), 2)]);
         let found: Vec<_> = m.find_iter("He is said to have said it; unsaid.").map(|x| (x.start, *x.payload)).collect();
-        assert_eq!(found, vec![(3, 2), (22, 1)]);
+        assert_eq!(found, vec![(3, 2), (19, 1)]);
     }
 
     #[test]

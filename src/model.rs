@@ -104,6 +104,9 @@ pub struct Entity {
     pub end: usize,
     /// The fullest name this mention resolves to within the document.
     pub canonical: String,
+    /// True when the text put a title before the name ("Rep.", "CEO").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub titled: bool,
 }
 
 /// How sure a source is of what it states.

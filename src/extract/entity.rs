@@ -19,6 +19,9 @@ use crate::tokens::{Token, is_all_caps, is_capitalised, tokens};
 pub struct EntityFinder {
     titles: HashSet<String>,
     nicknames: HashMap<String, String>,
+    /// Given names: a run that starts with one is a person, and "of" after
+    /// it starts a place ("Michael Conaway of Texas").
+    given_names: HashSet<String>,
     aliases: HashMap<String, String>,
     stopwords: HashSet<String>,
     calendar: HashSet<String>,
@@ -38,6 +41,7 @@ impl EntityFinder {
                 NameKind::Title => f.titles.extend(r.words.iter().map(|w| key(w))),
                 NameKind::Nickname => {
                     for g in &r.groups {
+                        f.given_names.extend(g.iter().cloned());
                         if let Some((full, rest)) = g.split_first() {
                             for n in rest {
                                 // An ambiguous nickname ("Pat", "Alex") keeps its first reading.
@@ -92,12 +96,13 @@ impl EntityFinder {
             while j < toks.len() {
                 let t = toks[j];
                 let gap = &sentence[toks[j - 1].end..t.start];
-                if !(gap.is_empty() || gap == " " || gap == " & ") {
+                let initial = toks[j - 1].text.chars().count() == 1 && gap == ". ";
+                if !(gap.is_empty() || gap == " " || gap == " & " || initial) {
                     break;
                 }
                 if self.is_name_word(t.text) && !headline[j] && !self.calendar.contains(&key(t.text)) {
                     j += 1;
-                } else if self.connectors.contains(t.text) && j + 1 < toks.len() && self.is_name_word(toks[j + 1].text) && sentence[t.end..toks[j + 1].start] == *" " {
+                } else if self.connectors.contains(t.text) && !self.given_names.contains(toks[i].text) && !self.titles.contains(&key(toks[i].text)) && j + 1 < toks.len() && self.is_name_word(toks[j + 1].text) && sentence[t.end..toks[j + 1].start] == *" " {
                     j += 2;
                 } else {
                     break;
@@ -112,7 +117,8 @@ impl EntityFinder {
     }
 
     fn is_name_word(&self, w: &str) -> bool {
-        (is_capitalised(w) || w.contains('&')) && !self.stopwords.contains(&w.to_lowercase())
+        // "US" the acronym is not "us" the pronoun.
+        (is_capitalised(w) || w.contains('&')) && (is_all_caps(w) || !self.stopwords.contains(&w.to_lowercase()))
     }
 
     fn starts_name(&self, toks: &[Token], i: usize, headline: &[bool], lower_vocab: &HashSet<String>) -> bool {
@@ -137,6 +143,7 @@ impl EntityFinder {
 
     fn make_entity(&self, sentence: &str, base: usize, run: &[Token]) -> Option<Entity> {
         let mut run = run;
+        let full = run.len();
         // Strip leading titles ("Rep.", "Congressman", "Prime Minister").
         while run.len() > 1 && self.titles.contains(&key(run[0].text)) {
             run = &run[1..];
@@ -150,8 +157,11 @@ impl EntityFinder {
         let start = run.first()?.start;
         let end = run.last()?.end;
         let surface = &sentence[start..end];
+        if is_party_tag(surface) {
+            return None;
+        }
         let canonical = self.canonical(surface)?;
-        Some(Entity { text: surface.to_string(), start: base + start, end: base + end, canonical })
+        Some(Entity { text: surface.to_string(), start: base + start, end: base + end, canonical, titled: run.len() < full })
     }
 
     /// The name with possessives, hyphen compounds and suffixes removed,
@@ -197,6 +207,12 @@ impl EntityFinder {
         }
         Some(parts.join(" "))
     }
+}
+
+/// A U.S. party-state tag such as "R-Ark" or "D-N.Y": a label, not a name.
+fn is_party_tag(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase() && !s.contains(' ')
 }
 
 /// Tokens in a run of headline capitals ("US MOBILE CARRIER AT&T"): long

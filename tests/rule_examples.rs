@@ -1,0 +1,133 @@
+//! Every example carried by a default rule runs here: a rule whose examples
+//! fail breaks the build. (Segmentation, quantity and date examples run in
+//! the unit tests of their modules, beside the code that reads them.)
+
+use corroborate::check::Engine;
+use corroborate::load;
+use corroborate::model::Document;
+use corroborate::rules::RuleSet;
+
+fn engine() -> Engine {
+    Engine::new(RuleSet::defaults())
+}
+
+fn doc(id: &str, text: &str) -> Document {
+    Document { id: id.into(), path: format!("{id}.txt"), source: None, date: None, url: None, title: None, text: text.into(), body_start: 0 }
+}
+
+#[test]
+fn certainty_examples() {
+    let e = engine();
+    let mut n = 0;
+    for r in &e.rules.certainty {
+        for ex in &r.examples {
+            let claim = e.sentence_claim("x", &ex.text);
+            assert_eq!(Some(claim.certainty), ex.level, "rule {}: {:?} got {:?} from {:?}", r.id, ex.text, claim.certainty, claim.hedges);
+            n += 1;
+        }
+    }
+    assert!(n >= 5);
+}
+
+#[test]
+fn reporting_examples() {
+    let e = engine();
+    for r in &e.rules.reporting {
+        assert!(!r.examples.is_empty(), "rule {} has no examples", r.id);
+        for ex in &r.examples {
+            let claim = e.sentence_claim("x", &ex.text);
+            let got = claim.attribution.and_then(|a| a.source);
+            assert_eq!(got, ex.source, "rule {}: {:?}", r.id, ex.text);
+        }
+    }
+}
+
+#[test]
+fn negation_examples() {
+    let e = engine();
+    for r in &e.rules.negation {
+        for ex in &r.examples {
+            let claim = e.sentence_claim("x", &ex.text);
+            assert_eq!(Some(claim.negated), ex.negated, "rule {}: {:?}", r.id, ex.text);
+        }
+    }
+}
+
+/// Synonym, stopword and align examples: pairs that must (not) match.
+#[test]
+fn similarity_examples() {
+    let e = engine();
+    let mut pairs = Vec::new();
+    let mut expected = Vec::new();
+    for (id, examples) in e
+        .rules
+        .synonyms
+        .iter()
+        .map(|r| (&r.id, &r.examples))
+        .chain(e.rules.stopwords.iter().map(|r| (&r.id, &r.examples)))
+        .chain(e.rules.align.iter().map(|r| (&r.id, &r.examples)))
+    {
+        assert!(!examples.is_empty(), "rule {id} has no examples");
+        for ex in examples {
+            let other = ex.other.clone().unwrap_or_else(|| panic!("rule {id}: example needs `other`"));
+            pairs.push((ex.text.clone(), other));
+            expected.push((id.clone(), ex.matches.unwrap_or(true)));
+        }
+    }
+    let scores = e.similarity(&pairs);
+    for ((pair, (id, want)), (score, got)) in pairs.iter().zip(&expected).zip(&scores) {
+        assert_eq!(got, want, "rule {id}: {pair:?} scored {score:.3}");
+    }
+}
+
+#[test]
+fn name_examples() {
+    let e = engine();
+    for r in &e.rules.names {
+        for ex in &r.examples {
+            let got = e.extractor.entities.canonical(&ex.text);
+            assert_eq!(got, ex.canonical, "rule {}: {:?}", r.id, ex.text);
+        }
+    }
+}
+
+#[test]
+fn claim_examples() {
+    let e = engine();
+    for r in &e.rules.claims {
+        assert!(!r.examples.is_empty(), "rule {} has no examples", r.id);
+        for ex in &r.examples {
+            let claims = e.extractor.claims(&doc("x", &ex.text));
+            let is_claim = claims.iter().any(|c| c.reasons.contains(&r.id));
+            if ex.claim == Some(true) {
+                assert!(is_claim, "rule {}: {:?} should be a claim by this rule; got {:?}", r.id, ex.text, claims.iter().map(|c| &c.reasons).collect::<Vec<_>>());
+            } else {
+                assert!(claims.is_empty(), "rule {}: {:?} should be no claim", r.id, ex.text);
+            }
+        }
+    }
+}
+
+/// Finding examples: one sentence per document; the rule fires or not.
+#[test]
+fn finding_examples() {
+    let e = engine();
+    for r in &e.rules.finding {
+        assert!(!r.examples.is_empty(), "rule {} has no examples", r.id);
+        for ex in &r.examples {
+            let docs = ex.docs.as_ref().unwrap_or_else(|| panic!("rule {}: example needs `docs`", r.id));
+            let docs: Vec<Document> = docs.iter().enumerate().map(|(i, t)| doc(&format!("d{i}"), t)).collect();
+            let report = e.check(docs);
+            let fired = report.findings.iter().any(|f| f.rule == r.id);
+            assert_eq!(Some(fired), ex.fires, "rule {}: {:?}\nfindings: {:#?}\nclaims: {:#?}", r.id, ex.docs, report.findings, report.claims);
+        }
+    }
+}
+
+#[test]
+fn default_packs_lint_clean() {
+    for (path, text) in corroborate::rules::DEFAULT_PACKS {
+        corroborate::rules::parse_pack(path, text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let _ = load::SIDECAR;
+}
