@@ -26,6 +26,10 @@ pub struct EntityFinder {
     stopwords: HashSet<String>,
     calendar: HashSet<String>,
     suffixes: HashSet<String>,
+    /// Common nouns and verbs the rules know (synonyms, measure nouns): a
+    /// sentence-initial one is not a name even when the text never writes
+    /// it in lower case.
+    common: HashSet<String>,
     connectors: HashSet<&'static str>,
 }
 
@@ -64,6 +68,15 @@ impl EntityFinder {
         }
         for r in &rules.stopwords {
             f.stopwords.extend(r.words.iter().map(|w| w.to_lowercase()));
+        }
+        for r in &rules.synonyms {
+            f.common.extend(r.words.iter().filter(|w| !w.contains(' ')).map(|w| w.to_lowercase()));
+        }
+        for r in &rules.measures {
+            f.common.extend(r.nouns.iter().map(|w| w.to_lowercase()));
+        }
+        for r in &rules.certainty {
+            f.common.extend(r.words.iter().filter(|w| !w.contains(' ')).map(|w| w.to_lowercase()));
         }
         for r in &rules.calendar {
             for g in &r.groups {
@@ -134,7 +147,8 @@ impl EntityFinder {
             let base = k.trim_end_matches("'s").trim_end_matches("’s");
             // Sentence-initial: a word the document also writes in lower
             // case is a common word ("Lawmakers", "Chinese firms").
-            if lower_vocab.contains(base) && !self.titles.contains(&k) {
+            let singular = base.strip_suffix('s').unwrap_or(base);
+            if (lower_vocab.contains(base) || self.common.contains(base) || self.common.contains(singular)) && !self.titles.contains(&k) {
                 return false;
             }
         }
