@@ -155,6 +155,45 @@ fn word_at(text: &str, i: usize) -> &str {
     &rest[..end]
 }
 
+/// Skip whitespace from `i`: where it ends and how many line feeds it held.
+fn skip_space(text: &str, mut i: usize) -> (usize, usize) {
+    let mut newlines = 0;
+    while let Some(c) = char_at(text, i) {
+        if !c.is_whitespace() {
+            break;
+        }
+        if c == '\n' {
+            newlines += 1;
+        }
+        i += c.len_utf8();
+    }
+    (i, newlines)
+}
+
+/// The length of a footnote mark ("[12]", "[...]") or an emoticon (":)")
+/// at the start of `rest`, or 0.
+fn attachment_len(rest: &str) -> usize {
+    const EMOTICONS: &[&str] = &[
+        ":-)", ":-(", ":-D", ":-P", ";-)", ":)", ":(", ":D", ":P", ":p", ";)", ":/",
+    ];
+    if let Some(inner) = rest.strip_prefix('[') {
+        let close = match inner.find(']') {
+            Some(p) if p <= 6 => p,
+            _ => return 0,
+        };
+        let body = &inner[..close];
+        let digits = !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit());
+        if digits || body == "..." || body == "…" {
+            return close + 2;
+        }
+        return 0;
+    }
+    EMOTICONS
+        .iter()
+        .find(|e| rest.starts_with(**e))
+        .map_or(0, |e| e.len())
+}
+
 /// Append the trimmed span of `text[from..to]`, if it holds anything.
 fn push(out: &mut Vec<Span>, text: &str, from: usize, to: usize) {
     let seg = &text[from..to];
@@ -274,23 +313,24 @@ impl Segmenter {
             Some(c) if !c.is_whitespace() => return j,
             Some(_) => {}
         }
-        let ws_start = j;
-        let mut newlines = 0;
-        while let Some(c) = char_at(text, j) {
-            if !c.is_whitespace() {
+        let mut cut = j;
+        let (mut j, mut newlines) = skip_space(text, j);
+        // A footnote mark or an emoticon after the terminator belongs to the
+        // sentence it follows: "...in 1805. [6] An undistinguished...".
+        while newlines < 2 && j < text.len() {
+            let n = attachment_len(&text[j..]);
+            if n == 0 || !char_at(text, j + n).is_none_or(char::is_whitespace) {
                 break;
             }
-            if c == '\n' {
-                newlines += 1;
-            }
-            j += c.len_utf8();
+            cut = j + n;
+            (j, newlines) = skip_space(text, cut);
         }
         if j >= text.len() {
             return text.len();
         }
         if newlines >= 2 || self.breaks_after(text, i, question, ellipsis, closed, j) {
-            push(out, text, *last, ws_start);
-            *last = ws_start;
+            push(out, text, *last, cut);
+            *last = cut;
         }
         j
     }
@@ -310,8 +350,9 @@ impl Segmenter {
             Some(c) => c,
             None => return true,
         };
-        if first == '.' || first == '…' {
-            // A spaced ellipsis ". . .": decided at its last dot.
+        if matches!(first, '.' | '…' | ')' | ']' | '}' | ',' | ';' | ':') {
+            // A spaced ellipsis ". . ." is decided at its last dot; a stray
+            // closing bracket or comma continues the sentence.
             return false;
         }
         let mut w = k;
@@ -812,6 +853,27 @@ mod tests {
                 "It ended.",
                 "The senators later met Rep. Michael\nConaway in his office.",
             ],
+        ),
+        // Footnote marks, emoticons and stray closers stay with their sentence.
+        (
+            "He remained there until July 1805. [6] He then left. [...] It ended.",
+            &[
+                "He remained there until July 1805. [6]",
+                "He then left. [...]",
+                "It ended.",
+            ],
+        ),
+        (
+            "I love her. :) She is great.",
+            &["I love her. :)", "She is great."],
+        ),
+        (
+            "We fly the next day. ) Then we rest.",
+            &["We fly the next day. ) Then we rest."],
+        ),
+        (
+            "Call Jane at ext. 37625 today.",
+            &["Call Jane at ext. 37625 today."],
         ),
         // Lists.
         (
