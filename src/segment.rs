@@ -559,6 +559,15 @@ impl Segmenter {
         if self.continuations.contains(last_word) {
             return false;
         }
+        // A common sentence starter ("The", "It") or a dateline in capitals
+        // ("WASHINGTON") opening the next line: a sentence-case headline.
+        let next_word = word_at(text, w);
+        let dateline = next_word.chars().count() >= 4
+            && next_word.chars().any(char::is_uppercase)
+            && !next_word.chars().any(char::is_lowercase);
+        if dateline || (next_word != "I" && self.starters.contains(next_word)) {
+            return true;
+        }
         let mut words = 0;
         let mut counted = 0;
         let mut capital = 0;
@@ -874,6 +883,20 @@ mod tests {
         (
             "Call Jane at ext. 37625 today.",
             &["Call Jane at ext. 37625 today."],
+        ),
+        (
+            "Lawmakers move to bar two Chinese firms from government contracts\nWASHINGTON — The House acted.",
+            &[
+                "Lawmakers move to bar two Chinese firms from government contracts",
+                "WASHINGTON — The House acted.",
+            ],
+        ),
+        (
+            "Carrier backs out of a deal with a Chinese phone maker\nThe deal was announced in January.",
+            &[
+                "Carrier backs out of a deal with a Chinese phone maker",
+                "The deal was announced in January.",
+            ],
         ),
         // Lists.
         (
