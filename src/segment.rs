@@ -11,8 +11,12 @@
 //!   headline, byline or dateline: it began the current sentence, has no
 //!   terminal or continuing punctuation at its end, does not end with a
 //!   function word ("of", "the", "and"...), the next line starts with a
-//!   capital or a digit, and the line is short (three words or fewer) or
-//!   mostly capitalised. A wrapped paragraph line never breaks this way.
+//!   capital or a digit, and either that next line opens with a common
+//!   sentence starter ("The", "It") or a capitalised dateline ("WASHINGTON"),
+//!   or the line is short (three words or fewer) or mostly capitalised. A
+//!   wrapped line whose continuation starts lower case never breaks.
+//! - A footnote mark ("[6]", "[...]") or an emoticon right after a
+//!   terminator stays with the sentence it follows.
 //! - A terminator run (`.`, `?!`, `...`, `…`) takes the closing quotes and
 //!   brackets after it, and is a boundary only if whitespace follows. The
 //!   word after the whitespace (past opening quotes and brackets) decides:
