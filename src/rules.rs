@@ -152,9 +152,12 @@ pub enum AbbrevClass {
     State,
     /// Before a number: "No. 5", "H.R. 4747", "Vol. 3".
     Number,
-    /// Anything else ("etc.", "vs.", "approx."): ends a sentence only before
+    /// Anything else ("etc.", "approx.", "a.m."): ends a sentence only before
     /// a capitalised word that is not a name continuation.
     General,
+    /// Only ever inside a sentence, whatever follows: "vs.", "e.g.", "i.e.",
+    /// "cf." ("Smith vs. Jones was decided" is one sentence).
+    Medial,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -1,33 +1,992 @@
 //! Sentence segmentation with byte offsets into the original text.
 //!
-//! unicode-segmentation's sentence bounds (UAX #29), corrected by the
-//! abbreviation rules: a period after a title, an initial, a dotted
-//! abbreviation, a company suffix, a month or a state abbreviation does not
-//! end a sentence when the next word continues it.
+//! A hand-written scanner: it walks the bytes once and stops only at candidate
+//! terminators (`.`, `?`, `!`, `…`) and line breaks. Nothing is allocated per
+//! sentence except the output span.
+//!
+//! How a candidate is decided:
+//!
+//! - A blank line always ends a sentence.
+//! - A single line break ends a sentence only when the line looks like a
+//!   headline, byline or dateline: it began the current sentence, has no
+//!   terminal or continuing punctuation at its end, does not end with a
+//!   function word ("of", "the", "and"...), the next line starts with a
+//!   capital or a digit, and either that next line opens with a common
+//!   sentence starter ("The", "It") or a capitalised dateline ("WASHINGTON"),
+//!   or the line is short (three words or fewer) or mostly capitalised. A
+//!   wrapped line whose continuation starts lower case never breaks.
+//! - A footnote mark ("[6]", "[...]") or an emoticon right after a
+//!   terminator stays with the sentence it follows.
+//! - A terminator run (`.`, `?!`, `...`, `…`) takes the closing quotes and
+//!   brackets after it, and is a boundary only if whitespace follows. The
+//!   word after the whitespace (past opening quotes and brackets) decides:
+//!   a lower-case word never starts a sentence.
+//! - `?` and `!` end a sentence before anything but a lower-case word, or a
+//!   quote closed and followed by a reporting clause (`"Why?" Smith asked`).
+//!   An ellipsis ends one before a capital, a digit or a symbol.
+//! - A single period looks at the word before it (the token after the last
+//!   space, opening brackets and a party tag hyphen "R-" removed):
+//!   - a title ("Mr.", "Rep.", "St.") ends a sentence only before a word that
+//!     cannot be a name ("The", "It", "But"...);
+//!   - a medial abbreviation ("vs.", "e.g.") never ends one;
+//!   - before a digit, any abbreviation, initial or dotted word continues
+//!     ("Jan. 10", "No. 5", "H.R. 4747");
+//!   - a single capital letter is an initial ("John F. Kennedy") and an
+//!     upper-case dotted abbreviation ("U.S.", "N.Y.") is usually a modifier
+//!     ("U.S. Navy"): both end a sentence only before a common sentence
+//!     starter, a closed list of pronouns, determiners, conjunctions and
+//!     adverbs ("He moved to the U.S. The move was...");
+//!   - suffixes, months, states, general and lower-case dotted abbreviations
+//!     ("Inc.", "Calif.", "etc.", "a.m.") end a sentence before a common
+//!     starter, or before a capitalised word that a lower-case word follows
+//!     ("bought by Acme Inc. Shares rose"), not before a run of capitalised
+//!     words ("Acme Inc. Chief Executive");
+//!   - any other word ends a sentence, except a list marker ("1.", "a.") at
+//!     the start of a line.
+//!
+//! Numbers, URLs and e-mail addresses never break: their periods are not
+//! followed by whitespace.
+
+use std::collections::{HashMap, HashSet};
 
 use crate::model::Span;
-use crate::rules::RuleSet;
+use crate::rules::{AbbrevClass, RuleSet};
+
+const TITLE: u8 = 1;
+const SUFFIX: u8 = 2;
+const MONTH: u8 = 4;
+const STATE: u8 = 8;
+const NUMBER: u8 = 16;
+const GENERAL: u8 = 32;
+const MEDIAL: u8 = 64;
+
+fn class_bit(class: AbbrevClass) -> u8 {
+    match class {
+        AbbrevClass::Title => TITLE,
+        AbbrevClass::Suffix => SUFFIX,
+        AbbrevClass::Month => MONTH,
+        AbbrevClass::State => STATE,
+        AbbrevClass::Number => NUMBER,
+        AbbrevClass::General => GENERAL,
+        AbbrevClass::Medial => MEDIAL,
+    }
+}
+
+/// Capitalised words that commonly start a sentence and are not names: the
+/// evidence that a period after an abbreviation ends its sentence.
+#[rustfmt::skip]
+const STARTERS: &[&str] = &[
+    "A", "About", "According", "After", "Afterward", "Afterwards", "Again", "Ahead", "All", "Also",
+    "Although", "Among", "An", "And", "Another", "Any", "Anyone", "Are", "As", "At", "Because",
+    "Before", "Both", "But", "By", "Can", "Could", "Despite", "Did", "Do", "Does", "During",
+    "Each", "Earlier", "Either", "Even", "Every", "Few", "For", "From", "Had", "Has", "Have", "He",
+    "Her", "Here", "His", "How", "However", "I", "If", "In", "Instead", "Is", "It", "Its", "Just",
+    "Last", "Later", "Many", "Meanwhile", "More", "Most", "Much", "My", "Neither", "Never",
+    "Next", "No", "None", "Nor", "Not", "Now", "Of", "On", "Once", "One", "Only", "Or", "Other",
+    "Our", "Over", "Several", "She", "Should", "Since", "So", "Some", "Still", "Such", "That",
+    "The", "Their", "Then", "There", "These", "They", "This", "Those", "Though", "Thus", "To",
+    "Today", "Under", "Until", "Was", "We", "Were", "What", "When", "Where", "Whether", "Which",
+    "While", "Who", "Why", "Will", "With", "Without", "Would", "Yesterday", "Yet", "You", "Your",
+];
+
+/// After a title, words that cannot be (the start of) a name. Kept small:
+/// "He", "A" or "Will" can be names ("Dr. He Jiankui").
+#[rustfmt::skip]
+const TITLE_STOPS: &[&str] = &[
+    "After", "Although", "And", "But", "However", "If", "In", "It", "Its", "Meanwhile", "That",
+    "The", "Their", "There", "These", "They", "This", "Those", "We", "When", "While",
+];
+
+/// Words a headline-shaped line cannot end with: a line ending this way is
+/// wrapped mid-sentence.
+#[rustfmt::skip]
+const CONTINUATIONS: &[&str] = &[
+    "a", "about", "after", "against", "an", "and", "are", "as", "at", "be", "because", "been",
+    "before", "between", "but", "by", "during", "for", "from", "had", "has", "have", "her", "his",
+    "if", "in", "into", "is", "its", "nor", "of", "on", "or", "our", "over", "per", "said", "says",
+    "since", "so", "than", "that", "the", "their", "to", "told", "under", "via", "was", "were",
+    "when", "which", "while", "who", "whose", "with", "within", "without",
+];
+
+/// Reporting verbs: `"Why now?" Smith asked` is one sentence.
+#[rustfmt::skip]
+const REPORTING: &[&str] = &[
+    "acknowledged", "added", "admitted", "answered", "argued", "asked", "asks", "continued",
+    "cried", "declared", "explained", "insisted", "noted", "recalled", "replied", "said", "says",
+    "shouted", "told", "tweeted", "wondered", "wrote", "yelled",
+];
 
 /// A segmenter compiled from the abbreviation rules.
 #[derive(Debug, Clone)]
-pub struct Segmenter {}
+pub struct Segmenter {
+    /// Abbreviation (without its final period) -> class bits.
+    abbrevs: HashMap<String, u8>,
+    starters: HashSet<&'static str>,
+    title_stops: HashSet<&'static str>,
+    continuations: HashSet<&'static str>,
+    reporting: HashSet<&'static str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Next {
+    Lower,
+    Upper,
+    Digit,
+    Other,
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '¿' | '¡' | '„'
+    )
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '}' | '”' | '’' | '»' | '›')
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// The run of alphanumeric characters starting at `i`.
+fn word_at(text: &str, i: usize) -> &str {
+    let rest = &text[i..];
+    let end = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// Skip whitespace from `i`: where it ends and how many line feeds it held.
+fn skip_space(text: &str, mut i: usize) -> (usize, usize) {
+    let mut newlines = 0;
+    while let Some(c) = char_at(text, i) {
+        if !c.is_whitespace() {
+            break;
+        }
+        if c == '\n' {
+            newlines += 1;
+        }
+        i += c.len_utf8();
+    }
+    (i, newlines)
+}
+
+/// The length of a footnote mark ("[12]", "[...]") or an emoticon (":)")
+/// at the start of `rest`, or 0.
+fn attachment_len(rest: &str) -> usize {
+    const EMOTICONS: &[&str] = &[
+        ":-)", ":-(", ":-D", ":-P", ";-)", ":)", ":(", ":D", ":P", ":p", ";)", ":/",
+    ];
+    if let Some(inner) = rest.strip_prefix('[') {
+        let close = match inner.find(']') {
+            Some(p) if p <= 6 => p,
+            _ => return 0,
+        };
+        let body = &inner[..close];
+        let digits = !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit());
+        if digits || body == "..." || body == "…" {
+            return close + 2;
+        }
+        return 0;
+    }
+    EMOTICONS
+        .iter()
+        .find(|e| rest.starts_with(**e))
+        .map_or(0, |e| e.len())
+}
+
+/// Append the trimmed span of `text[from..to]`, if it holds anything.
+fn push(out: &mut Vec<Span>, text: &str, from: usize, to: usize) {
+    let seg = &text[from..to];
+    let head = seg.trim_start();
+    let start = from + (seg.len() - head.len());
+    let end = start + head.trim_end().len();
+    if end > start {
+        out.push(Span::new(start, end));
+    }
+}
 
 impl Segmenter {
-    pub fn new(_rules: &RuleSet) -> Segmenter {
-        Segmenter {}
+    pub fn new(rules: &RuleSet) -> Segmenter {
+        let mut abbrevs: HashMap<String, u8> = HashMap::new();
+        for rule in &rules.abbreviations {
+            let bit = class_bit(rule.class);
+            for w in &rule.words {
+                let w = w.trim().trim_end_matches('.');
+                if !w.is_empty() {
+                    *abbrevs.entry(w.to_string()).or_insert(0) |= bit;
+                }
+            }
+        }
+        // Variants: "Etc." and "Approx." at a sentence start, "MR." and "GOV."
+        // in all-caps headlines. Only where no rule lists the variant itself.
+        let mut variants = Vec::new();
+        for (w, &bits) in &abbrevs {
+            if w.chars().count() < 2 {
+                continue;
+            }
+            if w.starts_with(|c: char| c.is_lowercase()) {
+                let mut chars = w.chars();
+                if let Some(first) = chars.next() {
+                    let cap: String = first.to_uppercase().chain(chars).collect();
+                    variants.push((cap, bits));
+                }
+            }
+            if bits & TITLE != 0 {
+                variants.push((w.to_uppercase(), TITLE));
+            }
+        }
+        for (w, bits) in variants {
+            abbrevs.entry(w).or_insert(bits);
+        }
+        Segmenter {
+            abbrevs,
+            starters: STARTERS.iter().copied().collect(),
+            title_stops: TITLE_STOPS.iter().copied().collect(),
+            continuations: CONTINUATIONS.iter().copied().collect(),
+            reporting: REPORTING.iter().copied().collect(),
+        }
     }
 
     /// Sentence spans of `text`, in order, trimmed of surrounding whitespace.
     pub fn split(&self, text: &str) -> Vec<Span> {
-        let mut out = Vec::new();
-        for (i, s) in unicode_segmentation::UnicodeSegmentation::split_sentence_bound_indices(text) {
-            let trimmed = s.trim();
-            if trimmed.is_empty() {
-                continue;
+        let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(text.len() / 120 + 1);
+        let mut last = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    if self.breaks_at_newline(text, i, last) {
+                        push(&mut out, text, last, i);
+                        last = i;
+                    }
+                    i += 1;
+                }
+                b'.' | b'?' | b'!' => i = self.at_terminator(text, i, &mut last, &mut out),
+                0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6) => {
+                    i = self.at_terminator(text, i, &mut last, &mut out)
+                }
+                _ => i += 1,
             }
-            let lead = s.len() - s.trim_start().len();
-            out.push(Span::new(i + lead, i + lead + trimmed.len()));
         }
+        push(&mut out, text, last, text.len());
         out
+    }
+
+    /// Handle the terminator run starting at `i`; returns where to resume.
+    fn at_terminator(&self, text: &str, i: usize, last: &mut usize, out: &mut Vec<Span>) -> usize {
+        let bytes = text.as_bytes();
+        let mut j = i;
+        let mut dots = 0;
+        let mut question = false;
+        let mut ellipsis = false;
+        while j < bytes.len() {
+            match bytes[j] {
+                b'.' => {
+                    dots += 1;
+                    j += 1;
+                }
+                b'?' | b'!' => {
+                    question = true;
+                    j += 1;
+                }
+                0xE2 if bytes.get(j + 1) == Some(&0x80) && bytes.get(j + 2) == Some(&0xA6) => {
+                    ellipsis = true;
+                    j += 3;
+                }
+                _ => break,
+            }
+        }
+        if dots >= 2 {
+            ellipsis = true;
+        }
+        let mut closed = false;
+        while let Some(c) = char_at(text, j) {
+            if !is_closer(c) {
+                break;
+            }
+            closed = true;
+            j += c.len_utf8();
+        }
+        match char_at(text, j) {
+            None => return text.len(),
+            Some(c) if !c.is_whitespace() => return j,
+            Some(_) => {}
+        }
+        let mut cut = j;
+        let (mut j, mut newlines) = skip_space(text, j);
+        // A footnote mark or an emoticon after the terminator belongs to the
+        // sentence it follows: "...in 1805. [6] An undistinguished...".
+        while newlines < 2 && j < text.len() {
+            let n = attachment_len(&text[j..]);
+            if n == 0 || !char_at(text, j + n).is_none_or(char::is_whitespace) {
+                break;
+            }
+            cut = j + n;
+            (j, newlines) = skip_space(text, cut);
+        }
+        if j >= text.len() {
+            return text.len();
+        }
+        if newlines >= 2 || self.breaks_after(text, i, question, ellipsis, closed, j) {
+            push(out, text, *last, cut);
+            *last = cut;
+        }
+        j
+    }
+
+    /// Whether the terminator run at `term` (whitespace after it, the next
+    /// non-space character at `k`) ends its sentence.
+    fn breaks_after(
+        &self,
+        text: &str,
+        term: usize,
+        question: bool,
+        ellipsis: bool,
+        closed: bool,
+        k: usize,
+    ) -> bool {
+        let first = match char_at(text, k) {
+            Some(c) => c,
+            None => return true,
+        };
+        if matches!(first, '.' | '…' | ')' | ']' | '}' | ',' | ';' | ':') {
+            // A spaced ellipsis ". . ." is decided at its last dot; a stray
+            // closing bracket or comma continues the sentence.
+            return false;
+        }
+        let mut w = k;
+        while let Some(c) = char_at(text, w) {
+            if !is_opener(c) {
+                break;
+            }
+            w += c.len_utf8();
+        }
+        let next = match char_at(text, w) {
+            None => return true,
+            Some(c) if c.is_lowercase() => Next::Lower,
+            Some(c) if c.is_uppercase() => Next::Upper,
+            Some(c) if c.is_ascii_digit() => Next::Digit,
+            Some(_) => Next::Other,
+        };
+        if next == Next::Lower {
+            return false;
+        }
+        let word = word_at(text, w);
+        if question && !ellipsis {
+            return !(next == Next::Upper && closed && self.reporting_follows(text, w, word));
+        }
+        if question || ellipsis {
+            return true;
+        }
+        self.period_breaks(text, term, next, w, word)
+    }
+
+    /// A single period at `dot`, the next word `word` at `w`.
+    fn period_breaks(&self, text: &str, dot: usize, next: Next, w: usize, word: &str) -> bool {
+        let before = &text[..dot];
+        let raw_start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| !c.is_whitespace())
+            .last()
+            .map_or(dot, |(p, _)| p);
+        let mut start = raw_start;
+        while let Some(c) = char_at(text, start) {
+            if start >= dot || !is_opener(c) {
+                break;
+            }
+            start += c.len_utf8();
+        }
+        let whole = &text[start..dot];
+        if whole.is_empty() {
+            return true;
+        }
+        let (token, bits) = match self.abbrevs.get(whole) {
+            Some(&b) => (whole, b),
+            None => {
+                // "R-Ark", "pro-U.S": the part after the last hyphen or slash.
+                let cut = whole
+                    .char_indices()
+                    .rfind(|&(_, c)| matches!(c, '-' | '–' | '—' | '/'))
+                    .map(|(p, c)| p + c.len_utf8());
+                match cut {
+                    Some(p) if p < whole.len() => {
+                        let part = &whole[p..];
+                        (part, self.abbrevs.get(part).copied().unwrap_or(0))
+                    }
+                    _ => (whole, 0),
+                }
+            }
+        };
+        let mut chars = token.chars();
+        let first = chars.next().unwrap_or(' ');
+        let single = chars.next().is_none();
+        let initial = single && first.is_uppercase();
+        let dotted = token.contains('.') && token.chars().any(char::is_alphabetic);
+        if bits & MEDIAL != 0 {
+            return false;
+        }
+        if next == Next::Digit {
+            if bits != 0 || (single && first.is_alphabetic()) || dotted {
+                return false;
+            }
+            return !self.list_marker(text, raw_start, token);
+        }
+        let upper = next == Next::Upper;
+        if bits & TITLE != 0 {
+            return upper && self.title_stops.contains(word);
+        }
+        if initial || (dotted && first.is_uppercase()) {
+            return upper
+                && self.starters.contains(word)
+                && !(initial && (word == "A" || word == "I"));
+        }
+        if bits & (SUFFIX | MONTH | STATE | GENERAL) != 0 || dotted {
+            return upper
+                && (self.starters.contains(word) || self.lower_follows(text, w + word.len()));
+        }
+        !self.list_marker(text, raw_start, token)
+    }
+
+    /// "1." or "a." alone at the start of a line.
+    fn list_marker(&self, text: &str, token_start: usize, token: &str) -> bool {
+        let short = (1..=3).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit());
+        let letter = token.len() == 1 && token.bytes().all(|b| b.is_ascii_alphabetic());
+        if !(short || letter) {
+            return false;
+        }
+        let line = &text[..token_start];
+        let line = line.rfind('\n').map_or(line, |p| &line[p + 1..]);
+        line.trim().is_empty()
+    }
+
+    /// Whether a lower-case word follows (after spaces) the word ending at `end`.
+    fn lower_follows(&self, text: &str, end: usize) -> bool {
+        match char_at(text, end) {
+            Some(c) if c.is_whitespace() => {}
+            _ => return false,
+        }
+        let rest = text[end..].trim_start();
+        rest.starts_with(|c: char| c.is_lowercase())
+    }
+
+    /// `Smith said` or `John Smith asked` at `w`, `word` being `Smith`/`John`.
+    fn reporting_follows(&self, text: &str, w: usize, word: &str) -> bool {
+        let mut end = w + word.len();
+        for _ in 0..2 {
+            match char_at(text, end) {
+                Some(' ') => {}
+                _ => return false,
+            }
+            let next = end + 1;
+            let second = word_at(text, next);
+            if self.reporting.contains(second) {
+                return true;
+            }
+            if !second.starts_with(|c: char| c.is_uppercase()) {
+                return false;
+            }
+            end = next + second.len();
+        }
+        false
+    }
+
+    /// Whether the single line break at `nl` ends a headline-like line.
+    fn breaks_at_newline(&self, text: &str, nl: usize, last: usize) -> bool {
+        let bytes = text.as_bytes();
+        let mut j = nl + 1;
+        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+            j += 1;
+        }
+        if j >= bytes.len() {
+            return false;
+        }
+        if bytes[j] == b'\n' {
+            return true;
+        }
+        let line_start = text[..nl].rfind('\n').map_or(0, |p| p + 1);
+        let line = text[line_start..nl].trim();
+        if line.is_empty() {
+            return false;
+        }
+        // The line must have begun the current sentence.
+        let pending = &text[last..];
+        let sentence_start = last + (pending.len() - pending.trim_start().len());
+        if sentence_start != line_start {
+            return false;
+        }
+        let end_char = line.chars().next_back().unwrap_or(' ');
+        if matches!(
+            end_char,
+            '.' | '?'
+                | '!'
+                | '…'
+                | ','
+                | ';'
+                | ':'
+                | '-'
+                | '–'
+                | '—'
+                | '('
+                | '['
+                | '{'
+                | '&'
+                | '/'
+                | '+'
+                | '“'
+                | '‘'
+        ) {
+            return false;
+        }
+        // The next line starts with a capital or a digit.
+        let mut w = j;
+        while let Some(c) = char_at(text, w) {
+            if !is_opener(c) {
+                break;
+            }
+            w += c.len_utf8();
+        }
+        match char_at(text, w) {
+            Some(c) if c.is_uppercase() || c.is_ascii_digit() => {}
+            _ => return false,
+        }
+        let last_word = line
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        if self.continuations.contains(last_word) {
+            return false;
+        }
+        // A common sentence starter ("The", "It") or a dateline in capitals
+        // ("WASHINGTON") opening the next line: a sentence-case headline.
+        let next_word = word_at(text, w);
+        let dateline = next_word.chars().count() >= 4
+            && next_word.chars().any(char::is_uppercase)
+            && !next_word.chars().any(char::is_lowercase);
+        if dateline || (next_word != "I" && self.starters.contains(next_word)) {
+            return true;
+        }
+        let mut words = 0;
+        let mut counted = 0;
+        let mut capital = 0;
+        for word in line.split_whitespace() {
+            words += 1;
+            let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let first = match word.chars().next() {
+                Some(c) => c,
+                None => continue,
+            };
+            if first.is_ascii_digit() || first.is_uppercase() {
+                counted += 1;
+                capital += 1;
+            } else if word.chars().count() >= 4 {
+                counted += 1;
+            }
+        }
+        words <= 3 || (counted > 0 && capital * 5 >= counted * 3)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::parse_pack;
+    use proptest::prelude::*;
+
+    fn segmenter() -> Segmenter {
+        let mut set = RuleSet::default();
+        let pack = parse_pack(
+            "rules/abbreviations.toml",
+            include_str!("../rules/abbreviations.toml"),
+        )
+        .unwrap();
+        set.add("rules/abbreviations.toml", pack);
+        Segmenter::new(&set)
+    }
+
+    fn sentences<'a>(seg: &Segmenter, text: &'a str) -> Vec<&'a str> {
+        seg.split(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    /// (input, expected sentences).
+    const CASES: &[(&str, &[&str])] = &[
+        // The fixtures.
+        (
+            "Two Republican lawmakers, Rep. Michael Conaway of Texas and Liz Cheney of Wyoming, have since introduced legislation barring the U.S. government from doing business with either Huawei or ZTE Corp., another major Chinese electronics maker.",
+            &[
+                "Two Republican lawmakers, Rep. Michael Conaway of Texas and Liz Cheney of Wyoming, have since introduced legislation barring the U.S. government from doing business with either Huawei or ZTE Corp., another major Chinese electronics maker.",
+            ],
+        ),
+        (
+            "two senators — Tom Cotton (R-Ark.) and Marco Rubio (R-Fla.) — introduced legislation that would prevent the U.S. government from buying equipment.",
+            &[
+                "two senators — Tom Cotton (R-Ark.) and Marco Rubio (R-Fla.) — introduced legislation that would prevent the U.S. government from buying equipment.",
+            ],
+        ),
+        (
+            "That bill, H.R. 4747, “The Defending U.S. Government Communications Act” prohibits the government from purchasing equipment.",
+            &[
+                "That bill, H.R. 4747, “The Defending U.S. Government Communications Act” prohibits the government from purchasing equipment.",
+            ],
+        ),
+        (
+            "\"Chinese commercial technology is a vehicle for spying,\" Mr. Conaway said when he introduced his proposal last week. \"Allowing Huawei access would be inviting surveillance.\"",
+            &[
+                "\"Chinese commercial technology is a vehicle for spying,\" Mr. Conaway said when he introduced his proposal last week.",
+                "\"Allowing Huawei access would be inviting surveillance.\"",
+            ],
+        ),
+        (
+            " date 2018-01-10 US MOBILE CARRIER AT&T has allegedly backed out of a deal.",
+            &["date 2018-01-10 US MOBILE CARRIER AT&T has allegedly backed out of a deal."],
+        ),
+        // Plain sentences.
+        ("It rained. We stayed in.", &["It rained.", "We stayed in."]),
+        (
+            "Is it over? Nobody knows! We wait.",
+            &["Is it over?", "Nobody knows!", "We wait."],
+        ),
+        ("Really?! Yes.", &["Really?!", "Yes."]),
+        ("", &[]),
+        ("   \n\t ", &[]),
+        ("No terminator at all", &["No terminator at all"]),
+        (
+            "Sales rose in 2018. 2019 was worse.",
+            &["Sales rose in 2018.", "2019 was worse."],
+        ),
+        // Titles.
+        (
+            "Sen. Elizabeth Warren and Gov. Jerry Brown spoke.",
+            &["Sen. Elizabeth Warren and Gov. Jerry Brown spoke."],
+        ),
+        (
+            "Lt. Col. Sarah Jones and Dr. He Jiankui met.",
+            &["Lt. Col. Sarah Jones and Dr. He Jiankui met."],
+        ),
+        (
+            "He lives on Main St. The house is old.",
+            &["He lives on Main St.", "The house is old."],
+        ),
+        (
+            "MR. SMITH GOES TO WASHINGTON.",
+            &["MR. SMITH GOES TO WASHINGTON."],
+        ),
+        // Initials.
+        (
+            "John F. Kennedy was elected in 1960.",
+            &["John F. Kennedy was elected in 1960."],
+        ),
+        (
+            "J. R. R. Tolkien wrote it. J.R.R. Tolkien also did.",
+            &["J. R. R. Tolkien wrote it.", "J.R.R. Tolkien also did."],
+        ),
+        (
+            "The firm is run by J. A. Smith.",
+            &["The firm is run by J. A. Smith."],
+        ),
+        (
+            "They chose Plan B. The rest failed.",
+            &["They chose Plan B.", "The rest failed."],
+        ),
+        // Dotted abbreviations.
+        (
+            "He moved to the U.S. The move was hard.",
+            &["He moved to the U.S.", "The move was hard."],
+        ),
+        ("The U.S. Navy said so.", &["The U.S. Navy said so."]),
+        (
+            "The U.S. economy grew 2.3 percent.",
+            &["The U.S. economy grew 2.3 percent."],
+        ),
+        (
+            "Officials in the U.K. But not here.",
+            &["Officials in the U.K.", "But not here."],
+        ),
+        (
+            "The meeting starts at 10 a.m. The mayor will attend.",
+            &["The meeting starts at 10 a.m.", "The mayor will attend."],
+        ),
+        (
+            "It ended at 4 p.m. on Friday.",
+            &["It ended at 4 p.m. on Friday."],
+        ),
+        (
+            "She has a Ph.D. in physics.",
+            &["She has a Ph.D. in physics."],
+        ),
+        // Months, states, numbers.
+        (
+            "The vote is on Jan. 10 in Washington.",
+            &["The vote is on Jan. 10 in Washington."],
+        ),
+        (
+            "It opened in Sept. 2017 and closed.",
+            &["It opened in Sept. 2017 and closed."],
+        ),
+        (
+            "He was born in Little Rock, Ark. The city is small.",
+            &["He was born in Little Rock, Ark.", "The city is small."],
+        ),
+        (
+            "The bill, S. 2155, passed. See No. 5 and Vol. 3 for more.",
+            &[
+                "The bill, S. 2155, passed.",
+                "See No. 5 and Vol. 3 for more.",
+            ],
+        ),
+        (
+            "Tom Cotton (R-Ark.) The senator spoke.",
+            &["Tom Cotton (R-Ark.)", "The senator spoke."],
+        ),
+        // Suffixes.
+        (
+            "It was bought by Acme Inc. The deal closed.",
+            &["It was bought by Acme Inc.", "The deal closed."],
+        ),
+        (
+            "Shares of Acme Inc. rose 3%.",
+            &["Shares of Acme Inc. rose 3%."],
+        ),
+        (
+            "It was bought by Acme Inc. Shares rose.",
+            &["It was bought by Acme Inc.", "Shares rose."],
+        ),
+        (
+            "Martin Luther King Jr. was born in Atlanta.",
+            &["Martin Luther King Jr. was born in Atlanta."],
+        ),
+        // General and medial.
+        (
+            "Apples, pears, etc. are sold here.",
+            &["Apples, pears, etc. are sold here."],
+        ),
+        (
+            "We bought apples, pears, etc. Then we left.",
+            &["We bought apples, pears, etc.", "Then we left."],
+        ),
+        (
+            "The case Smith vs. Jones was decided. Roe v. Wade was cited.",
+            &[
+                "The case Smith vs. Jones was decided.",
+                "Roe v. Wade was cited.",
+            ],
+        ),
+        (
+            "Big firms, e.g. Apple, pay less.",
+            &["Big firms, e.g. Apple, pay less."],
+        ),
+        // Numbers, URLs, e-mail.
+        (
+            "Revenue was $1.2bn, up 3.5 percent from v2.0 sales.",
+            &["Revenue was $1.2bn, up 3.5 percent from v2.0 sales."],
+        ),
+        (
+            "See https://example.com/a.html for details. Write to press@example.org today.",
+            &[
+                "See https://example.com/a.html for details.",
+                "Write to press@example.org today.",
+            ],
+        ),
+        (
+            "Visit example.com. The site is new.",
+            &["Visit example.com.", "The site is new."],
+        ),
+        // Ellipses.
+        (
+            "He paused... and then left.",
+            &["He paused... and then left."],
+        ),
+        ("He paused… and then left.", &["He paused… and then left."]),
+        (
+            "It was over... The crowd went home.",
+            &["It was over...", "The crowd went home."],
+        ),
+        ("Wait . . . what happened?", &["Wait . . . what happened?"]),
+        // Quotations.
+        (
+            "\"Why now?\" he asked. \"Because.\"",
+            &["\"Why now?\" he asked.", "\"Because.\""],
+        ),
+        (
+            "“Stop!” she shouted. “We are done.” They left.",
+            &["“Stop!” she shouted.", "“We are done.”", "They left."],
+        ),
+        ("\"Why now?\" Smith asked.", &["\"Why now?\" Smith asked."]),
+        (
+            "'It is done.' Nobody agreed.",
+            &["'It is done.'", "Nobody agreed."],
+        ),
+        (
+            "(He left early.) She stayed.",
+            &["(He left early.)", "She stayed."],
+        ),
+        // Line breaks.
+        (
+            "First paragraph has no end\n\nSecond one.",
+            &["First paragraph has no end", "Second one."],
+        ),
+        ("One.\r\n\r\nTwo.", &["One.", "Two."]),
+        (
+            "Lawmakers Move to Bar Huawei From Government Contracts\nWASHINGTON — Lawmakers moved on Tuesday.",
+            &[
+                "Lawmakers Move to Bar Huawei From Government Contracts",
+                "WASHINGTON — Lawmakers moved on Tuesday.",
+            ],
+        ),
+        (
+            "By Jane Doe\nJan. 10, 2018\nThe deal collapsed.",
+            &["By Jane Doe", "Jan. 10, 2018", "The deal collapsed."],
+        ),
+        (
+            "The committee said the proposal was\nunlikely to pass before the end of the year.",
+            &["The committee said the proposal was\nunlikely to pass before the end of the year."],
+        ),
+        (
+            "The senators met with officials from the\nDepartment of Commerce on Monday.",
+            &["The senators met with officials from the\nDepartment of Commerce on Monday."],
+        ),
+        (
+            "Lawmakers said the rule would hurt small carriers in rural areas and\nSenator Smith agreed.",
+            &[
+                "Lawmakers said the rule would hurt small carriers in rural areas and\nSenator Smith agreed.",
+            ],
+        ),
+        (
+            "It ended. The senators later met Rep. Michael\nConaway in his office.",
+            &[
+                "It ended.",
+                "The senators later met Rep. Michael\nConaway in his office.",
+            ],
+        ),
+        // Footnote marks, emoticons and stray closers stay with their sentence.
+        (
+            "He remained there until July 1805. [6] He then left. [...] It ended.",
+            &[
+                "He remained there until July 1805. [6]",
+                "He then left. [...]",
+                "It ended.",
+            ],
+        ),
+        (
+            "I love her. :) She is great.",
+            &["I love her. :)", "She is great."],
+        ),
+        (
+            "We fly the next day. ) Then we rest.",
+            &["We fly the next day. ) Then we rest."],
+        ),
+        (
+            "Call Jane at ext. 37625 today.",
+            &["Call Jane at ext. 37625 today."],
+        ),
+        (
+            "Lawmakers move to bar two Chinese firms from government contracts\nWASHINGTON — The House acted.",
+            &[
+                "Lawmakers move to bar two Chinese firms from government contracts",
+                "WASHINGTON — The House acted.",
+            ],
+        ),
+        (
+            "Carrier backs out of a deal with a Chinese phone maker\nThe deal was announced in January.",
+            &[
+                "Carrier backs out of a deal with a Chinese phone maker",
+                "The deal was announced in January.",
+            ],
+        ),
+        // Lists.
+        (
+            "1. Buy milk\n2. Sell eggs",
+            &["1. Buy milk", "2. Sell eggs"],
+        ),
+    ];
+
+    #[test]
+    fn table() {
+        let seg = segmenter();
+        assert!(CASES.len() >= 40);
+        for (text, want) in CASES {
+            assert_eq!(sentences(&seg, text), *want, "input: {text:?}");
+        }
+    }
+
+    #[test]
+    fn rule_examples() {
+        let rules = RuleSet::defaults();
+        let seg = Segmenter::new(&rules);
+        let mut n = 0;
+        for rule in &rules.abbreviations {
+            assert!(
+                !rule.examples.is_empty(),
+                "rule {} has no examples",
+                rule.id
+            );
+            for ex in &rule.examples {
+                let want = ex
+                    .sentences
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("rule {}: example without sentences", rule.id));
+                assert_eq!(
+                    &sentences(&seg, &ex.text),
+                    want,
+                    "rule {}: {:?}",
+                    rule.id,
+                    ex.text
+                );
+                n += 1;
+            }
+        }
+        assert!(n > 0);
+    }
+
+    #[test]
+    fn spans_are_offsets_into_the_input() {
+        let seg = segmenter();
+        let text = "  Hello there.  \n\n  Bye now!  ";
+        assert_eq!(seg.split(text), vec![Span::new(2, 14), Span::new(20, 28)]);
+    }
+
+    fn check_invariants(text: &str, spans: &[Span]) -> Result<(), TestCaseError> {
+        let mut prev = 0;
+        for s in spans {
+            prop_assert!(s.start < s.end, "empty span {s:?}");
+            prop_assert!(s.start >= prev, "overlap or disorder at {s:?}");
+            prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            let body = &text[s.start..s.end];
+            prop_assert_eq!(body.trim(), body, "untrimmed span {:?}", s);
+            prop_assert!(
+                text[prev..s.start].trim().is_empty(),
+                "dropped text before {s:?}"
+            );
+            prev = s.end;
+        }
+        prop_assert!(text[prev..].trim().is_empty(), "dropped text at the end");
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn invariants_hold_for_any_string(text in "\\PC*") {
+            let seg = segmenter();
+            let spans = seg.split(&text);
+            check_invariants(&text, &spans)?;
+        }
+
+        #[test]
+        fn invariants_hold_for_sentence_like_text(
+            text in "([A-Za-z]{1,6}|U\\.S\\.|Mr\\.|Inc\\.|R-Ark\\.|3\\.5|[.?!…\"”’()]|\\.\\.\\.| |\n|\n\n|\u{a0}|é){0,40}"
+        ) {
+            let seg = segmenter();
+            let spans = seg.split(&text);
+            check_invariants(&text, &spans)?;
+        }
     }
 }
