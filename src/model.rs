@@ -109,10 +109,11 @@ pub struct Entity {
     pub titled: bool,
 }
 
-/// How sure a source is of what it states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+/// How sure a source is of what it states, most certain first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Certainty {
+    #[default]
     Asserted,
     Reported,
     Alleged,

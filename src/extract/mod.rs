@@ -44,12 +44,6 @@ pub struct SentenceFacets {
     pub certainty: Certainty,
 }
 
-impl Default for Certainty {
-    fn default() -> Self {
-        Certainty::Asserted
-    }
-}
-
 impl Extractor {
     pub fn new(rules: &RuleSet) -> Extractor {
         Extractor {
