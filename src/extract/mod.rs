@@ -2,3 +2,6 @@
 
 pub mod date;
 pub mod quantity;
+
+#[cfg(test)]
+mod facet_tests;
