@@ -485,11 +485,21 @@ fn date(text: &str, r: Option<NaiveDate>) -> DateFacet {
     ds.into_iter().next().unwrap()
 }
 
+/// text, resolve with the reference?, value, low, high, kind.
+type DateRow = (
+    &'static str,
+    bool,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static str,
+);
+
 #[test]
 fn dates_table() {
     let r = reference();
     // text, reference?, value, low, high, kind
-    let table: &[(&str, bool, Option<&str>, Option<&str>, Option<&str>, &str)] = &[
+    let table: &[DateRow] = &[
         (
             "on 2018-01-10",
             false,
@@ -946,4 +956,33 @@ proptest! {
             }
         }
     }
+}
+
+/// Throughput on the corpus repeated; run with
+/// `cargo test --release --lib throughput -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn throughput() {
+    let mut text = String::new();
+    for e in std::fs::read_dir("corpus/att-huawei-2018")
+        .unwrap()
+        .flatten()
+    {
+        text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+    }
+    let text = text.repeat((4_000_000 / text.len().max(1)).max(1));
+    let set = rules();
+    let (f, d) = (QuantityFinder::new(&set), DateFinder::new(&set));
+    let t = std::time::Instant::now();
+    let n = f.find(&text).len();
+    let q = t.elapsed().as_secs_f64();
+    let t = std::time::Instant::now();
+    let m = d.find(&text, reference()).len();
+    let dt = t.elapsed().as_secs_f64();
+    let mb = text.len() as f64 / 1e6;
+    println!(
+        "quantities: {n} at {:.1} MB/s; dates: {m} at {:.1} MB/s",
+        mb / q,
+        mb / dt
+    );
 }

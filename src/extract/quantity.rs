@@ -287,6 +287,9 @@ pub struct QuantityFinder {
     numbers: HashMap<&'static str, f64>,
     tens: HashMap<&'static str, f64>,
     function: HashSet<&'static str>,
+    /// Lowercased words a quantity can start with (number words, the first
+    /// word of vague amounts, "a"); digits always can.
+    starters: HashSet<String>,
 }
 
 fn lower_trim_dot(s: &str) -> String {
@@ -395,12 +398,26 @@ impl QuantityFinder {
         let blocked = if patterns.is_empty() {
             None
         } else {
-            regex::RegexBuilder::new(&patterns.join("|"))
+            regex::RegexBuilder::new(&ascii_boundaries(&patterns.join("|")))
                 .size_limit(1 << 24)
                 .build()
                 .ok()
         };
+        let mut starters: HashSet<String> = UNITS
+            .iter()
+            .chain(TENS)
+            .map(|(w, _)| w.to_string())
+            .collect();
+        starters.extend(["a".to_string(), "an".to_string()]);
+        for r in &rules.vague {
+            for w in &r.words {
+                if let Some(first) = w.split_whitespace().next() {
+                    starters.insert(first.to_lowercase());
+                }
+            }
+        }
         QuantityFinder {
+            starters,
             approximators,
             scales,
             scale_plurals,
@@ -418,6 +435,22 @@ impl QuantityFinder {
             tens: TENS.iter().copied().collect(),
             function: FUNCTION_WORDS.iter().copied().collect(),
         }
+    }
+
+    /// Whether a quantity can start with this word; no allocation.
+    fn starts(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.first().is_some_and(u8::is_ascii_digit) {
+            return true;
+        }
+        if b.len() > 16 || !word.is_ascii() {
+            return false;
+        }
+        let mut buf = [0u8; 16];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&buf[..b.len()]).is_ok_and(|w| self.starters.contains(w))
     }
 
     /// Every quantity in `text`, offsets into `text`, in order.
@@ -442,6 +475,7 @@ impl QuantityFinder {
         let mut i = 0;
         while i < toks.len() {
             if toks[i].word
+                && self.starts(&text[toks[i].start..toks[i].end])
                 && let Some((q, next)) = cx.quantity_at(i, floor)
             {
                 out.push(q);
@@ -896,4 +930,26 @@ impl Cx<'_> {
         };
         Some((q, end))
     }
+}
+
+/// Word boundaries as ASCII ones: Unicode `\b` keeps the regex engine off its
+/// fast path on non-ASCII text, and rule patterns only bound ASCII digits.
+fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
