@@ -986,3 +986,30 @@ fn throughput() {
         mb / dt
     );
 }
+
+/// Prints what the finders see in the corpus, for eyeballing; run with
+/// `cargo test --lib corpus_dump -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn corpus_dump() {
+    let set = rules();
+    let (f, d) = (QuantityFinder::new(&set), DateFinder::new(&set));
+    for e in std::fs::read_dir("corpus/att-huawei-2018")
+        .unwrap()
+        .flatten()
+    {
+        let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+        for q in f.find(&text) {
+            println!(
+                "Q {:?} v={:?} [{:?},{:?}] u={:?} c={:?} m={:?}",
+                q.text, q.value, q.low, q.high, q.unit, q.counted, q.measure
+            );
+        }
+        for x in d.find(&text, reference()) {
+            println!(
+                "D {:?} {:?} {:?}..{:?} {}",
+                x.text, x.value, x.low, x.high, x.kind
+            );
+        }
+    }
+}
