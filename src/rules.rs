@@ -364,6 +364,13 @@ pub struct NotQuantityRule {
     /// are never quantities.
     #[serde(default)]
     pub patterns: Vec<toml::Spanned<String>>,
+    /// When true: a capitalised or mixed-case word right before a number
+    /// makes it part of a name ("Boeing 747", "iPhone 8"), unless that word
+    /// is listed in `unless` (compared lowercased: "the", "about", ...).
+    #[serde(default)]
+    pub capitalised: bool,
+    #[serde(default)]
+    pub unless: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -617,7 +624,7 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
     collect!(vague, "vague", |r: &VagueRule| !r.words.is_empty());
     collect!(units, "units", |r: &UnitRule| !r.words.is_empty());
     collect!(measures, "measures", |r: &MeasureRule| !r.nouns.is_empty());
-    collect!(not_quantity, "not_quantity", |r: &NotQuantityRule| !r.before.is_empty() || !r.after.is_empty() || !r.patterns.is_empty());
+    collect!(not_quantity, "not_quantity", |r: &NotQuantityRule| r.capitalised || !r.before.is_empty() || !r.after.is_empty() || !r.patterns.is_empty());
     collect!(calendar, "calendar", |r: &CalendarRule| !r.groups.is_empty() || !r.relative.is_empty());
     collect!(stopwords, "stopwords", |r: &StopwordRule| !r.words.is_empty());
     collect!(claims, "claims", |_r: &ClaimRule| true);

@@ -9,6 +9,9 @@ pub mod date;
 pub mod entity;
 pub mod quantity;
 
+#[cfg(test)]
+mod facet_tests;
+
 use std::collections::HashSet;
 
 use chrono::NaiveDate;

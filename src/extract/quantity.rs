@@ -1,20 +1,955 @@
 //! Quantities: numbers with their range, approximator, scale, unit, the thing
 //! counted and its measure class.
+//!
+//! The text is cut into tokens (runs of letters and digits, keeping "1,200",
+//! "3.5" and "U.S" whole; every other non-space character alone). A quantity
+//! starts at a numeral, a number word ("six", "twenty-five", "a dozen") or a
+//! vague amount ("dozens", "tens of millions"), takes an approximator and a
+//! currency symbol written before it, a scale, a range, a percent sign, a
+//! unit or currency word after it, and then looks a few words ahead for the
+//! noun counted.
+//!
+//! Choices, documented here because callers compare the numbers:
+//! - an exact figure has `low = high = value`;
+//! - "over"/"more than"/"at least" give `low = value`, `high = null`;
+//!   "nearly"/"under"/"up to" give `low = null`, `high = value`; "about"
+//!   gives `value ± margin` (the approximator rule's margin, 10% default);
+//! - a range ("5-7", "5 to 7", "between 5 and 7") has `value = null` and
+//!   the ends as bounds; a scale written only on the second end applies to
+//!   both ("5 to 7 million");
+//! - a vague amount has `value = null` and the bounds of its `[[vague]]`
+//!   rule, times the scale that follows ("tens of millions" = [1e7, 1e8]);
+//! - short scale words ("m", "bn", "k") count only glued to the number or
+//!   after a currency symbol ("5m", "$5 bn"), so "5 m" alone is no figure;
+//! - a bare four-digit integer 1800-2100 with nothing attached is a year and
+//!   left to the date finder;
+//! - the span covers the approximator, currency, number, scale and unit, not
+//!   the counted noun.
+
+use std::collections::{HashMap, HashSet};
+
+use regex::Regex;
 
 use crate::model::Quantity;
-use crate::rules::RuleSet;
+use crate::rules::{Bound, RuleSet};
+
+/// One token: a word (letters and digits) or a single other character.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    word: bool,
+}
+
+/// Multi-word phrases keyed by their lowercased tokens joined by a space.
+#[derive(Debug, Clone)]
+struct Phrases<T> {
+    map: HashMap<String, T>,
+    max_len: usize,
+}
+
+impl<T> Default for Phrases<T> {
+    fn default() -> Self {
+        Phrases {
+            map: HashMap::new(),
+            max_len: 0,
+        }
+    }
+}
+
+impl<T: Clone> Phrases<T> {
+    fn insert(&mut self, phrase: &str, value: T) {
+        let toks = tokenize(phrase);
+        if toks.is_empty() {
+            return;
+        }
+        self.max_len = self.max_len.max(toks.len());
+        let key = join_lower(phrase, &toks);
+        self.map.entry(key).or_insert(value);
+    }
+
+    /// Longest phrase starting at token `i`: (value, index after it).
+    fn forward(&self, text: &str, toks: &[Tok], i: usize) -> Option<(T, usize)> {
+        let most = self.max_len.min(toks.len().saturating_sub(i));
+        for n in (1..=most).rev() {
+            let key = join_lower(text, &toks[i..i + n]);
+            if let Some(v) = self.map.get(&key) {
+                return Some((v.clone(), i + n));
+            }
+        }
+        None
+    }
+
+    /// Longest phrase ending right before token `end`, starting at or after
+    /// `floor`: (value, index of its first token).
+    fn backward(&self, text: &str, toks: &[Tok], end: usize, floor: usize) -> Option<(T, usize)> {
+        let most = self.max_len.min(end.saturating_sub(floor));
+        for n in (1..=most).rev() {
+            let key = join_lower(text, &toks[end - n..end]);
+            if let Some(v) = self.map.get(&key) {
+                return Some((v.clone(), end - n));
+            }
+        }
+        None
+    }
+}
+
+fn join_lower(text: &str, toks: &[Tok]) -> String {
+    let mut key = String::new();
+    for (k, t) in toks.iter().enumerate() {
+        // A space where the text has one; glued tokens stay glued ("US$").
+        if k > 0 && toks[k - 1].end != t.start {
+            key.push(' ');
+        }
+        key.push_str(&text[t.start..t.end].to_lowercase());
+    }
+    key
+}
+
+/// Cut `text` into tokens. Never panics: every index used is a char boundary.
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            out.push(Tok {
+                start: i,
+                end: i + c.len_utf8(),
+                word: false,
+            });
+            i += c.len_utf8();
+            continue;
+        }
+        let end = word_end(text, i, c);
+        out.push(Tok {
+            start: i,
+            end,
+            word: true,
+        });
+        i = end;
+    }
+    out
+}
+
+/// The end of the word token starting at `i` with `c`.
+fn word_end(text: &str, i: usize, c: char) -> usize {
+    {
+        let mut end = i + c.len_utf8();
+        // Letters since the last inner period, to keep "U.S" but not "end.Next".
+        let mut segment = usize::from(c.is_alphabetic());
+        let mut prev = c;
+        loop {
+            let rest = &text[end..];
+            let mut it = rest.chars();
+            let Some(c2) = it.next() else { break };
+            if c2.is_alphanumeric() {
+                end += c2.len_utf8();
+                segment = if c2.is_alphabetic() { segment + 1 } else { 0 };
+                prev = c2;
+                continue;
+            }
+            let next = it.next();
+            let joined = match (c2, next) {
+                (',', Some(n)) => {
+                    // Thousands separator: exactly three digits follow.
+                    prev.is_ascii_digit()
+                        && n.is_ascii_digit()
+                        && rest.len() >= 4
+                        && rest.as_bytes()[1..4].iter().all(u8::is_ascii_digit)
+                        && !rest.as_bytes().get(4).is_some_and(u8::is_ascii_digit)
+                }
+                ('.', Some(n)) => {
+                    (prev.is_ascii_digit() && n.is_ascii_digit())
+                        || (prev.is_alphabetic() && n.is_alphabetic() && segment <= 2)
+                }
+                ('\'' | '’', Some(n)) => prev.is_alphabetic() && n.is_alphabetic(),
+                _ => false,
+            };
+            if !joined {
+                break;
+            }
+            end += c2.len_utf8();
+            segment = 0;
+            prev = c2;
+        }
+        end
+    }
+}
+
+/// A number written as digits: its value and the letters glued after it.
+fn numeral(s: &str) -> Option<(f64, &str)> {
+    let b = s.as_bytes();
+    if !b.first()?.is_ascii_digit() {
+        return None;
+    }
+    let cut = s
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(s.len());
+    let (digits, suffix) = s.split_at(cut);
+    if suffix.chars().any(|c| !c.is_alphabetic()) {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|&c| c != ',').collect();
+    if clean.matches('.').count() > 1 || clean.ends_with('.') {
+        return None;
+    }
+    clean
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(|v| (v, suffix))
+}
+
+const UNITS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+];
+const TENS: &[(&str, f64)] = &[
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+/// Words that end the look-ahead for the counted noun. English grammar, not
+/// story vocabulary.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "ago", "also", "an", "and", "are", "as", "at", "be", "been", "before",
+    "being", "but", "by", "can", "could", "each", "earlier", "for", "from", "had", "has", "have",
+    "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "last", "later", "less", "may",
+    "might", "more", "must", "my", "next", "no", "not", "of", "on", "or", "our", "over", "per",
+    "said", "say", "says", "she", "should", "since", "so", "than", "that", "the", "their", "then",
+    "these", "they", "this", "those", "to", "under", "until", "was", "we", "were", "when", "where",
+    "which", "while", "who", "whom", "whose", "will", "with", "would", "you", "your",
+];
+
+/// Determiners skipped after "of" ("90 per cent of the smartphones").
+const DETERMINERS: &[&str] = &[
+    "the", "its", "their", "his", "her", "our", "all", "these", "those", "them",
+];
+
+#[derive(Debug, Clone)]
+struct Approx {
+    word: String,
+    bound: Bound,
+    margin: f64,
+}
+
+#[derive(Debug, Clone)]
+struct Unit {
+    unit: String,
+    measure: String,
+}
 
 /// Finds quantities; compiled once from the rules.
 #[derive(Debug, Clone)]
-pub struct QuantityFinder {}
+pub struct QuantityFinder {
+    approximators: Phrases<Approx>,
+    scales: HashMap<String, f64>,
+    /// Scale words in the plural, for "tens of millions".
+    scale_plurals: HashMap<String, f64>,
+    currency_before: Phrases<String>,
+    currency_after: Phrases<String>,
+    vague: Phrases<(f64, f64)>,
+    units: Phrases<Unit>,
+    measures: HashMap<String, String>,
+    before: HashSet<String>,
+    after: HashSet<String>,
+    capitalised: bool,
+    unless: HashSet<String>,
+    blocked: Option<Regex>,
+    numbers: HashMap<&'static str, f64>,
+    tens: HashMap<&'static str, f64>,
+    function: HashSet<&'static str>,
+    /// Lowercased words a quantity can start with (number words, the first
+    /// word of vague amounts, "a"); digits always can.
+    starters: HashSet<String>,
+}
+
+fn lower_trim_dot(s: &str) -> String {
+    s.trim_end_matches('.').to_lowercase()
+}
+
+/// Singular and plural spellings of an English noun.
+fn noun_forms(noun: &str) -> Vec<String> {
+    let n = noun.to_lowercase();
+    let mut out = vec![n.clone()];
+    if let Some(stem) = n.strip_suffix("ies") {
+        out.push(format!("{stem}y"));
+    } else if let Some(stem) = n.strip_suffix("es") {
+        out.push(stem.to_string());
+        out.push(format!("{stem}e"));
+    } else if let Some(stem) = n.strip_suffix('s') {
+        out.push(stem.to_string());
+    }
+    if let Some(stem) = n.strip_suffix('y') {
+        out.push(format!("{stem}ies"));
+    }
+    out.push(format!("{n}s"));
+    out.push(format!("{n}es"));
+    out
+}
 
 impl QuantityFinder {
-    pub fn new(_rules: &RuleSet) -> QuantityFinder {
-        QuantityFinder {}
+    pub fn new(rules: &RuleSet) -> QuantityFinder {
+        let mut approximators = Phrases::default();
+        for r in &rules.approximators {
+            for w in &r.words {
+                let a = Approx {
+                    word: w.clone(),
+                    bound: r.bound,
+                    margin: r.margin.unwrap_or(0.1),
+                };
+                approximators.insert(w, a);
+            }
+        }
+        let mut scales = HashMap::new();
+        let mut scale_plurals = HashMap::new();
+        for r in &rules.scales {
+            for w in &r.words {
+                scales.insert(w.to_lowercase(), r.factor);
+                scale_plurals.insert(format!("{}s", w.to_lowercase()), r.factor);
+            }
+        }
+        let mut currency_before = Phrases::default();
+        let mut currency_after = Phrases::default();
+        for r in &rules.currencies {
+            for s in &r.symbols {
+                currency_before.insert(s, r.code.clone());
+            }
+            for w in &r.words {
+                currency_after.insert(w, r.code.clone());
+            }
+            currency_before.insert(&r.code, r.code.clone());
+            currency_after.insert(&r.code, r.code.clone());
+        }
+        let mut vague = Phrases::default();
+        for r in &rules.vague {
+            for w in &r.words {
+                vague.insert(w, (r.low, r.high));
+            }
+        }
+        let mut units = Phrases::default();
+        for r in &rules.units {
+            for w in &r.words {
+                units.insert(
+                    w,
+                    Unit {
+                        unit: r.unit.clone(),
+                        measure: r.measure.clone(),
+                    },
+                );
+            }
+        }
+        let mut measures = HashMap::new();
+        for r in &rules.measures {
+            for n in &r.nouns {
+                for form in noun_forms(n) {
+                    measures.entry(form).or_insert_with(|| r.id.clone());
+                }
+            }
+        }
+        let mut before = HashSet::new();
+        let mut after = HashSet::new();
+        let mut unless = HashSet::new();
+        let mut capitalised = false;
+        let mut patterns = Vec::new();
+        for r in &rules.not_quantity {
+            before.extend(r.before.iter().map(|w| lower_trim_dot(w)));
+            after.extend(r.after.iter().map(|w| lower_trim_dot(w)));
+            unless.extend(r.unless.iter().map(|w| lower_trim_dot(w)));
+            capitalised |= r.capitalised;
+            patterns.extend(r.patterns.iter().map(|p| format!("(?:{})", p.get_ref())));
+        }
+        // Words the finder itself reads are never names.
+        for r in &rules.approximators {
+            unless.extend(
+                r.words
+                    .iter()
+                    .flat_map(|w| w.split_whitespace().map(lower_trim_dot)),
+            );
+        }
+        let blocked = if patterns.is_empty() {
+            None
+        } else {
+            regex::RegexBuilder::new(&ascii_boundaries(&patterns.join("|")))
+                .size_limit(1 << 24)
+                .build()
+                .ok()
+        };
+        let mut starters: HashSet<String> = UNITS
+            .iter()
+            .chain(TENS)
+            .map(|(w, _)| w.to_string())
+            .collect();
+        starters.extend(["a".to_string(), "an".to_string()]);
+        for r in &rules.vague {
+            for w in &r.words {
+                if let Some(first) = w.split_whitespace().next() {
+                    starters.insert(first.to_lowercase());
+                }
+            }
+        }
+        QuantityFinder {
+            starters,
+            approximators,
+            scales,
+            scale_plurals,
+            currency_before,
+            currency_after,
+            vague,
+            units,
+            measures,
+            before,
+            after,
+            capitalised,
+            unless,
+            blocked,
+            numbers: UNITS.iter().copied().collect(),
+            tens: TENS.iter().copied().collect(),
+            function: FUNCTION_WORDS.iter().copied().collect(),
+        }
+    }
+
+    /// Whether a quantity can start with this word; no allocation.
+    fn starts(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.first().is_some_and(u8::is_ascii_digit) {
+            return true;
+        }
+        if b.len() > 16 || !word.is_ascii() {
+            return false;
+        }
+        let mut buf = [0u8; 16];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&buf[..b.len()]).is_ok_and(|w| self.starters.contains(w))
     }
 
     /// Every quantity in `text`, offsets into `text`, in order.
-    pub fn find(&self, _text: &str) -> Vec<Quantity> {
-        Vec::new()
+    pub fn find(&self, text: &str) -> Vec<Quantity> {
+        let toks = tokenize(text);
+        let blocked: Vec<(usize, usize)> = match &self.blocked {
+            Some(re) => re
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .filter(|(s, e)| s < e)
+                .collect(),
+            None => Vec::new(),
+        };
+        let cx = Cx {
+            f: self,
+            text,
+            toks: &toks,
+            blocked: &blocked,
+        };
+        let mut out = Vec::new();
+        let mut floor = 0;
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].word
+                && self.starts(&text[toks[i].start..toks[i].end])
+                && let Some((q, next)) = cx.quantity_at(i, floor)
+            {
+                out.push(q);
+                floor = next;
+                i = next;
+                continue;
+            }
+            i += 1;
+        }
+        out
     }
+}
+
+/// The core of a quantity: a number (maybe a range) or a vague amount.
+#[derive(Debug, Clone)]
+struct Core {
+    value: Option<f64>,
+    low: f64,
+    high: f64,
+    /// Token after the core.
+    next: usize,
+    vague: bool,
+    range: bool,
+    scaled: bool,
+    /// A four-digit integer written alone that reads as a year.
+    year_like: bool,
+    /// A unit glued to the digits ("5km").
+    unit: Option<Unit>,
+}
+
+struct Cx<'a> {
+    f: &'a QuantityFinder,
+    text: &'a str,
+    toks: &'a [Tok],
+    blocked: &'a [(usize, usize)],
+}
+
+impl Cx<'_> {
+    fn s(&self, i: usize) -> &str {
+        let t = self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.s(i).to_lowercase()
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        i < self.toks.len() && self.toks[i].word
+    }
+
+    fn is_punct(&self, i: usize, c: &str) -> bool {
+        i < self.toks.len() && !self.toks[i].word && self.s(i) == c
+    }
+
+    fn glued(&self, a: usize, b: usize) -> bool {
+        b < self.toks.len() && self.toks[a].end == self.toks[b].start
+    }
+
+    fn is_blocked(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        let k = self.blocked.partition_point(|&(_, e)| e <= t.start);
+        self.blocked.get(k).is_some_and(|&(s, _)| s < t.end)
+    }
+
+    /// The word right before token `i`, with a glued period kept for short
+    /// abbreviations ("No.", "H.R."): (its text, whether it is a word).
+    fn word_before(&self, i: usize) -> Option<&str> {
+        if i == 0 {
+            return None;
+        }
+        let p = i - 1;
+        if self.toks[p].word {
+            return Some(self.s(p));
+        }
+        if self.s(p) == "." && p > 0 && self.toks[p - 1].word && self.glued(p - 1, p) {
+            let w = self.s(p - 1);
+            if w.len() <= 3 || w.contains('.') {
+                return Some(w);
+            }
+        }
+        None
+    }
+
+    /// Whether the number at token `i` is part of a name or identifier.
+    fn is_name(&self, i: usize, checked_capital: bool) -> bool {
+        if self.is_blocked(i) {
+            return true;
+        }
+        if i > 0 && self.glued(i - 1, i) {
+            let p = self.s(i - 1);
+            if self.toks[i - 1].word
+                || p == "#"
+                || p == "-"
+                    && i > 1
+                    && self.toks[i - 2].word
+                    && self.glued(i - 2, i - 1)
+                    && numeral(self.s(i - 2)).is_none()
+            {
+                return true;
+            }
+        }
+        if let Some(w) = self.word_before(i) {
+            let key = lower_trim_dot(w);
+            if self.f.before.contains(&key) {
+                return true;
+            }
+            if checked_capital
+                && self.f.capitalised
+                && w.chars().any(char::is_uppercase)
+                && !self.f.unless.contains(&key)
+                && !self.f.numbers.contains_key(key.as_str())
+                && !self.f.tens.contains_key(key.as_str())
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn after_is_name(&self, next: usize) -> bool {
+        self.is_word(next) && self.f.after.contains(&lower_trim_dot(self.s(next)))
+    }
+
+    /// A number word or numeral at `i`: (value, next token, glued unit,
+    /// scaled, year-like). Scales after it are applied.
+    fn number(&self, i: usize, currency: bool) -> Option<(f64, usize, Option<Unit>, bool, bool)> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let s = self.s(i);
+        let mut unit = None;
+        let mut scaled = false;
+        let mut year_like = false;
+        let (mut value, mut next) = if let Some((v, suffix)) = numeral(s) {
+            if self.is_name(i, !currency) {
+                return None;
+            }
+            if !suffix.is_empty() {
+                let low = suffix.to_lowercase();
+                if let Some(f) = self.f.scales.get(&low) {
+                    scaled = true;
+                    (v * f, i + 1)
+                } else if let Some((u, _)) = self.f.units.forward(suffix, &tokenize(suffix), 0) {
+                    unit = Some(u);
+                    (v, i + 1)
+                } else {
+                    return None;
+                }
+            } else {
+                year_like = s.len() == 4 && (1800.0..=2100.0).contains(&v);
+                (v, i + 1)
+            }
+        } else {
+            let low = s.to_lowercase();
+            if let Some(&t) = self.f.tens.get(low.as_str()) {
+                if self.is_punct(i + 1, "-")
+                    && self.glued(i, i + 1)
+                    && self.glued(i + 1, i + 2)
+                    && let Some(&u) = self.f.numbers.get(self.lower(i + 2).as_str())
+                    && u > 0.0
+                    && u < 10.0
+                {
+                    (t + u, i + 3)
+                } else {
+                    (t, i + 1)
+                }
+            } else if let Some(&u) = self.f.numbers.get(low.as_str()) {
+                (u, i + 1)
+            } else if (low == "a" || low == "an")
+                && self.is_word(i + 1)
+                && self.f.scales.contains_key(&self.lower(i + 1))
+                && self.lower(i + 1).len() > 2
+            {
+                (1.0, i + 1)
+            } else {
+                return None;
+            }
+        };
+        // Scales: "million", "bn"; short ones only glued or after a currency.
+        while self.is_word(next) {
+            let w = self.lower(next);
+            let Some(&f) = self.f.scales.get(&w) else {
+                break;
+            };
+            if w.len() <= 2 && !currency && !self.glued(next - 1, next) {
+                break;
+            }
+            value *= f;
+            scaled = true;
+            year_like = false;
+            next += 1;
+        }
+        Some((value, next, unit, scaled, year_like))
+    }
+
+    /// The core of a quantity starting at token `i`.
+    fn core(&self, i: usize, currency: bool, between: bool) -> Option<Core> {
+        if let Some((v, next)) = self.f.vague.forward(self.text, self.toks, i) {
+            // "tens of millions", "several hundred".
+            let (lo, hi) = v;
+            let mut factor = 1.0;
+            let mut end = next;
+            if self.is_word(next) {
+                if let Some(&f) = self.f.scales.get(&self.lower(next)) {
+                    factor = f;
+                    end = next + 1;
+                } else if self.lower(next) == "of"
+                    && self.is_word(next + 1)
+                    && let Some(&f) = self.f.scale_plurals.get(&self.lower(next + 1))
+                {
+                    factor = f;
+                    end = next + 2;
+                }
+            }
+            return Some(Core {
+                value: None,
+                low: lo * factor,
+                high: hi * factor,
+                next: end,
+                vague: true,
+                range: false,
+                scaled: factor != 1.0,
+                year_like: false,
+                unit: None,
+            });
+        }
+        let (v, next, unit, scaled, year_like) = self.number(i, currency)?;
+        let mut core = Core {
+            value: Some(v),
+            low: v,
+            high: v,
+            next,
+            vague: false,
+            range: false,
+            scaled,
+            year_like,
+            unit,
+        };
+        // Ranges: "5-7", "5 to 7", "between 5 and 7", "$5-$7".
+        let joiner = if self.is_punct(next, "-") || self.is_punct(next, "–") {
+            true
+        } else if self.is_word(next) {
+            let w = self.lower(next);
+            w == "to" || (between && w == "and")
+        } else {
+            false
+        };
+        if joiner && core.unit.is_none() {
+            let mut j = next + 1;
+            let mut cur2 = currency;
+            if let Some((_, k)) = self.f.currency_before.forward(self.text, self.toks, j)
+                && self.is_word(k)
+            {
+                j = k;
+                cur2 = true;
+            }
+            if self.is_word(j)
+                && numeral(self.s(j)).is_some() == numeral(self.s(i)).is_some()
+                && let Some((v2, next2, unit2, scaled2, year2)) = self.number(j, cur2)
+            {
+                let mut v1 = v;
+                if scaled2 && !scaled {
+                    let raw2 = numeral(self.s(j)).map(|x| x.0).unwrap_or(v2);
+                    if raw2 != 0.0 {
+                        v1 *= v2 / raw2;
+                    }
+                }
+                core = Core {
+                    value: None,
+                    low: v1.min(v2),
+                    high: v1.max(v2),
+                    next: next2,
+                    vague: false,
+                    range: true,
+                    scaled: scaled || scaled2,
+                    year_like: year_like && year2,
+                    unit: unit2,
+                };
+            }
+        }
+        Some(core)
+    }
+
+    /// The noun counted, looked for from token `j`: (the noun, measure).
+    fn counted(&self, mut j: usize, allow_of: bool) -> Option<String> {
+        if allow_of && self.is_word(j) && self.lower(j) == "of" {
+            j += 1;
+            if self.is_word(j) && DETERMINERS.contains(&self.lower(j).as_str()) {
+                j += 1;
+            }
+        }
+        let mut words = Vec::new();
+        while words.len() < 4 && j < self.toks.len() {
+            if !self.toks[j].word {
+                let p = self.s(j);
+                // "U.S." keeps going; so does a hyphen inside a compound.
+                if p == "." && j > 0 && self.s(j - 1).contains('.') && self.glued(j - 1, j) {
+                    j += 1;
+                    continue;
+                }
+                if p == "-" && j > 0 && self.glued(j - 1, j) && self.glued(j, j + 1) {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let w = self.s(j);
+            let low = w.to_lowercase();
+            if self.f.function.contains(low.as_str()) || numeral(w).is_some() {
+                break;
+            }
+            words.push((w, low));
+            j += 1;
+        }
+        if let Some((_, low)) = words.iter().find(|(_, l)| self.f.measures.contains_key(l)) {
+            return Some(low.clone());
+        }
+        let plural = |w: &str, l: &str| {
+            w.chars().all(|c| c.is_lowercase())
+                && l.len() > 3
+                && l.ends_with('s')
+                && !l.ends_with("ss")
+                && !l.ends_with("us")
+                && !l.ends_with("is")
+        };
+        if let Some((_, low)) = words.iter().find(|(w, l)| plural(w, l)) {
+            return Some(low.clone());
+        }
+        None
+    }
+
+    fn quantity_at(&self, i: usize, floor: usize) -> Option<(Quantity, usize)> {
+        // What comes before the number: a currency symbol, an approximator.
+        let mut start = i;
+        let mut currency = None;
+        if let Some((code, k)) = self
+            .f
+            .currency_before
+            .backward(self.text, self.toks, i, floor)
+        {
+            currency = Some(code);
+            start = k;
+        }
+        let number_start = start;
+        let mut approx = None;
+        if let Some((a, k)) = self
+            .f
+            .approximators
+            .backward(self.text, self.toks, start, floor)
+        {
+            approx = Some(a);
+            start = k;
+        }
+        let between = approx
+            .as_ref()
+            .is_some_and(|a| a.word.eq_ignore_ascii_case("between"));
+        let core = self.core(i, currency.is_some(), between)?;
+        if between && !core.range {
+            approx = None;
+            start = number_start;
+        }
+        let mut end = core.next;
+        // "one" on its own: only before a noun ("one person"), not "one of".
+        let word = self.lower(i);
+        if !core.scaled && !core.range && (word == "one" || word == "zero") && currency.is_none() {
+            let pronoun = i > 0
+                && self.is_word(i - 1)
+                && matches!(
+                    self.lower(i - 1).as_str(),
+                    "no" | "any" | "every" | "some" | "the" | "this" | "that" | "each"
+                );
+            let ok = !pronoun
+                && self.is_word(end)
+                && !self.f.function.contains(self.lower(end).as_str())
+                && self.s(end).chars().all(char::is_lowercase);
+            if !ok {
+                return None;
+            }
+        }
+        // After the number: percent, unit, currency word.
+        let mut unit = core.unit.clone();
+        if unit.is_none()
+            && let Some((u, k)) = self.f.units.forward(self.text, self.toks, end)
+        {
+            unit = Some(u);
+            end = k;
+        }
+        let of_money = core.vague && self.is_word(end) && self.lower(end) == "of";
+        if unit.is_none()
+            && let Some((code, k)) =
+                self.f
+                    .currency_after
+                    .forward(self.text, self.toks, end + usize::from(of_money))
+        {
+            if currency.is_none() {
+                currency = Some(code);
+            }
+            end = k;
+        }
+        if currency.is_none() && unit.is_none() && self.after_is_name(end) {
+            return None;
+        }
+        let percent = unit
+            .as_ref()
+            .is_some_and(|u| u.measure == "percent" || u.measure == "percentage points");
+        let counted = if currency.is_some() || (unit.is_some() && !percent) {
+            None
+        } else {
+            self.counted(end, core.vague || percent)
+        };
+        if core.year_like
+            && currency.is_none()
+            && unit.is_none()
+            && approx.is_none()
+            && counted.is_none()
+        {
+            return None;
+        }
+        let measure = if currency.is_some() {
+            Some("money".to_string())
+        } else if let Some(u) = &unit {
+            Some(u.measure.clone())
+        } else {
+            counted
+                .as_ref()
+                .and_then(|c| self.f.measures.get(c).cloned())
+        };
+        let (mut low, mut high) = (Some(core.low), Some(core.high));
+        if let (Some(a), Some(v)) = (&approx, core.value) {
+            match a.bound {
+                Bound::Above | Bound::AtLeast => high = None,
+                Bound::Below | Bound::AtMost => low = None,
+                Bound::About => {
+                    low = Some(v * (1.0 - a.margin));
+                    high = Some(v * (1.0 + a.margin));
+                }
+            }
+        }
+        let (s, e) = (self.toks[start].start, self.toks[end - 1].end);
+        let q = Quantity {
+            text: self.text[s..e].to_string(),
+            start: s,
+            end: e,
+            value: core.value,
+            low,
+            high,
+            approximator: approx.map(|a| a.word.to_lowercase()),
+            unit: currency.or(unit.map(|u| u.unit)),
+            counted,
+            measure,
+        };
+        Some((q, end))
+    }
+}
+
+/// Word boundaries as ASCII ones: Unicode `\b` keeps the regex engine off its
+/// fast path on non-ASCII text, and rule patterns only bound ASCII digits.
+fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
