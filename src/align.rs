@@ -145,7 +145,7 @@ impl Aligner {
         let speaker = claim.attribution.as_ref().and_then(|a| a.source.as_deref());
         let persons = claim.entities.iter().filter(|e| self.is_person(e) && Some(e.canonical.as_str()) != speaker).map(|e| e.canonical.to_lowercase()).collect();
         let subject = claim.entities.first().filter(|e| tokens(&text[..e.start - base]).len() <= 3).map(|e| e.canonical.to_lowercase());
-        let measures = claim.quantities.iter().filter_map(|q| q.measure.clone()).collect();
+        let measures = claim.quantities.iter().filter_map(|q| self.quantity_key(q)).collect();
         Terms { terms, entities, persons, subject, measures, lower: text.to_lowercase() }
     }
 
@@ -156,6 +156,21 @@ impl Aligner {
         (2..=3).contains(&parts.len())
             && parts.iter().all(|p| p.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
             && (self.given_names.contains(parts[0]) || e.titled)
+    }
+
+    /// What a quantity counts, as `measure/thing`: the thing is the synonym
+    /// class or stem of the counted noun ("people/~people" for consumers,
+    /// "people/lawmak" for lawmakers), `*` when none is stated.
+    pub fn quantity_key(&self, q: &crate::model::Quantity) -> Option<String> {
+        let measure = q.measure.as_deref()?;
+        let thing = match q.counted.as_deref() {
+            Some(noun) => {
+                let stem = self.stemmer.stem(&noun.to_lowercase()).into_owned();
+                self.phrases.get(std::slice::from_ref(&stem)).cloned().unwrap_or(stem)
+            }
+            None => "*".to_string(),
+        };
+        Some(format!("{measure}/{thing}"))
     }
 
     /// Similarity of two claims in [0, 1] given term weights.
@@ -187,7 +202,7 @@ impl Aligner {
         {
             score *= 1.0 - p.subject_penalty;
         }
-        if !a.measures.is_disjoint(&b.measures) {
+        if a.measures.iter().any(|x| b.measures.iter().any(|y| keys_compatible(x, y))) {
             score += p.measure_bonus;
         }
         score.clamp(0.0, 1.0)
@@ -217,7 +232,7 @@ impl Aligner {
         let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         let mut measure_keys: Vec<Vec<String>> = Vec::with_capacity(terms.len());
         for t in terms {
-            measure_keys.push(t.measures.iter().map(|m| format!("#{m}")).collect());
+            measure_keys.push(t.measures.iter().map(|m| format!("#{}", m.split('/').next().unwrap_or(m))).collect());
         }
         let cap = ((self.params.max_df * idf.docs as f64).ceil() as usize).max(3);
         for (i, t) in terms.iter().enumerate() {
@@ -240,6 +255,14 @@ impl Aligner {
         }
         pairs
     }
+}
+
+/// Two quantity keys count the same thing: one measure, and the same
+/// counted thing or one left unstated.
+pub fn keys_compatible(a: &str, b: &str) -> bool {
+    let (ma, ta) = a.split_once('/').unwrap_or((a, "*"));
+    let (mb, tb) = b.split_once('/').unwrap_or((b, "*"));
+    ma == mb && (ta == tb || ta == "*" || tb == "*")
 }
 
 /// Inverse document frequency over a set of claims' terms.

@@ -53,6 +53,7 @@ impl Engine {
             entities: sf.facets.entities,
             hedges: sf.facets.hedges,
             negated: !sf.facets.negations.is_empty(),
+            negations: sf.facets.negations,
             attribution: sf.attribution,
             certainty: sf.certainty,
             reasons: Vec::new(),

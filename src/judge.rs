@@ -27,7 +27,7 @@ pub fn judge(claims: &[Claim], alignment: &Alignment, rules: &RuleSet, aligner: 
         let levels = event_levels(&group, aligner);
         let mut local = Vec::new();
         for rule in rules.finding.iter().filter(|r| r.enabled) {
-            let ctx = Ctx { rule, cluster: &id, group: &group, claims, edges: &edges, levels: &levels };
+            let ctx = Ctx { rule, cluster: &id, group: &group, claims, edges: &edges, levels: &levels, aligner };
             match rule.kind {
                 FindingKind::Corroborated => local.extend(corroborated(&ctx)),
                 FindingKind::SharedOrigin => local.extend(shared_origin(&ctx)),
@@ -84,6 +84,7 @@ struct Ctx<'a> {
     edges: &'a [(usize, usize, f64)],
     /// Each group member's certainty about the shared fact, with its cues.
     levels: &'a [(Certainty, Vec<String>)],
+    aligner: &'a Aligner,
 }
 
 impl Ctx<'_> {
@@ -172,7 +173,8 @@ fn shared_origin(ctx: &Ctx) -> Option<Finding> {
 /// The range a quantity allows when compared: an open bound ("over 70
 /// million") is read as at most `slack` beyond the figure, as news uses it.
 pub fn comparable_range(q: &Quantity, slack: f64) -> Option<(f64, f64)> {
-    let (lo, hi) = match (q.low.or(q.value), q.high.or(q.value)) {
+    let bounds = if q.low.is_none() && q.high.is_none() { (q.value, q.value) } else { (q.low, q.high) };
+    let (lo, hi) = match bounds {
         (Some(lo), Some(hi)) => (lo, hi),
         (Some(lo), None) => (lo, lo * (1.0 + slack)),
         (None, Some(hi)) => (hi * (1.0 - slack), hi),
@@ -185,8 +187,13 @@ fn overlaps(a: (f64, f64), b: (f64, f64), tolerance: f64) -> bool {
     a.0 <= b.1 * (1.0 + tolerance) && b.0 <= a.1 * (1.0 + tolerance)
 }
 
-fn comparable(a: &Quantity, b: &Quantity) -> bool {
-    a.measure.is_some() && a.measure == b.measure && (a.unit == b.unit || a.unit.is_none() || b.unit.is_none())
+/// Same measure, same thing counted (or unstated), same unit (or unstated).
+fn comparable(a: &Quantity, b: &Quantity, aligner: &Aligner) -> bool {
+    let compatible = match (aligner.quantity_key(a), aligner.quantity_key(b)) {
+        (Some(x), Some(y)) => crate::align::keys_compatible(&x, &y),
+        _ => false,
+    };
+    compatible && (a.unit == b.unit || a.unit.is_none() || b.unit.is_none())
 }
 
 fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
@@ -199,7 +206,7 @@ fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         for m in measures {
             let qa: Vec<&Quantity> = a.quantities.iter().filter(|q| q.measure.as_deref() == Some(m)).collect();
             let qb: Vec<&Quantity> = b.quantities.iter().filter(|q| q.measure.as_deref() == Some(m)).collect();
-            let pairs: Vec<(&Quantity, &Quantity)> = qa.iter().flat_map(|x| qb.iter().map(move |y| (*x, *y))).filter(|(x, y)| comparable(x, y)).collect();
+            let pairs: Vec<(&Quantity, &Quantity)> = qa.iter().flat_map(|x| qb.iter().map(move |y| (*x, *y))).filter(|(x, y)| comparable(x, y, ctx.aligner)).collect();
             if pairs.is_empty() {
                 continue;
             }
@@ -215,11 +222,11 @@ fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
                 Some(s) => (Some(s.text), s.evidence),
                 None => (None, Vec::new()),
             };
-            evidence.insert(0, format!("{}: \"{}\" ({})", a.id, x.text, describe_range(x, slack)));
-            evidence.insert(1, format!("{}: \"{}\" ({})", b.id, y.text, describe_range(y, slack)));
+            evidence.insert(0, format!("{}: \"{}\" ({})", a.id, suggest::shown(x, a), describe_range(x, slack)));
+            evidence.insert(1, format!("{}: \"{}\" ({})", b.id, suggest::shown(y, b), describe_range(y, slack)));
             out.push(ctx.finding(
                 vec![a.id.clone(), b.id.clone()],
-                format!("{} says \"{}\" but {} says \"{}\" ({m}).", a.doc, x.text, b.doc, y.text),
+                format!("{} says \"{}\" but {} says \"{}\" ({m}).", a.doc, suggest::shown(x, a), b.doc, suggest::shown(y, b)),
                 suggestion,
                 evidence,
             ));
@@ -264,10 +271,25 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
     let mut out = Vec::new();
     for &(i, j, score) in ctx.edges {
         let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
-        if a.doc == b.doc || a.negated == b.negated || score < min_score {
+        if a.doc == b.doc || score < min_score {
             continue;
         }
-        let (neg, pos) = if a.negated { (a, b) } else { (b, a) };
+        // Negation counts only where its scope reaches what both claims say:
+        // "has no plans to do business" does not negate a shared figure.
+        let (sa, sb) = (ctx.aligner.term_spans(a), ctx.aligner.term_spans(b));
+        let shared: BTreeSet<&str> = sa.iter().map(|t| t.0.as_str()).filter(|t| sb.iter().any(|u| u.0 == *t)).collect();
+        let negates = |c: &Claim, spans: &[(String, usize, usize)], cues: &[crate::model::Negation]| {
+            cues.iter().any(|n| {
+                let from = n.end.saturating_sub(c.start);
+                let to = scope_end(&c.text, from);
+                spans.iter().any(|(t, s, _)| shared.contains(t.as_str()) && *s >= from && *s < to)
+            })
+        };
+        let (na, nb) = (negates(a, &sa, &a.negations), negates(b, &sb, &b.negations));
+        if na == nb {
+            continue;
+        }
+        let (neg, pos) = if na { (a, b) } else { (b, a) };
         out.push(ctx.finding(
             vec![a.id.clone(), b.id.clone()],
             format!("{} states it, {} negates it.", pos.doc, neg.doc),

@@ -194,6 +194,8 @@ pub struct Claim {
     pub hedges: Vec<Hedge>,
     pub attribution: Option<Attribution>,
     pub negated: bool,
+    /// The negation cues behind `negated`.
+    pub negations: Vec<Negation>,
     pub certainty: Certainty,
     /// Why this sentence counts as a claim.
     pub reasons: Vec<String>,

@@ -31,7 +31,7 @@ pub fn text(report: &Report) -> String {
         let _ = writeln!(out, "{}[{}]{}: {}", f.severity.as_str(), f.rule, where_, f.message);
         for id in &f.claims {
             if let Some(c) = claims.get(id.as_str()) {
-                let _ = writeln!(out, "  {}:{} ({}) {}", c.doc, c.line, c.certainty.as_str(), excerpt(&c.text, 160));
+                let _ = writeln!(out, "  {} (line {}): {}", c.id, c.line, excerpt(&c.text, 160));
             }
         }
         if let Some(s) = &f.suggestion {
@@ -49,7 +49,7 @@ pub fn text(report: &Report) -> String {
         for f in singles {
             for id in &f.claims {
                 if let Some(c) = claims.get(id.as_str()) {
-                    let _ = writeln!(out, "  {}:{} {}", c.doc, c.line, excerpt(&c.text, 120));
+                    let _ = writeln!(out, "  {} (line {}): {}", c.id, c.line, excerpt(&c.text, 120));
                 }
             }
         }
@@ -61,7 +61,7 @@ pub fn text(report: &Report) -> String {
         let _ = writeln!(out, "{} {} ({} sources)", cl.id, cl.verdict, cl.sources);
         for id in &cl.claims {
             if let Some(c) = claims.get(id.as_str()) {
-                let _ = writeln!(out, "  {}:{} ({}) {}", c.doc, c.line, c.certainty.as_str(), excerpt(&c.text, 160));
+                let _ = writeln!(out, "  {} (line {}, {}): {}", c.id, c.line, c.certainty.as_str(), excerpt(&c.text, 160));
             }
         }
         let _ = writeln!(out);

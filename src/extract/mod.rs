@@ -154,6 +154,7 @@ impl Extractor {
                 line,
                 text: text.to_string(),
                 negated: !sf.facets.negations.is_empty(),
+                negations: sf.facets.negations,
                 quantities: sf.facets.quantities,
                 dates: sf.facets.dates,
                 entities: sf.facets.entities,

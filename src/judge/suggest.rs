@@ -145,7 +145,7 @@ fn correct(q: &Quantity, qc: &Claim, other: &Quantity, oc: &Claim, claims: &[Cla
                                 (Some(a), Some(b)) if a != b => format!(": the figure may have moved from {a} to {b}"),
                                 _ => String::new(),
                             };
-                            evidence.push(format!("{} writes \"{}\"{mixup}", c.id, w.text));
+                            evidence.push(format!("{} writes \"{}\"{mixup}", c.id, shown(w, c)));
                         }
                     }
                 }
@@ -161,9 +161,9 @@ fn correct(q: &Quantity, qc: &Claim, other: &Quantity, oc: &Claim, claims: &[Cla
             "\"{}\" ({}) fits \"{}\" in {}; \"{}\" in {} does not",
             text,
             edit.describe(),
-            other.text,
+            shown(other, oc),
             oc.id,
-            q.text,
+            shown(q, qc),
             qc.id
         ));
         if score < 2.0 {
@@ -180,7 +180,10 @@ fn correct(q: &Quantity, qc: &Claim, other: &Quantity, oc: &Claim, claims: &[Cla
     {
         for (new, edit) in edits(&digits) {
             let Ok(v) = new.parse::<f64>() else { continue };
-            let text = format!("{}{}{}", &q.text[..start], group_like(&q.text[start..end], &new), &q.text[end..]);
+            let mut text = format!("{}{}{}", &q.text[..start], group_like(&q.text[start..end], &new), &q.text[end..]);
+            if let Some(noun) = q.counted.as_deref().filter(|n| !q.text.contains(n)) {
+                text = format!("{text} {noun}");
+            }
             consider(scaled(q, v / old), text, edit, Some(&new));
         }
     }
@@ -190,6 +193,22 @@ fn correct(q: &Quantity, qc: &Claim, other: &Quantity, oc: &Claim, claims: &[Cla
         consider(c, text, edit, None);
     }
     best
+}
+
+/// A quantity quoted from its claim up to the thing counted ("hundreds of
+/// millions of consumers"), or its own text when the noun is not near.
+pub fn shown(q: &Quantity, c: &Claim) -> String {
+    let (Some(noun), Some(start)) = (q.counted.as_deref(), q.start.checked_sub(c.start)) else {
+        return q.text.clone();
+    };
+    let end = start + q.text.len();
+    if let Some(after) = c.text.get(end..)
+        && let Some(i) = after.find(noun)
+        && i <= 40
+    {
+        return c.text[start..end + i + noun.len()].to_string();
+    }
+    q.text.clone()
 }
 
 /// Write `digits` with thousands separators when the original had them.
