@@ -79,12 +79,19 @@ pub struct Alignment {
 impl Aligner {
     pub fn new(rules: &RuleSet) -> Aligner {
         let stemmer = Stemmer::create(Algorithm::English);
-        let stopwords: HashSet<String> = rules.stopwords.iter().flat_map(|r| r.words.iter().map(|w| w.to_lowercase())).collect();
+        let stopwords: HashSet<String> = rules
+            .stopwords
+            .iter()
+            .flat_map(|r| r.words.iter().map(|w| w.to_lowercase()))
+            .collect();
         let mut phrases = HashMap::new();
         let mut longest = 1;
         for r in &rules.synonyms {
             for w in &r.words {
-                let key: Vec<String> = tokens(&w.to_lowercase()).iter().map(|t| stemmer.stem(t.text).into_owned()).collect();
+                let key: Vec<String> = tokens(&w.to_lowercase())
+                    .iter()
+                    .map(|t| stemmer.stem(t.text).into_owned())
+                    .collect();
                 longest = longest.max(key.len());
                 phrases.insert(key, format!("~{}", r.id));
             }
@@ -95,7 +102,14 @@ impl Aligner {
             .filter(|r| r.kind == crate::rules::NameKind::Nickname)
             .flat_map(|r| r.groups.iter().flatten().cloned())
             .collect();
-        Aligner { stemmer, stopwords, phrases, longest, given_names, params: Params::from_rules(rules) }
+        Aligner {
+            stemmer,
+            stopwords,
+            phrases,
+            longest,
+            given_names,
+            params: Params::from_rules(rules),
+        }
     }
 
     /// Each term of a claim with its byte span in the claim's text.
@@ -103,10 +117,18 @@ impl Aligner {
         let text = &claim.text;
         let base = claim.start;
         let mut out = Vec::new();
-        let covered = |start: usize, end: usize| claim.entities.iter().any(|e| e.start <= base + start && base + end <= e.end);
+        let covered = |start: usize, end: usize| {
+            claim
+                .entities
+                .iter()
+                .any(|e| e.start <= base + start && base + end <= e.end)
+        };
         let toks: Vec<_> = tokens(text).into_iter().filter(|t| !covered(t.start, t.end)).collect();
         let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase().replace('’', "'")).collect();
-        let stems: Vec<String> = lower.iter().map(|w| self.stemmer.stem(w.trim_end_matches("'s")).into_owned()).collect();
+        let stems: Vec<String> = lower
+            .iter()
+            .map(|w| self.stemmer.stem(w.trim_end_matches("'s")).into_owned())
+            .collect();
         let mut i = 0;
         while i < stems.len() {
             let mut matched = false;
@@ -143,10 +165,26 @@ impl Aligner {
         let entities: BTreeSet<String> = claim.entities.iter().map(|e| e.canonical.to_lowercase()).collect();
         // The person a claim is attributed to is its source, not its actor.
         let speaker = claim.attribution.as_ref().and_then(|a| a.source.as_deref());
-        let persons = claim.entities.iter().filter(|e| self.is_person(e) && Some(e.canonical.as_str()) != speaker).map(|e| e.canonical.to_lowercase()).collect();
-        let subject = claim.entities.first().filter(|e| tokens(&text[..e.start - base]).len() <= 3).map(|e| e.canonical.to_lowercase());
+        let persons = claim
+            .entities
+            .iter()
+            .filter(|e| self.is_person(e) && Some(e.canonical.as_str()) != speaker)
+            .map(|e| e.canonical.to_lowercase())
+            .collect();
+        let subject = claim
+            .entities
+            .first()
+            .filter(|e| tokens(&text[..e.start - base]).len() <= 3)
+            .map(|e| e.canonical.to_lowercase());
         let measures = claim.quantities.iter().filter_map(|q| self.quantity_key(q)).collect();
-        Terms { terms, entities, persons, subject, measures, lower: text.to_lowercase() }
+        Terms {
+            terms,
+            entities,
+            persons,
+            subject,
+            measures,
+            lower: text.to_lowercase(),
+        }
     }
 
     /// A person's name: two or three capitalised words, the first a known
@@ -154,7 +192,9 @@ impl Aligner {
     fn is_person(&self, e: &crate::model::Entity) -> bool {
         let parts: Vec<&str> = e.canonical.split(' ').collect();
         (2..=3).contains(&parts.len())
-            && parts.iter().all(|p| p.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+            && parts
+                .iter()
+                .all(|p| p.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
             && (self.given_names.contains(parts[0]) || e.titled)
     }
 
@@ -202,7 +242,10 @@ impl Aligner {
         {
             score *= 1.0 - p.subject_penalty;
         }
-        if a.measures.iter().any(|x| b.measures.iter().any(|y| keys_compatible(x, y))) {
+        if a.measures
+            .iter()
+            .any(|x| b.measures.iter().any(|y| keys_compatible(x, y)))
+        {
             score += p.measure_bonus;
         }
         score.clamp(0.0, 1.0)
@@ -232,7 +275,12 @@ impl Aligner {
         let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         let mut measure_keys: Vec<Vec<String>> = Vec::with_capacity(terms.len());
         for t in terms {
-            measure_keys.push(t.measures.iter().map(|m| format!("#{}", m.split('/').next().unwrap_or(m))).collect());
+            measure_keys.push(
+                t.measures
+                    .iter()
+                    .map(|m| format!("#{}", m.split('/').next().unwrap_or(m)))
+                    .collect(),
+            );
         }
         let cap = ((self.params.max_df * idf.docs as f64).ceil() as usize).max(3);
         for (i, t) in terms.iter().enumerate() {

@@ -21,7 +21,11 @@ impl Engine {
     pub fn new(rules: RuleSet) -> Engine {
         let extractor = Extractor::new(&rules);
         let aligner = Aligner::new(&rules);
-        Engine { rules, extractor, aligner }
+        Engine {
+            rules,
+            extractor,
+            aligner,
+        }
     }
 
     /// Run the pipeline over loaded documents. Documents are ordered by path
@@ -30,17 +34,25 @@ impl Engine {
         docs.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.id.cmp(&b.id)));
         let per_doc: Vec<Vec<Claim>> = docs.par_iter().map(|d| self.extractor.claims(d)).collect();
         let mut claims: Vec<Claim> = per_doc.into_iter().flatten().collect();
-        resolve_names(&mut claims);
+        resolve_names(&self.extractor.entities, &mut claims);
         let alignment = self.aligner.align(&claims);
         let (clusters, findings) = judge(&claims, &alignment, &self.rules, &self.aligner);
-        Report { schema: SCHEMA, documents: docs, claims, clusters, findings }
+        Report {
+            schema: SCHEMA,
+            documents: docs,
+            claims,
+            clusters,
+            findings,
+        }
     }
 
     /// A single sentence as a claim (every facet, no claim test): what the
     /// `similarity` command compares.
     pub fn sentence_claim(&self, id: &str, text: &str) -> Claim {
         let vocab: HashSet<String> = lower_vocabulary(text);
-        let sf = self.extractor.sentence_facets(text, Span::new(0, text.len()), None, &vocab);
+        let sf = self
+            .extractor
+            .sentence_facets(text, Span::new(0, text.len()), None, &vocab);
         Claim {
             id: id.to_string(),
             doc: id.to_string(),
@@ -65,7 +77,12 @@ impl Engine {
     pub fn similarity(&self, pairs: &[(String, String)]) -> Vec<(f64, bool)> {
         let terms: Vec<(crate::align::Terms, crate::align::Terms)> = pairs
             .par_iter()
-            .map(|(a, b)| (self.aligner.terms(&self.sentence_claim("a", a)), self.aligner.terms(&self.sentence_claim("b", b))))
+            .map(|(a, b)| {
+                (
+                    self.aligner.terms(&self.sentence_claim("a", a)),
+                    self.aligner.terms(&self.sentence_claim("b", b)),
+                )
+            })
             .collect();
         let idf = crate::align::Idf::new(terms.iter().flat_map(|(a, b)| [&a.terms, &b.terms]));
         terms
@@ -80,7 +97,7 @@ impl Engine {
 
 /// Short names ("Conaway", "M. Conaway") resolve to the full name used
 /// anywhere in the corpus, when only one full name fits.
-fn resolve_names(claims: &mut [Claim]) {
+fn resolve_names(finder: &crate::extract::entity::EntityFinder, claims: &mut [Claim]) {
     let mut all: Vec<&mut Entity> = claims.iter_mut().flat_map(|c| c.entities.iter_mut()).collect();
-    crate::extract::entity::resolve(&mut all);
+    crate::extract::entity::resolve(finder, &mut all);
 }

@@ -13,7 +13,12 @@ use crate::model::{Certainty, Claim, Cluster, Finding, Quantity};
 use crate::rules::{FindingKind, FindingRule, RuleSet};
 
 /// Clusters with verdicts, and findings, in a stable order.
-pub fn judge(claims: &[Claim], alignment: &Alignment, rules: &RuleSet, aligner: &Aligner) -> (Vec<Cluster>, Vec<Finding>) {
+pub fn judge(
+    claims: &[Claim],
+    alignment: &Alignment,
+    rules: &RuleSet,
+    aligner: &Aligner,
+) -> (Vec<Cluster>, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut clusters = Vec::new();
     let mut in_cluster = vec![false; claims.len()];
@@ -23,11 +28,24 @@ pub fn judge(claims: &[Claim], alignment: &Alignment, rules: &RuleSet, aligner: 
             in_cluster[i] = true;
         }
         let group: Vec<&Claim> = members.iter().map(|&i| &claims[i]).collect();
-        let edges: Vec<(usize, usize, f64)> = alignment.edges.iter().filter(|(i, j, _)| members.contains(i) && members.contains(j)).copied().collect();
+        let edges: Vec<(usize, usize, f64)> = alignment
+            .edges
+            .iter()
+            .filter(|(i, j, _)| members.contains(i) && members.contains(j))
+            .copied()
+            .collect();
         let levels = event_levels(&group, aligner);
         let mut local = Vec::new();
         for rule in rules.finding.iter().filter(|r| r.enabled) {
-            let ctx = Ctx { rule, cluster: &id, group: &group, claims, edges: &edges, levels: &levels, aligner };
+            let ctx = Ctx {
+                rule,
+                cluster: &id,
+                group: &group,
+                claims,
+                edges: &edges,
+                levels: &levels,
+                aligner,
+            };
             match rule.kind {
                 FindingKind::Corroborated => local.extend(corroborated(&ctx)),
                 FindingKind::SharedOrigin => local.extend(shared_origin(&ctx)),
@@ -38,7 +56,12 @@ pub fn judge(claims: &[Claim], alignment: &Alignment, rules: &RuleSet, aligner: 
                 FindingKind::SingleSource => {}
             }
         }
-        let conflict = local.iter().any(|f: &Finding| matches!(f.kind.as_str(), "quantity_conflict" | "date_conflict" | "polarity_conflict"));
+        let conflict = local.iter().any(|f: &Finding| {
+            matches!(
+                f.kind.as_str(),
+                "quantity_conflict" | "date_conflict" | "polarity_conflict"
+            )
+        });
         let verdict = if conflict {
             "conflict"
         } else if levels.iter().all(|(c, _)| *c != Certainty::Asserted) {
@@ -47,10 +70,19 @@ pub fn judge(claims: &[Claim], alignment: &Alignment, rules: &RuleSet, aligner: 
             "corroborated"
         };
         let sources = group.iter().map(|c| &c.doc).collect::<BTreeSet<_>>().len();
-        clusters.push(Cluster { id, claims: group.iter().map(|c| c.id.clone()).collect(), verdict: verdict.into(), sources });
+        clusters.push(Cluster {
+            id,
+            claims: group.iter().map(|c| c.id.clone()).collect(),
+            verdict: verdict.into(),
+            sources,
+        });
         findings.extend(local);
     }
-    for rule in rules.finding.iter().filter(|r| r.enabled && r.kind == FindingKind::SingleSource) {
+    for rule in rules
+        .finding
+        .iter()
+        .filter(|r| r.enabled && r.kind == FindingKind::SingleSource)
+    {
         let need_facet = param(rule, "require_facet", 1.0) > 0.0;
         for (i, c) in claims.iter().enumerate() {
             if in_cluster[i] || (need_facet && c.quantities.is_empty() && c.dates.is_empty()) {
@@ -64,16 +96,31 @@ pub fn judge(claims: &[Claim], alignment: &Alignment, rules: &RuleSet, aligner: 
                 claims: vec![c.id.clone()],
                 message: format!("Only {} states this; no other source corroborates it.", c.doc),
                 suggestion: None,
-                evidence: c.quantities.iter().map(|q| format!("quantity: {}", q.text)).chain(c.dates.iter().map(|d| format!("date: {}", d.text))).collect(),
+                evidence: c
+                    .quantities
+                    .iter()
+                    .map(|q| format!("quantity: {}", q.text))
+                    .chain(c.dates.iter().map(|d| format!("date: {}", d.text)))
+                    .collect(),
             });
         }
     }
-    findings.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| cluster_order(a).cmp(&cluster_order(b))).then_with(|| a.rule.cmp(&b.rule)).then_with(|| a.claims.cmp(&b.claims)));
+    // Stable: findings of one rule and cluster keep claim order.
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| cluster_order(a).cmp(&cluster_order(b)))
+            .then_with(|| a.rule.cmp(&b.rule))
+    });
     (clusters, findings)
 }
 
 fn cluster_order(f: &Finding) -> (usize, usize) {
-    f.cluster.as_deref().and_then(|c| c.strip_prefix('c')).and_then(|n| n.parse().ok()).map_or((1, 0), |n| (0, n))
+    f.cluster
+        .as_deref()
+        .and_then(|c| c.strip_prefix('c'))
+        .and_then(|n| n.parse().ok())
+        .map_or((1, 0), |n| (0, n))
 }
 
 struct Ctx<'a> {
@@ -88,7 +135,13 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn finding(&self, claims: Vec<String>, message: String, suggestion: Option<String>, evidence: Vec<String>) -> Finding {
+    fn finding(
+        &self,
+        claims: Vec<String>,
+        message: String,
+        suggestion: Option<String>,
+        evidence: Vec<String>,
+    ) -> Finding {
         Finding {
             rule: self.rule.id.clone(),
             kind: self.rule.kind.as_str().into(),
@@ -129,12 +182,17 @@ fn corroborated(ctx: &Ctx) -> Option<Finding> {
         return None;
     }
     let list: Vec<&str> = docs.iter().copied().collect();
-    Some(ctx.finding(
-        ctx.group.iter().map(|c| c.id.clone()).collect(),
-        format!("Stated by {} sources: {}.", docs.len(), list.join(", ")),
-        None,
-        ctx.group.iter().map(|c| format!("{}: {}", c.id, excerpt(&c.text, 100))).collect(),
-    ))
+    Some(
+        ctx.finding(
+            ctx.group.iter().map(|c| c.id.clone()).collect(),
+            format!("Stated by {} sources: {}.", docs.len(), list.join(", ")),
+            None,
+            ctx.group
+                .iter()
+                .map(|c| format!("{}: {}", c.id, excerpt(&c.text, 100)))
+                .collect(),
+        ),
+    )
 }
 
 /// The named origins a document gives for its claims in the cluster.
@@ -162,18 +220,30 @@ fn shared_origin(ctx: &Ctx) -> Option<Finding> {
     }
     let common = common?;
     let origin = common.iter().next()?;
-    Some(ctx.finding(
-        ctx.group.iter().map(|c| c.id.clone()).collect(),
-        format!("All {} sources attribute this to {origin}: one origin, not independent corroboration.", docs.len()),
-        None,
-        ctx.group.iter().filter_map(|c| c.attribution.as_ref().map(|a| format!("{}: \"{}\"", c.id, a.text))).collect(),
-    ))
+    Some(
+        ctx.finding(
+            ctx.group.iter().map(|c| c.id.clone()).collect(),
+            format!(
+                "All {} sources attribute this to {origin}: one origin, not independent corroboration.",
+                docs.len()
+            ),
+            None,
+            ctx.group
+                .iter()
+                .filter_map(|c| c.attribution.as_ref().map(|a| format!("{}: \"{}\"", c.id, a.text)))
+                .collect(),
+        ),
+    )
 }
 
 /// The range a quantity allows when compared: an open bound ("over 70
 /// million") is read as at most `slack` beyond the figure, as news uses it.
 pub fn comparable_range(q: &Quantity, slack: f64) -> Option<(f64, f64)> {
-    let bounds = if q.low.is_none() && q.high.is_none() { (q.value, q.value) } else { (q.low, q.high) };
+    let bounds = if q.low.is_none() && q.high.is_none() {
+        (q.value, q.value)
+    } else {
+        (q.low, q.high)
+    };
     let (lo, hi) = match bounds {
         (Some(lo), Some(hi)) => (lo, hi),
         (Some(lo), None) => (lo, lo * (1.0 + slack)),
@@ -204,16 +274,30 @@ fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
     for (a, b) in ctx.cross_pairs() {
         let measures: BTreeSet<&str> = a.quantities.iter().filter_map(|q| q.measure.as_deref()).collect();
         for m in measures {
-            let qa: Vec<&Quantity> = a.quantities.iter().filter(|q| q.measure.as_deref() == Some(m)).collect();
-            let qb: Vec<&Quantity> = b.quantities.iter().filter(|q| q.measure.as_deref() == Some(m)).collect();
-            let pairs: Vec<(&Quantity, &Quantity)> = qa.iter().flat_map(|x| qb.iter().map(move |y| (*x, *y))).filter(|(x, y)| comparable(x, y, ctx.aligner)).collect();
+            let qa: Vec<&Quantity> = a
+                .quantities
+                .iter()
+                .filter(|q| q.measure.as_deref() == Some(m))
+                .collect();
+            let qb: Vec<&Quantity> = b
+                .quantities
+                .iter()
+                .filter(|q| q.measure.as_deref() == Some(m))
+                .collect();
+            let pairs: Vec<(&Quantity, &Quantity)> = qa
+                .iter()
+                .flat_map(|x| qb.iter().map(move |y| (*x, *y)))
+                .filter(|(x, y)| comparable(x, y, ctx.aligner))
+                .collect();
             if pairs.is_empty() {
                 continue;
             }
-            let agree = pairs.iter().any(|(x, y)| match (comparable_range(x, slack), comparable_range(y, slack)) {
-                (Some(rx), Some(ry)) => overlaps(rx, ry, tol),
-                _ => true,
-            });
+            let agree = pairs.iter().any(
+                |(x, y)| match (comparable_range(x, slack), comparable_range(y, slack)) {
+                    (Some(rx), Some(ry)) => overlaps(rx, ry, tol),
+                    _ => true,
+                },
+            );
             if agree || !seen.insert((a.id.clone(), b.id.clone(), m.to_string())) {
                 continue;
             }
@@ -222,11 +306,23 @@ fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
                 Some(s) => (Some(s.text), s.evidence),
                 None => (None, Vec::new()),
             };
-            evidence.insert(0, format!("{}: \"{}\" ({})", a.id, suggest::shown(x, a), describe_range(x, slack)));
-            evidence.insert(1, format!("{}: \"{}\" ({})", b.id, suggest::shown(y, b), describe_range(y, slack)));
+            evidence.insert(
+                0,
+                format!("{}: \"{}\" ({})", a.id, suggest::shown(x, a), describe_range(x, slack)),
+            );
+            evidence.insert(
+                1,
+                format!("{}: \"{}\" ({})", b.id, suggest::shown(y, b), describe_range(y, slack)),
+            );
             out.push(ctx.finding(
                 vec![a.id.clone(), b.id.clone()],
-                format!("{} says \"{}\" but {} says \"{}\" ({m}).", a.doc, suggest::shown(x, a), b.doc, suggest::shown(y, b)),
+                format!(
+                    "{} says \"{}\" but {} says \"{}\" ({m}).",
+                    a.doc,
+                    suggest::shown(x, a),
+                    b.doc,
+                    suggest::shown(y, b)
+                ),
                 suggestion,
                 evidence,
             ));
@@ -246,8 +342,16 @@ fn describe_range(q: &Quantity, slack: f64) -> String {
 fn date_conflicts(ctx: &Ctx) -> Vec<Finding> {
     let mut out = Vec::new();
     for (a, b) in ctx.cross_pairs() {
-        let ra: Vec<(&str, &str, &str)> = a.dates.iter().filter_map(|d| Some((d.low.as_deref()?, d.high.as_deref()?, d.text.as_str()))).collect();
-        let rb: Vec<(&str, &str, &str)> = b.dates.iter().filter_map(|d| Some((d.low.as_deref()?, d.high.as_deref()?, d.text.as_str()))).collect();
+        let ra: Vec<(&str, &str, &str)> = a
+            .dates
+            .iter()
+            .filter_map(|d| Some((d.low.as_deref()?, d.high.as_deref()?, d.text.as_str())))
+            .collect();
+        let rb: Vec<(&str, &str, &str)> = b
+            .dates
+            .iter()
+            .filter_map(|d| Some((d.low.as_deref()?, d.high.as_deref()?, d.text.as_str())))
+            .collect();
         if ra.is_empty() || rb.is_empty() {
             continue;
         }
@@ -260,7 +364,10 @@ fn date_conflicts(ctx: &Ctx) -> Vec<Finding> {
             vec![a.id.clone(), b.id.clone()],
             format!("{} dates this \"{}\" but {} \"{}\".", a.doc, ra[0].2, b.doc, rb[0].2),
             None,
-            vec![format!("{}: {} ({}..{})", a.id, ra[0].2, ra[0].0, ra[0].1), format!("{}: {} ({}..{})", b.id, rb[0].2, rb[0].0, rb[0].1)],
+            vec![
+                format!("{}: {} ({}..{})", a.id, ra[0].2, ra[0].0, ra[0].1),
+                format!("{}: {} ({}..{})", b.id, rb[0].2, rb[0].0, rb[0].1),
+            ],
         ));
     }
     out
@@ -277,12 +384,18 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         // Negation counts only where its scope reaches what both claims say:
         // "has no plans to do business" does not negate a shared figure.
         let (sa, sb) = (ctx.aligner.term_spans(a), ctx.aligner.term_spans(b));
-        let shared: BTreeSet<&str> = sa.iter().map(|t| t.0.as_str()).filter(|t| sb.iter().any(|u| u.0 == *t)).collect();
+        let shared: BTreeSet<&str> = sa
+            .iter()
+            .map(|t| t.0.as_str())
+            .filter(|t| sb.iter().any(|u| u.0 == *t))
+            .collect();
         let negates = |c: &Claim, spans: &[(String, usize, usize)], cues: &[crate::model::Negation]| {
             cues.iter().any(|n| {
                 let from = n.end.saturating_sub(c.start);
                 let to = scope_end(&c.text, from);
-                spans.iter().any(|(t, s, _)| shared.contains(t.as_str()) && *s >= from && *s < to)
+                spans
+                    .iter()
+                    .any(|(t, s, _)| shared.contains(t.as_str()) && *s >= from && *s < to)
             })
         };
         let (na, nb) = (negates(a, &sa, &a.negations), negates(b, &sb, &b.negations));
@@ -294,7 +407,10 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
             vec![a.id.clone(), b.id.clone()],
             format!("{} states it, {} negates it.", pos.doc, neg.doc),
             None,
-            vec![format!("{}: {}", pos.id, excerpt(&pos.text, 100)), format!("{}: {}", neg.id, excerpt(&neg.text, 100))],
+            vec![
+                format!("{}: {}", pos.id, excerpt(&pos.text, 100)),
+                format!("{}: {}", neg.id, excerpt(&neg.text, 100)),
+            ],
         ));
     }
     out
@@ -314,7 +430,11 @@ fn certainty_difference(ctx: &Ctx) -> Option<Finding> {
     let gap = param(ctx.rule, "min_gap", 1.0) as i64;
     let members: Vec<(&Claim, Certainty)> = ctx.group.iter().zip(ctx.levels).map(|(c, (l, _))| (*c, *l)).collect();
     // The difference must be between documents, not only within one.
-    let differs = members.iter().enumerate().any(|(x, (a, la))| members[x + 1..].iter().any(|(b, lb)| a.doc != b.doc && (rank(*la) - rank(*lb)).abs() >= gap));
+    let differs = members.iter().enumerate().any(|(x, (a, la))| {
+        members[x + 1..]
+            .iter()
+            .any(|(b, lb)| a.doc != b.doc && (rank(*la) - rank(*lb)).abs() >= gap)
+    });
     if !differs {
         return None;
     }
@@ -372,12 +492,22 @@ fn event_levels(group: &[&Claim], aligner: &Aligner) -> Vec<(Certainty, Vec<Stri
             // A hedge after the fact's first shared term, past a clause
             // boundary, belongs to an aside ("canceled plans, aborting what
             // could have...").
-            let first = sp.iter().filter(|(t, _, _)| core.contains(t.as_str())).map(|(_, s, _)| *s).min();
+            let first = sp
+                .iter()
+                .filter(|(t, _, _)| core.contains(t.as_str()))
+                .map(|(_, s, _)| *s)
+                .min();
             for h in &c.hedges {
                 let from = h.end - c.start;
                 let to = scope_end(&c.text, from);
-                let aside = first.is_some_and(|f| f < h.start - c.start && c.text[f..h.start - c.start].contains([',', ';', '—', '–', '(']));
-                if !aside && sp.iter().any(|(t, s, _)| core.contains(t.as_str()) && *s >= from && *s < to) {
+                let aside = first.is_some_and(|f| {
+                    f < h.start - c.start && c.text[f..h.start - c.start].contains([',', ';', '—', '–', '('])
+                });
+                if !aside
+                    && sp
+                        .iter()
+                        .any(|(t, s, _)| core.contains(t.as_str()) && *s >= from && *s < to)
+                {
                     level = level.max(h.level);
                     cues.push(format!("\"{}\"", h.text));
                 }
@@ -399,10 +529,11 @@ fn event_levels(group: &[&Claim], aligner: &Aligner) -> Vec<(Certainty, Vec<Stri
 
 /// Where a hedge's scope ends: the next clause boundary, or six words on.
 fn scope_end(text: &str, from: usize) -> usize {
-    const BOUNDARY_WORDS: &[&str] = &["and", "but", "before", "after", "while", "because", "although", "which", "who", "what", "when", "where", "so"];
+    const BOUNDARY_WORDS: &[&str] = &[
+        "and", "but", "before", "after", "while", "because", "although", "which", "who", "what", "when", "where", "so",
+    ];
     let rest = &text[from..];
-    let mut words = 0;
-    for t in crate::tokens::tokens(rest) {
+    for (words, t) in crate::tokens::tokens(rest).into_iter().enumerate() {
         let gap = &rest[..t.start];
         if gap.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”']) && words > 0 {
             return from + t.start;
@@ -410,7 +541,6 @@ fn scope_end(text: &str, from: usize) -> usize {
         if BOUNDARY_WORDS.contains(&t.text.to_lowercase().as_str()) || words >= 6 {
             return from + t.start;
         }
-        words += 1;
     }
     text.len()
 }
@@ -423,4 +553,3 @@ pub fn excerpt(text: &str, max: usize) -> String {
     let cut: String = text.chars().take(max).collect();
     format!("{}…", cut.trim_end())
 }
-

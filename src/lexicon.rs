@@ -46,7 +46,11 @@ impl<T> PhraseMatcher<T> {
                     .expect("phrase automaton builds"),
             )
         };
-        PhraseMatcher { automaton, payloads, phrases }
+        PhraseMatcher {
+            automaton,
+            payloads,
+            phrases,
+        }
     }
 
     /// Non-overlapping matches that start and end on word boundaries.
@@ -54,7 +58,11 @@ impl<T> PhraseMatcher<T> {
         self.automaton.iter().flat_map(move |ac| {
             ac.find_iter(text).filter_map(move |m| {
                 if is_word_boundary(text, m.start()) && is_word_boundary(text, m.end()) {
-                    Some(PhraseMatch { start: m.start(), end: m.end(), payload: &self.payloads[m.pattern().as_usize()] })
+                    Some(PhraseMatch {
+                        start: m.start(),
+                        end: m.end(),
+                        payload: &self.payloads[m.pattern().as_usize()],
+                    })
                 } else {
                     None
                 }
@@ -88,7 +96,10 @@ mod tests {
     #[test]
     fn matches_whole_words_longest_first() {
         let m = PhraseMatcher::new(vec![("said".to_string(), 1), ("is said to".to_string(), 2)]);
-        let found: Vec<_> = m.find_iter("He is said to have said it; unsaid.").map(|x| (x.start, *x.payload)).collect();
+        let found: Vec<_> = m
+            .find_iter("He is said to have said it; unsaid.")
+            .map(|x| (x.start, *x.payload))
+            .collect();
         assert_eq!(found, vec![(3, 2), (19, 1)]);
     }
 

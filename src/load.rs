@@ -50,22 +50,31 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<Document>> {
     for path in paths {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::Unreadable {
-                path: "<stdin>".into(),
-                reason: e.to_string(),
-            })?;
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::Unreadable {
+                    path: "<stdin>".into(),
+                    reason: e.to_string(),
+                })?;
             docs.push(document_from_bytes("<stdin>", "stdin", &bytes, None)?);
             continue;
         }
         let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Error::Missing { path: path.display().to_string() },
-            _ => Error::Unreadable { path: path.display().to_string(), reason: e.to_string() },
+            std::io::ErrorKind::NotFound => Error::Missing {
+                path: path.display().to_string(),
+            },
+            _ => Error::Unreadable {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            },
         })?;
         if meta.is_dir() {
             let mut files = Vec::new();
             walk(path, 0, &mut HashSet::new(), &mut files)?;
             if files.is_empty() {
-                return Err(Error::NoDocuments { path: path.display().to_string() });
+                return Err(Error::NoDocuments {
+                    path: path.display().to_string(),
+                });
             }
             files.sort();
             for file in files {
@@ -96,7 +105,10 @@ fn walk(dir: &Path, depth: usize, visited: &mut HashSet<PathBuf>, out: &mut Vec<
         reason: e.to_string(),
     })?;
     for entry in entries {
-        let entry = entry.map_err(|e| Error::Unreadable { path: dir.display().to_string(), reason: e.to_string() })?;
+        let entry = entry.map_err(|e| Error::Unreadable {
+            path: dir.display().to_string(),
+            reason: e.to_string(),
+        })?;
         let path = entry.path();
         let name = entry.file_name();
         if name.to_string_lossy().starts_with('.') {
@@ -115,21 +127,35 @@ fn walk(dir: &Path, depth: usize, visited: &mut HashSet<PathBuf>, out: &mut Vec<
 
 fn load_file(path: &Path) -> Result<Document> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| Error::Unreadable { path: shown.clone(), reason: e.to_string() })?;
+    let bytes = std::fs::read(path).map_err(|e| Error::Unreadable {
+        path: shown.clone(),
+        reason: e.to_string(),
+    })?;
     let sidecar = read_sidecar(path)?;
-    let stem = path.file_stem().map_or_else(|| "doc".to_string(), |s| s.to_string_lossy().into_owned());
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "doc".to_string(), |s| s.to_string_lossy().into_owned());
     document_from_bytes(&shown, &stem, &bytes, sidecar)
 }
 
 fn read_sidecar(file: &Path) -> Result<Option<SidecarEntry>> {
     let Some(dir) = file.parent() else { return Ok(None) };
     let side = dir.join(SIDECAR);
-    let Ok(text) = std::fs::read_to_string(&side) else { return Ok(None) };
+    let Ok(text) = std::fs::read_to_string(&side) else {
+        return Ok(None);
+    };
     let parsed: Sidecar = toml::from_str(&text).map_err(|e| {
         let line = e.span().map_or(1, |s| crate::rules::line_col(&text, s.start).0);
-        Error::Metadata { path: side.display().to_string(), line, reason: e.message().trim().to_string() }
+        Error::Metadata {
+            path: side.display().to_string(),
+            line,
+            reason: e.message().trim().to_string(),
+        }
     })?;
-    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let entry = parsed.document.into_iter().find(|d| d.file == name);
     if let Some(date) = entry.as_ref().and_then(|e| e.date.as_deref())
         && !is_iso_date(date)
@@ -146,14 +172,25 @@ fn read_sidecar(file: &Path) -> Result<Option<SidecarEntry>> {
 /// Build a document from raw bytes: checks encoding, reads a header.
 fn document_from_bytes(path: &str, stem: &str, bytes: &[u8], sidecar: Option<SidecarEntry>) -> Result<Document> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Error::Utf16 { path: path.into(), what: "UTF-16 text (byte-order mark)" });
+        return Err(Error::Utf16 {
+            path: path.into(),
+            what: "UTF-16 text (byte-order mark)",
+        });
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::Binary { path: path.into(), offset });
+        return Err(Error::Binary {
+            path: path.into(),
+            offset,
+        });
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t.to_string(),
-        Err(e) => return Err(Error::InvalidUtf8 { path: path.into(), offset: e.valid_up_to() }),
+        Err(e) => {
+            return Err(Error::InvalidUtf8 {
+                path: path.into(),
+                offset: e.valid_up_to(),
+            });
+        }
     };
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(Error::Empty { path: path.into() });
@@ -193,7 +230,10 @@ fn read_header(text: &str) -> Header {
             offset += line.len();
             let trimmed = line.trim();
             if trimmed == "---" {
-                return Header { fields, body_start: offset };
+                return Header {
+                    fields,
+                    body_start: offset,
+                };
             }
             if let Some((k, v)) = trimmed.split_once(':') {
                 let key = k.trim().to_ascii_lowercase();
@@ -207,15 +247,25 @@ fn read_header(text: &str) -> Header {
             }
         }
         // No closing line: not front matter after all.
-        return Header { fields: BTreeMap::new(), body_start: 0 };
+        return Header {
+            fields: BTreeMap::new(),
+            body_start: 0,
+        };
     }
-    if let Some(after) = rest.strip_prefix("date ").or_else(|| rest.strip_prefix("Date: ")).or_else(|| rest.strip_prefix("date: ")) {
+    if let Some(after) = rest
+        .strip_prefix("date ")
+        .or_else(|| rest.strip_prefix("Date: "))
+        .or_else(|| rest.strip_prefix("date: "))
+    {
         let candidate = after.get(..10).unwrap_or("");
         if is_iso_date(candidate) {
             fields.insert("date".into(), candidate.to_string());
             let body = lead + (rest.len() - after.len()) + 10;
             let skip = text[body..].len() - text[body..].trim_start().len();
-            return Header { fields, body_start: body + skip };
+            return Header {
+                fields,
+                body_start: body + skip,
+            };
         }
     }
     Header { fields, body_start: 0 }
@@ -229,7 +279,13 @@ pub fn is_iso_date(s: &str) -> bool {
 fn sanitize_id(stem: &str) -> String {
     let id: String = stem
         .chars()
-        .map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     if id.is_empty() { "doc".into() } else { id }
 }
@@ -244,6 +300,50 @@ fn make_ids_unique(docs: &mut [Document]) {
             n += 1;
             doc.id = format!("{base}-{n}");
         }
+    }
+}
+
+/// Read one text for `segment` or `facets`: a file or `-` for stdin. Empty
+/// text is allowed here (it has no sentences); bad encodings are errors.
+pub fn read_text(path: &Path) -> Result<Document> {
+    let (shown, bytes) = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::Unreadable {
+                path: "<stdin>".into(),
+                reason: e.to_string(),
+            })?;
+        ("<stdin>".to_string(), bytes)
+    } else {
+        let shown = path.display().to_string();
+        if path.is_dir() {
+            return Err(Error::Unreadable {
+                path: shown,
+                reason: "is a folder; give a file".into(),
+            });
+        }
+        let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::Missing { path: shown.clone() },
+            _ => Error::Unreadable {
+                path: shown.clone(),
+                reason: e.to_string(),
+            },
+        })?;
+        (shown, bytes)
+    };
+    match document_from_bytes(&shown, "input", &bytes, None) {
+        Err(Error::Empty { .. }) => Ok(Document {
+            id: "input".into(),
+            path: shown,
+            source: None,
+            date: None,
+            url: None,
+            title: None,
+            text: String::from_utf8(bytes).unwrap_or_default(),
+            body_start: 0,
+        }),
+        other => other,
     }
 }
 
@@ -267,7 +367,13 @@ mod tests {
 
     #[test]
     fn front_matter() {
-        let d = document_from_bytes("x", "x", b"---\ntitle: A\nsource: Daily\ndate: 2020-02-03\n---\nBody here.", None).unwrap();
+        let d = document_from_bytes(
+            "x",
+            "x",
+            b"---\ntitle: A\nsource: Daily\ndate: 2020-02-03\n---\nBody here.",
+            None,
+        )
+        .unwrap();
         assert_eq!(d.source.as_deref(), Some("Daily"));
         assert_eq!(d.date.as_deref(), Some("2020-02-03"));
         assert_eq!(&d.text[d.body_start..], "Body here.");
@@ -275,12 +381,30 @@ mod tests {
 
     #[test]
     fn bad_inputs() {
-        assert!(matches!(document_from_bytes("x", "x", b"", None), Err(Error::Empty { .. })));
-        assert!(matches!(document_from_bytes("x", "x", b" \n\t", None), Err(Error::Empty { .. })));
-        assert!(matches!(document_from_bytes("x", "x", b"ab\0c", None), Err(Error::Binary { offset: 2, .. })));
-        assert!(matches!(document_from_bytes("x", "x", b"ab\xffc", None), Err(Error::InvalidUtf8 { offset: 2, .. })));
-        assert!(matches!(document_from_bytes("x", "x", b"\xff\xfea\0", None), Err(Error::Utf16 { .. })));
-        assert!(matches!(document_from_bytes("x", "x", b"date 2018-01-10 ", None), Err(Error::Empty { .. })));
+        assert!(matches!(
+            document_from_bytes("x", "x", b"", None),
+            Err(Error::Empty { .. })
+        ));
+        assert!(matches!(
+            document_from_bytes("x", "x", b" \n\t", None),
+            Err(Error::Empty { .. })
+        ));
+        assert!(matches!(
+            document_from_bytes("x", "x", b"ab\0c", None),
+            Err(Error::Binary { offset: 2, .. })
+        ));
+        assert!(matches!(
+            document_from_bytes("x", "x", b"ab\xffc", None),
+            Err(Error::InvalidUtf8 { offset: 2, .. })
+        ));
+        assert!(matches!(
+            document_from_bytes("x", "x", b"\xff\xfea\0", None),
+            Err(Error::Utf16 { .. })
+        ));
+        assert!(matches!(
+            document_from_bytes("x", "x", b"date 2018-01-10 ", None),
+            Err(Error::Empty { .. })
+        ));
     }
 
     #[test]
@@ -290,38 +414,5 @@ mod tests {
         make_ids_unique(&mut docs);
         let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["a", "a-2", "a_b"]);
-    }
-}
-
-/// Read one text for `segment` or `facets`: a file or `-` for stdin. Empty
-/// text is allowed here (it has no sentences); bad encodings are errors.
-pub fn read_text(path: &Path) -> Result<Document> {
-    let (shown, bytes) = if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::Unreadable { path: "<stdin>".into(), reason: e.to_string() })?;
-        ("<stdin>".to_string(), bytes)
-    } else {
-        let shown = path.display().to_string();
-        if path.is_dir() {
-            return Err(Error::Unreadable { path: shown, reason: "is a folder; give a file".into() });
-        }
-        let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Error::Missing { path: shown.clone() },
-            _ => Error::Unreadable { path: shown.clone(), reason: e.to_string() },
-        })?;
-        (shown, bytes)
-    };
-    match document_from_bytes(&shown, "input", &bytes, None) {
-        Err(Error::Empty { .. }) => Ok(Document {
-            id: "input".into(),
-            path: shown,
-            source: None,
-            date: None,
-            url: None,
-            title: None,
-            text: String::from_utf8(bytes).unwrap_or_default(),
-            body_start: 0,
-        }),
-        other => other,
     }
 }

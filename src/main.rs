@@ -13,7 +13,11 @@ use corroborate::rules::{self, RuleSet};
 use corroborate::{load, output, report};
 
 #[derive(Parser)]
-#[command(name = "corroborate", version, about = "Cross-reference the claims of several news articles: what all sources state, what rests on one source, and where they disagree.")]
+#[command(
+    name = "corroborate",
+    version,
+    about = "Cross-reference the claims of several news articles: what all sources state, what rests on one source, and where they disagree."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -22,7 +26,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the whole pipeline over files and folders.
-    #[command(after_help = "Examples:\n  corroborate check corpus/\n  corroborate check a.txt b.txt --format json -o report.json\n  corroborate check corpus/ --rules my-story.toml --fail-on error\n  cat article.txt | corroborate check - other.txt")]
+    #[command(
+        after_help = "Examples:\n  corroborate check corpus/\n  corroborate check a.txt b.txt --format json -o report.json\n  corroborate check corpus/ --rules my-story.toml --fail-on error\n  cat article.txt | corroborate check - other.txt"
+    )]
     Check {
         /// Files, folders (searched for .txt and .md) or - for stdin.
         #[arg(required = true)]
@@ -40,7 +46,9 @@ enum Command {
         fail_on: Option<FailOn>,
     },
     /// Split a text into sentences (byte offsets).
-    #[command(after_help = "Examples:\n  corroborate segment article.txt\n  echo 'Mr. Smith left. He was late.' | corroborate segment - --format json")]
+    #[command(
+        after_help = "Examples:\n  corroborate segment article.txt\n  echo 'Mr. Smith left. He was late.' | corroborate segment - --format json"
+    )]
     Segment {
         /// A file, or - for stdin.
         #[arg(default_value = "-")]
@@ -51,7 +59,9 @@ enum Command {
         format: SegmentFormat,
     },
     /// Every facet of a text: quantities, dates, entities, hedges, attributions.
-    #[command(after_help = "Examples:\n  corroborate facets article.txt --format json\n  echo 'Over 70 million people voted last week.' | corroborate facets - --date 2018-01-10")]
+    #[command(
+        after_help = "Examples:\n  corroborate facets article.txt --format json\n  echo 'Over 70 million people voted last week.' | corroborate facets - --date 2018-01-10"
+    )]
     Facets {
         /// A file, or - for stdin.
         #[arg(default_value = "-")]
@@ -65,7 +75,9 @@ enum Command {
         date: Option<String>,
     },
     /// Score sentence pairs read as `a<TAB>b` lines on stdin.
-    #[command(after_help = "Examples:\n  printf 'The deal was canceled.\\tThe deal was called off.\\n' | corroborate similarity\n  corroborate similarity --format json < pairs.tsv")]
+    #[command(
+        after_help = "Examples:\n  printf 'The deal was canceled.\\tThe deal was called off.\\n' | corroborate similarity\n  corroborate similarity --format json < pairs.tsv"
+    )]
     Similarity {
         #[arg(long = "rules", value_name = "PATH")]
         rules: Vec<PathBuf>,
@@ -82,7 +94,9 @@ enum Command {
 #[derive(Subcommand)]
 enum RulesCommand {
     /// Check rule files; errors name file, line and column.
-    #[command(after_help = "Examples:\n  corroborate rules lint my-story.toml\n  corroborate rules lint            (checks the built-in packs)")]
+    #[command(
+        after_help = "Examples:\n  corroborate rules lint my-story.toml\n  corroborate rules lint            (checks the built-in packs)"
+    )]
     Lint { paths: Vec<PathBuf> },
     /// List every rule with its section and the file it comes from.
     List {
@@ -134,7 +148,13 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Check { paths, rules, format, output: out, fail_on } => {
+        Command::Check {
+            paths,
+            rules,
+            format,
+            output: out,
+            fail_on,
+        } => {
             let engine = Engine::new(RuleSet::with_files(&rules)?);
             let docs = load::load_paths(&paths)?;
             let report = engine.check(docs);
@@ -156,20 +176,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let doc = load::read_text(&path)?;
             let spans = corroborate::segment::Segmenter::new(&set).split(&doc.text);
             let rendered = match format {
-                SegmentFormat::Text => spans.iter().map(|s| format!("{}\n", doc.text[s.start..s.end].replace(['\n', '\r'], " "))).collect(),
+                SegmentFormat::Text => spans
+                    .iter()
+                    .map(|s| format!("{}\n", doc.text[s.start..s.end].replace(['\n', '\r'], " ")))
+                    .collect(),
                 SegmentFormat::Json => {
-                    let items: Vec<_> = spans.iter().map(|s| serde_json::json!({"text": &doc.text[s.start..s.end], "start": s.start, "end": s.end})).collect();
+                    let items: Vec<_> = spans
+                        .iter()
+                        .map(|s| serde_json::json!({"text": &doc.text[s.start..s.end], "start": s.start, "end": s.end}))
+                        .collect();
                     serde_json::to_string_pretty(&items).expect("json") + "\n"
                 }
             };
             output::write(None, &rendered)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Facets { path, rules, format: FacetsFormat::Json, date } => {
+        Command::Facets {
+            path,
+            rules,
+            format: FacetsFormat::Json,
+            date,
+        } => {
             let engine = Engine::new(RuleSet::with_files(&rules)?);
             let doc = load::read_text(&path)?;
             let reference = match date.or(doc.date.clone()) {
-                Some(d) => Some(chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| Error::Usage(format!("--date `{d}`: expected YYYY-MM-DD")))?),
+                Some(d) => Some(
+                    chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                        .map_err(|_| Error::Usage(format!("--date `{d}`: expected YYYY-MM-DD")))?,
+                ),
                 None => None,
             };
             let facets = engine.extractor.facets(&doc.text, 0, reference);
@@ -180,28 +214,42 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let engine = Engine::new(RuleSet::with_files(&rules)?);
             let mut pairs = Vec::new();
             for (n, line) in std::io::stdin().lock().lines().enumerate() {
-                let line = line.map_err(|e| Error::Unreadable { path: "<stdin>".into(), reason: e.to_string() })?;
+                let line = line.map_err(|e| Error::Unreadable {
+                    path: "<stdin>".into(),
+                    reason: e.to_string(),
+                })?;
                 let line = line.trim_end_matches('\r');
                 if line.trim().is_empty() {
                     continue;
                 }
                 let Some((a, b)) = line.split_once('\t') else {
-                    return Err(Error::Usage(format!("<stdin>:{}: expected two sentences separated by a tab", n + 1)));
+                    return Err(Error::Usage(format!(
+                        "<stdin>:{}: expected two sentences separated by a tab",
+                        n + 1
+                    )));
                 };
                 pairs.push((a.to_string(), b.to_string()));
             }
             let scores = engine.similarity(&pairs);
             let rendered = match format {
-                SimilarityFormat::Tsv => scores.iter().map(|(s, m)| format!("{s:.4}\t{}\n", u8::from(*m))).collect(),
+                SimilarityFormat::Tsv => scores
+                    .iter()
+                    .map(|(s, m)| format!("{s:.4}\t{}\n", u8::from(*m)))
+                    .collect(),
                 SimilarityFormat::Json => {
-                    let items: Vec<_> = scores.iter().map(|(s, m)| serde_json::json!({"score": (s * 10000.0).round() / 10000.0, "match": m})).collect();
+                    let items: Vec<_> = scores
+                        .iter()
+                        .map(|(s, m)| serde_json::json!({"score": (s * 10000.0).round() / 10000.0, "match": m}))
+                        .collect();
                     serde_json::to_string_pretty(&items).expect("json") + "\n"
                 }
             };
             output::write(None, &rendered)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Rules { command: RulesCommand::Lint { paths } } => {
+        Command::Rules {
+            command: RulesCommand::Lint { paths },
+        } => {
             if paths.is_empty() {
                 for (p, text) in rules::DEFAULT_PACKS {
                     rules::parse_pack(p, text)?;
@@ -213,7 +261,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for p in &paths {
                 let shown = p.display().to_string();
                 let result = std::fs::read_to_string(p)
-                    .map_err(|e| rules::RuleError { path: shown.clone(), line: 0, column: 0, message: format!("cannot read rule file: {e}") })
+                    .map_err(|e| rules::RuleError {
+                        path: shown.clone(),
+                        line: 0,
+                        column: 0,
+                        message: format!("cannot read rule file: {e}"),
+                    })
                     .and_then(|text| rules::parse_pack(&shown, &text));
                 match result {
                     Ok(_) => eprintln!("{shown}: ok"),
@@ -225,7 +278,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
         }
-        Command::Rules { command: RulesCommand::List { rules } } => {
+        Command::Rules {
+            command: RulesCommand::List { rules },
+        } => {
             let set = RuleSet::with_files(&rules)?;
             let mut out = String::new();
             for (key, origin) in &set.origins {

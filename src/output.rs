@@ -13,8 +13,14 @@ pub fn write(path: Option<&Path>, data: &str) -> Result<()> {
         Some(p) if p.as_os_str() == "-" => print_stdout(data),
         Some(p) => {
             let shown = p.display().to_string();
-            let err = |e: std::io::Error| Error::Write { path: shown.clone(), reason: e.to_string() };
-            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let err = |e: std::io::Error| Error::Write {
+                path: shown.clone(),
+                reason: e.to_string(),
+            };
+            let dir = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
             tmp.write_all(data.as_bytes()).map_err(err)?;
             tmp.as_file().sync_all().map_err(err)?;
@@ -30,6 +36,9 @@ fn print_stdout(data: &str) -> Result<()> {
         Ok(()) => Ok(()),
         // A closed pipe (`| head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::Write { path: "<stdout>".into(), reason: e.to_string() }),
+        Err(e) => Err(Error::Write {
+            path: "<stdout>".into(),
+            reason: e.to_string(),
+        }),
     }
 }

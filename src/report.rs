@@ -61,7 +61,14 @@ pub fn text(report: &Report) -> String {
         let _ = writeln!(out, "{} {} ({} sources)", cl.id, cl.verdict, cl.sources);
         for id in &cl.claims {
             if let Some(c) = claims.get(id.as_str()) {
-                let _ = writeln!(out, "  {} (line {}, {}): {}", c.id, c.line, c.certainty.as_str(), excerpt(&c.text, 160));
+                let _ = writeln!(
+                    out,
+                    "  {} (line {}, {}): {}",
+                    c.id,
+                    c.line,
+                    c.certainty.as_str(),
+                    excerpt(&c.text, 160)
+                );
             }
         }
         let _ = writeln!(out);

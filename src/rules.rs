@@ -600,7 +600,12 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
     let at = |needle: &str, message: String| {
         let offset = text.find(needle).unwrap_or(0);
         let (line, column) = line_col(text, offset);
-        RuleError { path: path.to_string(), line, column, message }
+        RuleError {
+            path: path.to_string(),
+            line,
+            column,
+            message,
+        }
     };
     let mut seen = HashSet::new();
     let mut ids: Vec<(&str, &str, bool)> = Vec::new();
@@ -612,20 +617,30 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
             }
         };
     }
-    collect!(abbreviations, "abbreviations", |r: &AbbreviationRule| !r.words.is_empty());
+    collect!(abbreviations, "abbreviations", |r: &AbbreviationRule| !r
+        .words
+        .is_empty());
     collect!(certainty, "certainty", |r: &CertaintyRule| !r.words.is_empty());
     collect!(reporting, "reporting", |r: &ReportingRule| !r.words.is_empty());
     collect!(negation, "negation", |r: &NegationRule| !r.words.is_empty());
     collect!(synonyms, "synonyms", |r: &SynonymRule| r.words.len() >= 2);
-    collect!(names, "names", |r: &NameRule| !r.words.is_empty() || !r.groups.is_empty());
-    collect!(approximators, "approximators", |r: &ApproximatorRule| !r.words.is_empty());
+    collect!(names, "names", |r: &NameRule| !r.words.is_empty()
+        || !r.groups.is_empty());
+    collect!(approximators, "approximators", |r: &ApproximatorRule| !r
+        .words
+        .is_empty());
     collect!(scales, "scales", |r: &ScaleRule| !r.words.is_empty());
-    collect!(currencies, "currencies", |r: &CurrencyRule| !r.symbols.is_empty() || !r.words.is_empty());
+    collect!(currencies, "currencies", |r: &CurrencyRule| !r.symbols.is_empty()
+        || !r.words.is_empty());
     collect!(vague, "vague", |r: &VagueRule| !r.words.is_empty());
     collect!(units, "units", |r: &UnitRule| !r.words.is_empty());
     collect!(measures, "measures", |r: &MeasureRule| !r.nouns.is_empty());
-    collect!(not_quantity, "not_quantity", |r: &NotQuantityRule| r.capitalised || !r.before.is_empty() || !r.after.is_empty() || !r.patterns.is_empty());
-    collect!(calendar, "calendar", |r: &CalendarRule| !r.groups.is_empty() || !r.relative.is_empty());
+    collect!(not_quantity, "not_quantity", |r: &NotQuantityRule| r.capitalised
+        || !r.before.is_empty()
+        || !r.after.is_empty()
+        || !r.patterns.is_empty());
+    collect!(calendar, "calendar", |r: &CalendarRule| !r.groups.is_empty()
+        || !r.relative.is_empty());
     collect!(stopwords, "stopwords", |r: &StopwordRule| !r.words.is_empty());
     collect!(claims, "claims", |_r: &ClaimRule| true);
     collect!(align, "align", |_r: &AlignRule| true);
@@ -664,12 +679,24 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
     }
     for r in &pack.calendar {
         if !matches!(r.kind.as_str(), "month" | "weekday" | "relative") {
-            return Err(at(&format!("\"{}\"", r.kind), format!("[[calendar]] `{}`: expected kind \"month\", \"weekday\" or \"relative\"", r.id)));
+            return Err(at(
+                &format!("\"{}\"", r.kind),
+                format!(
+                    "[[calendar]] `{}`: expected kind \"month\", \"weekday\" or \"relative\"",
+                    r.id
+                ),
+            ));
         }
     }
     for r in &pack.claims {
         if !matches!(r.signal.as_str(), "quantity" | "date" | "actor" | "attribution") {
-            return Err(at(&format!("\"{}\"", r.signal), format!("[[claims]] `{}`: expected signal \"quantity\", \"date\", \"actor\" or \"attribution\"", r.id)));
+            return Err(at(
+                &format!("\"{}\"", r.signal),
+                format!(
+                    "[[claims]] `{}`: expected signal \"quantity\", \"date\", \"actor\" or \"attribution\"",
+                    r.id
+                ),
+            ));
         }
     }
     Ok(())
@@ -714,9 +741,24 @@ impl RuleSet {
             )*};
         }
         take!(
-            abbreviations, certainty, reporting, negation, synonyms, names, approximators,
-            scales, currencies, vague, units, measures, not_quantity, calendar, stopwords,
-            claims, align, finding
+            abbreviations,
+            certainty,
+            reporting,
+            negation,
+            synonyms,
+            names,
+            approximators,
+            scales,
+            currencies,
+            vague,
+            units,
+            measures,
+            not_quantity,
+            calendar,
+            stopwords,
+            claims,
+            align,
+            finding
         );
     }
 

@@ -153,9 +153,7 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// The run of alphanumeric characters starting at `i`.
 fn word_at(text: &str, i: usize) -> &str {
     let rest = &text[i..];
-    let end = rest
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(rest.len());
+    let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
     &rest[..end]
 }
 
@@ -192,10 +190,7 @@ fn attachment_len(rest: &str) -> usize {
         }
         return 0;
     }
-    EMOTICONS
-        .iter()
-        .find(|e| rest.starts_with(**e))
-        .map_or(0, |e| e.len())
+    EMOTICONS.iter().find(|e| rest.starts_with(**e)).map_or(0, |e| e.len())
 }
 
 /// Append the trimmed span of `text[from..to]`, if it holds anything.
@@ -341,15 +336,7 @@ impl Segmenter {
 
     /// Whether the terminator run at `term` (whitespace after it, the next
     /// non-space character at `k`) ends its sentence.
-    fn breaks_after(
-        &self,
-        text: &str,
-        term: usize,
-        question: bool,
-        ellipsis: bool,
-        closed: bool,
-        k: usize,
-    ) -> bool {
+    fn breaks_after(&self, text: &str, term: usize, question: bool, ellipsis: bool, closed: bool, k: usize) -> bool {
         let first = match char_at(text, k) {
             Some(c) => c,
             None => return true,
@@ -442,13 +429,10 @@ impl Segmenter {
             return upper && self.title_stops.contains(word);
         }
         if initial || (dotted && first.is_uppercase()) {
-            return upper
-                && self.starters.contains(word)
-                && !(initial && (word == "A" || word == "I"));
+            return upper && self.starters.contains(word) && !(initial && (word == "A" || word == "I"));
         }
         if bits & (SUFFIX | MONTH | STATE | GENERAL) != 0 || dotted {
-            return upper
-                && (self.starters.contains(word) || self.lower_follows(text, w + word.len()));
+            return upper && (self.starters.contains(word) || self.lower_follows(text, w + word.len()));
         }
         !self.list_marker(text, raw_start, token)
     }
@@ -523,23 +507,7 @@ impl Segmenter {
         let end_char = line.chars().next_back().unwrap_or(' ');
         if matches!(
             end_char,
-            '.' | '?'
-                | '!'
-                | '…'
-                | ','
-                | ';'
-                | ':'
-                | '-'
-                | '–'
-                | '—'
-                | '('
-                | '['
-                | '{'
-                | '&'
-                | '/'
-                | '+'
-                | '“'
-                | '‘'
+            '.' | '?' | '!' | '…' | ',' | ';' | ':' | '-' | '–' | '—' | '(' | '[' | '{' | '&' | '/' | '+' | '“' | '‘'
         ) {
             return false;
         }
@@ -601,20 +569,13 @@ mod tests {
 
     fn segmenter() -> Segmenter {
         let mut set = RuleSet::default();
-        let pack = parse_pack(
-            "rules/abbreviations.toml",
-            include_str!("../rules/abbreviations.toml"),
-        )
-        .unwrap();
+        let pack = parse_pack("rules/abbreviations.toml", include_str!("../rules/abbreviations.toml")).unwrap();
         set.add("rules/abbreviations.toml", pack);
         Segmenter::new(&set)
     }
 
     fn sentences<'a>(seg: &Segmenter, text: &'a str) -> Vec<&'a str> {
-        seg.split(text)
-            .iter()
-            .map(|s| &text[s.start..s.end])
-            .collect()
+        seg.split(text).iter().map(|s| &text[s.start..s.end]).collect()
     }
 
     /// (input, expected sentences).
@@ -676,10 +637,7 @@ mod tests {
             "He lives on Main St. The house is old.",
             &["He lives on Main St.", "The house is old."],
         ),
-        (
-            "MR. SMITH GOES TO WASHINGTON.",
-            &["MR. SMITH GOES TO WASHINGTON."],
-        ),
+        ("MR. SMITH GOES TO WASHINGTON.", &["MR. SMITH GOES TO WASHINGTON."]),
         // Initials.
         (
             "John F. Kennedy was elected in 1960.",
@@ -689,10 +647,7 @@ mod tests {
             "J. R. R. Tolkien wrote it. J.R.R. Tolkien also did.",
             &["J. R. R. Tolkien wrote it.", "J.R.R. Tolkien also did."],
         ),
-        (
-            "The firm is run by J. A. Smith.",
-            &["The firm is run by J. A. Smith."],
-        ),
+        ("The firm is run by J. A. Smith.", &["The firm is run by J. A. Smith."]),
         (
             "They chose Plan B. The rest failed.",
             &["They chose Plan B.", "The rest failed."],
@@ -715,14 +670,8 @@ mod tests {
             "The meeting starts at 10 a.m. The mayor will attend.",
             &["The meeting starts at 10 a.m.", "The mayor will attend."],
         ),
-        (
-            "It ended at 4 p.m. on Friday.",
-            &["It ended at 4 p.m. on Friday."],
-        ),
-        (
-            "She has a Ph.D. in physics.",
-            &["She has a Ph.D. in physics."],
-        ),
+        ("It ended at 4 p.m. on Friday.", &["It ended at 4 p.m. on Friday."]),
+        ("She has a Ph.D. in physics.", &["She has a Ph.D. in physics."]),
         // Months, states, numbers.
         (
             "The vote is on Jan. 10 in Washington.",
@@ -738,10 +687,7 @@ mod tests {
         ),
         (
             "The bill, S. 2155, passed. See No. 5 and Vol. 3 for more.",
-            &[
-                "The bill, S. 2155, passed.",
-                "See No. 5 and Vol. 3 for more.",
-            ],
+            &["The bill, S. 2155, passed.", "See No. 5 and Vol. 3 for more."],
         ),
         (
             "Tom Cotton (R-Ark.) The senator spoke.",
@@ -752,10 +698,7 @@ mod tests {
             "It was bought by Acme Inc. The deal closed.",
             &["It was bought by Acme Inc.", "The deal closed."],
         ),
-        (
-            "Shares of Acme Inc. rose 3%.",
-            &["Shares of Acme Inc. rose 3%."],
-        ),
+        ("Shares of Acme Inc. rose 3%.", &["Shares of Acme Inc. rose 3%."]),
         (
             "It was bought by Acme Inc. Shares rose.",
             &["It was bought by Acme Inc.", "Shares rose."],
@@ -775,10 +718,7 @@ mod tests {
         ),
         (
             "The case Smith vs. Jones was decided. Roe v. Wade was cited.",
-            &[
-                "The case Smith vs. Jones was decided.",
-                "Roe v. Wade was cited.",
-            ],
+            &["The case Smith vs. Jones was decided.", "Roe v. Wade was cited."],
         ),
         (
             "Big firms, e.g. Apple, pay less.",
@@ -801,10 +741,7 @@ mod tests {
             &["Visit example.com.", "The site is new."],
         ),
         // Ellipses.
-        (
-            "He paused... and then left.",
-            &["He paused... and then left."],
-        ),
+        ("He paused... and then left.", &["He paused... and then left."]),
         ("He paused… and then left.", &["He paused… and then left."]),
         (
             "It was over... The crowd went home.",
@@ -821,14 +758,8 @@ mod tests {
             &["“Stop!” she shouted.", "“We are done.”", "They left."],
         ),
         ("\"Why now?\" Smith asked.", &["\"Why now?\" Smith asked."]),
-        (
-            "'It is done.' Nobody agreed.",
-            &["'It is done.'", "Nobody agreed."],
-        ),
-        (
-            "(He left early.) She stayed.",
-            &["(He left early.)", "She stayed."],
-        ),
+        ("'It is done.' Nobody agreed.", &["'It is done.'", "Nobody agreed."]),
+        ("(He left early.) She stayed.", &["(He left early.)", "She stayed."]),
         // Line breaks.
         (
             "First paragraph has no end\n\nSecond one.",
@@ -856,9 +787,7 @@ mod tests {
         ),
         (
             "Lawmakers said the rule would hurt small carriers in rural areas and\nSenator Smith agreed.",
-            &[
-                "Lawmakers said the rule would hurt small carriers in rural areas and\nSenator Smith agreed.",
-            ],
+            &["Lawmakers said the rule would hurt small carriers in rural areas and\nSenator Smith agreed."],
         ),
         (
             "It ended. The senators later met Rep. Michael\nConaway in his office.",
@@ -876,18 +805,12 @@ mod tests {
                 "It ended.",
             ],
         ),
-        (
-            "I love her. :) She is great.",
-            &["I love her. :)", "She is great."],
-        ),
+        ("I love her. :) She is great.", &["I love her. :)", "She is great."]),
         (
             "We fly the next day. ) Then we rest.",
             &["We fly the next day. ) Then we rest."],
         ),
-        (
-            "Call Jane at ext. 37625 today.",
-            &["Call Jane at ext. 37625 today."],
-        ),
+        ("Call Jane at ext. 37625 today.", &["Call Jane at ext. 37625 today."]),
         (
             "Lawmakers move to bar two Chinese firms from government contracts\nWASHINGTON — The House acted.",
             &[
@@ -903,10 +826,7 @@ mod tests {
             ],
         ),
         // Lists.
-        (
-            "1. Buy milk\n2. Sell eggs",
-            &["1. Buy milk", "2. Sell eggs"],
-        ),
+        ("1. Buy milk\n2. Sell eggs", &["1. Buy milk", "2. Sell eggs"]),
     ];
 
     #[test]
@@ -924,23 +844,13 @@ mod tests {
         let seg = Segmenter::new(&rules);
         let mut n = 0;
         for rule in &rules.abbreviations {
-            assert!(
-                !rule.examples.is_empty(),
-                "rule {} has no examples",
-                rule.id
-            );
+            assert!(!rule.examples.is_empty(), "rule {} has no examples", rule.id);
             for ex in &rule.examples {
                 let want = ex
                     .sentences
                     .as_ref()
                     .unwrap_or_else(|| panic!("rule {}: example without sentences", rule.id));
-                assert_eq!(
-                    &sentences(&seg, &ex.text),
-                    want,
-                    "rule {}: {:?}",
-                    rule.id,
-                    ex.text
-                );
+                assert_eq!(&sentences(&seg, &ex.text), want, "rule {}: {:?}", rule.id, ex.text);
                 n += 1;
             }
         }
@@ -962,10 +872,7 @@ mod tests {
             prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
             let body = &text[s.start..s.end];
             prop_assert_eq!(body.trim(), body, "untrimmed span {:?}", s);
-            prop_assert!(
-                text[prev..s.start].trim().is_empty(),
-                "dropped text before {s:?}"
-            );
+            prop_assert!(text[prev..s.start].trim().is_empty(), "dropped text before {s:?}");
             prev = s.end;
         }
         prop_assert!(text[prev..].trim().is_empty(), "dropped text at the end");

@@ -48,10 +48,17 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         }
         // A final period after single letters belongs to the token ("U.S.").
         let mut tok_end = end;
-        if text[tok_end..].starts_with('.') && text[i..tok_end].contains('.') && text[i..tok_end].split('.').all(|p| p.chars().count() == 1) {
+        if text[tok_end..].starts_with('.')
+            && text[i..tok_end].contains('.')
+            && text[i..tok_end].split('.').all(|p| p.chars().count() == 1)
+        {
             tok_end += 1;
         }
-        out.push(Token { text: &text[i..tok_end], start: i, end: tok_end });
+        out.push(Token {
+            text: &text[i..tok_end],
+            start: i,
+            end: tok_end,
+        });
         while iter.peek().is_some_and(|&(j, _)| j < tok_end) {
             iter.next();
         }
@@ -84,8 +91,23 @@ mod tests {
 
     #[test]
     fn keeps_joined_words() {
-        let t: Vec<_> = tokens("AT&T's U.S. deal, Huawei-made phones (R-Ark.) cost $3.5bn.").iter().map(|t| t.text).collect();
-        assert_eq!(t, ["AT&T's", "U.S.", "deal", "Huawei-made", "phones", "R-Ark", "cost", "3.5bn"]);
+        let t: Vec<_> = tokens("AT&T's U.S. deal, Huawei-made phones (R-Ark.) cost $3.5bn.")
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            t,
+            [
+                "AT&T's",
+                "U.S.",
+                "deal",
+                "Huawei-made",
+                "phones",
+                "R-Ark",
+                "cost",
+                "3.5bn"
+            ]
+        );
     }
 
     #[test]

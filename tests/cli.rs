@@ -19,7 +19,13 @@ fn json(out: &[u8]) -> serde_json::Value {
 
 #[test]
 fn check_corpus_json_follows_the_contract() {
-    let out = bin().args(["check", "corpus/", "--format", "json"]).assert().success().get_output().stdout.clone();
+    let out = bin()
+        .args(["check", "corpus/", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let v = json(&out);
     assert_eq!(v["schema"], "corroborate/1");
     let docs = v["documents"].as_array().unwrap();
@@ -27,14 +33,33 @@ fn check_corpus_json_follows_the_contract() {
     let dated: Vec<_> = docs.iter().filter(|d| !d["date"].is_null()).collect();
     assert_eq!(dated.len(), 1, "only one article carries its date");
     assert_eq!(dated[0]["date"], "2018-01-10");
-    assert!(docs.iter().all(|d| d["source"].is_null()), "outlets are unknown, never invented");
+    assert!(
+        docs.iter().all(|d| d["source"].is_null()),
+        "outlets are unknown, never invented"
+    );
     let claims = v["claims"].as_array().unwrap();
     assert!(claims.len() > 20);
     for c in claims {
-        for key in ["id", "doc", "start", "end", "line", "text", "quantities", "dates", "entities", "hedges", "attribution", "negated"] {
+        for key in [
+            "id",
+            "doc",
+            "start",
+            "end",
+            "line",
+            "text",
+            "quantities",
+            "dates",
+            "entities",
+            "hedges",
+            "attribution",
+            "negated",
+        ] {
             assert!(c.get(key).is_some(), "claim lacks {key}: {c}");
         }
-        assert!(!c["text"].as_str().unwrap().contains("date 2018-01-10"), "the date header is metadata, not a claim");
+        assert!(
+            !c["text"].as_str().unwrap().contains("date 2018-01-10"),
+            "the date header is metadata, not a claim"
+        );
     }
     for f in v["findings"].as_array().unwrap() {
         for key in ["rule", "kind", "severity", "cluster", "claims", "message", "suggestion"] {
@@ -45,12 +70,26 @@ fn check_corpus_json_follows_the_contract() {
 
 #[test]
 fn claim_text_is_the_source_span() {
-    let out = bin().args(["check", CORPUS, "--format", "json"]).assert().success().get_output().stdout.clone();
+    let out = bin()
+        .args(["check", CORPUS, "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let v = json(&out);
     for c in v["claims"].as_array().unwrap() {
-        let doc = v["documents"].as_array().unwrap().iter().find(|d| d["id"] == c["doc"]).unwrap();
+        let doc = v["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["id"] == c["doc"])
+            .unwrap();
         let text = fs::read_to_string(doc["path"].as_str().unwrap()).unwrap();
-        let (s, e) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            c["start"].as_u64().unwrap() as usize,
+            c["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&text[s..e], c["text"].as_str().unwrap());
         let line = text[..s].matches('\n').count() + 1;
         assert_eq!(c["line"].as_u64().unwrap() as usize, line);
@@ -60,14 +99,35 @@ fn claim_text_is_the_source_span() {
 #[test]
 fn output_does_not_depend_on_file_order() {
     let files: Vec<String> = {
-        let mut f: Vec<_> = fs::read_dir(CORPUS).unwrap().map(|e| e.unwrap().path().display().to_string()).filter(|p| p.ends_with(".txt")).collect();
+        let mut f: Vec<_> = fs::read_dir(CORPUS)
+            .unwrap()
+            .map(|e| e.unwrap().path().display().to_string())
+            .filter(|p| p.ends_with(".txt"))
+            .collect();
         f.sort();
         f
     };
     let mut reversed = files.clone();
     reversed.reverse();
-    let a = bin().arg("check").args(&files).args(["--format", "json"]).assert().success().get_output().stdout.clone();
-    let b = bin().arg("check").args(&reversed).args(["--format", "json"]).env("RAYON_NUM_THREADS", "1").assert().success().get_output().stdout.clone();
+    let a = bin()
+        .arg("check")
+        .args(&files)
+        .args(["--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let b = bin()
+        .arg("check")
+        .args(&reversed)
+        .args(["--format", "json"])
+        .env("RAYON_NUM_THREADS", "1")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(a, b);
 }
 
@@ -80,17 +140,32 @@ fn fail_on_sets_exit_code_1() {
 #[test]
 fn stdin_is_a_document() {
     let text = "Acme Corp canceled its plan to build a factory in Ohio on Monday, the company said.";
-    bin().args(["check", "-", "--format", "json"]).write_stdin(text).assert().success().stdout(predicate::str::contains("\"stdin\""));
+    bin()
+        .args(["check", "-", "--format", "json"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"stdin\""));
 }
 
 #[test]
 fn output_file_is_written_whole() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report.json");
-    bin().args(["check", CORPUS, "--format", "json", "-o"]).arg(&out).assert().success().stdout(predicate::str::is_empty());
+    bin()
+        .args(["check", CORPUS, "--format", "json", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty());
     json(&fs::read(&out).unwrap());
     let bad = dir.path().join("no/such/dir/report.json");
-    bin().args(["check", CORPUS, "-o"]).arg(&bad).assert().code(2).stderr(predicate::str::contains("cannot write"));
+    bin()
+        .args(["check", CORPUS, "-o"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot write"));
     assert!(!bad.exists());
 }
 
@@ -101,7 +176,12 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
 }
 
 fn fails_with(args: &[&str], needle: &str) {
-    bin().args(args).assert().code(2).stderr(predicate::str::contains(needle)).stdout(predicate::str::is_empty());
+    bin()
+        .args(args)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(needle))
+        .stdout(predicate::str::is_empty());
 }
 
 #[test]
@@ -116,7 +196,10 @@ fn bad_inputs_exit_2_naming_the_file() {
     fails_with(&["check", &empty], "empty.txt: empty input");
     fails_with(&["check", &blank], "blank.txt: empty input");
     fails_with(&["check", &binary], "binary.txt: looks like a binary file");
-    fails_with(&["check", &latin1], "latin1.txt: not valid UTF-8 (invalid byte at offset 3)");
+    fails_with(
+        &["check", &latin1],
+        "latin1.txt: not valid UTF-8 (invalid byte at offset 3)",
+    );
     fails_with(&["check", &utf16], "utf16.txt: UTF-16");
     let sub = dir.path().join("nothing");
     fs::create_dir(&sub).unwrap();
@@ -128,51 +211,123 @@ fn bad_inputs_exit_2_naming_the_file() {
 #[test]
 fn malformed_rules_exit_2_with_position() {
     let dir = tempfile::tempdir().unwrap();
-    let syntax = write(dir.path(), "syntax.toml", b"[[negation]]\nid = \"x\"\nwords = [\"no\"\n");
-    let unknown = write(dir.path(), "unknown.toml", b"[[negation]]\nid = \"x\"\ndescription = \"d\"\nwords = [\"no\"]\nlevel = 3\n");
-    let kind = write(dir.path(), "kind.toml", b"[[finding]]\nid = \"x\"\ndescription = \"d\"\nkind = \"gossip\"\nseverity = \"error\"\n");
+    let syntax = write(
+        dir.path(),
+        "syntax.toml",
+        b"[[negation]]\nid = \"x\"\nwords = [\"no\"\n",
+    );
+    let unknown = write(
+        dir.path(),
+        "unknown.toml",
+        b"[[negation]]\nid = \"x\"\ndescription = \"d\"\nwords = [\"no\"]\nlevel = 3\n",
+    );
+    let kind = write(
+        dir.path(),
+        "kind.toml",
+        b"[[finding]]\nid = \"x\"\ndescription = \"d\"\nkind = \"gossip\"\nseverity = \"error\"\n",
+    );
     fails_with(&["check", CORPUS, "--rules", &syntax], "syntax.toml:3:");
     fails_with(&["check", CORPUS, "--rules", &unknown], "unknown.toml:5:1");
     fails_with(&["check", CORPUS, "--rules", &kind], "kind.toml:4:8");
-    fails_with(&["check", CORPUS, "--rules", "missing.toml"], "missing.toml: cannot read rule file");
-    bin().args(["rules", "lint", &kind]).assert().code(2).stderr(predicate::str::contains("kind.toml:4:8"));
+    fails_with(
+        &["check", CORPUS, "--rules", "missing.toml"],
+        "missing.toml: cannot read rule file",
+    );
+    bin()
+        .args(["rules", "lint", &kind])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("kind.toml:4:8"));
 }
 
 #[test]
 fn rules_lint_accepts_good_packs() {
     bin().args(["rules", "lint"]).assert().success();
-    let files: Vec<String> = fs::read_dir("rules").unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
+    let files: Vec<String> = fs::read_dir("rules")
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
     bin().args(["rules", "lint"]).args(&files).assert().success();
 }
 
 #[test]
 fn user_pack_adds_a_synonym() {
     let dir = tempfile::tempdir().unwrap();
-    let pack = write(dir.path(), "story.toml", b"[[synonyms]]\nid = \"shelve\"\ndescription = \"d\"\nwords = [\"shelve\", \"mothball\"]\n");
+    let pack = write(
+        dir.path(),
+        "story.toml",
+        b"[[synonyms]]\nid = \"shelve\"\ndescription = \"d\"\nwords = [\"shelve\", \"mothball\"]\n",
+    );
     let input = "The council shelved the plan.\tThe council mothballed the plan.\n";
-    let score = |out: &[u8]| std::str::from_utf8(out).unwrap().split('\t').next().unwrap().parse::<f64>().unwrap();
-    let without = score(&bin().arg("similarity").write_stdin(input).assert().success().get_output().stdout);
-    let with = score(&bin().args(["similarity", "--rules", &pack]).write_stdin(input).assert().success().get_output().stdout);
+    let score = |out: &[u8]| {
+        std::str::from_utf8(out)
+            .unwrap()
+            .split('\t')
+            .next()
+            .unwrap()
+            .parse::<f64>()
+            .unwrap()
+    };
+    let without = score(
+        &bin()
+            .arg("similarity")
+            .write_stdin(input)
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    let with = score(
+        &bin()
+            .args(["similarity", "--rules", &pack])
+            .write_stdin(input)
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
     assert!(with > without + 0.1, "{with} vs {without}");
 }
 
 #[test]
 fn segment_contract() {
     let text = "Rep. Jane Doe met the U.S. envoy. They talked.";
-    let out = bin().args(["segment", "-", "--format", "json"]).write_stdin(text).assert().success().get_output().stdout.clone();
+    let out = bin()
+        .args(["segment", "-", "--format", "json"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let v = json(&out);
     let items = v.as_array().unwrap();
     for it in items {
-        let (s, e) = (it["start"].as_u64().unwrap() as usize, it["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            it["start"].as_u64().unwrap() as usize,
+            it["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&text[s..e], it["text"].as_str().unwrap());
     }
-    bin().args(["segment", "-"]).write_stdin(text).assert().success().stdout(predicate::str::contains("They talked.\n"));
+    bin()
+        .args(["segment", "-"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("They talked.\n"));
 }
 
 #[test]
 fn facets_contract() {
     let text = "Over 70 million people voted last week, officials said.";
-    let out = bin().args(["facets", "-", "--format", "json", "--date", "2018-01-10"]).write_stdin(text).assert().success().get_output().stdout.clone();
+    let out = bin()
+        .args(["facets", "-", "--format", "json", "--date", "2018-01-10"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let v = json(&out);
     for key in ["quantities", "dates", "entities", "hedges", "attributions"] {
         assert!(v[key].is_array(), "facets lacks {key}");
@@ -183,7 +338,14 @@ fn facets_contract() {
 #[test]
 fn similarity_contract() {
     let input = "The deal was canceled on Monday.\tThe deal was called off on Monday.\nThe river flooded.\tStocks rose sharply in Tokyo.\n";
-    let out = bin().arg("similarity").write_stdin(input).assert().success().get_output().stdout.clone();
+    let out = bin()
+        .arg("similarity")
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let lines: Vec<&str> = std::str::from_utf8(&out).unwrap().lines().collect();
     assert_eq!(lines.len(), 2);
     let parse = |l: &str| {
@@ -194,12 +356,21 @@ fn similarity_contract() {
     let (s2, m2) = parse(lines[1]);
     assert!(s1 > s2);
     assert_eq!((m1.as_str(), m2.as_str()), ("1", "0"));
-    bin().arg("similarity").write_stdin("no tab here\n").assert().code(2).stderr(predicate::str::contains("<stdin>:1: expected two sentences"));
+    bin()
+        .arg("similarity")
+        .write_stdin("no tab here\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("<stdin>:1: expected two sentences"));
 }
 
 #[test]
 fn help_has_examples() {
     for cmd in ["check", "segment", "facets", "similarity"] {
-        bin().args([cmd, "--help"]).assert().success().stdout(predicate::str::contains("Examples:"));
+        bin()
+            .args([cmd, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Examples:"));
     }
 }

@@ -41,18 +41,29 @@ fn cancellation_is_one_cluster_of_three_sources_with_a_certainty_difference() {
     let cluster = r
         .clusters
         .iter()
-        .find(|cl| cl.claims.iter().any(|id| claim(&r, id).text.contains("abruptly canceled")))
+        .find(|cl| {
+            cl.claims
+                .iter()
+                .any(|id| claim(&r, id).text.contains("abruptly canceled"))
+        })
         .expect("the cancellation is clustered");
     assert_eq!(cluster.sources, 3, "{cluster:?}");
     for needle in ["allegedly backed out", "reportedly backed out"] {
-        assert!(cluster.claims.iter().any(|id| claim(&r, id).text.contains(needle)), "{needle} missing from {cluster:?}");
+        assert!(
+            cluster.claims.iter().any(|id| claim(&r, id).text.contains(needle)),
+            "{needle} missing from {cluster:?}"
+        );
     }
     let f = r
         .findings
         .iter()
         .find(|f| f.kind == "certainty_difference" && f.cluster.as_deref() == Some(&cluster.id))
         .expect("certainty difference found");
-    assert!(f.message.contains("asserted") && f.message.contains("alleged") && f.message.contains("reported"), "{}", f.message);
+    assert!(
+        f.message.contains("asserted") && f.message.contains("alleged") && f.message.contains("reported"),
+        "{}",
+        f.message
+    );
 }
 
 /// "over 70 million people" against "hundreds of millions of consumers":
@@ -63,17 +74,37 @@ fn reach_figures_conflict_and_the_suggestion_names_the_figure() {
     let f = r
         .findings
         .iter()
-        .find(|f| f.kind == "quantity_conflict" && f.claims.iter().any(|id| claim(&r, id).text.contains("70 million people")))
+        .find(|f| {
+            f.kind == "quantity_conflict"
+                && f.claims
+                    .iter()
+                    .any(|id| claim(&r, id).text.contains("70 million people"))
+        })
         .expect("quantity conflict on the reach figure");
-    assert!(f.claims.iter().any(|id| claim(&r, id).text.contains("hundreds of millions of consumers")), "{f:?}");
+    assert!(
+        f.claims
+            .iter()
+            .any(|id| claim(&r, id).text.contains("hundreds of millions of consumers")),
+        "{f:?}"
+    );
     let s = f.suggestion.as_deref().expect("a suggestion");
     assert!(s.contains("170 million"), "{s}");
-    assert!(f.evidence.iter().any(|e| e.contains("170 countries")), "{:?}", f.evidence);
+    assert!(
+        f.evidence.iter().any(|e| e.contains("170 countries")),
+        "{:?}",
+        f.evidence
+    );
 }
 
 #[test]
 fn header_date_is_metadata() {
     let r = corpus_report();
-    assert_eq!(r.documents.iter().filter(|d| d.date.as_deref() == Some("2018-01-10")).count(), 1);
+    assert_eq!(
+        r.documents
+            .iter()
+            .filter(|d| d.date.as_deref() == Some("2018-01-10"))
+            .count(),
+        1
+    );
     assert!(r.claims.iter().all(|c| !c.text.contains("date 2018")));
 }

@@ -12,7 +12,16 @@ fn engine() -> Engine {
 }
 
 fn doc(id: &str, text: &str) -> Document {
-    Document { id: id.into(), path: format!("{id}.txt"), source: None, date: None, url: None, title: None, text: text.into(), body_start: 0 }
+    Document {
+        id: id.into(),
+        path: format!("{id}.txt"),
+        source: None,
+        date: None,
+        url: None,
+        title: None,
+        text: text.into(),
+        body_start: 0,
+    }
 }
 
 #[test]
@@ -22,7 +31,15 @@ fn certainty_examples() {
     for r in &e.rules.certainty {
         for ex in &r.examples {
             let claim = e.sentence_claim("x", &ex.text);
-            assert_eq!(Some(claim.certainty), ex.level, "rule {}: {:?} got {:?} from {:?}", r.id, ex.text, claim.certainty, claim.hedges);
+            assert_eq!(
+                Some(claim.certainty),
+                ex.level,
+                "rule {}: {:?} got {:?} from {:?}",
+                r.id,
+                ex.text,
+                claim.certainty,
+                claim.hedges
+            );
             n += 1;
         }
     }
@@ -69,7 +86,10 @@ fn similarity_examples() {
     {
         assert!(!examples.is_empty(), "rule {id} has no examples");
         for ex in examples {
-            let other = ex.other.clone().unwrap_or_else(|| panic!("rule {id}: example needs `other`"));
+            let other = ex
+                .other
+                .clone()
+                .unwrap_or_else(|| panic!("rule {id}: example needs `other`"));
             pairs.push((ex.text.clone(), other));
             expected.push((id.clone(), ex.matches.unwrap_or(true)));
         }
@@ -85,7 +105,13 @@ fn name_examples() {
     let e = engine();
     for r in &e.rules.names {
         for ex in &r.examples {
-            let got = e.extractor.entities.find(&ex.text, 0, &Default::default()).into_iter().next().map(|x| x.canonical);
+            let got = e
+                .extractor
+                .entities
+                .find(&ex.text, 0, &Default::default())
+                .into_iter()
+                .next()
+                .map(|x| x.canonical);
             assert_eq!(got, ex.canonical, "rule {}: {:?}", r.id, ex.text);
         }
     }
@@ -100,7 +126,13 @@ fn claim_examples() {
             let claims = e.extractor.claims(&doc("x", &ex.text));
             let is_claim = claims.iter().any(|c| c.reasons.contains(&r.id));
             if ex.claim == Some(true) {
-                assert!(is_claim, "rule {}: {:?} should be a claim by this rule; got {:?}", r.id, ex.text, claims.iter().map(|c| &c.reasons).collect::<Vec<_>>());
+                assert!(
+                    is_claim,
+                    "rule {}: {:?} should be a claim by this rule; got {:?}",
+                    r.id,
+                    ex.text,
+                    claims.iter().map(|c| &c.reasons).collect::<Vec<_>>()
+                );
             } else {
                 assert!(claims.is_empty(), "rule {}: {:?} should be no claim", r.id, ex.text);
             }
@@ -115,11 +147,22 @@ fn finding_examples() {
     for r in &e.rules.finding {
         assert!(!r.examples.is_empty(), "rule {} has no examples", r.id);
         for ex in &r.examples {
-            let docs = ex.docs.as_ref().unwrap_or_else(|| panic!("rule {}: example needs `docs`", r.id));
+            let docs = ex
+                .docs
+                .as_ref()
+                .unwrap_or_else(|| panic!("rule {}: example needs `docs`", r.id));
             let docs: Vec<Document> = docs.iter().enumerate().map(|(i, t)| doc(&format!("d{i}"), t)).collect();
             let report = e.check(docs);
             let fired = report.findings.iter().any(|f| f.rule == r.id);
-            assert_eq!(Some(fired), ex.fires, "rule {}: {:?}\nfindings: {:#?}\nclaims: {:#?}", r.id, ex.docs, report.findings, report.claims);
+            assert_eq!(
+                Some(fired),
+                ex.fires,
+                "rule {}: {:?}\nfindings: {:#?}\nclaims: {:#?}",
+                r.id,
+                ex.docs,
+                report.findings,
+                report.claims
+            );
         }
     }
 }

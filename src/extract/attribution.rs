@@ -29,7 +29,9 @@ impl AttributionFinder {
         // The same word may have both shapes ("told"): keep both readings by
         // trying source-after first.
         entries.sort_by_key(|(_, (shape, _))| *shape != ReportingShape::SourceAfter);
-        AttributionFinder { verbs: PhraseMatcher::new(entries) }
+        AttributionFinder {
+            verbs: PhraseMatcher::new(entries),
+        }
     }
 
     /// The attribution of one sentence, if any, and the certainty it implies.
@@ -42,7 +44,12 @@ impl AttributionFinder {
             let (shape, level) = *m.payload;
             let verb = sentence[m.start..m.end].to_string();
             let after_entity = entities.iter().find(|e| {
-                e.start >= base + m.end && sentence[m.end..e.start - base].split_whitespace().filter(|w| !matches!(w.to_lowercase().as_str(), "a" | "the" | "an")).count() == 0
+                e.start >= base + m.end
+                    && sentence[m.end..e.start - base]
+                        .split_whitespace()
+                        .filter(|w| !matches!(w.to_lowercase().as_str(), "a" | "the" | "an"))
+                        .count()
+                        == 0
             });
             let word_after = || tokens(&sentence[m.end..]).first().map(|t| t.text.to_string());
             match shape {
@@ -50,7 +57,14 @@ impl AttributionFinder {
                     let source = after_entity.map(|e| e.canonical.clone());
                     if source.is_some() || verb_hit.is_none() {
                         let end = after_entity.map_or(base + m.end, |e| e.end);
-                        let att = Attribution { text: sentence[m.start..end - base].to_string(), start: base + m.start, end, source: source.clone(), verb: Some(verb.clone()), quote };
+                        let att = Attribution {
+                            text: sentence[m.start..end - base].to_string(),
+                            start: base + m.start,
+                            end,
+                            source: source.clone(),
+                            verb: Some(verb.clone()),
+                            quote,
+                        };
                         if source.is_some() {
                             return Some((att, level));
                         }
@@ -63,7 +77,9 @@ impl AttributionFinder {
                         e.end <= base + m.start && sentence[e.end - base..m.start].split_whitespace().count() <= 2
                     });
                     let before_words: Vec<_> = tokens(&sentence[..m.start]);
-                    let pronoun = before_words.last().filter(|t| PRONOUNS.contains(&t.text.to_lowercase().as_str()) && sentence[t.end..m.start].trim().is_empty());
+                    let pronoun = before_words.last().filter(|t| {
+                        PRONOUNS.contains(&t.text.to_lowercase().as_str()) && sentence[t.end..m.start].trim().is_empty()
+                    });
                     let (source, start, end) = if let Some(e) = before_entity {
                         (Some(e.canonical.clone()), e.start, base + m.end)
                     } else if let Some(p) = pronoun {
@@ -75,7 +91,14 @@ impl AttributionFinder {
                         continue;
                     };
                     if verb_hit.as_ref().is_none_or(|(a, _)| a.source.is_none()) {
-                        let att = Attribution { text: sentence[start - base..end - base].to_string(), start, end, source, verb: Some(verb), quote };
+                        let att = Attribution {
+                            text: sentence[start - base..end - base].to_string(),
+                            start,
+                            end,
+                            source,
+                            verb: Some(verb),
+                            quote,
+                        };
                         verb_hit = Some((att, level));
                     }
                 }
@@ -85,7 +108,14 @@ impl AttributionFinder {
             return verb_hit;
         }
         if quote {
-            let att = Attribution { text: String::new(), start: base, end: base, source: None, verb: None, quote: true };
+            let att = Attribution {
+                text: String::new(),
+                start: base,
+                end: base,
+                source: None,
+                verb: None,
+                quote: true,
+            };
             return Some((att, Certainty::Reported));
         }
         None
@@ -134,16 +164,30 @@ mod tests {
     fn source(s: &str) -> Option<String> {
         let rules = RuleSet::defaults();
         let ents = EntityFinder::new(&rules).find(s, 0, &HashSet::new());
-        AttributionFinder::new(&rules).find(s, 0, &ents).and_then(|(a, _)| a.source)
+        AttributionFinder::new(&rules)
+            .find(s, 0, &ents)
+            .and_then(|(a, _)| a.source)
     }
 
     #[test]
     fn shapes() {
-        assert_eq!(source("The firm pressured the carrier, Reuters reported Tuesday.").as_deref(), Some("Reuters"));
-        assert_eq!(source("Aides told Reuters on condition of anonymity.").as_deref(), Some("Reuters"));
-        assert_eq!(source("According to a letter seen by Reuters, the deal is off.").as_deref(), Some("Reuters"));
+        assert_eq!(
+            source("The firm pressured the carrier, Reuters reported Tuesday.").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            source("Aides told Reuters on condition of anonymity.").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            source("According to a letter seen by Reuters, the deal is off.").as_deref(),
+            Some("Reuters")
+        );
         assert_eq!(source("\"It is a big loss,\" he said.").as_deref(), Some("he"));
-        assert_eq!(source("The plant will close, said Jane Smith, a spokeswoman.").as_deref(), Some("Jane Smith"));
+        assert_eq!(
+            source("The plant will close, said Jane Smith, a spokeswoman.").as_deref(),
+            Some("Jane Smith")
+        );
         assert_eq!(source("The plant will close in May."), None);
     }
 

@@ -12,9 +12,18 @@ pub struct CueFinder {
 
 impl CueFinder {
     pub fn new(rules: &RuleSet) -> CueFinder {
-        let hedges = rules.certainty.iter().flat_map(|r| r.words.iter().map(move |w| (w.clone(), (r.level, r.id.clone()))));
-        let negators = rules.negation.iter().flat_map(|r| r.words.iter().map(|w| (w.clone(), ())));
-        CueFinder { hedges: PhraseMatcher::new(hedges), negators: PhraseMatcher::new(negators) }
+        let hedges = rules
+            .certainty
+            .iter()
+            .flat_map(|r| r.words.iter().map(move |w| (w.clone(), (r.level, r.id.clone()))));
+        let negators = rules
+            .negation
+            .iter()
+            .flat_map(|r| r.words.iter().map(|w| (w.clone(), ())));
+        CueFinder {
+            hedges: PhraseMatcher::new(hedges),
+            negators: PhraseMatcher::new(negators),
+        }
     }
 
     /// Hedges in `sentence`, offsets shifted by `base`. A capitalised cue
@@ -23,7 +32,13 @@ impl CueFinder {
         self.hedges
             .find_iter(sentence)
             .filter(|m| m.start == 0 || !sentence[m.start..].starts_with(char::is_uppercase))
-            .map(|m| Hedge { text: sentence[m.start..m.end].to_string(), start: base + m.start, end: base + m.end, level: m.payload.0, rule: m.payload.1.clone() })
+            .map(|m| Hedge {
+                text: sentence[m.start..m.end].to_string(),
+                start: base + m.start,
+                end: base + m.end,
+                level: m.payload.0,
+                rule: m.payload.1.clone(),
+            })
             .collect()
     }
 
@@ -31,13 +46,21 @@ impl CueFinder {
         let mut out: Vec<Negation> = self
             .negators
             .find_iter(sentence)
-            .map(|m| Negation { text: sentence[m.start..m.end].to_string(), start: base + m.start, end: base + m.end })
+            .map(|m| Negation {
+                text: sentence[m.start..m.end].to_string(),
+                start: base + m.start,
+                end: base + m.end,
+            })
             .collect();
         // Contractions: "isn't" is one token to the word-boundary check.
         for (i, _) in sentence.match_indices("n't").chain(sentence.match_indices("n’t")) {
             if !out.iter().any(|n| n.start <= base + i && base + i < n.end) {
                 let end = i + if sentence[i..].starts_with("n't") { 3 } else { 5 };
-                out.push(Negation { text: sentence[i..end].to_string(), start: base + i, end: base + end });
+                out.push(Negation {
+                    text: sentence[i..end].to_string(),
+                    start: base + i,
+                    end: base + end,
+                });
             }
         }
         out.sort_by_key(|n| n.start);

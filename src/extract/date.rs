@@ -25,8 +25,7 @@ use crate::model::DateFacet;
 use crate::rules::RuleSet;
 
 const NUMBER_WORDS: &[&str] = &[
-    "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve",
+    "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
 ];
 
 /// Words after a bare year that still leave it a year ("in 2012 the ...").
@@ -161,17 +160,11 @@ fn alternation(words: &[String]) -> String {
     let mut w: Vec<&String> = words.iter().collect();
     w.sort_by_key(|s| std::cmp::Reverse(s.len()));
     w.dedup();
-    w.iter()
-        .map(|s| regex::escape(s))
-        .collect::<Vec<_>>()
-        .join("|")
+    w.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
 }
 
 fn build(pattern: String) -> Option<Regex> {
-    regex::RegexBuilder::new(&pattern)
-        .size_limit(1 << 24)
-        .build()
-        .ok()
+    regex::RegexBuilder::new(&pattern).size_limit(1 << 24).build().ok()
 }
 
 #[derive(Debug)]
@@ -214,10 +207,7 @@ fn month(y: i32, m: u32) -> (Option<String>, Option<NaiveDate>, Option<NaiveDate
 }
 
 fn year(y: i32) -> (Option<String>, Option<NaiveDate>, Option<NaiveDate>) {
-    match (
-        NaiveDate::from_ymd_opt(y, 1, 1),
-        NaiveDate::from_ymd_opt(y, 12, 31),
-    ) {
+    match (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y, 12, 31)) {
         (Some(a), Some(b)) => (Some(format!("{y:04}")), Some(a), Some(b)),
         _ => (None, None, None),
     }
@@ -228,11 +218,7 @@ fn span(a: NaiveDate, b: NaiveDate) -> (Option<String>, Option<NaiveDate>, Optio
 }
 
 /// The period a relative unit and offset name, seen from `r`.
-fn relative(
-    unit: &str,
-    k: i64,
-    r: NaiveDate,
-) -> (Option<String>, Option<NaiveDate>, Option<NaiveDate>) {
+fn relative(unit: &str, k: i64, r: NaiveDate) -> (Option<String>, Option<NaiveDate>, Option<NaiveDate>) {
     let none = (None, None, None);
     match unit {
         "day" => r.checked_add_signed(Duration::days(k)).map_or(none, day),
@@ -428,8 +414,7 @@ impl DateFinder {
         if let Some(re) = &self.my {
             for c in re.captures_iter(text) {
                 let m = c.get(0).expect("group 0");
-                if let (Some(mo), Some(y)) =
-                    (c.get(1).and_then(|x| self.month_of(x.as_str())), num(&c, 2))
+                if let (Some(mo), Some(y)) = (c.get(1).and_then(|x| self.month_of(x.as_str())), num(&c, 2))
                     && (1000..=2999).contains(&y)
                 {
                     push(&mut found, m.start(), m.end(), month(y as i32, mo), "month");
@@ -449,11 +434,7 @@ impl DateFinder {
                 }
                 let v = match reference {
                     Some(r) => {
-                        let y = if mo <= r.month() {
-                            r.year()
-                        } else {
-                            r.year() - 1
-                        };
+                        let y = if mo <= r.month() { r.year() } else { r.year() - 1 };
                         month(y, mo)
                     }
                     None => none.clone(),
@@ -477,9 +458,7 @@ impl DateFinder {
                 let v = match reference {
                     Some(r) => {
                         let date = match modifier.as_deref() {
-                            Some("last") => {
-                                week_start(r) - Duration::days(7) + Duration::days(i64::from(wd))
-                            }
+                            Some("last") => week_start(r) - Duration::days(7) + Duration::days(i64::from(wd)),
                             Some("next") => week_start(r) + Duration::days(7 + i64::from(wd)),
                             Some(_) => week_start(r) + Duration::days(i64::from(wd)),
                             None => {
@@ -562,11 +541,8 @@ impl DateFinder {
         let before = &text[..start];
         let after = &text[end..];
         let pc = before.chars().next_back();
-        if matches!(
-            pc,
-            Some('$' | '£' | '€' | '¥' | '#' | '+' | '-' | '/' | ':')
-        ) || (matches!(pc, Some('.' | ','))
-            && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()))
+        if matches!(pc, Some('$' | '£' | '€' | '¥' | '#' | '+' | '-' | '/' | ':'))
+            || (matches!(pc, Some('.' | ',')) && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()))
         {
             return false;
         }
@@ -582,10 +558,7 @@ impl DateFinder {
         }
         let next = after.trim_start();
         let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-        if word.is_empty()
-            || !next.starts_with(|c: char| c.is_alphabetic())
-            || after.len() == next.len()
-        {
+        if word.is_empty() || !next.starts_with(|c: char| c.is_alphabetic()) || after.len() == next.len() {
             return true;
         }
         let lower = word.to_lowercase();
@@ -598,8 +571,8 @@ impl DateFinder {
 /// hyphen ("mid-2018").
 fn previous_word(text: &str, pos: usize) -> &str {
     let before = text[..pos].trim_end_matches([' ', '\t', '\n', '-']);
-    let start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
+    let start = before
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     &before[start..]
 }

@@ -39,7 +39,12 @@ fn key(word: &str) -> String {
 
 impl EntityFinder {
     pub fn new(rules: &RuleSet) -> EntityFinder {
-        let mut f = EntityFinder { connectors: ["of", "de", "van", "von", "der", "al", "bin", "la", "du", "&"].into_iter().collect(), ..Default::default() };
+        let mut f = EntityFinder {
+            connectors: ["of", "de", "van", "von", "der", "al", "bin", "la", "du", "&"]
+                .into_iter()
+                .collect(),
+            ..Default::default()
+        };
         for r in &rules.names {
             match r.kind {
                 NameKind::Title => f.titles.extend(r.words.iter().map(|w| key(w))),
@@ -70,13 +75,15 @@ impl EntityFinder {
             f.stopwords.extend(r.words.iter().map(|w| w.to_lowercase()));
         }
         for r in &rules.synonyms {
-            f.common.extend(r.words.iter().filter(|w| !w.contains(' ')).map(|w| w.to_lowercase()));
+            f.common
+                .extend(r.words.iter().filter(|w| !w.contains(' ')).map(|w| w.to_lowercase()));
         }
         for r in &rules.measures {
             f.common.extend(r.nouns.iter().map(|w| w.to_lowercase()));
         }
         for r in &rules.certainty {
-            f.common.extend(r.words.iter().filter(|w| !w.contains(' ')).map(|w| w.to_lowercase()));
+            f.common
+                .extend(r.words.iter().filter(|w| !w.contains(' ')).map(|w| w.to_lowercase()));
         }
         for r in &rules.calendar {
             for g in &r.groups {
@@ -88,7 +95,8 @@ impl EntityFinder {
                 f.suffixes.extend(r.words.iter().map(|w| key(w)));
             }
         }
-        f.suffixes.extend(["corp", "inc", "ltd", "co", "llc", "plc", "group", "holdings"].map(String::from));
+        f.suffixes
+            .extend(["corp", "inc", "ltd", "co", "llc", "plc", "group", "holdings"].map(String::from));
         f
     }
 
@@ -109,13 +117,23 @@ impl EntityFinder {
             while j < toks.len() {
                 let t = toks[j];
                 let gap = &sentence[toks[j - 1].end..t.start];
+                // A title inside a run starts a new name ("FCC Chairman Ajit Pai").
+                if self.titles.contains(&key(t.text)) && !self.titles.contains(&key(toks[j - 1].text)) {
+                    break;
+                }
                 let initial = toks[j - 1].text.chars().count() == 1 && gap == ". ";
                 if !(gap.is_empty() || gap == " " || gap == " & " || initial) {
                     break;
                 }
                 if self.is_name_word(t.text) && !headline[j] && !self.calendar.contains(&key(t.text)) {
                     j += 1;
-                } else if self.connectors.contains(t.text) && !self.given_names.contains(toks[i].text) && !self.titles.contains(&key(toks[i].text)) && j + 1 < toks.len() && self.is_name_word(toks[j + 1].text) && sentence[t.end..toks[j + 1].start] == *" " {
+                } else if self.connectors.contains(t.text)
+                    && !self.given_names.contains(toks[i].text)
+                    && !self.titles.contains(&key(toks[i].text))
+                    && j + 1 < toks.len()
+                    && self.is_name_word(toks[j + 1].text)
+                    && sentence[t.end..toks[j + 1].start] == *" "
+                {
                     j += 2;
                 } else {
                     break;
@@ -148,7 +166,11 @@ impl EntityFinder {
             // Sentence-initial: a word the document also writes in lower
             // case is a common word ("Lawmakers", "Chinese firms").
             let singular = base.strip_suffix('s').unwrap_or(base);
-            if (lower_vocab.contains(base) || self.common.contains(base) || self.common.contains(singular)) && !self.titles.contains(&k) {
+            // A sentence-initial "-ing" word ("Allowing Huawei...") is a verb.
+            let gerund = base.len() > 5 && base.ends_with("ing");
+            if (lower_vocab.contains(base) || self.common.contains(base) || self.common.contains(singular) || gerund)
+                && !self.titles.contains(&k)
+            {
                 return false;
             }
         }
@@ -162,7 +184,12 @@ impl EntityFinder {
         while run.len() > 1 && self.titles.contains(&key(run[0].text)) {
             run = &run[1..];
         }
-        if run.len() >= 2 && self.titles.contains(&format!("{} {}", key(run[0].text), key(run[1].text))) && run.len() > 2 {
+        if run.len() >= 2
+            && self
+                .titles
+                .contains(&format!("{} {}", key(run[0].text), key(run[1].text)))
+            && run.len() > 2
+        {
             run = &run[2..];
         }
         if run.len() == 1 && self.titles.contains(&key(run[0].text)) {
@@ -175,7 +202,13 @@ impl EntityFinder {
             return None;
         }
         let canonical = self.canonical(surface)?;
-        Some(Entity { text: surface.to_string(), start: base + start, end: base + end, canonical, titled: run.len() < full })
+        Some(Entity {
+            text: surface.to_string(),
+            start: base + start,
+            end: base + end,
+            canonical,
+            titled: run.len() < full,
+        })
     }
 
     /// The name with possessives, hyphen compounds and suffixes removed,
@@ -201,7 +234,11 @@ impl EntityFinder {
         }
         let joined = words.join(" ");
         let trimmed = joined.trim_end_matches(['.', ',']);
-        let name = if trimmed.matches('.').count() >= 1 && !trimmed.ends_with('.') && joined.ends_with('.') && trimmed.split('.').all(|p| p.len() <= 2) {
+        let name = if trimmed.matches('.').count() >= 1
+            && !trimmed.ends_with('.')
+            && joined.ends_with('.')
+            && trimmed.split('.').all(|p| p.len() <= 2)
+        {
             // Keep "U.S." whole.
             joined.clone()
         } else {
@@ -210,7 +247,11 @@ impl EntityFinder {
         if name.is_empty() || !name.chars().any(char::is_alphabetic) {
             return None;
         }
-        if let Some(c) = self.aliases.get(&name).or_else(|| self.aliases.get(&name.replace('.', ""))) {
+        if let Some(c) = self
+            .aliases
+            .get(&name)
+            .or_else(|| self.aliases.get(&name.replace('.', "")))
+        {
             return Some(c.clone());
         }
         let mut parts: Vec<String> = name.split(' ').map(str::to_string).collect();
@@ -252,13 +293,24 @@ fn headline_mask(toks: &[Token]) -> Vec<bool> {
 
 /// Resolve short mentions to full names across `mentions` (one list per
 /// document, or one list for a whole corpus): a lone surname, or an initial
-/// and a surname, becomes the one full name that ends with that surname.
-pub fn resolve(mentions: &mut [&mut Entity]) {
+/// and a surname, becomes the one full name of a person that ends with that
+/// surname. A person's name starts with a known given name or was written
+/// after a title somewhere; "Allowing Huawei" is not one.
+pub fn resolve(finder: &EntityFinder, mentions: &mut [&mut Entity]) {
+    let titled: HashSet<String> = mentions
+        .iter()
+        .filter(|e| e.titled)
+        .map(|e| e.canonical.clone())
+        .collect();
     let mut by_last: BTreeMap<String, HashSet<String>> = BTreeMap::new();
     for e in mentions.iter() {
         let parts: Vec<&str> = e.canonical.split(' ').collect();
-        if parts.len() >= 2 && parts.iter().all(|p| is_capitalised(p)) && !parts[0].ends_with('.') {
-            by_last.entry(parts[parts.len() - 1].to_string()).or_default().insert(e.canonical.clone());
+        let person = finder.given_names.contains(parts[0]) || titled.contains(&e.canonical);
+        if person && parts.len() >= 2 && parts.iter().all(|p| is_capitalised(p)) && !parts[0].ends_with('.') {
+            by_last
+                .entry(parts[parts.len() - 1].to_string())
+                .or_default()
+                .insert(e.canonical.clone());
         }
     }
     for e in mentions.iter_mut() {
@@ -288,27 +340,43 @@ mod tests {
     }
 
     fn names(s: &str) -> Vec<String> {
-        finder().find(s, 0, &HashSet::new()).into_iter().map(|e| e.canonical).collect()
+        finder()
+            .find(s, 0, &HashSet::new())
+            .into_iter()
+            .map(|e| e.canonical)
+            .collect()
     }
 
     #[test]
     fn strips_titles_and_suffixes() {
-        assert_eq!(names("It was Rep. Michael Conaway of Texas and ZTE Corp. today."), ["Michael Conaway", "Texas", "ZTE"]);
+        assert_eq!(
+            names("It was Rep. Michael Conaway of Texas and ZTE Corp. today."),
+            ["Michael Conaway", "Texas", "ZTE"]
+        );
     }
 
     #[test]
     fn nickname_and_alias() {
-        assert_eq!(names("Then Congressman Mike Smith went to the U.S. again."), ["Michael Smith", "United States"]);
+        assert_eq!(
+            names("Then Congressman Mike Smith went to the U.S. again."),
+            ["Michael Smith", "United States"]
+        );
     }
 
     #[test]
     fn headline_capitals() {
-        assert_eq!(names("US MOBILE CARRIER AT&T has backed out."), ["United States", "AT&T"]);
+        assert_eq!(
+            names("US MOBILE CARRIER AT&T has backed out."),
+            ["United States", "AT&T"]
+        );
     }
 
     #[test]
     fn possessive_and_compound() {
-        assert_eq!(names("the use of Acme-made phones and Globex's network"), ["Acme", "Globex"]);
+        assert_eq!(
+            names("the use of Acme-made phones and Globex's network"),
+            ["Acme", "Globex"]
+        );
     }
 
     #[test]
@@ -317,7 +385,7 @@ mod tests {
         let mut a = f.find("Rep. Michael Conaway spoke.", 0, &HashSet::new());
         let mut b = f.find("Mr. Conaway said so, and M. Conaway agreed.", 0, &HashSet::new());
         let mut all: Vec<&mut Entity> = a.iter_mut().chain(b.iter_mut()).collect();
-        resolve(&mut all);
+        resolve(&f, &mut all);
         assert!(b.iter().all(|e| e.canonical == "Michael Conaway"), "{b:?}");
     }
 }

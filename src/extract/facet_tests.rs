@@ -10,24 +10,15 @@ use crate::model::{DateFacet, Quantity};
 use crate::rules::{self, Example, RuleSet};
 
 const PACKS: &[(&str, &str)] = &[
-    (
-        "rules/quantities.toml",
-        include_str!("../../rules/quantities.toml"),
-    ),
-    (
-        "rules/measures.toml",
-        include_str!("../../rules/measures.toml"),
-    ),
+    ("rules/quantities.toml", include_str!("../../rules/quantities.toml")),
+    ("rules/measures.toml", include_str!("../../rules/measures.toml")),
     ("rules/dates.toml", include_str!("../../rules/dates.toml")),
 ];
 
 fn rules() -> RuleSet {
     let mut set = RuleSet::default();
     for (p, text) in PACKS {
-        set.add(
-            p,
-            rules::parse_pack(p, text).unwrap_or_else(|e| panic!("{e}")),
-        );
+        set.add(p, rules::parse_pack(p, text).unwrap_or_else(|e| panic!("{e}")));
     }
     set
 }
@@ -69,11 +60,7 @@ fn check(
     measure: Option<&str>,
 ) {
     let q = one(text);
-    assert!(
-        close(q.value, value),
-        "{text}: value {:?} != {value:?}",
-        q.value
-    );
+    assert!(close(q.value, value), "{text}: value {:?} != {value:?}", q.value);
     assert!(close(q.low, low), "{text}: low {:?} != {low:?}", q.low);
     assert!(close(q.high, high), "{text}: high {:?} != {high:?}", q.high);
     assert_eq!(q.unit.as_deref(), unit, "{text}: unit");
@@ -130,15 +117,9 @@ fn news_money() {
     );
     let qs = qf().find("a fine of 85 million euros ($108 million) was imposed");
     assert_eq!(qs.len(), 2, "{qs:#?}");
-    assert_eq!(
-        (qs[0].value, qs[0].unit.as_deref()),
-        (Some(8.5e7), Some("EUR"))
-    );
+    assert_eq!((qs[0].value, qs[0].unit.as_deref()), (Some(8.5e7), Some("EUR")));
     assert_eq!(qs[0].text, "85 million euros");
-    assert_eq!(
-        (qs[1].value, qs[1].unit.as_deref()),
-        (Some(1.08e8), Some("USD"))
-    );
+    assert_eq!((qs[1].value, qs[1].unit.as_deref()), (Some(1.08e8), Some("USD")));
     assert_eq!(qs[1].text, "$108 million");
 }
 
@@ -336,35 +317,11 @@ fn percent_and_units() {
 #[test]
 fn approximators_and_ranges() {
     check("dozens", None, Some(24.0), Some(144.0), None, None, None);
-    check(
-        "at least 10",
-        Some(10.0),
-        Some(10.0),
-        None,
-        None,
-        None,
-        None,
-    );
-    check(
-        "about 50",
-        Some(50.0),
-        Some(45.0),
-        Some(55.0),
-        None,
-        None,
-        None,
-    );
+    check("at least 10", Some(10.0), Some(10.0), None, None, None, None);
+    check("about 50", Some(50.0), Some(45.0), Some(55.0), None, None, None);
     check("nearly 50", Some(50.0), None, Some(50.0), None, None, None);
     check("up to 20", Some(20.0), None, Some(20.0), None, None, None);
-    check(
-        "between 5 and 7",
-        None,
-        Some(5.0),
-        Some(7.0),
-        None,
-        None,
-        None,
-    );
+    check("between 5 and 7", None, Some(5.0), Some(7.0), None, None, None);
     check("5-7", None, Some(5.0), Some(7.0), None, None, None);
     check(
         "5 to 7 million people",
@@ -384,10 +341,7 @@ fn approximators_and_ranges() {
         None,
         Some("money"),
     );
-    assert_eq!(
-        one("between 5 and 7").approximator.as_deref(),
-        Some("between")
-    );
+    assert_eq!(one("between 5 and 7").approximator.as_deref(), Some("between"));
     assert_eq!(one("nearly 50").approximator.as_deref(), Some("nearly"));
     assert_eq!(
         one("More than 170 countries").approximator.as_deref(),
@@ -863,11 +817,7 @@ fn check_quantity_example(section: &str, id: &str, ex: &Example, f: &QuantityFin
         assert!(close(first.and_then(|q| q.high), ex.high), "high {at}");
     }
     if let Some(u) = &ex.unit {
-        assert_eq!(
-            first.and_then(|q| q.unit.as_deref()),
-            Some(u.as_str()),
-            "unit {at}"
-        );
+        assert_eq!(first.and_then(|q| q.unit.as_deref()), Some(u.as_str()), "unit {at}");
     }
     if let Some(m) = &ex.measure {
         assert_eq!(
@@ -896,21 +846,9 @@ fn rule_examples() {
             }
         )*};
     }
-    run!(
-        approximators,
-        scales,
-        currencies,
-        vague,
-        units,
-        measures,
-        not_quantity
-    );
+    run!(approximators, scales, currencies, vague, units, measures, not_quantity);
     for r in &set.calendar {
-        assert!(
-            !r.description.trim().is_empty(),
-            "{} has no description",
-            r.id
-        );
+        assert!(!r.description.trim().is_empty(), "{} has no description", r.id);
         assert!(!r.examples.is_empty(), "{} has no examples", r.id);
         for ex in &r.examples {
             let reference = ex
@@ -964,10 +902,7 @@ proptest! {
 #[ignore]
 fn throughput() {
     let mut text = String::new();
-    for e in std::fs::read_dir("corpus/att-huawei-2018")
-        .unwrap()
-        .flatten()
-    {
+    for e in std::fs::read_dir("corpus/att-huawei-2018").unwrap().flatten() {
         text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
     }
     let text = text.repeat((4_000_000 / text.len().max(1)).max(1));
@@ -994,10 +929,7 @@ fn throughput() {
 fn corpus_dump() {
     let set = rules();
     let (f, d) = (QuantityFinder::new(&set), DateFinder::new(&set));
-    for e in std::fs::read_dir("corpus/att-huawei-2018")
-        .unwrap()
-        .flatten()
-    {
+    for e in std::fs::read_dir("corpus/att-huawei-2018").unwrap().flatten() {
         let text = std::fs::read_to_string(e.path()).unwrap_or_default();
         for q in f.find(&text) {
             println!(
@@ -1006,10 +938,7 @@ fn corpus_dump() {
             );
         }
         for x in d.find(&text, reference()) {
-            println!(
-                "D {:?} {:?} {:?}..{:?} {}",
-                x.text, x.value, x.low, x.high, x.kind
-            );
+            println!("D {:?} {:?} {:?}..{:?} {}", x.text, x.value, x.low, x.high, x.kind);
         }
     }
 }

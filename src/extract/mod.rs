@@ -61,11 +61,19 @@ impl Extractor {
     }
 
     /// Facets of one sentence at `span` of `text`.
-    pub fn sentence_facets(&self, text: &str, span: Span, reference: Option<NaiveDate>, lower_vocab: &HashSet<String>) -> SentenceFacets {
+    pub fn sentence_facets(
+        &self,
+        text: &str,
+        span: Span,
+        reference: Option<NaiveDate>,
+        lower_vocab: &HashSet<String>,
+    ) -> SentenceFacets {
         let s = &text[span.start..span.end];
         let base = span.start;
-        let mut f = Facets::default();
-        f.quantities = self.quantities.find(s);
+        let mut f = Facets {
+            quantities: self.quantities.find(s),
+            ..Default::default()
+        };
         for q in &mut f.quantities {
             q.start += base;
             q.end += base;
@@ -86,7 +94,11 @@ impl Extractor {
             a
         });
         f.attributions.extend(attribution.clone());
-        SentenceFacets { certainty: certainty::overall(levels), facets: f, attribution }
+        SentenceFacets {
+            certainty: certainty::overall(levels),
+            facets: f,
+            attribution,
+        }
     }
 
     /// Every facet of a whole text (the `facets` command).
@@ -107,14 +119,23 @@ impl Extractor {
 
     /// Sentence spans of the text after `body_start`, document offsets.
     pub fn sentences(&self, text: &str, body_start: usize) -> Vec<Span> {
-        self.segmenter.split(&text[body_start..]).into_iter().map(|s| Span::new(s.start + body_start, s.end + body_start)).collect()
+        self.segmenter
+            .split(&text[body_start..])
+            .into_iter()
+            .map(|s| Span::new(s.start + body_start, s.end + body_start))
+            .collect()
     }
 
     /// The claims of one document.
     pub fn claims(&self, doc: &Document) -> Vec<Claim> {
-        let reference = doc.date.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let reference = doc
+            .date
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
         let vocab = lower_vocabulary(&doc.text[doc.body_start..]);
-        let line_starts: Vec<usize> = std::iter::once(0).chain(doc.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(doc.text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         let mut claims = Vec::new();
         let mut previous_speaker: Option<String> = None;
         for span in self.sentences(&doc.text, doc.body_start) {
@@ -122,10 +143,11 @@ impl Extractor {
             let text = &doc.text[span.start..span.end];
             let mut attribution = sf.attribution.clone();
             // A quotation that runs on from the previous sentence keeps its speaker.
-            if attribution.as_ref().is_none_or(|a| a.source.is_none()) && text.starts_with(['"', '“']) {
-                if let (Some(a), Some(speaker)) = (attribution.as_mut(), previous_speaker.as_ref()) {
-                    a.source = Some(speaker.clone());
-                }
+            if attribution.as_ref().is_none_or(|a| a.source.is_none())
+                && text.starts_with(['"', '“'])
+                && let (Some(a), Some(speaker)) = (attribution.as_mut(), previous_speaker.as_ref())
+            {
+                a.source = Some(speaker.clone());
             }
             previous_speaker = attribution.as_ref().filter(|a| a.quote).and_then(|a| a.source.clone());
             let words = tokens(text).len();
@@ -171,5 +193,9 @@ impl Extractor {
 /// Words the text writes in lower case: a capitalised sentence-initial word
 /// found here is a common word, not a name.
 pub fn lower_vocabulary(text: &str) -> HashSet<String> {
-    tokens(text).into_iter().filter(|t| t.text.starts_with(char::is_lowercase)).map(|t| t.text.to_string()).collect()
+    tokens(text)
+        .into_iter()
+        .filter(|t| t.text.starts_with(char::is_lowercase))
+        .map(|t| t.text.to_string())
+        .collect()
 }

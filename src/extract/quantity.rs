@@ -197,11 +197,7 @@ fn numeral(s: &str) -> Option<(f64, &str)> {
     if clean.matches('.').count() > 1 || clean.ends_with('.') {
         return None;
     }
-    clean
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .map(|v| (v, suffix))
+    clean.parse::<f64>().ok().filter(|v| v.is_finite()).map(|v| (v, suffix))
 }
 
 const UNITS: &[(&str, f64)] = &[
@@ -240,13 +236,12 @@ const TENS: &[(&str, f64)] = &[
 /// Words that end the look-ahead for the counted noun. English grammar, not
 /// story vocabulary.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "after", "ago", "also", "an", "and", "are", "as", "at", "be", "been", "before",
-    "being", "but", "by", "can", "could", "each", "earlier", "for", "from", "had", "has", "have",
-    "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "last", "later", "less", "may",
-    "might", "more", "must", "my", "next", "no", "not", "of", "on", "or", "our", "over", "per",
-    "said", "say", "says", "she", "should", "since", "so", "than", "that", "the", "their", "then",
-    "these", "they", "this", "those", "to", "under", "until", "was", "we", "were", "when", "where",
-    "which", "while", "who", "whom", "whose", "will", "with", "would", "you", "your",
+    "a", "about", "after", "ago", "also", "an", "and", "are", "as", "at", "be", "been", "before", "being", "but", "by",
+    "can", "could", "each", "earlier", "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in",
+    "into", "is", "it", "its", "last", "later", "less", "may", "might", "more", "must", "my", "next", "no", "not",
+    "of", "on", "or", "our", "over", "per", "said", "say", "says", "she", "should", "since", "so", "than", "that",
+    "the", "their", "then", "these", "they", "this", "those", "to", "under", "until", "was", "we", "were", "when",
+    "where", "which", "while", "who", "whom", "whose", "will", "with", "would", "you", "your",
 ];
 
 /// Determiners skipped after "of" ("90 per cent of the smartphones").
@@ -389,11 +384,7 @@ impl QuantityFinder {
         }
         // Words the finder itself reads are never names.
         for r in &rules.approximators {
-            unless.extend(
-                r.words
-                    .iter()
-                    .flat_map(|w| w.split_whitespace().map(lower_trim_dot)),
-            );
+            unless.extend(r.words.iter().flat_map(|w| w.split_whitespace().map(lower_trim_dot)));
         }
         let blocked = if patterns.is_empty() {
             None
@@ -403,11 +394,7 @@ impl QuantityFinder {
                 .build()
                 .ok()
         };
-        let mut starters: HashSet<String> = UNITS
-            .iter()
-            .chain(TENS)
-            .map(|(w, _)| w.to_string())
-            .collect();
+        let mut starters: HashSet<String> = UNITS.iter().chain(TENS).map(|(w, _)| w.to_string()).collect();
         starters.extend(["a".to_string(), "an".to_string()]);
         for r in &rules.vague {
             for w in &r.words {
@@ -812,27 +799,17 @@ impl Cx<'_> {
         // What comes before the number: a currency symbol, an approximator.
         let mut start = i;
         let mut currency = None;
-        if let Some((code, k)) = self
-            .f
-            .currency_before
-            .backward(self.text, self.toks, i, floor)
-        {
+        if let Some((code, k)) = self.f.currency_before.backward(self.text, self.toks, i, floor) {
             currency = Some(code);
             start = k;
         }
         let number_start = start;
         let mut approx = None;
-        if let Some((a, k)) = self
-            .f
-            .approximators
-            .backward(self.text, self.toks, start, floor)
-        {
+        if let Some((a, k)) = self.f.approximators.backward(self.text, self.toks, start, floor) {
             approx = Some(a);
             start = k;
         }
-        let between = approx
-            .as_ref()
-            .is_some_and(|a| a.word.eq_ignore_ascii_case("between"));
+        let between = approx.as_ref().is_some_and(|a| a.word.eq_ignore_ascii_case("between"));
         let core = self.core(i, currency.is_some(), between)?;
         if between && !core.range {
             approx = None;
@@ -866,10 +843,10 @@ impl Cx<'_> {
         }
         let of_money = core.vague && self.is_word(end) && self.lower(end) == "of";
         if unit.is_none()
-            && let Some((code, k)) =
-                self.f
-                    .currency_after
-                    .forward(self.text, self.toks, end + usize::from(of_money))
+            && let Some((code, k)) = self
+                .f
+                .currency_after
+                .forward(self.text, self.toks, end + usize::from(of_money))
         {
             if currency.is_none() {
                 currency = Some(code);
@@ -887,12 +864,7 @@ impl Cx<'_> {
         } else {
             self.counted(end, core.vague || percent)
         };
-        if core.year_like
-            && currency.is_none()
-            && unit.is_none()
-            && approx.is_none()
-            && counted.is_none()
-        {
+        if core.year_like && currency.is_none() && unit.is_none() && approx.is_none() && counted.is_none() {
             return None;
         }
         let measure = if currency.is_some() {
@@ -900,9 +872,7 @@ impl Cx<'_> {
         } else if let Some(u) = &unit {
             Some(u.measure.clone())
         } else {
-            counted
-                .as_ref()
-                .and_then(|c| self.f.measures.get(c).cloned())
+            counted.as_ref().and_then(|c| self.f.measures.get(c).cloned())
         };
         let (mut low, mut high) = (Some(core.low), Some(core.high));
         if let (Some(a), Some(v)) = (&approx, core.value) {

@@ -24,7 +24,15 @@ pub struct Suggestion {
 
 /// Best explanation of the conflict between `x` (in claim `xc`) and `y`
 /// (in `yc`), trying to correct either side.
-pub fn suggest(x: &Quantity, xc: &Claim, y: &Quantity, yc: &Claim, claims: &[Claim], slack: f64, tol: f64) -> Option<Suggestion> {
+pub fn suggest(
+    x: &Quantity,
+    xc: &Claim,
+    y: &Quantity,
+    yc: &Claim,
+    claims: &[Claim],
+    slack: f64,
+    tol: f64,
+) -> Option<Suggestion> {
     let a = correct(x, xc, y, yc, claims, slack, tol);
     let b = correct(y, yc, x, xc, claims, slack, tol);
     match (a, b) {
@@ -69,10 +77,14 @@ impl Edit {
 fn numeral(text: &str) -> Option<(usize, usize, String)> {
     let start = text.find(|c: char| c.is_ascii_digit())?;
     let rest = &text[start..];
-    let len = rest.find(|c: char| !(c.is_ascii_digit() || c == ',')).unwrap_or(rest.len());
+    let len = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ','))
+        .unwrap_or(rest.len());
     let raw = rest[..len].trim_end_matches(',');
     // Decimals ("3.5") are edited by scale only.
-    if text[start + raw.len()..].starts_with('.') && text[start + raw.len() + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+    if text[start + raw.len()..].starts_with('.')
+        && text[start + raw.len() + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
     Some((start, start + raw.len(), raw.replace(',', "")))
@@ -120,9 +132,19 @@ fn scaled(q: &Quantity, ratio: f64) -> Quantity {
     s
 }
 
-fn correct(q: &Quantity, qc: &Claim, other: &Quantity, oc: &Claim, claims: &[Claim], slack: f64, tol: f64) -> Option<Suggestion> {
+fn correct(
+    q: &Quantity,
+    qc: &Claim,
+    other: &Quantity,
+    oc: &Claim,
+    claims: &[Claim],
+    slack: f64,
+    tol: f64,
+) -> Option<Suggestion> {
     let target = comparable_range(other, slack)?;
-    let fits = |c: &Quantity| comparable_range(c, slack).is_some_and(|r| r.0 <= target.1 * (1.0 + tol) && target.0 <= r.1 * (1.0 + tol));
+    let fits = |c: &Quantity| {
+        comparable_range(c, slack).is_some_and(|r| r.0 <= target.1 * (1.0 + tol) && target.0 <= r.1 * (1.0 + tol))
+    };
     let mut best: Option<Suggestion> = None;
     let mut consider = |candidate: Quantity, text: String, edit: Edit, digits: Option<&str>| {
         if !fits(&candidate) {
@@ -169,7 +191,11 @@ fn correct(q: &Quantity, qc: &Claim, other: &Quantity, oc: &Claim, claims: &[Cla
         if score < 2.0 {
             return;
         }
-        let s = Suggestion { text: format!("likely intended: \"{text}\" in {} ({})", qc.id, edit.describe()), evidence, score };
+        let s = Suggestion {
+            text: format!("likely intended: \"{text}\" in {} ({})", qc.id, edit.describe()),
+            evidence,
+            score,
+        };
         if best.as_ref().is_none_or(|b| s.score > b.score) {
             best = Some(s);
         }
@@ -180,14 +206,24 @@ fn correct(q: &Quantity, qc: &Claim, other: &Quantity, oc: &Claim, claims: &[Cla
     {
         for (new, edit) in edits(&digits) {
             let Ok(v) = new.parse::<f64>() else { continue };
-            let mut text = format!("{}{}{}", &q.text[..start], group_like(&q.text[start..end], &new), &q.text[end..]);
+            let mut text = format!(
+                "{}{}{}",
+                &q.text[..start],
+                group_like(&q.text[start..end], &new),
+                &q.text[end..]
+            );
             if let Some(noun) = q.counted.as_deref().filter(|n| !q.text.contains(n)) {
                 text = format!("{text} {noun}");
             }
             consider(scaled(q, v / old), text, edit, Some(&new));
         }
     }
-    for (ratio, edit) in [(1000.0, Edit::ScaleUp), (0.001, Edit::ScaleDown), (10.0, Edit::Decimal), (0.1, Edit::Decimal)] {
+    for (ratio, edit) in [
+        (1000.0, Edit::ScaleUp),
+        (0.001, Edit::ScaleDown),
+        (10.0, Edit::Decimal),
+        (0.1, Edit::Decimal),
+    ] {
         let c = scaled(q, ratio);
         let text = c.value.or(c.low).or(c.high).map(human).unwrap_or_default();
         consider(c, text, edit, None);
@@ -218,7 +254,7 @@ fn group_like(original: &str, digits: &str) -> String {
     }
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
