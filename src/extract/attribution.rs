@@ -51,7 +51,6 @@ impl AttributionFinder {
                         .count()
                         == 0
             });
-            let word_after = || tokens(&sentence[m.end..]).first().map(|t| t.text.to_string());
             match shape {
                 ReportingShape::SourceAfter => {
                     let source = after_entity.map(|e| e.canonical.clone());
@@ -86,8 +85,10 @@ impl AttributionFinder {
                         (Some(p.text.to_lowercase()), base + p.start, base + m.end)
                     } else if let Some(e) = after_entity {
                         (Some(e.canonical.clone()), base + m.start, e.end)
+                    } else if let Some(n) = unnamed_source(sentence, &before_words, m.start, m.end) {
+                        // "..., officials said." An unnamed source still attributes.
+                        (Some(n.text.to_lowercase()), base + n.start, base + m.end)
                     } else {
-                        let _ = word_after;
                         continue;
                     };
                     if verb_hit.as_ref().is_none_or(|(a, _)| a.source.is_none()) {
@@ -120,6 +121,35 @@ impl AttributionFinder {
         }
         None
     }
+}
+
+/// A common-noun subject right before a reporting verb that closes its
+/// clause ("..., officials said." / "..., the company said Tuesday.").
+fn unnamed_source<'a>(
+    sentence: &str,
+    before: &[crate::tokens::Token<'a>],
+    verb_start: usize,
+    verb_end: usize,
+) -> Option<crate::tokens::Token<'a>> {
+    let noun = *before.last()?;
+    if !sentence[noun.end..verb_start].trim().is_empty()
+        || !noun.text.chars().all(|c| c.is_lowercase())
+        || noun.text.len() < 3
+    {
+        return None;
+    }
+    // The subject opens a clause: after a comma or a determiner at its start.
+    let head = sentence[..noun.start].trim_end();
+    let clause_start = head.is_empty() || head.ends_with([',', '"', '”']) || {
+        let prev = before.len().checked_sub(2).map(|i| before[i].text.to_lowercase());
+        matches!(prev.as_deref(), Some("the" | "a" | "an"))
+            && sentence[..before[before.len() - 2].start]
+                .trim_end()
+                .ends_with([',', '"', '”'])
+    };
+    let rest = sentence[verb_end..].trim_start();
+    let closes = rest.is_empty() || rest.starts_with(['.', ',', ';']) || tokens(rest).len() <= 2;
+    (clause_start && closes).then_some(noun)
 }
 
 /// A quotation of three or more words, in straight or curly double quotes.
