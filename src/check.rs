@@ -95,7 +95,7 @@ impl Engine {
     }
 }
 
-/// Short names ("Conaway", "M. Conaway") resolve to the full name used
+/// Short names ("Hargrove", "M. Hargrove") resolve to the full name used
 /// anywhere in the corpus, when only one full name fits.
 fn resolve_names(finder: &crate::extract::entity::EntityFinder, claims: &mut [Claim]) {
     let mut all: Vec<&mut Entity> = claims.iter_mut().flat_map(|c| c.entities.iter_mut()).collect();

@@ -60,7 +60,7 @@ enum Command {
     },
     /// Every facet of a text: quantities, dates, entities, hedges, attributions.
     #[command(
-        after_help = "Examples:\n  corroborate facets article.txt --format json\n  echo 'Over 70 million people voted last week.' | corroborate facets - --date 2018-01-10"
+        after_help = "Examples:\n  corroborate facets article.txt --format json\n  echo 'Over 40 million people voted last week.' | corroborate facets - --date 2018-01-10"
     )]
     Facets {
         /// A file, or - for stdin.

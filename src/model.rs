@@ -61,12 +61,12 @@ pub struct Quantity {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    /// The stated figure, scale applied ("$32bn" = 3.2e10). Null for a vague
+    /// The stated figure, scale applied ("$47bn" = 4.7e10). Null for a vague
     /// amount ("dozens") that only has bounds.
     pub value: Option<f64>,
     /// Lower bound of the range or approximation; null when open.
     pub low: Option<f64>,
-    /// Upper bound; null when open ("over 70 million").
+    /// Upper bound; null when open ("over 40 million").
     pub high: Option<f64>,
     /// "over", "more than", "nearly", "about", "up to", "at least"...
     pub approximator: Option<String>,

@@ -150,7 +150,7 @@ pub enum AbbrevClass {
     Month,
     /// U.S. state abbreviations, also in party-state tags like "(R-Ark.)".
     State,
-    /// Before a number: "No. 5", "H.R. 4747", "Vol. 3".
+    /// Before a number: "No. 5", "H.R. 5120", "Vol. 3".
     Number,
     /// Anything else ("etc.", "approx.", "a.m."): ends a sentence only before
     /// a capitalised word that is not a name continuation.
@@ -348,7 +348,7 @@ pub struct MeasureRule {
 }
 
 /// Words and regular expressions that mark digits as part of a name or an
-/// identifier, not a quantity ("Fortune 500", "H.R. 4747", "5G").
+/// identifier, not a quantity ("Fortune 500", "H.R. 5120", "5G").
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NotQuantityRule {

@@ -30,7 +30,7 @@
 //!     cannot be a name ("The", "It", "But"...);
 //!   - a medial abbreviation ("vs.", "e.g.") never ends one;
 //!   - before a digit, any abbreviation, initial or dotted word continues
-//!     ("Jan. 10", "No. 5", "H.R. 4747");
+//!     ("Jan. 10", "No. 5", "H.R. 5120");
 //!   - a single capital letter is an initial ("John F. Kennedy") and an
 //!     upper-case dotted abbreviation ("U.S.", "N.Y.") is usually a modifier
 //!     ("U.S. Navy"): both end a sentence only before a common sentence
@@ -582,33 +582,33 @@ mod tests {
     const CASES: &[(&str, &[&str])] = &[
         // The fixtures.
         (
-            "Two Republican lawmakers, Rep. Michael Conaway of Texas and Liz Cheney of Wyoming, have since introduced legislation barring the U.S. government from doing business with either Huawei or ZTE Corp., another major Chinese electronics maker.",
+            "Two Republican lawmakers, Rep. Michael Hargrove of Texas and Liz Brandt of Wyoming, have since introduced legislation barring the U.S. government from doing business with either Globex or Umbrella Corp., another major Chinese electronics maker.",
             &[
-                "Two Republican lawmakers, Rep. Michael Conaway of Texas and Liz Cheney of Wyoming, have since introduced legislation barring the U.S. government from doing business with either Huawei or ZTE Corp., another major Chinese electronics maker.",
+                "Two Republican lawmakers, Rep. Michael Hargrove of Texas and Liz Brandt of Wyoming, have since introduced legislation barring the U.S. government from doing business with either Globex or Umbrella Corp., another major Chinese electronics maker.",
             ],
         ),
         (
-            "two senators — Tom Cotton (R-Ark.) and Marco Rubio (R-Fla.) — introduced legislation that would prevent the U.S. government from buying equipment.",
+            "two senators — Tom Ashby (R-Ark.) and Marco Vell (R-Fla.) — introduced legislation that would prevent the U.S. government from buying equipment.",
             &[
-                "two senators — Tom Cotton (R-Ark.) and Marco Rubio (R-Fla.) — introduced legislation that would prevent the U.S. government from buying equipment.",
+                "two senators — Tom Ashby (R-Ark.) and Marco Vell (R-Fla.) — introduced legislation that would prevent the U.S. government from buying equipment.",
             ],
         ),
         (
-            "That bill, H.R. 4747, “The Defending U.S. Government Communications Act” prohibits the government from purchasing equipment.",
+            "That bill, H.R. 5120, “The Defending U.S. Government Communications Act” prohibits the government from purchasing equipment.",
             &[
-                "That bill, H.R. 4747, “The Defending U.S. Government Communications Act” prohibits the government from purchasing equipment.",
+                "That bill, H.R. 5120, “The Defending U.S. Government Communications Act” prohibits the government from purchasing equipment.",
             ],
         ),
         (
-            "\"Chinese commercial technology is a vehicle for spying,\" Mr. Conaway said when he introduced his proposal last week. \"Allowing Huawei access would be inviting surveillance.\"",
+            "\"Foreign commercial technology is a vehicle for spying,\" Mr. Hargrove said when he introduced his proposal last week. \"Allowing Globex access would be inviting surveillance.\"",
             &[
-                "\"Chinese commercial technology is a vehicle for spying,\" Mr. Conaway said when he introduced his proposal last week.",
-                "\"Allowing Huawei access would be inviting surveillance.\"",
+                "\"Foreign commercial technology is a vehicle for spying,\" Mr. Hargrove said when he introduced his proposal last week.",
+                "\"Allowing Globex access would be inviting surveillance.\"",
             ],
         ),
         (
-            " date 2018-01-10 US MOBILE CARRIER AT&T has allegedly backed out of a deal.",
-            &["date 2018-01-10 US MOBILE CARRIER AT&T has allegedly backed out of a deal."],
+            " date 2018-01-10 US MOBILE CARRIER Q&R has allegedly backed out of a deal.",
+            &["date 2018-01-10 US MOBILE CARRIER Q&R has allegedly backed out of a deal."],
         ),
         // Plain sentences.
         ("It rained. We stayed in.", &["It rained.", "We stayed in."]),
@@ -690,8 +690,8 @@ mod tests {
             &["The bill, S. 2155, passed.", "See No. 5 and Vol. 3 for more."],
         ),
         (
-            "Tom Cotton (R-Ark.) The senator spoke.",
-            &["Tom Cotton (R-Ark.)", "The senator spoke."],
+            "Tom Ashby (R-Ark.) The senator spoke.",
+            &["Tom Ashby (R-Ark.)", "The senator spoke."],
         ),
         // Suffixes.
         (
@@ -767,9 +767,9 @@ mod tests {
         ),
         ("One.\r\n\r\nTwo.", &["One.", "Two."]),
         (
-            "Lawmakers Move to Bar Huawei From Government Contracts\nWASHINGTON — Lawmakers moved on Tuesday.",
+            "Lawmakers Move to Bar Globex From Government Contracts\nWASHINGTON — Lawmakers moved on Tuesday.",
             &[
-                "Lawmakers Move to Bar Huawei From Government Contracts",
+                "Lawmakers Move to Bar Globex From Government Contracts",
                 "WASHINGTON — Lawmakers moved on Tuesday.",
             ],
         ),
@@ -790,10 +790,10 @@ mod tests {
             &["Lawmakers said the rule would hurt small carriers in rural areas and\nSenator Smith agreed."],
         ),
         (
-            "It ended. The senators later met Rep. Michael\nConaway in his office.",
+            "It ended. The senators later met Rep. Michael\nHargrove in his office.",
             &[
                 "It ended.",
-                "The senators later met Rep. Michael\nConaway in his office.",
+                "The senators later met Rep. Michael\nHargrove in his office.",
             ],
         ),
         // Footnote marks, emoticons and stray closers stay with their sentence.
@@ -812,9 +812,9 @@ mod tests {
         ),
         ("Call Jane at ext. 37625 today.", &["Call Jane at ext. 37625 today."]),
         (
-            "Lawmakers move to bar two Chinese firms from government contracts\nWASHINGTON — The House acted.",
+            "Lawmakers move to bar two foreign firms from government contracts\nWASHINGTON — The House acted.",
             &[
-                "Lawmakers move to bar two Chinese firms from government contracts",
+                "Lawmakers move to bar two foreign firms from government contracts",
                 "WASHINGTON — The House acted.",
             ],
         ),

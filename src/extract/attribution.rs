@@ -1,10 +1,10 @@
 //! Attribution: who a sentence says the information comes from.
 //!
 //! Two shapes, both from the rules: a reporting verb beside its subject
-//! ("Reuters reported", "said Jane Smith", "he said") and a phrase followed
+//! ("Wirepost reported", "said Jane Smith", "he said") and a phrase followed
 //! by its source ("according to X", "told X", "seen by X"). The second names
-//! the origin more precisely ("aides told Reuters": the origin a reader can
-//! check is Reuters), so it wins when both are present.
+//! the origin more precisely ("aides told Wirepost": the origin a reader can
+//! check is Wirepost), so it wins when both are present.
 
 use crate::lexicon::PhraseMatcher;
 use crate::model::{Attribution, Certainty, Entity};
@@ -71,7 +71,7 @@ impl AttributionFinder {
                     }
                 }
                 ReportingShape::Verb => {
-                    // Subject before the verb, within three words ("Reuters reported", "Mr. Conaway said").
+                    // Subject before the verb, within three words ("Wirepost reported", "Mr. Hargrove said").
                     let before_entity = entities.iter().rev().find(|e| {
                         e.end <= base + m.start && sentence[e.end - base..m.start].split_whitespace().count() <= 2
                     });
@@ -202,16 +202,16 @@ mod tests {
     #[test]
     fn shapes() {
         assert_eq!(
-            source("The firm pressured the carrier, Reuters reported Tuesday.").as_deref(),
-            Some("Reuters")
+            source("The firm pressured the carrier, Wirepost reported Tuesday.").as_deref(),
+            Some("Wirepost")
         );
         assert_eq!(
-            source("Aides told Reuters on condition of anonymity.").as_deref(),
-            Some("Reuters")
+            source("Aides told Wirepost on condition of anonymity.").as_deref(),
+            Some("Wirepost")
         );
         assert_eq!(
-            source("According to a letter seen by Reuters, the deal is off.").as_deref(),
-            Some("Reuters")
+            source("According to a letter seen by Wirepost, the deal is off.").as_deref(),
+            Some("Wirepost")
         );
         assert_eq!(source("\"It is a big loss,\" he said.").as_deref(), Some("he"));
         assert_eq!(

@@ -20,7 +20,7 @@ pub struct EntityFinder {
     titles: HashSet<String>,
     nicknames: HashMap<String, String>,
     /// Given names: a run that starts with one is a person, and "of" after
-    /// it starts a place ("Michael Conaway of Texas").
+    /// it starts a place ("Michael Hargrove of Texas").
     given_names: HashSet<String>,
     aliases: HashMap<String, String>,
     stopwords: HashSet<String>,
@@ -117,7 +117,7 @@ impl EntityFinder {
             while j < toks.len() {
                 let t = toks[j];
                 let gap = &sentence[toks[j - 1].end..t.start];
-                // A title inside a run starts a new name ("FCC Chairman Ajit Pai").
+                // A title inside a run starts a new name ("FCC Chairman Jane Roe").
                 if self.titles.contains(&key(t.text)) && !self.titles.contains(&key(toks[j - 1].text)) {
                     break;
                 }
@@ -164,9 +164,9 @@ impl EntityFinder {
         if i == 0 {
             let base = k.trim_end_matches("'s").trim_end_matches("’s");
             // Sentence-initial: a word the document also writes in lower
-            // case is a common word ("Lawmakers", "Chinese firms").
+            // case is a common word ("Lawmakers", "foreign firms").
             let singular = base.strip_suffix('s').unwrap_or(base);
-            // A sentence-initial "-ing" word ("Allowing Huawei...") is a verb.
+            // A sentence-initial "-ing" word ("Allowing Globex...") is a verb.
             let gerund = base.len() > 5 && base.ends_with("ing");
             if (lower_vocab.contains(base) || self.common.contains(base) || self.common.contains(singular) || gerund)
                 && !self.titles.contains(&k)
@@ -222,7 +222,7 @@ impl EntityFinder {
                     break;
                 }
             }
-            // "Huawei-made": the lower-case part after the hyphen is not a name.
+            // "Globex-made": the lower-case part after the hyphen is not a name.
             if let Some((head, tail)) = last.split_once('-')
                 && tail.chars().next().is_some_and(char::is_lowercase)
             {
@@ -270,7 +270,7 @@ fn is_party_tag(s: &str) -> bool {
     b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase() && !s.contains(' ')
 }
 
-/// Tokens in a run of headline capitals ("US MOBILE CARRIER AT&T"): long
+/// Tokens in a run of headline capitals ("US MOBILE CARRIER Q&R"): long
 /// all-capital words there are styling, not acronyms.
 fn headline_mask(toks: &[Token]) -> Vec<bool> {
     let mut mask = vec![false; toks.len()];
@@ -295,7 +295,7 @@ fn headline_mask(toks: &[Token]) -> Vec<bool> {
 /// document, or one list for a whole corpus): a lone surname, or an initial
 /// and a surname, becomes the one full name of a person that ends with that
 /// surname. A person's name starts with a known given name or was written
-/// after a title somewhere; "Allowing Huawei" is not one.
+/// after a title somewhere; "Allowing Globex" is not one.
 pub fn resolve(finder: &EntityFinder, mentions: &mut [&mut Entity]) {
     let titled: HashSet<String> = mentions
         .iter()
@@ -350,8 +350,8 @@ mod tests {
     #[test]
     fn strips_titles_and_suffixes() {
         assert_eq!(
-            names("It was Rep. Michael Conaway of Texas and ZTE Corp. today."),
-            ["Michael Conaway", "Texas", "ZTE"]
+            names("It was Rep. Michael Hargrove of Texas and Umbrella Corp. today."),
+            ["Michael Hargrove", "Texas", "Umbrella"]
         );
     }
 
@@ -365,10 +365,7 @@ mod tests {
 
     #[test]
     fn headline_capitals() {
-        assert_eq!(
-            names("US MOBILE CARRIER AT&T has backed out."),
-            ["United States", "AT&T"]
-        );
+        assert_eq!(names("US MOBILE CARRIER Q&R has backed out."), ["United States", "Q&R"]);
     }
 
     #[test]
@@ -382,10 +379,10 @@ mod tests {
     #[test]
     fn resolves_surnames_and_initials() {
         let f = finder();
-        let mut a = f.find("Rep. Michael Conaway spoke.", 0, &HashSet::new());
-        let mut b = f.find("Mr. Conaway said so, and M. Conaway agreed.", 0, &HashSet::new());
+        let mut a = f.find("Rep. Michael Hargrove spoke.", 0, &HashSet::new());
+        let mut b = f.find("Mr. Hargrove said so, and M. Hargrove agreed.", 0, &HashSet::new());
         let mut all: Vec<&mut Entity> = a.iter_mut().chain(b.iter_mut()).collect();
         resolve(&f, &mut all);
-        assert!(b.iter().all(|e| e.canonical == "Michael Conaway"), "{b:?}");
+        assert!(b.iter().all(|e| e.canonical == "Michael Hargrove"), "{b:?}");
     }
 }

@@ -71,10 +71,10 @@ fn check(
 #[test]
 fn news_money() {
     check(
-        "a $32bn deal",
-        Some(3.2e10),
-        Some(3.2e10),
-        Some(3.2e10),
+        "a $47bn deal",
+        Some(4.7e10),
+        Some(4.7e10),
+        Some(4.7e10),
         Some("USD"),
         None,
         Some("money"),
@@ -125,13 +125,13 @@ fn news_money() {
 
 #[test]
 fn news_counts() {
-    let q = one("over 70 million people");
+    let q = one("over 40 million people");
     assert_eq!(q.approximator.as_deref(), Some("over"));
-    assert_eq!(q.text, "over 70 million");
+    assert_eq!(q.text, "over 40 million");
     check(
-        "over 70 million people",
-        Some(7e7),
-        Some(7e7),
+        "over 40 million people",
+        Some(4e7),
+        Some(4e7),
         None,
         None,
         Some("people"),
@@ -147,16 +147,16 @@ fn news_counts() {
         Some("people"),
     );
     check(
-        "in more than 170 countries",
-        Some(170.0),
-        Some(170.0),
+        "in more than 120 countries",
+        Some(120.0),
+        Some(120.0),
         None,
         None,
         Some("countries"),
         Some("countries"),
     );
     check(
-        "tens of millions of new Huawei devices",
+        "tens of millions of new Globex devices",
         None,
         Some(1e7),
         Some(1e8),
@@ -344,14 +344,14 @@ fn approximators_and_ranges() {
     assert_eq!(one("between 5 and 7").approximator.as_deref(), Some("between"));
     assert_eq!(one("nearly 50").approximator.as_deref(), Some("nearly"));
     assert_eq!(
-        one("More than 170 countries").approximator.as_deref(),
+        one("More than 120 countries").approximator.as_deref(),
         Some("more than")
     );
 }
 
 #[test]
 fn spans_are_offsets() {
-    let text = "Officials said over 70 million people and £74m were involved.";
+    let text = "Officials said over 40 million people and £74m were involved.";
     for q in qf().find(text) {
         assert_eq!(&text[q.start..q.end], q.text);
     }
@@ -365,14 +365,14 @@ const NOT_QUANTITIES: &[&str] = &[
     "at CES 2018",
     "2018",
     "since 2011 it has grown",
-    "H.R. 4747",
+    "H.R. 5120",
     "the Fortune 500",
     "5G",
     "4G LTE",
     "COVID-19",
     "a Boeing 747",
     "Windows 10",
-    "the Mate 10 Pro",
+    "the Zephyr 9 Pro",
     "the iPhone 8",
     "the G7 summit",
     "the F-35",
@@ -892,53 +892,6 @@ proptest! {
                 prop_assert!(x.start < x.end && x.end <= s.len());
                 prop_assert!(s.is_char_boundary(x.start) && s.is_char_boundary(x.end));
             }
-        }
-    }
-}
-
-/// Throughput on the corpus repeated; run with
-/// `cargo test --release --lib throughput -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn throughput() {
-    let mut text = String::new();
-    for e in std::fs::read_dir("corpus/att-huawei-2018").unwrap().flatten() {
-        text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
-    }
-    let text = text.repeat((4_000_000 / text.len().max(1)).max(1));
-    let set = rules();
-    let (f, d) = (QuantityFinder::new(&set), DateFinder::new(&set));
-    let t = std::time::Instant::now();
-    let n = f.find(&text).len();
-    let q = t.elapsed().as_secs_f64();
-    let t = std::time::Instant::now();
-    let m = d.find(&text, reference()).len();
-    let dt = t.elapsed().as_secs_f64();
-    let mb = text.len() as f64 / 1e6;
-    println!(
-        "quantities: {n} at {:.1} MB/s; dates: {m} at {:.1} MB/s",
-        mb / q,
-        mb / dt
-    );
-}
-
-/// Prints what the finders see in the corpus, for eyeballing; run with
-/// `cargo test --lib corpus_dump -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn corpus_dump() {
-    let set = rules();
-    let (f, d) = (QuantityFinder::new(&set), DateFinder::new(&set));
-    for e in std::fs::read_dir("corpus/att-huawei-2018").unwrap().flatten() {
-        let text = std::fs::read_to_string(e.path()).unwrap_or_default();
-        for q in f.find(&text) {
-            println!(
-                "Q {:?} v={:?} [{:?},{:?}] u={:?} c={:?} m={:?}",
-                q.text, q.value, q.low, q.high, q.unit, q.counted, q.measure
-            );
-        }
-        for x in d.find(&text, reference()) {
-            println!("D {:?} {:?} {:?}..{:?} {}", x.text, x.value, x.low, x.high, x.kind);
         }
     }
 }

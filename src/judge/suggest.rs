@@ -4,7 +4,7 @@
 //! character or one word: a dropped or added digit, transposed digits,
 //! million vs billion (or thousand vs million), a misplaced decimal point,
 //! or a figure carried over from a neighbouring quantity of another unit
-//! ("170 countries" becoming "70 million people" instead of "170 million").
+//! ("140 countries" becoming "40 million people" instead of "140 million").
 //! We generate those edits of each side, keep the ones that would make the
 //! sources agree, and rank them by evidence found in the corpus: the edited
 //! figure written elsewhere (strongest in the other source's own sentence),
@@ -72,7 +72,7 @@ impl Edit {
     }
 }
 
-/// The integer numeral written in a quantity ("70" in "over 70 million"),
+/// The integer numeral written in a quantity ("40" in "over 40 million"),
 /// with its byte range in `q.text`.
 fn numeral(text: &str) -> Option<(usize, usize, String)> {
     let start = text.find(|c: char| c.is_ascii_digit())?;
@@ -262,7 +262,7 @@ fn group_like(original: &str, digits: &str) -> String {
     out
 }
 
-/// A figure as a reader writes it: "170 million", "32 billion", "12,000".
+/// A figure as a reader writes it: "140 million", "47 billion", "12,000".
 pub fn human(v: f64) -> String {
     let trim = |x: f64| {
         let s = format!("{x:.2}");
@@ -288,7 +288,7 @@ mod tests {
 
     #[test]
     fn numerals() {
-        assert_eq!(numeral("over 70 million people"), Some((5, 7, "70".into())));
+        assert_eq!(numeral("over 40 million people"), Some((5, 7, "40".into())));
         assert_eq!(numeral("1,200 workers"), Some((0, 5, "1200".into())));
         assert_eq!(numeral("3.5 billion"), None);
         assert_eq!(numeral("dozens"), None);
@@ -296,15 +296,15 @@ mod tests {
 
     #[test]
     fn human_figures() {
-        assert_eq!(human(1.7e8), "170 million");
-        assert_eq!(human(3.2e10), "32 billion");
+        assert_eq!(human(1.4e8), "140 million");
+        assert_eq!(human(4.7e10), "47 billion");
         assert_eq!(human(12000.0), "12,000");
         assert_eq!(human(90.0), "90");
     }
 
     #[test]
     fn edits_include_a_dropped_leading_digit() {
-        assert!(edits("70").iter().any(|(e, k)| e == "170" && *k == Edit::DroppedDigit));
+        assert!(edits("40").iter().any(|(e, k)| e == "140" && *k == Edit::DroppedDigit));
         assert!(edits("1200").iter().any(|(e, k)| e == "120" && *k == Edit::AddedDigit));
     }
 }
