@@ -366,3 +366,77 @@ fn group(claims: &[Claim], edges: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
         .filter(|g| g.iter().map(|&i| &claims[i].doc).collect::<HashSet<_>>().len() >= 2)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Engine;
+
+    fn engine() -> Engine {
+        Engine::new(RuleSet::defaults())
+    }
+
+    fn claim(e: &Engine, doc: &str, text: &str) -> Claim {
+        let mut c = e.sentence_claim(doc, text);
+        c.doc = doc.to_string();
+        c
+    }
+
+    #[test]
+    fn phrases_map_to_one_synonym_class() {
+        let e = engine();
+        for text in [
+            "Acme backed out of it.",
+            "Acme canceled it.",
+            "Acme called off it.",
+            "Acme pulled out of it.",
+        ] {
+            let t = e.aligner.terms(&claim(&e, "a", text));
+            assert!(t.terms.contains("~cancel"), "{text}: {:?}", t.terms);
+        }
+    }
+
+    #[test]
+    fn different_people_in_the_same_role_do_not_match() {
+        let e = engine();
+        let pairs = vec![
+            (
+                "Senator John Smith introduced a bill to ban the devices.".to_string(),
+                "Senator Mary Jones introduced a bill to ban the devices.".to_string(),
+            ),
+            (
+                "Senator John Smith introduced a bill to ban the devices.".to_string(),
+                "Sen. John Smith introduced legislation to ban the devices.".to_string(),
+            ),
+        ];
+        let scores = e.similarity(&pairs);
+        assert!(!scores[0].1, "{scores:?}");
+        assert!(scores[1].1, "{scores:?}");
+    }
+
+    #[test]
+    fn candidates_skip_same_document_and_unrelated_pairs() {
+        let e = engine();
+        let claims = vec![
+            claim(&e, "a", "Acme canceled the Globex phone deal on Monday."),
+            claim(&e, "a", "Acme called off the Globex phone deal on Monday."),
+            claim(&e, "b", "Acme backed out of the Globex phone deal on Monday."),
+            claim(&e, "b", "Floods hit the northern valley after heavy rain."),
+        ];
+        let terms: Vec<Terms> = claims.iter().map(|c| e.aligner.terms(c)).collect();
+        let idf = Idf::new(terms.iter().map(|t| &t.terms));
+        let pairs = e.aligner.candidates(&claims, &terms, &idf);
+        assert!(pairs.iter().all(|&(i, j)| claims[i].doc != claims[j].doc));
+        assert!(!pairs.contains(&(0, 3)) && !pairs.contains(&(1, 3)));
+        let al = e.aligner.align(&claims);
+        assert_eq!(al.clusters, vec![vec![0, 1, 2]]);
+    }
+
+    #[test]
+    fn quantity_keys() {
+        assert!(keys_compatible("people/~people", "people/~people"));
+        assert!(keys_compatible("people/*", "people/lawmak"));
+        assert!(!keys_compatible("people/~people", "people/lawmak"));
+        assert!(!keys_compatible("money/*", "people/*"));
+    }
+}

@@ -553,3 +553,55 @@ pub fn excerpt(text: &str, max: usize) -> String {
     let cut: String = text.chars().take(max).collect();
     format!("{}…", cut.trim_end())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(value: Option<f64>, low: Option<f64>, high: Option<f64>) -> Quantity {
+        Quantity {
+            text: String::new(),
+            start: 0,
+            end: 0,
+            value,
+            low,
+            high,
+            approximator: None,
+            unit: None,
+            counted: None,
+            measure: Some("people".into()),
+        }
+    }
+
+    #[test]
+    fn open_bounds_are_read_with_slack() {
+        assert_eq!(
+            comparable_range(&q(Some(10.0), Some(10.0), Some(10.0)), 0.25),
+            Some((10.0, 10.0))
+        );
+        assert_eq!(comparable_range(&q(Some(10.0), None, None), 0.25), Some((10.0, 10.0)));
+        assert_eq!(
+            comparable_range(&q(Some(40.0), Some(40.0), None), 0.25),
+            Some((40.0, 50.0))
+        );
+        assert_eq!(comparable_range(&q(None, None, Some(20.0)), 0.25), Some((15.0, 20.0)));
+        assert_eq!(comparable_range(&q(None, None, None), 0.25), None);
+    }
+
+    #[test]
+    fn ranges_overlap_within_tolerance() {
+        assert!(overlaps((10.0, 10.0), (10.1, 10.1), 0.02));
+        assert!(!overlaps((10.0, 10.0), (11.0, 11.0), 0.02));
+        assert!(overlaps((24.0, 144.0), (45.0, 55.0), 0.0));
+    }
+
+    #[test]
+    fn hedge_scope_stops_at_a_clause_boundary() {
+        let text = "Acme reportedly canceled the deal, aborting what could have been a launch.";
+        let from = text.find("reportedly").unwrap() + "reportedly".len();
+        assert_eq!(
+            text[from..scope_end(text, from)].trim_end_matches([',', ' ']),
+            " canceled the deal"
+        );
+    }
+}
