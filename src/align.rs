@@ -256,9 +256,11 @@ impl Aligner {
         let terms: Vec<Terms> = claims.iter().map(|c| self.terms(c)).collect();
         let idf = Idf::new(terms.iter().map(|t| &t.terms));
         let mut edges = Vec::new();
+        // Tuning aid: near-threshold pair scores on stderr.
+        let debug = std::env::var_os("CORROBORATE_DEBUG_PAIRS").is_some();
         for (i, j) in self.candidates(claims, &terms, &idf) {
             let s = self.score(&terms[i], &terms[j], &idf);
-            if std::env::var_os("CORROBORATE_DEBUG_PAIRS").is_some() && s >= self.params.threshold * 0.7 {
+            if debug && s >= self.params.threshold * 0.7 {
                 eprintln!("{:.3}\t{}\t{}", s, claims[i].id, claims[j].id);
             }
             if s >= self.params.threshold {
