@@ -290,6 +290,29 @@ fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
                 .filter(|(x, y)| comparable(x, y, ctx.aligner))
                 .collect();
             if pairs.is_empty() {
+                // One figure, two currencies, and no amount both state in
+                // one currency: a currency slip.
+                if let Some((x, y)) = currency_slip(&qa, &qb, slack, tol)
+                    && seen.insert((a.id.clone(), b.id.clone(), m.to_string()))
+                {
+                    let units = (x.unit.as_deref().unwrap_or("?"), y.unit.as_deref().unwrap_or("?"));
+                    out.push(ctx.finding(
+                        vec![a.id.clone(), b.id.clone()],
+                        format!(
+                            "{} says \"{}\" but {} says \"{}\": the same figure in {} and {}.",
+                            a.doc, x.text, b.doc, y.text, units.0, units.1
+                        ),
+                        Some(format!(
+                            "likely a currency slip: one source wrote the figure in the wrong currency ({} vs {}); \
+                             check the original announcement",
+                            units.0, units.1
+                        )),
+                        vec![
+                            format!("{}: \"{}\" ({})", a.id, x.text, units.0),
+                            format!("{}: \"{}\" ({})", b.id, y.text, units.1),
+                        ],
+                    ));
+                }
                 continue;
             }
             let agree = pairs.iter().any(
@@ -329,6 +352,32 @@ fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Two amounts of money in different currencies whose figures agree, when
+/// no pair in a shared currency exists.
+fn currency_slip<'q>(
+    qa: &[&'q Quantity],
+    qb: &[&'q Quantity],
+    slack: f64,
+    tol: f64,
+) -> Option<(&'q Quantity, &'q Quantity)> {
+    for x in qa {
+        for y in qb {
+            let (Some(ux), Some(uy)) = (&x.unit, &y.unit) else {
+                continue;
+            };
+            if ux == uy || x.measure.as_deref() != Some("money") {
+                continue;
+            }
+            if let (Some(rx), Some(ry)) = (comparable_range(x, slack), comparable_range(y, slack))
+                && overlaps(rx, ry, tol)
+            {
+                return Some((x, y));
+            }
+        }
+    }
+    None
 }
 
 fn describe_range(q: &Quantity, slack: f64) -> String {
