@@ -99,7 +99,18 @@ enum RulesCommand {
     )]
     Lint { paths: Vec<PathBuf> },
     /// List every rule with its section and the file it comes from.
+    #[command(after_help = "Examples:\n  corroborate rules list\n  corroborate rules list --rules my-story.toml")]
     List {
+        #[arg(long = "rules", value_name = "PATH")]
+        rules: Vec<PathBuf>,
+    },
+    /// Print a rule's description, parameters and examples.
+    #[command(
+        after_help = "Examples:\n  corroborate rules explain quantity-conflict\n  corroborate rules explain cancel"
+    )]
+    Explain {
+        /// The rule id (as `rules list` shows it, with or without its section).
+        id: String,
         #[arg(long = "rules", value_name = "PATH")]
         rules: Vec<PathBuf>,
     },
@@ -287,6 +298,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 out.push_str(&format!("{key}\t{origin}\n"));
             }
             output::write(None, &out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules {
+            command: RulesCommand::Explain { id, rules },
+        } => {
+            let found = rules::explain(&id, &rules)?;
+            output::write(None, &found)?;
             Ok(ExitCode::SUCCESS)
         }
     }

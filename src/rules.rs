@@ -772,6 +772,73 @@ impl RuleSet {
     }
 }
 
+/// A rule described for a reader: every rule of that id (in `section/id`
+/// or plain `id` form) across the default packs and `extra` packs, the
+/// later one marked as the one in force.
+pub fn explain(id: &str, extra: &[std::path::PathBuf]) -> Result<String, RuleError> {
+    let mut packs: Vec<(String, String)> = DEFAULT_PACKS
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .collect();
+    for p in extra {
+        let shown = p.display().to_string();
+        let text = std::fs::read_to_string(p).map_err(|e| RuleError {
+            path: shown.clone(),
+            line: 0,
+            column: 0,
+            message: format!("cannot read rule file: {e}"),
+        })?;
+        parse_pack(&shown, &text)?;
+        packs.push((shown, text));
+    }
+    let (want_section, want_id) = id.split_once('/').map_or((None, id), |(s, i)| (Some(s), i));
+    let mut out = String::new();
+    for (path, text) in &packs {
+        let value: toml::Table = toml::from_str(text).map_err(|e| RuleError {
+            path: path.clone(),
+            line: 1,
+            column: 1,
+            message: e.message().to_string(),
+        })?;
+        for (section, rules) in &value {
+            if want_section.is_some_and(|s| s != section) {
+                continue;
+            }
+            let Some(rules) = rules.as_array() else { continue };
+            for rule in rules.iter().filter_map(|r| r.as_table()) {
+                if rule.get("id").and_then(|v| v.as_str()) != Some(want_id) {
+                    continue;
+                }
+                out.push_str(&format!("{section}/{want_id}  ({path})\n\n"));
+                if let Some(d) = rule.get("description").and_then(|v| v.as_str()) {
+                    out.push_str(&format!("{}\n\n", d.trim()));
+                }
+                for (k, v) in rule {
+                    if !matches!(k.as_str(), "id" | "description" | "examples") {
+                        out.push_str(&format!("{k} = {v}\n"));
+                    }
+                }
+                if let Some(examples) = rule.get("examples").and_then(|v| v.as_array()) {
+                    out.push_str("\nexamples:\n");
+                    for e in examples {
+                        out.push_str(&format!("  {e}\n"));
+                    }
+                }
+                out.push('\n');
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(RuleError {
+            path: "rules".into(),
+            line: 0,
+            column: 0,
+            message: format!("no rule with id `{id}` (see `corroborate rules list`)"),
+        });
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -829,6 +896,14 @@ mod tests {
         set.add("user.toml", parse_pack("user.toml", &text).unwrap());
         assert_eq!(set.negation.len(), n);
         assert_eq!(set.negation[0].words, vec!["nope".to_string()]);
+    }
+
+    #[test]
+    fn explain_finds_a_rule_by_id() {
+        let text = explain("finding/quantity-conflict", &[]).unwrap();
+        assert!(text.contains("severity = \"error\""), "{text}");
+        assert!(text.contains("examples:"));
+        assert!(explain("no-such-rule", &[]).is_err());
     }
 
     #[test]
