@@ -27,7 +27,7 @@ struct Cli {
 enum Command {
     /// Run the whole pipeline over files and folders.
     #[command(
-        after_help = "Examples:\n  corroborate check corpus/\n  corroborate check a.txt b.txt --format json -o report.json\n  corroborate check corpus/ --rules my-story.toml --fail-on error\n  cat article.txt | corroborate check - other.txt"
+        after_help = "Examples:\n  corroborate check corpus/\n  corroborate check a.txt b.txt --format json -o report.json\n  corroborate check corpus/ --format html -o report.html\n  corroborate check corpus/ --rules my-story.toml --fail-on error\n  cat article.txt | corroborate check - other.txt"
     )]
     Check {
         /// Files, folders (searched for .txt and .md) or - for stdin.
@@ -120,6 +120,9 @@ enum RulesCommand {
 enum CheckFormat {
     Text,
     Json,
+    Markdown,
+    Csv,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -172,6 +175,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let rendered = match format {
                 CheckFormat::Text => report::text(&report),
                 CheckFormat::Json => report::json(&report),
+                CheckFormat::Markdown => report::markdown(&report),
+                CheckFormat::Csv => report::csv(&report),
+                CheckFormat::Html => report::html(&report),
             };
             output::write(out.as_deref(), &rendered)?;
             let threshold = fail_on.map(|f| match f {

@@ -1,4 +1,9 @@
-//! Reports: terminal text and JSON (the contract in DESIGN.md).
+//! Reports: terminal text and JSON (the contract in DESIGN.md), and the
+//! formats people share (see `formats`).
+
+mod formats;
+
+pub use formats::{csv, html, html_escape, markdown};
 
 use std::collections::HashMap;
 use std::fmt::Write;
