@@ -287,9 +287,9 @@ pub fn html(report: &Report) -> String {
     }
     for d in &report.documents {
         let title = d.source.as_deref().or(d.title.as_deref()).unwrap_or(&d.id);
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<article class=\"doc\"><h3>{}</h3><small>{}{}</small>\n",
+            "<article class=\"doc\"><h3>{}</h3><small>{}{}</small>",
             html_escape(title),
             html_escape(&d.path),
             d.date
