@@ -376,3 +376,78 @@ fn help_has_examples() {
             .stdout(predicate::str::contains("Examples:"));
     }
 }
+
+#[test]
+fn shareable_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        b"Acme Corp cut 300 jobs at its Ohio plant on Monday. <script>alert(1)</script> <img src=x onerror=alert(2)> </style>",
+    );
+    let b = write(
+        dir.path(),
+        "b.txt",
+        b"Acme Corp cut 3,000 jobs at its Ohio plant on Monday, the company said.",
+    );
+    let html = bin()
+        .args(["check", &a, &b, "--format", "html"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let html = String::from_utf8(html).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !html.contains("<script>") && !html.contains("<img"),
+        "article text must be escaped"
+    );
+    assert_eq!(
+        html.matches("</style>").count(),
+        1,
+        "only the page's own style tag closes"
+    );
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "no network requests"
+    );
+    let csv = bin()
+        .args(["check", &a, &b, "--format", "csv"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json_out = json(
+        &bin()
+            .args(["check", &a, &b, "--format", "json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    let rows = csv::Reader::from_reader(csv.as_slice()).records().count();
+    assert_eq!(rows, json_out["claims"].as_array().unwrap().len());
+    bin()
+        .args(["check", &a, &b, "--format", "markdown"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("# corroborate report"));
+}
+
+#[test]
+fn rules_explain_and_list() {
+    bin()
+        .args(["rules", "explain", "quantity-conflict"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("finding/quantity-conflict"));
+    fails_with(&["rules", "explain", "no-such-rule"], "no rule with id `no-such-rule`");
+    bin()
+        .args(["rules", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("finding/corroborated\trules/findings.toml"));
+}
