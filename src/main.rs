@@ -44,6 +44,12 @@ enum Command {
         /// Exit with 1 when a finding at or above this severity exists.
         #[arg(long, value_enum, value_name = "SEVERITY")]
         fail_on: Option<FailOn>,
+        /// Colour in the text report: auto (a terminal, and NO_COLOR unset), always or never.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+        /// Print only the summary line of the text report.
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// Split a text into sentences (byte offsets).
     #[command(
@@ -143,6 +149,13 @@ enum SimilarityFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum FailOn {
     Info,
     Warning,
@@ -168,12 +181,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             output: out,
             fail_on,
+            color,
+            quiet,
         } => {
             let engine = Engine::new(RuleSet::with_files(&rules)?);
             let docs = load::load_paths(&paths)?;
             let report = engine.check(docs);
             let rendered = match format {
-                CheckFormat::Text => report::text(&report),
+                CheckFormat::Text => {
+                    use std::io::IsTerminal;
+                    let to_terminal = out.is_none() && std::io::stdout().is_terminal();
+                    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+                    let color = match color {
+                        ColorChoice::Always => true,
+                        ColorChoice::Never => false,
+                        ColorChoice::Auto => to_terminal && !no_color,
+                    };
+                    report::text::render(&report, &report::text::TextOptions { color, quiet })
+                }
                 CheckFormat::Json => report::json(&report),
                 CheckFormat::Markdown => report::markdown(&report),
                 CheckFormat::Csv => report::csv(&report),
@@ -275,20 +300,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::SUCCESS);
             }
             let mut failed = false;
+            let color = {
+                use std::io::IsTerminal;
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            };
             for p in &paths {
                 let shown = p.display().to_string();
-                let result = std::fs::read_to_string(p)
-                    .map_err(|e| rules::RuleError {
-                        path: shown.clone(),
-                        line: 0,
-                        column: 0,
-                        message: format!("cannot read rule file: {e}"),
-                    })
-                    .and_then(|text| rules::parse_pack(&shown, &text));
-                match result {
+                let text = match std::fs::read_to_string(p) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        eprintln!("error: {shown}: cannot read rule file: {e}");
+                        failed = true;
+                        continue;
+                    }
+                };
+                match rules::parse_pack(&shown, &text) {
                     Ok(_) => eprintln!("{shown}: ok"),
                     Err(e) => {
-                        eprintln!("{e}");
+                        eprintln!("{}", rules::render_error(&e, &text, color));
                         failed = true;
                     }
                 }

@@ -55,6 +55,38 @@ impl fmt::Display for RuleError {
 
 impl std::error::Error for RuleError {}
 
+/// A rule error drawn like a compiler diagnostic: the offending line of the
+/// pack with the token at the error's position underlined.
+pub fn render_error(e: &RuleError, text: &str, color: bool) -> String {
+    use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+    if e.line == 0 {
+        return format!("error: {e}");
+    }
+    let line_start: usize = text.split_inclusive('\n').take(e.line - 1).map(str::len).sum();
+    let line = text[line_start.min(text.len())..].split('\n').next().unwrap_or("");
+    let col = line
+        .char_indices()
+        .nth(e.column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    let start = line_start + col;
+    let token = text[start..]
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}'))
+        .unwrap_or(text.len() - start);
+    let end = (start + token.max(1)).min(text.len());
+    let (start, end) = if start >= text.len() {
+        (text.len(), text.len())
+    } else {
+        (start, end)
+    };
+    let report = &[Level::ERROR.primary_title(e.message.as_str()).element(
+        Snippet::source(text)
+            .path(e.path.as_str())
+            .annotation(AnnotationKind::Primary.span(start..end)),
+    )];
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    renderer.render(report).to_string()
+}
+
 /// Turn a byte offset into a 1-based (line, column in characters).
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -904,6 +936,16 @@ mod tests {
         assert!(text.contains("severity = \"error\""), "{text}");
         assert!(text.contains("examples:"));
         assert!(explain("no-such-rule", &[]).is_err());
+    }
+
+    #[test]
+    fn rendered_error_points_at_the_token() {
+        let text = "[[certainty]]\nid = \"c\"\ndescription = \"d\"\nlevel = \"sure\"\nwords = [\"x\"]\n";
+        let e = parse_pack("x.toml", text).unwrap_err();
+        let shown = render_error(&e, text, false);
+        assert!(shown.contains("x.toml:4:9"), "{shown}");
+        assert!(shown.contains("level = \"sure\""), "{shown}");
+        assert!(shown.contains("^^^^^^"), "{shown}");
     }
 
     #[test]

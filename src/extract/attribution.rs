@@ -71,6 +71,14 @@ impl AttributionFinder {
                     }
                 }
                 ReportingShape::Verb => {
+                    // A passive "is said to" / "was reported" is a hedge, not a speaker.
+                    let prev = tokens(&sentence[..m.start]).last().map(|t| t.text.to_lowercase());
+                    if matches!(
+                        prev.as_deref(),
+                        Some("is" | "was" | "are" | "were" | "be" | "been" | "being")
+                    ) {
+                        continue;
+                    }
                     // Subject before the verb, within three words ("Wirepost reported", "Mr. Hargrove said").
                     let before_entity = entities.iter().rev().find(|e| {
                         e.end <= base + m.start && sentence[e.end - base..m.start].split_whitespace().count() <= 2
@@ -219,6 +227,7 @@ mod tests {
             Some("Jane Smith")
         );
         assert_eq!(source("The plant will close in May."), None);
+        assert_eq!(source("Acme is said to have pulled out of the Globex deal."), None);
     }
 
     #[test]
