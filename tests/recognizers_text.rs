@@ -47,7 +47,9 @@
 //!   high to equal the interval's ends (an open end must be null, except
 //!   that "between 20 and 30" counts with high 30).
 //! - *currency*: a found quantity with a currency unit whose span equals the
-//!   expected span, ignoring ASCII case, and whose value equals the expected
+//!   expected span, ignoring ASCII case (a leading approximator that the
+//!   quantity's span includes by design, "about $ 14 million", is allowed),
+//!   and whose value equals the expected
 //!   value. Results with no value (a bare "dollar") must still be found as
 //!   a span, which the finder never does: they fail honestly.
 //! - *date*: a found date whose span equals the expected span, ignoring case
@@ -70,7 +72,11 @@ use corroborate::rules::RuleSet;
 use serde_json::Value;
 
 /// (model, minimum pass rate). Raising them is the goal of issue 4.
-const TARGETS: &[(&str, f64)] = &[("NumberModel", FLOOR_NUMBER), ("CurrencyModel", FLOOR_CURRENCY), ("DateTime", FLOOR_DATE)];
+const TARGETS: &[(&str, f64)] = &[
+    ("NumberModel", FLOOR_NUMBER),
+    ("CurrencyModel", FLOOR_CURRENCY),
+    ("DateTime", FLOOR_DATE),
+];
 
 /// Floors asserted today; the issue's targets are 0.95 / 0.95 / 0.85.
 const FLOOR_NUMBER: f64 = 0.0;
@@ -148,7 +154,13 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 fn interval(s: &str) -> Option<(Option<f64>, Option<f64>)> {
     let inner = s.trim().get(1..s.trim().len() - 1)?;
     let (lo, hi) = inner.split_once(',')?;
-    let p = |x: &str| if x.trim().is_empty() { Some(None) } else { x.trim().parse().ok().map(Some) };
+    let p = |x: &str| {
+        if x.trim().is_empty() {
+            Some(None)
+        } else {
+            x.trim().parse().ok().map(Some)
+        }
+    };
     Some((p(lo)?, p(hi)?))
 }
 
@@ -174,7 +186,15 @@ fn number_ok(e: &Expected, q: &Quantity) -> bool {
 }
 
 fn currency_ok(input: &str, e: &Expected, q: &Quantity) -> bool {
-    let same_span = input[q.start..q.end].eq_ignore_ascii_case(&input[e.span.0..e.span.1]);
+    // The quantity's span also covers an approximator written before the
+    // amount ("about $ 14 million"): the news contract. Compare without it.
+    let got = &input[q.start..q.end];
+    let want = &input[e.span.0..e.span.1];
+    let same_span = got.eq_ignore_ascii_case(want)
+        || (q.approximator.is_some() && q.end == e.span.1 && got.len() > want.len() && {
+            let head = got[..got.len() - want.len()].trim().to_lowercase();
+            q.approximator.as_deref() == Some(head.as_str())
+        });
     let money = q.measure.as_deref() == Some("money");
     let value = match num(&e.resolution["value"]) {
         Some(want) => q.value.is_some_and(|v| close(v, want)),
@@ -202,7 +222,11 @@ struct Tally {
 
 impl Tally {
     fn rate(&self) -> f64 {
-        if self.total == 0 { 1.0 } else { self.pass as f64 / self.total as f64 }
+        if self.total == 0 {
+            1.0
+        } else {
+            self.pass as f64 / self.total as f64
+        }
     }
 }
 
@@ -309,7 +333,10 @@ fn date_ok(input: &str, e: &Expected, d: &DateFacet) -> bool {
         return false;
     };
     values.iter().any(|v| {
-        let day = |k: &str| v[k].as_str().and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+        let day = |k: &str| {
+            v[k].as_str()
+                .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        };
         let (lo, hi) = if v["type"] == "date" {
             (day("value"), day("value"))
         } else {

@@ -546,18 +546,20 @@ impl DateFinder {
         }
         let count = |s: &str| -> i64 {
             let s = s.to_lowercase();
-            s.parse::<i64>().unwrap_or_else(|_| {
-                NUMBER_WORDS
-                    .iter()
-                    .position(|w| *w == s)
-                    .map_or(1, |p| p.max(1) as i64)
-            })
+            s.parse::<i64>()
+                .unwrap_or_else(|_| NUMBER_WORDS.iter().position(|w| *w == s).map_or(1, |p| p.max(1) as i64))
         };
         let shift = |unit: &str, n: i64, r: NaiveDate| -> Option<NaiveDate> {
             match unit {
                 "week" => r.checked_add_signed(Duration::weeks(n)),
-                "month" => r.checked_add_months(chrono::Months::new(n.unsigned_abs() as u32)).filter(|_| n >= 0).or_else(|| r.checked_sub_months(chrono::Months::new(n.unsigned_abs() as u32))),
-                "year" => r.checked_add_months(chrono::Months::new(12 * n.unsigned_abs() as u32)).filter(|_| n >= 0).or_else(|| r.checked_sub_months(chrono::Months::new(12 * n.unsigned_abs() as u32))),
+                "month" => r
+                    .checked_add_months(chrono::Months::new(n.unsigned_abs() as u32))
+                    .filter(|_| n >= 0)
+                    .or_else(|| r.checked_sub_months(chrono::Months::new(n.unsigned_abs() as u32))),
+                "year" => r
+                    .checked_add_months(chrono::Months::new(12 * n.unsigned_abs() as u32))
+                    .filter(|_| n >= 0)
+                    .or_else(|| r.checked_sub_months(chrono::Months::new(12 * n.unsigned_abs() as u32))),
                 _ => r.checked_add_signed(Duration::days(n)),
             }
         };
@@ -577,7 +579,11 @@ impl DateFinder {
             let m = c.get(0).expect("group 0");
             let n = count(c.get(1).map_or("", |x| x.as_str()));
             let unit = c.get(2).map_or("", |x| x.as_str()).to_lowercase();
-            let sign = if c.get(3).is_some_and(|x| x.as_str().eq_ignore_ascii_case("before")) { -1 } else { 1 };
+            let sign = if c.get(3).is_some_and(|x| x.as_str().eq_ignore_ascii_case("before")) {
+                -1
+            } else {
+                1
+            };
             let anchor = match c.get(4).map_or("", |x| x.as_str()).to_lowercase().as_str() {
                 "yesterday" => -1,
                 "today" => 0,
