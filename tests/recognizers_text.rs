@@ -58,9 +58,10 @@
 //!   for a range; the date itself for a date).
 //! - *spurious*: a found item overlapping no expected span fails the case.
 //!
-//! Targets asserted (see `TARGETS`): NumberModel ≥ 95 %, CurrencyModel
-//! ≥ 95 %, news DateTime selection ≥ 85 %. The test also prints the pass
-//! rate per file so regressions are visible.
+//! Targets of issue 4: NumberModel ≥ 95 %, CurrencyModel ≥ 95 %, news
+//! DateTime selection ≥ 85 %. They are not met yet; `TARGETS` asserts the
+//! floors reached so far so that regressions fail. The test prints the pass
+//! rate per file.
 
 use std::path::PathBuf;
 
@@ -78,10 +79,12 @@ const TARGETS: &[(&str, f64)] = &[
     ("DateTime", FLOOR_DATE),
 ];
 
-/// Floors asserted today; the issue's targets are 0.95 / 0.95 / 0.85.
-const FLOOR_NUMBER: f64 = 0.0;
-const FLOOR_CURRENCY: f64 = 0.0;
-const FLOOR_DATE: f64 = 0.0;
+/// Floors asserted today, as a regression guard: the issue's targets
+/// (0.95 / 0.95 / 0.85) are NOT met yet. Measured on this branch: NumberModel
+/// 23.7 %, CurrencyModel 72.9 %, news DateTime selection 25.5 %.
+const FLOOR_NUMBER: f64 = 0.23;
+const FLOOR_CURRENCY: f64 = 0.72;
+const FLOOR_DATE: f64 = 0.25;
 
 fn specs_dir() -> PathBuf {
     let base = std::env::var("CORROBORATE_DATA").unwrap_or_else(|_| "../shared/data".to_string());
