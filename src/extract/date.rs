@@ -153,6 +153,14 @@ pub struct DateFinder {
     weekday: Option<Regex>,
     rel: Option<Regex>,
     ago: Regex,
+    /// "in two weeks": the day that far after the reference.
+    ahead: Regex,
+    /// "three weeks from tomorrow", "two days before yesterday".
+    from_anchor: Regex,
+    /// "5/17/2018", US order.
+    slash: Regex,
+    /// "2017 April".
+    ym: Option<Regex>,
     year: Regex,
 }
 
@@ -304,28 +312,31 @@ impl DateFinder {
         let (mdy, dmy, my, month) = if month_words.is_empty() {
             (None, None, None, None)
         } else {
-            let m = alternation(&month_words);
+            let m = format!("(?i:{})", alternation(&month_words));
             let w = if weekday_words.is_empty() {
                 "(?!)".to_string()
             } else {
-                alternation(&weekday_words)
+                format!("(?i:{})", alternation(&weekday_words))
             };
             (
                 build(format!(
-                    r"{b}(?:(?:{w}),?\s+)?({m}){b}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{b}(?:,?\s+(\d{{4}}){b})?"
+                    r"{b}(?:(?:{w}),?\s+)?({m}){b}\.?(?:\s+|-)?(\d{{1,2}})(?:st|nd|rd|th)?{b}(?:\s*,?\s*(\d{{4}}){b})?"
                 )),
                 build(format!(
-                    r"{b}(?:(?:{w}),?\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m}){b}\.?(?:,?\s+(\d{{4}}){b})?"
+                    r"{b}(?:(?:{w}),?\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)({m}){b}\.?(?:(?:,?\s+|-)(\d{{4}}){b})?"
                 )),
-                build(format!(r"{b}({m}){b}\.?,?\s+(\d{{4}}){b}")),
-                build(format!(r"{b}({}){b}", alternation(&full_months))),
+                build(format!(r"{b}({m}){b}\.?(?:,?\s+|-)(\d{{4}}){b}")),
+                build(format!(
+                    r"{b}(?:((?i:this|last|next))\s+)?((?i:{})){b}",
+                    alternation(&full_months)
+                )),
             )
         };
         let weekday = if weekday_words.is_empty() {
             None
         } else {
             build(format!(
-                r"{b}(?:((?i:last|next|this))\s+)?({}){b}",
+                r"{b}(?:((?i:last|next|this))\s+)?((?i:{})){b}",
                 alternation(&weekday_words)
             ))
         };
@@ -335,7 +346,22 @@ impl DateFinder {
             build(format!(r"(?i){b}(?:{}){b}", alternation(&rel_words)))
         };
         let nums = NUMBER_WORDS.join("|");
+        let ym = if full_months.is_empty() {
+            None
+        } else {
+            build(format!(r"{b}(\d{{4}})\s+((?i:{})){b}", alternation(&full_months)))
+        };
         DateFinder {
+            ahead: build(format!(
+                r"(?i){b}in\s+(\d{{1,3}}|an|{nums})\s+(day|week|month|year)s?{b}"
+            ))
+            .expect("static pattern"),
+            from_anchor: build(format!(
+                r"(?i){b}(\d{{1,3}}|an|{nums})\s+(day|week|month|year)s?\s+(from|after|before)\s+(today|tomorrow|tmrw|yesterday){b}"
+            ))
+            .expect("static pattern"),
+            slash: build(format!(r"{b}(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}){b}")).expect("static pattern"),
+            ym,
             months,
             weekdays,
             relative,
@@ -424,17 +450,32 @@ impl DateFinder {
         if let Some(re) = &self.month {
             for c in re.captures_iter(text) {
                 let m = c.get(0).expect("group 0");
-                let Some(mo) = self.month_of(m.as_str()) else {
+                let Some(word) = c.get(2) else { continue };
+                let Some(mo) = self.month_of(word.as_str()) else {
                     continue;
                 };
-                let prev = previous_word(text, m.start()).to_lowercase();
-                let common = matches!(m.as_str(), "May" | "March");
-                if common && !MONTH_PREPOSITIONS.contains(&prev.as_str()) {
+                let modifier = c.get(1).map(|x| x.as_str().to_lowercase());
+                let prev = previous_word(text, word.start()).to_lowercase();
+                let lower = word.as_str().to_lowercase();
+                let common = lower == "may" || lower == "march";
+                let capital = word.as_str().starts_with(char::is_uppercase);
+                if modifier.is_none() && common && !MONTH_PREPOSITIONS.contains(&prev.as_str()) {
+                    continue;
+                }
+                // A lowercase "may" or "march" is a verb unless a preposition
+                // or a "this"/"last"/"next" makes it a month.
+                if common && !capital && modifier.is_none() && !matches!(prev.as_str(), "in" | "since" | "until") {
                     continue;
                 }
                 let v = match reference {
                     Some(r) => {
-                        let y = if mo <= r.month() { r.year() } else { r.year() - 1 };
+                        let y = match modifier.as_deref() {
+                            Some("this") => r.year(),
+                            Some("last") => r.year() - 1,
+                            Some("next") => r.year() + 1,
+                            _ if mo <= r.month() => r.year(),
+                            _ => r.year() - 1,
+                        };
                         month(y, mo)
                     }
                     None => none.clone(),
@@ -502,6 +543,75 @@ impl DateFinder {
                 _ => relative("day", -n, r),
             });
             push(&mut found, m.start(), m.end(), v, "relative");
+        }
+        let count = |s: &str| -> i64 {
+            let s = s.to_lowercase();
+            s.parse::<i64>()
+                .unwrap_or_else(|_| NUMBER_WORDS.iter().position(|w| *w == s).map_or(1, |p| p.max(1) as i64))
+        };
+        let shift = |unit: &str, n: i64, r: NaiveDate| -> Option<NaiveDate> {
+            match unit {
+                "week" => r.checked_add_signed(Duration::weeks(n)),
+                "month" => r
+                    .checked_add_months(chrono::Months::new(n.unsigned_abs() as u32))
+                    .filter(|_| n >= 0)
+                    .or_else(|| r.checked_sub_months(chrono::Months::new(n.unsigned_abs() as u32))),
+                "year" => r
+                    .checked_add_months(chrono::Months::new(12 * n.unsigned_abs() as u32))
+                    .filter(|_| n >= 0)
+                    .or_else(|| r.checked_sub_months(chrono::Months::new(12 * n.unsigned_abs() as u32))),
+                _ => r.checked_add_signed(Duration::days(n)),
+            }
+        };
+        for c in self.ahead.captures_iter(text) {
+            let m = c.get(0).expect("group 0");
+            // "in two days from today" is read from its anchor instead.
+            let rest = text[m.end()..].trim_start().to_lowercase();
+            if ["from ", "after ", "before "].iter().any(|w| rest.starts_with(w)) {
+                continue;
+            }
+            let n = count(c.get(1).map_or("", |x| x.as_str()));
+            let unit = c.get(2).map_or("", |x| x.as_str()).to_lowercase();
+            let v = reference.and_then(|r| shift(&unit, n, r)).map_or(none.clone(), day);
+            push(&mut found, m.start(), m.end(), v, "relative");
+        }
+        for c in self.from_anchor.captures_iter(text) {
+            let m = c.get(0).expect("group 0");
+            let n = count(c.get(1).map_or("", |x| x.as_str()));
+            let unit = c.get(2).map_or("", |x| x.as_str()).to_lowercase();
+            let sign = if c.get(3).is_some_and(|x| x.as_str().eq_ignore_ascii_case("before")) {
+                -1
+            } else {
+                1
+            };
+            let anchor = match c.get(4).map_or("", |x| x.as_str()).to_lowercase().as_str() {
+                "yesterday" => -1,
+                "today" => 0,
+                _ => 1,
+            };
+            let v = reference
+                .and_then(|r| r.checked_add_signed(Duration::days(anchor)))
+                .and_then(|a| shift(&unit, sign * n, a))
+                .map_or(none.clone(), day);
+            push(&mut found, m.start(), m.end(), v, "relative");
+        }
+        for c in self.slash.captures_iter(text) {
+            let m = c.get(0).expect("group 0");
+            if let (Some(mo), Some(d), Some(y)) = (num(&c, 1), num(&c, 2), num(&c, 3))
+                && let Some(date) = NaiveDate::from_ymd_opt(y as i32, mo, d)
+            {
+                push(&mut found, m.start(), m.end(), day(date), "absolute");
+            }
+        }
+        if let Some(re) = &self.ym {
+            for c in re.captures_iter(text) {
+                let m = c.get(0).expect("group 0");
+                if let (Some(y), Some(mo)) = (num(&c, 1), c.get(2).and_then(|x| self.month_of(x.as_str())))
+                    && (1000..=2999).contains(&y)
+                {
+                    push(&mut found, m.start(), m.end(), month(y as i32, mo), "month");
+                }
+            }
         }
         for c in self.year.captures_iter(text) {
             let m = c.get(0).expect("group 0");
