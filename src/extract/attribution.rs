@@ -40,16 +40,17 @@ impl AttributionFinder {
     pub fn find(&self, sentence: &str, base: usize, entities: &[Entity]) -> Option<(Attribution, Certainty)> {
         let quote = has_quotation(sentence);
         let mut verb_hit: Option<(Attribution, Certainty)> = None;
+        // Tokens once per sentence; each verb looks only at its neighbours,
+        // so a pathological one-sentence document stays linear.
+        let all_tokens = tokens(sentence);
         for m in self.verbs.find_iter(sentence) {
             let (shape, level) = *m.payload;
             let verb = sentence[m.start..m.end].to_string();
-            let after_entity = entities.iter().find(|e| {
-                e.start >= base + m.end
-                    && sentence[m.end..e.start - base]
-                        .split_whitespace()
-                        .filter(|w| !matches!(w.to_lowercase().as_str(), "a" | "the" | "an"))
-                        .count()
-                        == 0
+            let next = entities.partition_point(|e| e.start < base + m.end);
+            let after_entity = entities.get(next).filter(|e| {
+                let gap = &sentence[m.end..e.start - base];
+                gap.len() <= 12
+                    && gap.split_whitespace().all(|w| matches!(w.to_lowercase().as_str(), "a" | "the" | "an"))
             });
             match shape {
                 ReportingShape::SourceAfter => {
@@ -72,7 +73,8 @@ impl AttributionFinder {
                 }
                 ReportingShape::Verb => {
                     // A passive "is said to" / "was reported" is a hedge, not a speaker.
-                    let prev = tokens(&sentence[..m.start]).last().map(|t| t.text.to_lowercase());
+                    let before_words = &all_tokens[..all_tokens.partition_point(|t| t.end <= m.start)];
+                    let prev = before_words.last().map(|t| t.text.to_lowercase());
                     if matches!(
                         prev.as_deref(),
                         Some("is" | "was" | "are" | "were" | "be" | "been" | "being")
@@ -80,10 +82,11 @@ impl AttributionFinder {
                         continue;
                     }
                     // Subject before the verb, within three words ("Wirepost reported", "Mr. Hargrove said").
-                    let before_entity = entities.iter().rev().find(|e| {
-                        e.end <= base + m.start && sentence[e.end - base..m.start].split_whitespace().count() <= 2
+                    let prev_entity = entities.partition_point(|e| e.end <= base + m.start);
+                    let before_entity = prev_entity.checked_sub(1).and_then(|i| entities.get(i)).filter(|e| {
+                        let gap = &sentence[e.end - base..m.start];
+                        gap.len() <= 40 && gap.split_whitespace().count() <= 2
                     });
-                    let before_words: Vec<_> = tokens(&sentence[..m.start]);
                     let pronoun = before_words.last().filter(|t| {
                         PRONOUNS.contains(&t.text.to_lowercase().as_str()) && sentence[t.end..m.start].trim().is_empty()
                     });
@@ -93,7 +96,7 @@ impl AttributionFinder {
                         (Some(p.text.to_lowercase()), base + p.start, base + m.end)
                     } else if let Some(e) = after_entity {
                         (Some(e.canonical.clone()), base + m.start, e.end)
-                    } else if let Some(n) = unnamed_source(sentence, &before_words, m.start, m.end) {
+                    } else if let Some(n) = unnamed_source(sentence, before_words, m.start, m.end) {
                         // "..., officials said." An unnamed source still attributes.
                         (Some(n.text.to_lowercase()), base + n.start, base + m.end)
                     } else {
