@@ -116,6 +116,27 @@ const REPORTING: &[&str] = &[
     "shouted", "told", "tweeted", "wondered", "wrote", "yelled",
 ];
 
+/// Domain endings: "Newsfeed.Com" is no glued sentence.
+const TLDS: &[&str] = &[
+    "com", "org", "net", "edu", "gov", "info", "biz", "io", "co", "uk", "us", "tv",
+];
+
+/// Emoticons that can end a sentence without a terminator.
+const EMOTICONS: &[&str] = &[
+    ":-)", ":-(", ":-D", ":-P", ";-)", ":)", ":(", ":D", ":P", ":p", ";)", ":/", ":-/", ";-(", ":'(",
+];
+
+/// Closing formulas of letters and e-mails, written before a signature:
+/// "Best regards,", "Thanks,".
+#[rustfmt::skip]
+const VALEDICTIONS: &[&str] = &[
+    "regards", "Regards", "Sincerely", "sincerely", "Thanks", "Cheers", "Best", "Respectfully", "Cordially",
+    "Yours", "yours", "wishes",
+];
+
+/// Salutations opening a letter: "Dear All,", "Hi,".
+const SALUTATIONS: &[&str] = &["Dear", "Hi", "Hello", "Hey", "Greetings"];
+
 /// A segmenter compiled from the abbreviation rules.
 #[derive(Debug, Clone)]
 pub struct Segmenter {
@@ -175,9 +196,6 @@ fn skip_space(text: &str, mut i: usize) -> (usize, usize) {
 /// The length of a footnote mark ("[12]", "[...]") or an emoticon (":)")
 /// at the start of `rest`, or 0.
 fn attachment_len(rest: &str) -> usize {
-    const EMOTICONS: &[&str] = &[
-        ":-)", ":-(", ":-D", ":-P", ";-)", ":)", ":(", ":D", ":P", ":p", ";)", ":/",
-    ];
     if let Some(inner) = rest.strip_prefix('[') {
         let close = match inner.find(']') {
             Some(p) if p <= 6 => p,
@@ -191,6 +209,15 @@ fn attachment_len(rest: &str) -> usize {
         return 0;
     }
     EMOTICONS.iter().find(|e| rest.starts_with(**e)).map_or(0, |e| e.len())
+}
+
+/// Where the whitespace-delimited token holding offset `i` starts.
+fn token_start(text: &str, i: usize) -> usize {
+    text[..i]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(p, c)| p + c.len_utf8())
 }
 
 /// Append the trimmed span of `text[from..to]`, if it holds anything.
@@ -262,6 +289,23 @@ impl Segmenter {
                     i += 1;
                 }
                 b'.' | b'?' | b'!' => i = self.at_terminator(text, i, &mut last, &mut out),
+                b':' | b';' => {
+                    if let Some(cut) = self.at_colon(text, i, last) {
+                        push(&mut out, text, last, cut);
+                        last = cut;
+                    }
+                    i += 1;
+                }
+                b',' => {
+                    if self.letter_formula(text, i, last) {
+                        push(&mut out, text, last, i + 1);
+                        last = i + 1;
+                    }
+                    i += 1;
+                }
+                b'=' | b'_' | b'*' | b'~' | b'-' if bytes.get(i + 1) == Some(&bytes[i]) => {
+                    i = self.at_rule_line(text, i, &mut last, &mut out);
+                }
                 0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6) => {
                     i = self.at_terminator(text, i, &mut last, &mut out)
                 }
@@ -309,7 +353,14 @@ impl Segmenter {
         }
         match char_at(text, j) {
             None => return text.len(),
-            Some(c) if !c.is_whitespace() => return j,
+            Some(c) if !c.is_whitespace() => {
+                // A sentence glued to the next one ("service.There", "why?thanks").
+                if self.glued_break(text, i, j, dots, question, ellipsis) {
+                    push(out, text, *last, j);
+                    *last = j;
+                }
+                return j;
+            }
             Some(_) => {}
         }
         let mut cut = j;
@@ -360,17 +411,206 @@ impl Segmenter {
             Some(c) if c.is_ascii_digit() => Next::Digit,
             Some(_) => Next::Other,
         };
-        if next == Next::Lower {
-            return false;
-        }
         let word = word_at(text, w);
+        if next == Next::Lower {
+            // A stray lower-case symbol ("µ" closing an article) is no word.
+            if word.chars().count() < 2 && word != "i" && word != "a" {
+                return false;
+            }
+            // An unquoted "?" or "!" ends a sentence before a lower-case word
+            // too (web text: "what do you mean? whatever"); a quoted one is
+            // followed by its reporting clause ("Why?" he asked).
+            if question {
+                return !(closed || text[..term].ends_with(':') || word == "and" || word == "or");
+            }
+            if ellipsis {
+                return false;
+            }
+            // A closing bracket, or a spaced ellipsis "Wait . . . what".
+            if matches!(text.as_bytes().get(term + 1), Some(b')' | b']'))
+                || text[..term].ends_with(|c: char| c.is_whitespace() || c == '.')
+            {
+                return false;
+            }
+            return self.period_breaks(text, term, next, w, word);
+        }
         if question && !ellipsis {
+            if text[..term].ends_with(':') {
+                return false;
+            }
             return !(next == Next::Upper && closed && self.reporting_follows(text, w, word));
         }
         if question || ellipsis {
             return true;
         }
         self.period_breaks(text, term, next, w, word)
+    }
+
+    /// A boundary made at the colon or semicolon at `i`, if any: after an
+    /// emoticon (":-) Posted by") and after a date and time stamp
+    /// ("Jane Roe 08/16/2000 12:05 PM I wanted..."). Returns the cut offset.
+    fn at_colon(&self, text: &str, i: usize, last: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        // Emoticon: a whole token, followed by a capitalised word.
+        if i == 0 || bytes[i - 1].is_ascii_whitespace() {
+            let end = text[i..].find(char::is_whitespace).map_or(text.len(), |p| i + p);
+            if EMOTICONS.contains(&&text[i..end]) && end < text.len() {
+                let (k, _) = skip_space(text, end);
+                if char_at(text, k).is_some_and(char::is_uppercase) {
+                    return Some(end);
+                }
+            }
+            return None;
+        }
+        if bytes[i] != b':'
+            || i < 2
+            || !bytes[i - 1].is_ascii_digit()
+            || !bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+        {
+            return None;
+        }
+        // A time: find its end, then an optional AM/PM.
+        let mut end = i + 1;
+        while end < bytes.len() && (bytes[end].is_ascii_digit() || bytes[end] == b':') {
+            end += 1;
+        }
+        if text[end..].starts_with(" AM") || text[end..].starts_with(" PM") {
+            end += 3;
+        }
+        if !char_at(text, end).is_some_and(char::is_whitespace) {
+            return None;
+        }
+        // The time must follow a date "08/16/2000 ".
+        let mut start = i;
+        while start > 0 && bytes[start - 1].is_ascii_digit() {
+            start -= 1;
+        }
+        if start == 0 || bytes[start - 1] != b' ' {
+            return None;
+        }
+        let date_end = start - 1;
+        let date_start = token_start(text, date_end);
+        let date = &text[date_start..date_end];
+        let parts: Vec<&str> = date.split('/').collect();
+        if parts.len() != 3
+            || !parts
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return None;
+        }
+        let (k, _) = skip_space(text, end);
+        if k >= text.len() {
+            return None;
+        }
+        let _ = last;
+        Some(end)
+    }
+
+    /// Whether the comma at `i` closes a salutation or valediction that is the
+    /// whole sentence so far ("Dear All,", "Best regards,"), a capitalised
+    /// word following.
+    fn letter_formula(&self, text: &str, i: usize, last: usize) -> bool {
+        let head = text[last..i].trim();
+        let words = head.split_whitespace().count();
+        if words == 0 || words > 3 {
+            return false;
+        }
+        let (k, _) = skip_space(text, i + 1);
+        if k == i + 1 || !char_at(text, k).is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let first = head.split_whitespace().next().unwrap_or("");
+        let lastw = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        SALUTATIONS.contains(&first) || VALEDICTIONS.contains(&lastw)
+    }
+
+    /// A run of two or more of the same rule character at `i` ("=====",
+    /// "____", "--"): a separator line of four or more ends the sentence
+    /// before it and starts a new one after it. Returns where to resume.
+    fn at_rule_line(&self, text: &str, i: usize, last: &mut usize, out: &mut Vec<Span>) -> usize {
+        let bytes = text.as_bytes();
+        let c = bytes[i];
+        let mut end = i;
+        while end < bytes.len() && bytes[end] == c {
+            end += 1;
+        }
+        if end - i < 4 {
+            return end;
+        }
+        let tok_start = token_start(text, i);
+        let tok_end = text[end..].find(char::is_whitespace).map_or(text.len(), |p| end + p);
+        // Only a token made of rule characters (and letters inside, as in
+        // "****NOTICE****") at its ends.
+        if tok_start != i && !bytes[tok_start..i].iter().all(|b| !b.is_ascii_alphanumeric()) {
+            return end;
+        }
+        if !text[*last..tok_start].trim().is_empty() {
+            push(out, text, *last, tok_start);
+            *last = tok_start;
+        }
+        if tok_end == end || bytes[tok_end - 1] == c {
+            let (k, _) = skip_space(text, tok_end);
+            if k < text.len() && k > tok_end {
+                push(out, text, *last, tok_end);
+                *last = tok_end;
+            }
+        }
+        tok_end.max(end)
+    }
+
+    /// Whether the terminator run `text[i..j]` (closers included), directly
+    /// followed by a non-space character at `j`, ends a sentence glued to the
+    /// next one: "service.There", "country....Iguazu", "foreigners?thanks".
+    /// Never inside a URL, an e-mail address, a file name or a number.
+    fn glued_break(&self, text: &str, i: usize, j: usize, dots: usize, question: bool, ellipsis: bool) -> bool {
+        let bytes = text.as_bytes();
+        let tok_start = token_start(text, i);
+        let tok_end = text[j..].find(char::is_whitespace).map_or(text.len(), |p| j + p);
+        let token = &text[tok_start..tok_end];
+        if token.contains(['/', '@', '=', '&', '\\', '_']) || token.contains("www") {
+            return false;
+        }
+        // The word before the terminator: letters only, at least two.
+        let before = &text[tok_start..i];
+        let prev_len = before.chars().rev().take_while(|c| c.is_alphabetic()).count();
+        if prev_len < 2 {
+            return false;
+        }
+        let next = word_at(text, j);
+        let first = match next.chars().next() {
+            Some(c) if c.is_alphabetic() => c,
+            _ => return false,
+        };
+        if !next.chars().all(char::is_alphabetic) || TLDS.contains(&next.to_ascii_lowercase().as_str()) {
+            return false;
+        }
+        // The glued word ends the token or is followed by punctuation that
+        // ends words, not by more of a name ("Node.Js.org").
+        let after = j + next.len();
+        if !matches!(
+            bytes.get(after),
+            None | Some(b' ' | b'\t' | b'\n' | b'\r' | b',' | b'!' | b'?' | b';' | b':')
+        ) {
+            return false;
+        }
+        if question && !ellipsis {
+            return dots == 0;
+        }
+        if !first.is_uppercase() {
+            return false;
+        }
+        if ellipsis {
+            return true;
+        }
+        // A single period: a lower-case word before it that is no
+        // abbreviation, a capitalised word after it.
+        let word_before =
+            &before[before.len() - before.chars().rev().take(prev_len).map(char::len_utf8).sum::<usize>()..];
+        next.chars().skip(1).any(char::is_lowercase)
+            && word_before.chars().skip(1).all(char::is_lowercase)
+            && !self.abbrevs.contains_key(word_before)
+            && token.matches('.').count() == 1
     }
 
     /// A single period at `dot`, the next word `word` at `w`.
@@ -417,6 +657,15 @@ impl Segmenter {
         let dotted = token.contains('.') && token.chars().any(char::is_alphabetic);
         if bits & MEDIAL != 0 {
             return false;
+        }
+        if next == Next::Lower {
+            // An ordinary word, its period followed by a lower-case word: an
+            // uncapitalised sentence start ("i am going out. call me").
+            return bits == 0
+                && !dotted
+                && !single
+                && token.chars().all(char::is_alphanumeric)
+                && token.chars().filter(|c| c.is_uppercase()).count() <= 1;
         }
         if next == Next::Digit {
             if bits != 0 || (single && first.is_alphabetic()) || dotted {
