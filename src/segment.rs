@@ -212,13 +212,31 @@ fn attachment_len(rest: &str) -> usize {
 }
 
 /// Where the whitespace-delimited token holding offset `i` starts.
+/// Looks back at most `MAX_TOKEN` bytes, so that text without spaces costs
+/// linear time.
 fn token_start(text: &str, i: usize) -> usize {
-    text[..i]
+    let mut floor = i.saturating_sub(MAX_TOKEN);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    text[floor..i]
         .char_indices()
         .rev()
         .find(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(p, c)| p + c.len_utf8())
+        .map_or(floor, |(p, c)| floor + p + c.len_utf8())
 }
+
+/// Where the token holding offset `i` ends (at most `MAX_TOKEN` bytes on).
+fn token_end(text: &str, i: usize) -> usize {
+    let mut ceil = (i + MAX_TOKEN).min(text.len());
+    while !text.is_char_boundary(ceil) {
+        ceil -= 1;
+    }
+    text[i..ceil].find(char::is_whitespace).map_or(ceil, |p| i + p)
+}
+
+/// The longest token the scanner looks at as a whole.
+const MAX_TOKEN: usize = 256;
 
 /// Append the trimmed span of `text[from..to]`, if it holds anything.
 fn push(out: &mut Vec<Span>, text: &str, from: usize, to: usize) {
@@ -453,7 +471,7 @@ impl Segmenter {
         let bytes = text.as_bytes();
         // Emoticon: a whole token, followed by a capitalised word.
         if i == 0 || bytes[i - 1].is_ascii_whitespace() {
-            let end = text[i..].find(char::is_whitespace).map_or(text.len(), |p| i + p);
+            let end = token_end(text, i);
             if EMOTICONS.contains(&&text[i..end]) && end < text.len() {
                 let (k, _) = skip_space(text, end);
                 if char_at(text, k).is_some_and(char::is_uppercase) {
@@ -511,6 +529,10 @@ impl Segmenter {
     /// whole sentence so far ("Dear All,", "Best regards,"), a capitalised
     /// word following.
     fn letter_formula(&self, text: &str, i: usize, last: usize) -> bool {
+        // Cheap tests first: commas are frequent.
+        if i - last > 64 || !matches!(text.as_bytes().get(i + 1), Some(b' ' | b'\n' | b'\t' | b'\r')) {
+            return false;
+        }
         let head = text[last..i].trim();
         let words = head.split_whitespace().count();
         if words == 0 || words > 3 {
@@ -539,7 +561,7 @@ impl Segmenter {
             return end;
         }
         let tok_start = token_start(text, i);
-        let tok_end = text[end..].find(char::is_whitespace).map_or(text.len(), |p| end + p);
+        let tok_end = token_end(text, end);
         // Only a token made of rule characters (and letters inside, as in
         // "****NOTICE****") at its ends.
         if tok_start != i && !bytes[tok_start..i].iter().all(|b| !b.is_ascii_alphanumeric()) {
@@ -566,7 +588,7 @@ impl Segmenter {
     fn glued_break(&self, text: &str, i: usize, j: usize, dots: usize, question: bool, ellipsis: bool) -> bool {
         let bytes = text.as_bytes();
         let tok_start = token_start(text, i);
-        let tok_end = text[j..].find(char::is_whitespace).map_or(text.len(), |p| j + p);
+        let tok_end = token_end(text, j);
         let token = &text[tok_start..tok_end];
         if token.contains(['/', '@', '=', '&', '\\', '_']) || token.contains("www") {
             return false;
@@ -693,9 +715,10 @@ impl Segmenter {
         if !(short || letter) {
             return false;
         }
-        let line = &text[..token_start];
-        let line = line.rfind('\n').map_or(line, |p| &line[p + 1..]);
-        line.trim().is_empty()
+        // Only spaces back to the line start (scanning no further than them).
+        let before = &text[..token_start];
+        let head = before.trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+        head.is_empty() || head.ends_with('\n')
     }
 
     /// Whether a lower-case word follows (after spaces) the word ending at `end`.
