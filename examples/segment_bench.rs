@@ -62,7 +62,10 @@ fn main() {
         match std::fs::read_to_string(dir.join(f)) {
             Ok(data) => paragraphs(&data, &mut base),
             Err(e) => {
-                eprintln!("segment_bench: {} not found ({e}); set CORROBORATE_DATA", dir.join(f).display());
+                eprintln!(
+                    "segment_bench: {} not found ({e}); set CORROBORATE_DATA",
+                    dir.join(f).display()
+                );
                 std::process::exit(2);
             }
         }

@@ -211,6 +211,20 @@ fn attachment_len(rest: &str) -> usize {
     EMOTICONS.iter().find(|e| rest.starts_with(**e)).map_or(0, |e| e.len())
 }
 
+/// Bytes the scanner stops at: line feed, terminators, colon, semicolon,
+/// comma, rule characters and the first byte of "…".
+const INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let stops = b"\n.?!:;,=_*~-";
+    let mut k = 0;
+    while k < stops.len() {
+        t[stops[k] as usize] = true;
+        k += 1;
+    }
+    t[0xE2] = true;
+    t
+};
+
 /// Where the whitespace-delimited token holding offset `i` starts.
 /// Looks back at most `MAX_TOKEN` bytes, so that text without spaces costs
 /// linear time.
@@ -298,6 +312,13 @@ impl Segmenter {
         let mut last = 0;
         let mut i = 0;
         while i < bytes.len() {
+            // Skip the bytes no rule looks at.
+            while i < bytes.len() && !INTERESTING[bytes[i] as usize] {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                break;
+            }
             match bytes[i] {
                 b'\n' => {
                     if self.breaks_at_newline(text, i, last) {
