@@ -44,8 +44,18 @@
 //!   - any other word ends a sentence, except a list marker ("1.", "a.") at
 //!     the start of a line.
 //!
+//! - Web and e-mail text (tuned on the UD English dev splits): an unquoted
+//!   `?`/`!`, or a period after an ordinary word, also ends a sentence before
+//!   a lower-case word ("are you coming? we leave"); a terminator glued to a
+//!   capitalised word ends one ("closed.The owner"); an emoticon before a
+//!   capital, a date-and-time stamp ("04/12/2003 09:15 AM"), a separator line
+//!   ("=====") and a salutation or valediction ("Hi Mara,", "Best regards,")
+//!   end one too.
+//!
 //! Numbers, URLs and e-mail addresses never break: their periods are not
-//! followed by whitespace.
+//! followed by whitespace, and glued breaks are never made inside a token
+//! holding "/", "@", "=" or a domain ending. Look-around is bounded
+//! (`MAX_TOKEN`), so the scan is linear in the text length.
 
 use std::collections::{HashMap, HashSet};
 
@@ -116,6 +126,27 @@ const REPORTING: &[&str] = &[
     "shouted", "told", "tweeted", "wondered", "wrote", "yelled",
 ];
 
+/// Domain endings: "Newsfeed.Com" is no glued sentence.
+const TLDS: &[&str] = &[
+    "com", "org", "net", "edu", "gov", "info", "biz", "io", "co", "uk", "us", "tv",
+];
+
+/// Emoticons that can end a sentence without a terminator.
+const EMOTICONS: &[&str] = &[
+    ":-)", ":-(", ":-D", ":-P", ";-)", ":)", ":(", ":D", ":P", ":p", ";)", ":/", ":-/", ";-(", ":'(",
+];
+
+/// Closing formulas of letters and e-mails, written before a signature:
+/// "Best regards,", "Thanks,".
+#[rustfmt::skip]
+const VALEDICTIONS: &[&str] = &[
+    "regards", "Regards", "Sincerely", "sincerely", "Thanks", "Cheers", "Best", "Respectfully", "Cordially",
+    "Yours", "yours", "wishes",
+];
+
+/// Salutations opening a letter: "Dear All,", "Hi,".
+const SALUTATIONS: &[&str] = &["Dear", "Hi", "Hello", "Hey", "Greetings"];
+
 /// A segmenter compiled from the abbreviation rules.
 #[derive(Debug, Clone)]
 pub struct Segmenter {
@@ -175,9 +206,6 @@ fn skip_space(text: &str, mut i: usize) -> (usize, usize) {
 /// The length of a footnote mark ("[12]", "[...]") or an emoticon (":)")
 /// at the start of `rest`, or 0.
 fn attachment_len(rest: &str) -> usize {
-    const EMOTICONS: &[&str] = &[
-        ":-)", ":-(", ":-D", ":-P", ";-)", ":)", ":(", ":D", ":P", ":p", ";)", ":/",
-    ];
     if let Some(inner) = rest.strip_prefix('[') {
         let close = match inner.find(']') {
             Some(p) if p <= 6 => p,
@@ -192,6 +220,55 @@ fn attachment_len(rest: &str) -> usize {
     }
     EMOTICONS.iter().find(|e| rest.starts_with(**e)).map_or(0, |e| e.len())
 }
+
+/// Bytes the scanner stops at: line feed, terminators, colon, semicolon,
+/// comma, rule characters and the first byte of "…".
+const INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let stops = b"\n.?!:;,=_*~-";
+    let mut k = 0;
+    while k < stops.len() {
+        t[stops[k] as usize] = true;
+        k += 1;
+    }
+    t[0xE2] = true;
+    t
+};
+
+/// Whether `line` opens with a list marker: "1.", "b)", "iv." and a space.
+fn list_item(line: &str) -> bool {
+    let marker = line.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    (1..=3).contains(&marker)
+        && matches!(line.as_bytes().get(marker), Some(b'.' | b')'))
+        && line.as_bytes().get(marker + 1) == Some(&b' ')
+}
+
+/// Where the whitespace-delimited token holding offset `i` starts.
+/// Looks back at most `MAX_TOKEN` bytes, so that text without spaces costs
+/// linear time.
+fn token_start(text: &str, i: usize) -> usize {
+    let mut floor = i.saturating_sub(MAX_TOKEN);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    text[floor..i]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(floor, |(p, c)| floor + p + c.len_utf8())
+}
+
+/// Where the token holding offset `i` ends (at most `MAX_TOKEN` bytes on).
+fn token_end(text: &str, i: usize) -> usize {
+    let mut ceil = (i + MAX_TOKEN).min(text.len());
+    while !text.is_char_boundary(ceil) {
+        ceil -= 1;
+    }
+    text[i..ceil].find(char::is_whitespace).map_or(ceil, |p| i + p)
+}
+
+/// The longest token the scanner looks at as a whole.
+const MAX_TOKEN: usize = 256;
 
 /// Append the trimmed span of `text[from..to]`, if it holds anything.
 fn push(out: &mut Vec<Span>, text: &str, from: usize, to: usize) {
@@ -253,6 +330,13 @@ impl Segmenter {
         let mut last = 0;
         let mut i = 0;
         while i < bytes.len() {
+            // Skip the bytes no rule looks at.
+            while i < bytes.len() && !INTERESTING[bytes[i] as usize] {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                break;
+            }
             match bytes[i] {
                 b'\n' => {
                     if self.breaks_at_newline(text, i, last) {
@@ -262,6 +346,23 @@ impl Segmenter {
                     i += 1;
                 }
                 b'.' | b'?' | b'!' => i = self.at_terminator(text, i, &mut last, &mut out),
+                b':' | b';' => {
+                    if let Some(cut) = self.at_colon(text, i, last) {
+                        push(&mut out, text, last, cut);
+                        last = cut;
+                    }
+                    i += 1;
+                }
+                b',' => {
+                    if self.letter_formula(text, i, last) {
+                        push(&mut out, text, last, i + 1);
+                        last = i + 1;
+                    }
+                    i += 1;
+                }
+                b'=' | b'_' | b'*' | b'~' | b'-' if bytes.get(i + 1) == Some(&bytes[i]) => {
+                    i = self.at_rule_line(text, i, &mut last, &mut out);
+                }
                 0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6) => {
                     i = self.at_terminator(text, i, &mut last, &mut out)
                 }
@@ -309,7 +410,14 @@ impl Segmenter {
         }
         match char_at(text, j) {
             None => return text.len(),
-            Some(c) if !c.is_whitespace() => return j,
+            Some(c) if !c.is_whitespace() => {
+                // A sentence glued to the next one ("service.There", "why?thanks").
+                if self.glued_break(text, i, j, dots, question, ellipsis) {
+                    push(out, text, *last, j);
+                    *last = j;
+                }
+                return j;
+            }
             Some(_) => {}
         }
         let mut cut = j;
@@ -360,17 +468,209 @@ impl Segmenter {
             Some(c) if c.is_ascii_digit() => Next::Digit,
             Some(_) => Next::Other,
         };
-        if next == Next::Lower {
-            return false;
-        }
         let word = word_at(text, w);
+        if next == Next::Lower {
+            // A stray lower-case symbol ("µ" closing an article) is no word.
+            if word.chars().count() < 2 && word != "i" && word != "a" {
+                return false;
+            }
+            // An unquoted "?" or "!" ends a sentence before a lower-case word
+            // too (web text: "what do you mean? whatever"); a quoted one is
+            // followed by its reporting clause ("Why?" he asked).
+            if question {
+                return !(closed || text[..term].ends_with(':') || word == "and" || word == "or");
+            }
+            if ellipsis {
+                return false;
+            }
+            // A closing bracket or quote ("a mess." and), or a spaced
+            // ellipsis "Wait . . . what".
+            if closed || text[..term].ends_with(|c: char| c.is_whitespace() || c == '.') {
+                return false;
+            }
+            return self.period_breaks(text, term, next, w, word);
+        }
         if question && !ellipsis {
+            if text[..term].ends_with(':') {
+                return false;
+            }
             return !(next == Next::Upper && closed && self.reporting_follows(text, w, word));
         }
         if question || ellipsis {
             return true;
         }
         self.period_breaks(text, term, next, w, word)
+    }
+
+    /// A boundary made at the colon or semicolon at `i`, if any: after an
+    /// emoticon (":-) Posted by") and after a date and time stamp
+    /// ("Jane Roe 08/16/2000 12:05 PM I wanted..."). Returns the cut offset.
+    fn at_colon(&self, text: &str, i: usize, last: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        // Emoticon: a whole token, followed by a capitalised word.
+        if i == 0 || bytes[i - 1].is_ascii_whitespace() {
+            let end = token_end(text, i);
+            if EMOTICONS.contains(&&text[i..end]) && end < text.len() {
+                let (k, _) = skip_space(text, end);
+                if char_at(text, k).is_some_and(char::is_uppercase) {
+                    return Some(end);
+                }
+            }
+            return None;
+        }
+        if bytes[i] != b':'
+            || i < 2
+            || !bytes[i - 1].is_ascii_digit()
+            || !bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+        {
+            return None;
+        }
+        // A time: find its end, then an optional AM/PM.
+        let mut end = i + 1;
+        while end < bytes.len() && (bytes[end].is_ascii_digit() || bytes[end] == b':') {
+            end += 1;
+        }
+        if text[end..].starts_with(" AM") || text[end..].starts_with(" PM") {
+            end += 3;
+        }
+        if !char_at(text, end).is_some_and(char::is_whitespace) {
+            return None;
+        }
+        // The time must follow a date "08/16/2000 ".
+        let mut start = i;
+        while start > 0 && bytes[start - 1].is_ascii_digit() {
+            start -= 1;
+        }
+        if start == 0 || bytes[start - 1] != b' ' {
+            return None;
+        }
+        let date_end = start - 1;
+        let date_start = token_start(text, date_end);
+        let date = &text[date_start..date_end];
+        let parts: Vec<&str> = date.split('/').collect();
+        if parts.len() != 3
+            || !parts
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return None;
+        }
+        let (k, _) = skip_space(text, end);
+        if k >= text.len() {
+            return None;
+        }
+        let _ = last;
+        Some(end)
+    }
+
+    /// Whether the comma at `i` closes a salutation or valediction that is the
+    /// whole sentence so far ("Dear All,", "Best regards,"), a capitalised
+    /// word following.
+    fn letter_formula(&self, text: &str, i: usize, last: usize) -> bool {
+        // Cheap tests first: commas are frequent.
+        if i - last > 64 || !matches!(text.as_bytes().get(i + 1), Some(b' ' | b'\n' | b'\t' | b'\r')) {
+            return false;
+        }
+        let head = text[last..i].trim();
+        let words = head.split_whitespace().count();
+        if words == 0 || words > 3 {
+            return false;
+        }
+        let (k, _) = skip_space(text, i + 1);
+        if k == i + 1 || !char_at(text, k).is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let first = head.split_whitespace().next().unwrap_or("");
+        let lastw = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        SALUTATIONS.contains(&first) || VALEDICTIONS.contains(&lastw)
+    }
+
+    /// A run of two or more of the same rule character at `i` ("=====",
+    /// "____", "--"): a separator line of four or more ends the sentence
+    /// before it and starts a new one after it. Returns where to resume.
+    fn at_rule_line(&self, text: &str, i: usize, last: &mut usize, out: &mut Vec<Span>) -> usize {
+        let bytes = text.as_bytes();
+        let c = bytes[i];
+        let mut end = i;
+        while end < bytes.len() && bytes[end] == c {
+            end += 1;
+        }
+        if end - i < 4 {
+            return end;
+        }
+        let tok_start = token_start(text, i);
+        let tok_end = token_end(text, end);
+        // Only a token made of rule characters (and letters inside, as in
+        // "****NOTICE****") at its ends.
+        if tok_start != i && !bytes[tok_start..i].iter().all(|b| !b.is_ascii_alphanumeric()) {
+            return end;
+        }
+        if !text[*last..tok_start].trim().is_empty() {
+            push(out, text, *last, tok_start);
+            *last = tok_start;
+        }
+        if tok_end == end || bytes[tok_end - 1] == c {
+            let (k, _) = skip_space(text, tok_end);
+            if k < text.len() && k > tok_end {
+                push(out, text, *last, tok_end);
+                *last = tok_end;
+            }
+        }
+        tok_end.max(end)
+    }
+
+    /// Whether the terminator run `text[i..j]` (closers included), directly
+    /// followed by a non-space character at `j`, ends a sentence glued to the
+    /// next one: "service.There", "country....Iguazu", "foreigners?thanks".
+    /// Never inside a URL, an e-mail address, a file name or a number.
+    fn glued_break(&self, text: &str, i: usize, j: usize, dots: usize, question: bool, ellipsis: bool) -> bool {
+        let bytes = text.as_bytes();
+        let tok_start = token_start(text, i);
+        let tok_end = token_end(text, j);
+        let token = &text[tok_start..tok_end];
+        if token.contains(['/', '@', '=', '&', '\\', '_']) || token.contains("www") {
+            return false;
+        }
+        // The word before the terminator: letters only, at least two.
+        let before = &text[tok_start..i];
+        let prev_len = before.chars().rev().take_while(|c| c.is_alphabetic()).count();
+        if prev_len < 2 {
+            return false;
+        }
+        let next = word_at(text, j);
+        let first = match next.chars().next() {
+            Some(c) if c.is_alphabetic() => c,
+            _ => return false,
+        };
+        if !next.chars().all(char::is_alphabetic) || TLDS.contains(&next.to_ascii_lowercase().as_str()) {
+            return false;
+        }
+        // The glued word ends the token or is followed by punctuation that
+        // ends words, not by more of a name ("Node.Js.org").
+        let after = j + next.len();
+        if !matches!(
+            bytes.get(after),
+            None | Some(b' ' | b'\t' | b'\n' | b'\r' | b',' | b'!' | b'?' | b';' | b':')
+        ) {
+            return false;
+        }
+        if question && !ellipsis {
+            return dots == 0;
+        }
+        if !first.is_uppercase() {
+            return false;
+        }
+        if ellipsis {
+            return true;
+        }
+        // A single period: a lower-case word before it that is no
+        // abbreviation, a capitalised word after it.
+        let word_before =
+            &before[before.len() - before.chars().rev().take(prev_len).map(char::len_utf8).sum::<usize>()..];
+        next.chars().skip(1).any(char::is_lowercase)
+            && word_before.chars().all(char::is_lowercase)
+            && !self.abbrevs.contains_key(word_before)
+            && token.matches('.').count() == 1
     }
 
     /// A single period at `dot`, the next word `word` at `w`.
@@ -418,6 +718,15 @@ impl Segmenter {
         if bits & MEDIAL != 0 {
             return false;
         }
+        if next == Next::Lower {
+            // An ordinary word, its period followed by a lower-case word: an
+            // uncapitalised sentence start ("i am going out. call me").
+            return bits == 0
+                && !dotted
+                && !single
+                && token.chars().all(char::is_alphanumeric)
+                && token.chars().filter(|c| c.is_uppercase()).count() <= 1;
+        }
         if next == Next::Digit {
             if bits != 0 || (single && first.is_alphabetic()) || dotted {
                 return false;
@@ -444,9 +753,10 @@ impl Segmenter {
         if !(short || letter) {
             return false;
         }
-        let line = &text[..token_start];
-        let line = line.rfind('\n').map_or(line, |p| &line[p + 1..]);
-        line.trim().is_empty()
+        // Only spaces back to the line start (scanning no further than them).
+        let before = &text[..token_start];
+        let head = before.trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+        head.is_empty() || head.ends_with('\n')
     }
 
     /// Whether a lower-case word follows (after spaces) the word ending at `end`.
@@ -510,6 +820,10 @@ impl Segmenter {
             '.' | '?' | '!' | '…' | ',' | ';' | ':' | '-' | '–' | '—' | '(' | '[' | '{' | '&' | '/' | '+' | '“' | '‘'
         ) {
             return false;
+        }
+        // A list item follows a list item ("a. Red" / "b. Blue").
+        if list_item(line) && list_item(&text[j..]) {
+            return true;
         }
         // The next line starts with a capital or a digit.
         let mut w = j;
