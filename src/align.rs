@@ -117,13 +117,19 @@ impl Aligner {
         let text = &claim.text;
         let base = claim.start;
         let mut out = Vec::new();
-        let covered = |start: usize, end: usize| {
-            claim
-                .entities
-                .iter()
-                .any(|e| e.start <= base + start && base + end <= e.end)
-        };
-        let toks: Vec<_> = tokens(text).into_iter().filter(|t| !covered(t.start, t.end)).collect();
+        // Tokens inside an entity mention become the entity term; one sweep
+        // over both ordered lists keeps this linear.
+        let mut ents = claim.entities.iter().peekable();
+        let toks: Vec<_> = tokens(text)
+            .into_iter()
+            .filter(|t| {
+                let (s, e) = (base + t.start, base + t.end);
+                while ents.peek().is_some_and(|x| x.end <= s) {
+                    ents.next();
+                }
+                !ents.peek().is_some_and(|x| x.start <= s && e <= x.end)
+            })
+            .collect();
         let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase().replace('’', "'")).collect();
         let stems: Vec<String> = lower
             .iter()

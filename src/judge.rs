@@ -581,7 +581,12 @@ fn scope_end(text: &str, from: usize) -> usize {
     const BOUNDARY_WORDS: &[&str] = &[
         "and", "but", "before", "after", "while", "because", "although", "which", "who", "what", "when", "where", "so",
     ];
-    let rest = &text[from..];
+    // Six words fit in a short window; never tokenise the rest of a huge sentence.
+    let mut cut = (from + 160).min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let rest = &text[from..cut];
     for (words, t) in crate::tokens::tokens(rest).into_iter().enumerate() {
         let gap = &rest[..t.start];
         if gap.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”']) && words > 0 {
@@ -591,7 +596,7 @@ fn scope_end(text: &str, from: usize) -> usize {
             return from + t.start;
         }
     }
-    text.len()
+    cut
 }
 
 /// A short excerpt on a character boundary.

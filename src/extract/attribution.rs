@@ -159,7 +159,12 @@ fn unnamed_source<'a>(
                 .ends_with([',', '"', '”'])
     };
     let rest = sentence[verb_end..].trim_start();
-    let closes = rest.is_empty() || rest.starts_with(['.', ',', ';']) || tokens(rest).len() <= 2;
+    // Look a few words ahead only: the rest of a huge sentence is not needed.
+    let mut cut = rest.len().min(48);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let closes = rest.is_empty() || rest.starts_with(['.', ',', ';']) || (cut == rest.len() && tokens(rest).len() <= 2);
     (clause_start && closes).then_some(noun)
 }
 
