@@ -60,6 +60,7 @@ pub struct Params {
     /// One weight per entry of [`FEATURES`].
     pub weights: Vec<f64>,
     pub max_df: f64,
+    pub max_postings: usize,
 }
 
 impl Params {
@@ -84,6 +85,7 @@ impl Params {
                 .map(|f| rules.align_param(&format!("w_{f}"), 0.0))
                 .collect(),
             max_df: rules.align_param("max_df", 0.2),
+            max_postings: rules.align_param("max_postings", 100.0) as usize,
         }
     }
 }
@@ -489,14 +491,24 @@ impl Aligner {
 
     /// Align claims: candidate pairs from the index, scored, then grouped.
     pub fn align(&self, claims: &[Claim]) -> Alignment {
-        let terms: Vec<Terms> = claims.iter().map(|c| self.terms(c)).collect();
+        use rayon::prelude::*;
+        let terms: Vec<Terms> = claims.par_iter().map(|c| self.terms(c)).collect();
         let idf = Idf::new(terms.iter().map(|t| &t.terms));
-        let mut edges = Vec::new();
         // Tuning aid: near-threshold pair scores on stderr.
         let debug = std::env::var_os("CORROBORATE_DEBUG_PAIRS").is_some();
-        for (i, j) in self.candidates(claims, &terms, &idf) {
-            let s = self.claim_score(&terms[i], &terms[j], &idf);
-            let para = self.score(&terms[i], &terms[j], &idf);
+        let pairs: Vec<(usize, usize)> = self.candidates(claims, &terms, &idf).into_iter().collect();
+        // Scored in parallel; `collect` keeps the candidates' order, so the
+        // result does not depend on the number of threads.
+        let scored: Vec<(usize, usize, f64, f64)> = pairs
+            .par_iter()
+            .map(|&(i, j)| {
+                let s = self.claim_score(&terms[i], &terms[j], &idf);
+                let para = self.score(&terms[i], &terms[j], &idf);
+                (i, j, s, para)
+            })
+            .collect();
+        let mut edges = Vec::new();
+        for (i, j, s, para) in scored {
             if debug && (s >= self.params.claim.threshold * 0.7 || para >= self.params.threshold * 0.7) {
                 eprintln!("{:.3}\t{:.3}\t{}\t{}", s, para, claims[i].id, claims[j].id);
             }
@@ -521,7 +533,11 @@ impl Aligner {
                     .collect(),
             );
         }
-        let cap = ((self.params.max_df * idf.docs as f64).ceil() as usize).max(3);
+        // A term in more than `max_df` of the claims, or in more than
+        // `max_postings` claims, proposes no pairs: the pairs stay near-linear.
+        let cap = ((self.params.max_df * idf.docs as f64).ceil() as usize)
+            .min(self.params.max_postings)
+            .max(3);
         for (i, t) in terms.iter().enumerate() {
             for term in t.terms.iter().chain(measure_keys[i].iter()) {
                 postings.entry(term.as_str()).or_default().push(i);
