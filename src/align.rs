@@ -219,7 +219,9 @@ impl Aligner {
                         cut += p + w.len();
                     }
                 }
-                let rest = text.get(cut..).map_or(0, |t| t.len() - t.trim_start_matches([' ', ',']).len());
+                let rest = text
+                    .get(cut..)
+                    .map_or(0, |t| t.len() - t.trim_start_matches([' ', ',']).len());
                 e.start = claim.start + cut + rest;
                 e.canonical = words[skip..].join(" ");
             } else {
@@ -240,11 +242,8 @@ impl Aligner {
         let text = &claim.text;
         let base = claim.start;
         let mut out = Vec::new();
-        let covered = |start: usize, end: usize| {
-            entities
-                .iter()
-                .any(|e| e.start <= base + start && base + end <= e.end)
-        };
+        let covered =
+            |start: usize, end: usize| entities.iter().any(|e| e.start <= base + start && base + end <= e.end);
         let toks: Vec<_> = tokens(text).into_iter().filter(|t| !covered(t.start, t.end)).collect();
         let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase().replace('’', "'")).collect();
         let stems: Vec<String> = lower
@@ -304,7 +303,10 @@ impl Aligner {
             .collect();
         let subject = actors
             .first()
-            .filter(|e| text.get(..e.start.saturating_sub(base)).is_some_and(|t| tokens(t).len() <= 3))
+            .filter(|e| {
+                text.get(..e.start.saturating_sub(base))
+                    .is_some_and(|t| tokens(t).len() <= 3)
+            })
             .map(|e| e.canonical.to_lowercase());
         let measures = claim.quantities.iter().filter_map(|q| self.quantity_key(q)).collect();
         Terms {
@@ -604,7 +606,9 @@ fn lcs_ratio(a: &[String], b: &[String]) -> f64 {
 /// three letters or more ("Bush" and "George W. Bush", "Supreme Court" and
 /// "U.S. Supreme Court").
 fn same_actor(x: &str, y: &str) -> bool {
-    x == y || x.split(' ').any(|w| w.chars().count() >= 3 && y.split(' ').any(|v| v == w))
+    x == y
+        || x.split(' ')
+            .any(|w| w.chars().count() >= 3 && y.split(' ').any(|v| v == w))
 }
 
 fn flag(b: bool) -> f64 {

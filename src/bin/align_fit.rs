@@ -28,7 +28,10 @@ fn main() {
         }
     }
     let engine = Engine::new(RuleSet::defaults());
-    if std::env::var_os("DEBUG_SUBJECTS").is_some() { debug_subjects(&engine, &pairs, &labels); return; }
+    if std::env::var_os("DEBUG_SUBJECTS").is_some() {
+        debug_subjects(&engine, &pairs, &labels);
+        return;
+    }
     let x = engine.pair_features(&pairs);
     let (bias, w) = fit(&x, &labels, 1e-4, 50);
     // The vetoes of the shipped rules apply on top of the fitted model.
@@ -101,7 +104,9 @@ fn fit(x: &[Vec<f64>], y: &[f64], l2: f64, iters: usize) -> (f64, Vec<f64>) {
 fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
     let d = b.len();
     for c in 0..d {
-        let p = (c..d).max_by(|&i, &j| a[i][c].abs().total_cmp(&a[j][c].abs())).unwrap_or(c);
+        let p = (c..d)
+            .max_by(|&i, &j| a[i][c].abs().total_cmp(&a[j][c].abs()))
+            .unwrap_or(c);
         a.swap(c, p);
         b.swap(c, p);
         for r in c + 1..d {
@@ -128,7 +133,10 @@ fn debug_subjects(engine: &Engine, pairs: &[(String, String)], labels: &[f64]) {
         let tb = engine.aligner.terms(&engine.sentence_claim("b", b));
         let f = engine.aligner.features(&ta, &tb, &corroborate::align::Idf::default());
         if *y > 0.5 && (f[8] > 0.0 || f[7] > 0.0) {
-            eprintln!("{:?} {:?} | {:?} {:?}", ta.subject, ta.entities, tb.subject, tb.entities);
+            eprintln!(
+                "{:?} {:?} | {:?} {:?}",
+                ta.subject, ta.entities, tb.subject, tb.entities
+            );
             n += 1;
             if n > 25 {
                 break;
