@@ -6,6 +6,8 @@
 //! Usage: `cargo run --release --bin align_fit [DATA_DIR]` (default
 //! `$CORROBORATE_DATA` or `../shared/data`). Only the train split is read.
 
+#![allow(clippy::needless_range_loop)] // index loops read better in the linear algebra
+
 use corroborate::align::FEATURES;
 use corroborate::check::Engine;
 use corroborate::rules::RuleSet;
