@@ -17,9 +17,82 @@ use crate::model::Claim;
 use crate::rules::RuleSet;
 use crate::tokens::tokens;
 
+/// The pair features the score weighs, in order; the weight of feature
+/// `name` is the `[[align]]` parameter `w_name`.
+pub const FEATURES: [&str; 22] = [
+    "dice",
+    "contain_min",
+    "contain_max",
+    "chars",
+    "bigrams",
+    "entity_disjoint",
+    "entity_missing",
+    "person_disjoint",
+    "subject_mismatch",
+    "measure",
+    "numbers_differ",
+    "numbers_one_side",
+    "numbers_agree",
+    "length_ratio",
+    "negation_mismatch",
+    "dates_differ",
+    "words_min",
+    "words_max",
+    "words_bigrams",
+    "words_trigrams",
+    "words_4grams",
+    "lcs",
+];
+
 /// Tunable parameters, read from `[[align]]` rules.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Params {
+    pub threshold: f64,
+    /// The claim matcher of `check` ([`Aligner::claim_score`]).
+    pub claim: ClaimParams,
+    pub bias: f64,
+    /// Facet vetoes applied to the model's probability: both claims name
+    /// actors and share none; both name people and share none; each opens
+    /// with a different actor the other does not name.
+    pub veto_entity: f64,
+    pub veto_person: f64,
+    pub veto_subject: f64,
+    /// One weight per entry of [`FEATURES`].
+    pub weights: Vec<f64>,
+    pub max_df: f64,
+    pub max_postings: usize,
+}
+
+impl Params {
+    pub fn from_rules(rules: &RuleSet) -> Params {
+        Params {
+            threshold: rules.align_param("threshold", 0.5),
+            claim: ClaimParams {
+                threshold: rules.align_param("claim_threshold", 0.34),
+                containment: rules.align_param("containment", 0.45),
+                char_weight: rules.align_param("char_weight", 0.15),
+                entity_penalty: rules.align_param("entity_penalty", 0.25),
+                subject_penalty: rules.align_param("subject_penalty", 0.5),
+                person_penalty: rules.align_param("person_penalty", 0.6),
+                measure_bonus: rules.align_param("measure_bonus", 0.12),
+            },
+            bias: rules.align_param("bias", 0.0),
+            veto_entity: rules.align_param("veto_entity", 0.0),
+            veto_person: rules.align_param("veto_person", 0.0),
+            veto_subject: rules.align_param("veto_subject", 0.0),
+            weights: FEATURES
+                .iter()
+                .map(|f| rules.align_param(&format!("w_{f}"), 0.0))
+                .collect(),
+            max_df: rules.align_param("max_df", 0.2),
+            max_postings: rules.align_param("max_postings", 100.0) as usize,
+        }
+    }
+}
+
+/// Parameters of [`Aligner::claim_score`].
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimParams {
     pub threshold: f64,
     pub containment: f64,
     pub char_weight: f64,
@@ -27,22 +100,6 @@ pub struct Params {
     pub subject_penalty: f64,
     pub person_penalty: f64,
     pub measure_bonus: f64,
-    pub max_df: f64,
-}
-
-impl Params {
-    pub fn from_rules(rules: &RuleSet) -> Params {
-        Params {
-            threshold: rules.align_param("threshold", 0.34),
-            containment: rules.align_param("containment", 0.45),
-            char_weight: rules.align_param("char_weight", 0.15),
-            entity_penalty: rules.align_param("entity_penalty", 0.25),
-            subject_penalty: rules.align_param("subject_penalty", 0.5),
-            person_penalty: rules.align_param("person_penalty", 0.5),
-            measure_bonus: rules.align_param("measure_bonus", 0.12),
-            max_df: rules.align_param("max_df", 0.2),
-        }
-    }
 }
 
 /// A claim as the matcher sees it.
@@ -56,6 +113,17 @@ pub struct Terms {
     pub subject: Option<String>,
     pub measures: BTreeSet<String>,
     pub lower: String,
+    /// Word terms in text order (for bigrams).
+    pub seq: Vec<String>,
+    /// Figures written in digits, normalised ("1,200" and "1200" are one).
+    pub numbers: BTreeSet<String>,
+    /// Resolved date values.
+    pub dates: BTreeSet<String>,
+    pub negated: bool,
+    /// Word count.
+    pub words: usize,
+    /// Every word stemmed, stopwords included, in text order.
+    pub all: Vec<String>,
 }
 
 pub struct Aligner {
@@ -64,6 +132,8 @@ pub struct Aligner {
     phrases: HashMap<Vec<String>, String>,
     longest: usize,
     given_names: HashSet<String>,
+    /// Common words that open sentences capitalised (not names).
+    starters: HashSet<String>,
     pub params: Params,
 }
 
@@ -82,6 +152,7 @@ impl Aligner {
         let stopwords: HashSet<String> = rules
             .stopwords
             .iter()
+            .filter(|r| r.id != "sentence-starters")
             .flat_map(|r| r.words.iter().map(|w| w.to_lowercase()))
             .collect();
         let mut phrases = HashMap::new();
@@ -96,6 +167,12 @@ impl Aligner {
                 phrases.insert(key, format!("~{}", r.id));
             }
         }
+        let starters = rules
+            .stopwords
+            .iter()
+            .filter(|r| r.id == "sentence-starters")
+            .flat_map(|r| r.words.iter().map(|w| w.to_lowercase()))
+            .collect();
         let given_names = rules
             .names
             .iter()
@@ -108,18 +185,74 @@ impl Aligner {
             phrases,
             longest,
             given_names,
+            starters,
             params: Params::from_rules(rules),
         }
     }
 
+    /// The claim's entities as the matcher reads them: a name opened by a
+    /// common word ("Besides Japan", "Instead") loses that word, and a name
+    /// left with none is no name.
+    fn actors(&self, claim: &Claim) -> Vec<crate::model::Entity> {
+        let mut out = Vec::new();
+        for e in &claim.entities {
+            let mut e = e.clone();
+            let canonical = e.canonical.replace('-', " ");
+            let words: Vec<&str> = canonical.split(' ').filter(|w| !w.is_empty()).collect();
+            let skip = words
+                .iter()
+                .take_while(|w| {
+                    let w = w.to_lowercase();
+                    self.stopwords.contains(&w) || self.starters.contains(&w)
+                })
+                .count();
+            if skip == words.len() {
+                continue;
+            }
+            if skip > 0 {
+                let text = &claim.text;
+                let local = e.start.saturating_sub(claim.start);
+                // Move the span past the dropped words.
+                let mut cut = local;
+                for w in &words[..skip] {
+                    // A short window: the dropped words open the mention.
+                    let window = text.get(cut..).map(|t| {
+                        let mut n = t.len().min(64);
+                        while !t.is_char_boundary(n) {
+                            n -= 1;
+                        }
+                        &t[..n]
+                    });
+                    if let Some(p) = window.and_then(|t| t.to_lowercase().find(&w.to_lowercase())) {
+                        cut += p + w.len();
+                    }
+                }
+                let rest = text
+                    .get(cut..)
+                    .map_or(0, |t| t.len() - t.trim_start_matches([' ', ',']).len());
+                e.start = claim.start + cut + rest;
+                e.canonical = words[skip..].join(" ");
+            } else {
+                e.canonical = canonical;
+            }
+            out.push(e);
+        }
+        out
+    }
+
     /// Each term of a claim with its byte span in the claim's text.
     pub fn term_spans(&self, claim: &Claim) -> Vec<(String, usize, usize)> {
+        let entities = self.actors(claim);
+        self.spans_with(claim, &entities)
+    }
+
+    fn spans_with(&self, claim: &Claim, entities: &[crate::model::Entity]) -> Vec<(String, usize, usize)> {
         let text = &claim.text;
         let base = claim.start;
         let mut out = Vec::new();
         // Tokens inside an entity mention become the entity term; one sweep
         // over both ordered lists keeps this linear.
-        let mut ents = claim.entities.iter().peekable();
+        let mut ents = entities.iter().peekable();
         let toks: Vec<_> = tokens(text)
             .into_iter()
             .filter(|t| {
@@ -155,7 +288,7 @@ impl Aligner {
             }
             i += 1;
         }
-        for e in &claim.entities {
+        for e in entities {
             if e.start >= base && e.end <= base + text.len() {
                 out.push((format!("@{}", e.canonical.to_lowercase()), e.start - base, e.end - base));
             }
@@ -167,20 +300,31 @@ impl Aligner {
     pub fn terms(&self, claim: &Claim) -> Terms {
         let text = &claim.text;
         let base = claim.start;
-        let terms: BTreeSet<String> = self.term_spans(claim).into_iter().map(|(t, _, _)| t).collect();
-        let entities: BTreeSet<String> = claim.entities.iter().map(|e| e.canonical.to_lowercase()).collect();
+        let actors = self.actors(claim);
+        let spans = self.spans_with(claim, &actors);
+        let seq: Vec<String> = spans
+            .iter()
+            .filter(|(t, _, _)| !t.starts_with('@'))
+            .map(|(t, _, _)| t.clone())
+            .collect();
+        let terms: BTreeSet<String> = spans.into_iter().map(|(t, _, _)| t).collect();
+        let toks = tokens(text);
+        let numbers = toks.iter().filter_map(|t| normalise_number(t.text)).collect();
+        let dates = claim.dates.iter().filter_map(|d| d.value.clone()).collect();
+        let entities: BTreeSet<String> = actors.iter().map(|e| e.canonical.to_lowercase()).collect();
         // The person a claim is attributed to is its source, not its actor.
         let speaker = claim.attribution.as_ref().and_then(|a| a.source.as_deref());
-        let persons = claim
-            .entities
+        let persons = actors
             .iter()
             .filter(|e| self.is_person(e) && Some(e.canonical.as_str()) != speaker)
             .map(|e| e.canonical.to_lowercase())
             .collect();
-        let subject = claim
-            .entities
+        let subject = actors
             .first()
-            .filter(|e| tokens(&text[..e.start - base]).len() <= 3)
+            .filter(|e| {
+                text.get(..e.start.saturating_sub(base))
+                    .is_some_and(|t| tokens(t).len() <= 3)
+            })
             .map(|e| e.canonical.to_lowercase());
         let measures = claim.quantities.iter().filter_map(|q| self.quantity_key(q)).collect();
         Terms {
@@ -190,6 +334,15 @@ impl Aligner {
             subject,
             measures,
             lower: text.to_lowercase(),
+            seq,
+            numbers,
+            dates,
+            negated: claim.negated,
+            words: toks.len(),
+            all: toks
+                .iter()
+                .map(|t| self.stemmer.stem(&t.text.to_lowercase().replace('’', "'")).into_owned())
+                .collect(),
         }
     }
 
@@ -219,9 +372,108 @@ impl Aligner {
         Some(format!("{measure}/{thing}"))
     }
 
-    /// Similarity of two claims in [0, 1] given term weights.
+    /// The features of a pair, in the order of [`FEATURES`]; each in [0, 1].
+    pub fn features(&self, a: &Terms, b: &Terms, idf: &Idf) -> Vec<f64> {
+        let wa: f64 = a.terms.iter().map(|t| idf.weight(t)).sum();
+        let wb: f64 = b.terms.iter().map(|t| idf.weight(t)).sum();
+        let shared: f64 = a.terms.intersection(&b.terms).map(|t| idf.weight(t)).sum();
+        let (dice, contain_min, contain_max) = if wa > 0.0 && wb > 0.0 {
+            (2.0 * shared / (wa + wb), shared / wa.min(wb), shared / wa.max(wb))
+        } else {
+            (0.0, 0.0, 0.0)
+        };
+        let chars = strsim::sorensen_dice(&a.lower, &b.lower);
+        let bigrams = {
+            let ba: BTreeSet<(&str, &str)> = a.seq.windows(2).map(|w| (w[0].as_str(), w[1].as_str())).collect();
+            let bb: BTreeSet<(&str, &str)> = b.seq.windows(2).map(|w| (w[0].as_str(), w[1].as_str())).collect();
+            if ba.is_empty() || bb.is_empty() {
+                0.0
+            } else {
+                2.0 * ba.intersection(&bb).count() as f64 / (ba.len() + bb.len()) as f64
+            }
+        };
+        let named = |x: &str, set: &BTreeSet<String>| set.iter().any(|y| same_actor(x, y));
+        let disjoint = |x: &BTreeSet<String>, y: &BTreeSet<String>| {
+            !x.is_empty() && !y.is_empty() && !x.iter().any(|e| named(e, y))
+        };
+        let entity_disjoint = flag(disjoint(&a.entities, &b.entities));
+        let missing = |x: &Terms, y: &Terms| {
+            if x.entities.is_empty() {
+                0.0
+            } else {
+                x.entities.iter().filter(|e| !named(e, &y.entities)).count() as f64 / x.entities.len() as f64
+            }
+        };
+        let entity_missing = missing(a, b).max(missing(b, a));
+        let person_disjoint = flag(disjoint(&a.persons, &b.persons));
+        let subject_mismatch = flag(match (&a.subject, &b.subject) {
+            (Some(sa), Some(sb)) => !same_actor(sa, sb) && !named(sa, &b.entities) && !named(sb, &a.entities),
+            _ => false,
+        });
+        let measure = flag(
+            a.measures
+                .iter()
+                .any(|x| b.measures.iter().any(|y| keys_compatible(x, y))),
+        );
+        let both_numbers = !a.numbers.is_empty() && !b.numbers.is_empty();
+        let numbers_differ = flag(both_numbers && a.numbers != b.numbers);
+        let numbers_one_side = flag(a.numbers.is_empty() != b.numbers.is_empty());
+        let numbers_agree = flag(both_numbers && a.numbers == b.numbers);
+        let length_ratio = if a.words.max(b.words) == 0 {
+            0.0
+        } else {
+            a.words.min(b.words) as f64 / a.words.max(b.words) as f64
+        };
+        let negation_mismatch = flag(a.negated != b.negated);
+        let dates_differ = flag(!a.dates.is_empty() && !b.dates.is_empty() && a.dates.is_disjoint(&b.dates));
+        vec![
+            dice,
+            contain_min,
+            contain_max,
+            chars,
+            bigrams,
+            entity_disjoint,
+            entity_missing,
+            person_disjoint,
+            subject_mismatch,
+            measure,
+            numbers_differ,
+            numbers_one_side,
+            numbers_agree,
+            length_ratio,
+            negation_mismatch,
+            dates_differ,
+            ngram_overlap(&a.all, &b.all, 1).0,
+            ngram_overlap(&a.all, &b.all, 1).1,
+            ngram_overlap(&a.all, &b.all, 2).2,
+            ngram_overlap(&a.all, &b.all, 3).2,
+            ngram_overlap(&a.all, &b.all, 4).2,
+            lcs_ratio(&a.all, &b.all),
+        ]
+    }
+
+    /// Similarity of two claims in [0, 1] given term weights: a logistic
+    /// model over [`Aligner::features`], weights from the `[[align]]` rule.
     pub fn score(&self, a: &Terms, b: &Terms, idf: &Idf) -> f64 {
+        let f = self.features(a, b, idf);
         let p = &self.params;
+        let z = p.bias + f.iter().zip(&p.weights).map(|(x, w)| x * w).sum::<f64>();
+        let mut score = 1.0 / (1.0 + (-z).exp());
+        // Feature order: see FEATURES.
+        let (entity_disjoint, person_disjoint, subject_mismatch) = (f[5], f[7], f[8]);
+        score *= 1.0 - p.veto_entity * entity_disjoint;
+        score *= 1.0 - p.veto_person * person_disjoint;
+        score *= 1.0 - p.veto_subject * subject_mismatch;
+        score
+    }
+
+    /// How far two claims state one fact, in [0, 1]: weighted term overlap
+    /// (Dice blended with containment in the shorter claim) blended with
+    /// character similarity, pushed apart by different actors and pulled
+    /// together by quantities of one measure. What `check` clusters on, with
+    /// the paraphrase model of [`Aligner::score`] as a second way to match.
+    pub fn claim_score(&self, a: &Terms, b: &Terms, idf: &Idf) -> f64 {
+        let p = &self.params.claim;
         let wa: f64 = a.terms.iter().map(|t| idf.weight(t)).sum();
         let wb: f64 = b.terms.iter().map(|t| idf.weight(t)).sum();
         let shared: f64 = a.terms.intersection(&b.terms).map(|t| idf.weight(t)).sum();
@@ -259,18 +511,29 @@ impl Aligner {
 
     /// Align claims: candidate pairs from the index, scored, then grouped.
     pub fn align(&self, claims: &[Claim]) -> Alignment {
-        let terms: Vec<Terms> = claims.iter().map(|c| self.terms(c)).collect();
+        use rayon::prelude::*;
+        let terms: Vec<Terms> = claims.par_iter().map(|c| self.terms(c)).collect();
         let idf = Idf::new(terms.iter().map(|t| &t.terms));
-        let mut edges = Vec::new();
         // Tuning aid: near-threshold pair scores on stderr.
         let debug = std::env::var_os("CORROBORATE_DEBUG_PAIRS").is_some();
-        for (i, j) in self.candidates(claims, &terms, &idf) {
-            let s = self.score(&terms[i], &terms[j], &idf);
-            if debug && s >= self.params.threshold * 0.7 {
-                eprintln!("{:.3}\t{}\t{}", s, claims[i].id, claims[j].id);
+        let pairs: Vec<(usize, usize)> = self.candidates(claims, &terms, &idf).into_iter().collect();
+        // Scored in parallel; `collect` keeps the candidates' order, so the
+        // result does not depend on the number of threads.
+        let scored: Vec<(usize, usize, f64, f64)> = pairs
+            .par_iter()
+            .map(|&(i, j)| {
+                let s = self.claim_score(&terms[i], &terms[j], &idf);
+                let para = self.score(&terms[i], &terms[j], &idf);
+                (i, j, s, para)
+            })
+            .collect();
+        let mut edges = Vec::new();
+        for (i, j, s, para) in scored {
+            if debug && (s >= self.params.claim.threshold * 0.7 || para >= self.params.threshold * 0.7) {
+                eprintln!("{:.3}\t{:.3}\t{}\t{}", s, para, claims[i].id, claims[j].id);
             }
-            if s >= self.params.threshold {
-                edges.push((i, j, s));
+            if s >= self.params.claim.threshold || para >= self.params.threshold {
+                edges.push((i, j, s.max(para)));
             }
         }
         let clusters = group(claims, &edges);
@@ -290,7 +553,11 @@ impl Aligner {
                     .collect(),
             );
         }
-        let cap = ((self.params.max_df * idf.docs as f64).ceil() as usize).max(3);
+        // A term in more than `max_df` of the claims, or in more than
+        // `max_postings` claims, proposes no pairs: the pairs stay near-linear.
+        let cap = ((self.params.max_df * idf.docs as f64).ceil() as usize)
+            .min(self.params.max_postings)
+            .max(3);
         for (i, t) in terms.iter().enumerate() {
             for term in t.terms.iter().chain(measure_keys[i].iter()) {
                 postings.entry(term.as_str()).or_default().push(i);
@@ -311,6 +578,80 @@ impl Aligner {
         }
         pairs
     }
+}
+
+/// Shared word n-grams (multiset): (share of the longer side's, share of
+/// the shorter side's, Dice).
+fn ngram_overlap(a: &[String], b: &[String], n: usize) -> (f64, f64, f64) {
+    if a.len() < n || b.len() < n {
+        return (0.0, 0.0, 0.0);
+    }
+    let mut counts: HashMap<&[String], i64> = HashMap::new();
+    for g in a.windows(n) {
+        *counts.entry(g).or_insert(0) += 1;
+    }
+    let mut shared = 0usize;
+    for g in b.windows(n) {
+        if let Some(c) = counts.get_mut(g)
+            && *c > 0
+        {
+            *c -= 1;
+            shared += 1;
+        }
+    }
+    let (la, lb) = (a.len() + 1 - n, b.len() + 1 - n);
+    let s = shared as f64;
+    (s / la.max(lb) as f64, s / la.min(lb) as f64, 2.0 * s / (la + lb) as f64)
+}
+
+/// Longest common word subsequence over the longer side's length.
+fn lcs_ratio(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut prev = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+        }
+        prev = cur;
+    }
+    prev[b.len()] as f64 / a.len().max(b.len()) as f64
+}
+
+/// One actor under two names: the same name, or names sharing a word of
+/// three letters or more ("Bush" and "George W. Bush", "Supreme Court" and
+/// "U.S. Supreme Court").
+fn same_actor(x: &str, y: &str) -> bool {
+    x == y
+        || x.split(' ')
+            .any(|w| w.chars().count() >= 3 && y.split(' ').any(|v| v == w))
+}
+
+fn flag(b: bool) -> f64 {
+    if b { 1.0 } else { 0.0 }
+}
+
+/// A figure written in digits, without thousands separators and trailing
+/// zero decimals ("1,200" and "1200.00" give "1200"); None for words.
+pub fn normalise_number(word: &str) -> Option<String> {
+    let w = word.trim_start_matches(['$', '£', '€']);
+    if !w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let digits: String = w
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .filter(|c| *c != ',')
+        .collect();
+    let digits = digits.trim_end_matches('.');
+    let digits = if digits.contains('.') {
+        digits.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        digits
+    };
+    Some(digits.to_string())
 }
 
 /// Two quantity keys count the same thing: one measure, and the same

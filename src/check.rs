@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use rayon::prelude::*;
 
-use crate::align::Aligner;
+use crate::align::{Aligner, Idf, Terms};
 use crate::extract::{Extractor, lower_vocabulary};
 use crate::judge::judge;
 use crate::model::{Claim, Document, Entity, Report, SCHEMA, Span};
@@ -75,7 +75,26 @@ impl Engine {
     /// Similarity scores of sentence pairs, and whether each matches at the
     /// aligner's threshold. Term rarity is measured over all the sentences.
     pub fn similarity(&self, pairs: &[(String, String)]) -> Vec<(f64, bool)> {
-        let terms: Vec<(crate::align::Terms, crate::align::Terms)> = pairs
+        let (terms, idf) = self.pair_terms(pairs);
+        terms
+            .iter()
+            .map(|(a, b)| {
+                let s = self.aligner.score(a, b, &idf);
+                (s, s >= self.aligner.params.threshold)
+            })
+            .collect()
+    }
+
+    /// The aligner's features of sentence pairs (see [`crate::align::FEATURES`]),
+    /// with rarity measured as [`Engine::similarity`] does: what the weights
+    /// of `rules/align.toml` are fitted on.
+    pub fn pair_features(&self, pairs: &[(String, String)]) -> Vec<Vec<f64>> {
+        let (terms, idf) = self.pair_terms(pairs);
+        terms.iter().map(|(a, b)| self.aligner.features(a, b, &idf)).collect()
+    }
+
+    fn pair_terms(&self, pairs: &[(String, String)]) -> (Vec<(Terms, Terms)>, Idf) {
+        let terms: Vec<(Terms, Terms)> = pairs
             .par_iter()
             .map(|(a, b)| {
                 (
@@ -84,14 +103,8 @@ impl Engine {
                 )
             })
             .collect();
-        let idf = crate::align::Idf::new(terms.iter().flat_map(|(a, b)| [&a.terms, &b.terms]));
-        terms
-            .iter()
-            .map(|(a, b)| {
-                let s = self.aligner.score(a, b, &idf);
-                (s, s >= self.aligner.params.threshold)
-            })
-            .collect()
+        let idf = Idf::new(terms.iter().flat_map(|(a, b)| [&a.terms, &b.terms]));
+        (terms, idf)
     }
 }
 

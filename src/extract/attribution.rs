@@ -50,7 +50,9 @@ impl AttributionFinder {
             let after_entity = entities.get(next).filter(|e| {
                 let gap = &sentence[m.end..e.start - base];
                 gap.len() <= 12
-                    && gap.split_whitespace().all(|w| matches!(w.to_lowercase().as_str(), "a" | "the" | "an"))
+                    && gap
+                        .split_whitespace()
+                        .all(|w| matches!(w.to_lowercase().as_str(), "a" | "the" | "an"))
             });
             match shape {
                 ReportingShape::SourceAfter => {

@@ -1,0 +1,127 @@
+//! Scale bench on the full ECB+ archive (982 articles): wall time of the
+//! whole `check` pipeline at 10%, 25%, 50% and 100% of the articles, the
+//! fitted growth exponent (log-log slope of time against input size),
+//! throughput and peak memory (VmHWM).
+//!
+//! Usage: `cargo run --release --bin ecb_bench [DATA_DIR]` (default
+//! `$CORROBORATE_DATA` or `../shared/data`). Needs `tar` on the PATH.
+
+use std::time::Instant;
+
+use corroborate::check::Engine;
+use corroborate::model::Document;
+use corroborate::rules::RuleSet;
+
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("CORROBORATE_DATA").ok())
+        .unwrap_or_else(|| "../shared/data".to_string());
+    let archive = std::path::Path::new(&dir).join("ecbplus/full/ecbplus_all_topics_xml.tar.gz");
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let status = std::process::Command::new("tar")
+        .arg("-xzf")
+        .arg(&archive)
+        .arg("-C")
+        .arg(tmp.path())
+        .status()
+        .expect("tar");
+    assert!(status.success(), "cannot unpack {}", archive.display());
+    let mut files = Vec::new();
+    collect(tmp.path(), &mut files);
+    files.sort();
+    let token = regex::Regex::new(r#"<token[^>]*\bsentence="(\d+)"[^>]*>([^<]*)</token>"#).unwrap();
+    let docs: Vec<Document> = files
+        .iter()
+        .map(|f| {
+            let xml = std::fs::read_to_string(f).expect("xml");
+            let mut text = String::new();
+            let mut last = None;
+            for c in token.captures_iter(&xml) {
+                let s = c[1].to_string();
+                if last.as_ref().is_some_and(|l| *l != s) {
+                    text.push('\n');
+                } else if last.is_some() {
+                    text.push(' ');
+                }
+                text.push_str(&unescape(&c[2]));
+                last = Some(s);
+            }
+            text.push('\n');
+            let id = f.file_stem().unwrap().to_string_lossy().replace('.', "_");
+            Document {
+                path: format!("ecbplus/{id}.txt"),
+                id,
+                source: None,
+                date: None,
+                url: None,
+                title: None,
+                text,
+                body_start: 0,
+            }
+        })
+        .collect();
+    let engine = Engine::new(RuleSet::defaults());
+    let total: usize = docs.iter().map(|d| d.text.len()).sum();
+    println!("{} articles, {:.2} MB of text", docs.len(), total as f64 / 1e6);
+    let mut points = Vec::new();
+    for pct in [10, 25, 50, 100] {
+        let n = (docs.len() * pct).div_ceil(100);
+        let part: Vec<Document> = docs[..n].to_vec();
+        let bytes: usize = part.iter().map(|d| d.text.len()).sum();
+        let start = Instant::now();
+        let report = engine.check(part);
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "{pct:>3}%: {n} articles, {:.2} MB, {} claims, {} clusters, {:.2} s, {:.2} MB/s",
+            bytes as f64 / 1e6,
+            report.claims.len(),
+            report.clusters.len(),
+            secs,
+            bytes as f64 / 1e6 / secs
+        );
+        points.push(((bytes as f64).ln(), secs.ln()));
+    }
+    let k = points.len() as f64;
+    let (mx, my) = (
+        points.iter().map(|p| p.0).sum::<f64>() / k,
+        points.iter().map(|p| p.1).sum::<f64>() / k,
+    );
+    let slope = points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum::<f64>()
+        / points.iter().map(|p| (p.0 - mx).powi(2)).sum::<f64>();
+    println!("growth exponent (log-log slope of time against size): {slope:.2}");
+    let hwm = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM")).map(|l| l.to_string()));
+    if let Some(line) = hwm {
+        let kb: f64 = line
+            .split_whitespace()
+            .nth(1)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0);
+        println!(
+            "peak memory (VmHWM): {:.1} MB, {:.1}x the input text",
+            kb / 1e3,
+            kb * 1e3 / total as f64
+        );
+    }
+}
+
+fn collect(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).expect("dir").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect(&p, out);
+        } else if p.extension().is_some_and(|x| x == "xml") {
+            out.push(p);
+        }
+    }
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
