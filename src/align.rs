@@ -61,6 +61,11 @@ pub struct Params {
     pub weights: Vec<f64>,
     pub max_df: f64,
     pub max_postings: usize,
+    /// How many of a claim's rarest terms it posts to the blocking index.
+    pub block_terms: usize,
+    /// Pairs whose idf-weighted overlap, measured against the shorter
+    /// claim, is below this are not scored at all.
+    pub prefilter: f64,
 }
 
 impl Params {
@@ -86,6 +91,8 @@ impl Params {
                 .collect(),
             max_df: rules.align_param("max_df", 0.2),
             max_postings: rules.align_param("max_postings", 100.0) as usize,
+            block_terms: rules.align_param("block_terms", 8.0) as usize,
+            prefilter: rules.align_param("prefilter", 0.15),
         }
     }
 }
@@ -516,11 +523,12 @@ impl Aligner {
         let idf = Idf::new(terms.iter().map(|t| &t.terms));
         // Tuning aid: near-threshold pair scores on stderr.
         let debug = std::env::var_os("CORROBORATE_DEBUG_PAIRS").is_some();
-        let pairs: Vec<(usize, usize)> = self.candidates(claims, &terms, &idf).into_iter().collect();
+        let pairs = self.candidates(claims, &terms, &idf);
         // Scored in parallel; `collect` keeps the candidates' order, so the
         // result does not depend on the number of threads.
         let scored: Vec<(usize, usize, f64, f64)> = pairs
             .par_iter()
+            .filter(|&&(i, j)| overlap_share(&terms[i].terms, &terms[j].terms, &idf) >= self.params.prefilter)
             .map(|&(i, j)| {
                 let s = self.claim_score(&terms[i], &terms[j], &idf);
                 let para = self.score(&terms[i], &terms[j], &idf);
@@ -540,30 +548,41 @@ impl Aligner {
         Alignment { clusters, edges }
     }
 
-    /// Pairs of claims of different documents that share a rare term or a
-    /// measure class: the blocking index.
-    fn candidates(&self, claims: &[Claim], terms: &[Terms], idf: &Idf) -> BTreeSet<(usize, usize)> {
+    /// Pairs of claims of different documents that share one of their
+    /// rarest terms or a measure class: the blocking index. Each claim posts
+    /// only its `block_terms` rarest terms, and a term shared by more than
+    /// `max_postings` claims (or `max_df` of them) proposes nothing, so the
+    /// number of pairs grows linearly with the number of claims.
+    fn candidates(&self, claims: &[Claim], terms: &[Terms], idf: &Idf) -> Vec<(usize, usize)> {
         let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        let mut measure_keys: Vec<Vec<String>> = Vec::with_capacity(terms.len());
-        for t in terms {
-            measure_keys.push(
-                t.measures
-                    .iter()
-                    .map(|m| format!("#{}", m.split('/').next().unwrap_or(m)))
-                    .collect(),
-            );
-        }
-        // A term in more than `max_df` of the claims, or in more than
-        // `max_postings` claims, proposes no pairs: the pairs stay near-linear.
         let cap = ((self.params.max_df * idf.docs as f64).ceil() as usize)
             .min(self.params.max_postings)
             .max(3);
+        let measure_keys: Vec<Vec<String>> = terms
+            .iter()
+            .map(|t| {
+                t.measures
+                    .iter()
+                    .map(|m| format!("#{}", m.split('/').next().unwrap_or(m)))
+                    .collect()
+            })
+            .collect();
         for (i, t) in terms.iter().enumerate() {
-            for term in t.terms.iter().chain(measure_keys[i].iter()) {
-                postings.entry(term.as_str()).or_default().push(i);
+            let mut rare: Vec<(&str, f64)> = t.terms.iter().map(|x| (x.as_str(), idf.weight(x))).collect();
+            // Rarest first; ties by name, so the choice is deterministic.
+            rare.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+            for (term, _) in rare
+                .into_iter()
+                .filter(|(x, _)| idf.df(x) >= 2)
+                .take(self.params.block_terms)
+            {
+                postings.entry(term).or_default().push(i);
+            }
+            for m in &measure_keys[i] {
+                postings.entry(m.as_str()).or_default().push(i);
             }
         }
-        let mut pairs = BTreeSet::new();
+        let mut pairs = Vec::new();
         for list in postings.values() {
             if list.len() < 2 || list.len() > cap {
                 continue;
@@ -571,11 +590,13 @@ impl Aligner {
             for (x, &i) in list.iter().enumerate() {
                 for &j in &list[x + 1..] {
                     if claims[i].doc != claims[j].doc {
-                        pairs.insert((i.min(j), i.max(j)));
+                        pairs.push((i.min(j), i.max(j)));
                     }
                 }
             }
         }
+        pairs.sort_unstable();
+        pairs.dedup();
         pairs
     }
 }
@@ -662,6 +683,22 @@ pub fn keys_compatible(a: &str, b: &str) -> bool {
     ma == mb && (ta == tb || ta == "*" || tb == "*")
 }
 
+/// The idf-weighted share of the smaller term set that the other shares:
+/// a cheap bound used to skip pairs before full scoring.
+fn overlap_share(a: &BTreeSet<String>, b: &BTreeSet<String>, idf: &Idf) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let total: f64 = small.iter().map(|t| idf.weight(t)).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    small
+        .iter()
+        .filter(|t| large.contains(*t))
+        .map(|t| idf.weight(t))
+        .sum::<f64>()
+        / total
+}
+
 /// Inverse document frequency over a set of claims' terms.
 #[derive(Debug, Clone, Default)]
 pub struct Idf {
@@ -680,6 +717,11 @@ impl Idf {
             }
         }
         Idf { df, docs }
+    }
+
+    /// In how many claims the term occurs.
+    pub fn df(&self, term: &str) -> usize {
+        self.df.get(term).copied().unwrap_or(0)
     }
 
     pub fn weight(&self, term: &str) -> f64 {

@@ -22,18 +22,27 @@ pub fn judge(
     let mut findings = Vec::new();
     let mut clusters = Vec::new();
     let mut in_cluster = vec![false; claims.len()];
+    // Edges by cluster in one pass, and the corpus's figures indexed once.
+    let mut cluster_of = vec![usize::MAX; claims.len()];
+    for (n, members) in alignment.clusters.iter().enumerate() {
+        for &i in members {
+            cluster_of[i] = n;
+        }
+    }
+    let mut edges_of: Vec<Vec<(usize, usize, f64)>> = vec![Vec::new(); alignment.clusters.len()];
+    for &(i, j, s) in &alignment.edges {
+        if cluster_of[i] != usize::MAX && cluster_of[i] == cluster_of[j] {
+            edges_of[cluster_of[i]].push((i, j, s));
+        }
+    }
+    let numerals = suggest::Numerals::new(claims);
     for (n, members) in alignment.clusters.iter().enumerate() {
         let id = format!("c{}", n + 1);
         for &i in members {
             in_cluster[i] = true;
         }
         let group: Vec<&Claim> = members.iter().map(|&i| &claims[i]).collect();
-        let edges: Vec<(usize, usize, f64)> = alignment
-            .edges
-            .iter()
-            .filter(|(i, j, _)| members.contains(i) && members.contains(j))
-            .copied()
-            .collect();
+        let edges = &edges_of[n];
         let levels = event_levels(&group, aligner);
         let mut local = Vec::new();
         for rule in rules.finding.iter().filter(|r| r.enabled) {
@@ -42,9 +51,10 @@ pub fn judge(
                 cluster: &id,
                 group: &group,
                 claims,
-                edges: &edges,
+                edges,
                 levels: &levels,
                 aligner,
+                numerals: &numerals,
             };
             match rule.kind {
                 FindingKind::Corroborated => local.extend(corroborated(&ctx)),
@@ -132,6 +142,7 @@ struct Ctx<'a> {
     /// Each group member's certainty about the shared fact, with its cues.
     levels: &'a [(Certainty, Vec<String>)],
     aligner: &'a Aligner,
+    numerals: &'a suggest::Numerals<'a>,
 }
 
 impl Ctx<'_> {
@@ -158,14 +169,16 @@ impl Ctx<'_> {
         self.group.iter().map(|c| c.doc.as_str()).collect()
     }
 
-    /// Pairs of claims from different documents.
+    /// Directly aligned pairs of claims from different documents. Figures
+    /// and dates are compared along these only: in a chain A~B~C, A and C
+    /// may be about different things, and comparing every pair of a big
+    /// cluster would cost its size squared.
     fn cross_pairs(&self) -> Vec<(&Claim, &Claim)> {
         let mut out = Vec::new();
-        for (x, a) in self.group.iter().enumerate() {
-            for b in &self.group[x + 1..] {
-                if a.doc != b.doc {
-                    out.push((*a, *b));
-                }
+        for &(i, j, _) in self.edges {
+            let (a, b) = (&self.claims[i.min(j)], &self.claims[i.max(j)]);
+            if a.doc != b.doc {
+                out.push((a, b));
             }
         }
         out
@@ -325,7 +338,8 @@ fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
                 continue;
             }
             let (x, y) = pairs[0];
-            let (suggestion, mut evidence) = match crate::judge::suggest::suggest(x, a, y, b, ctx.claims, slack, tol) {
+            let (suggestion, mut evidence) = match crate::judge::suggest::suggest(x, a, y, b, ctx.numerals, slack, tol)
+            {
                 Some(s) => (Some(s.text), s.evidence),
                 None => (None, Vec::new()),
             };
@@ -478,12 +492,23 @@ fn rank(c: Certainty) -> i64 {
 fn certainty_difference(ctx: &Ctx) -> Option<Finding> {
     let gap = param(ctx.rule, "min_gap", 1.0) as i64;
     let members: Vec<(&Claim, Certainty)> = ctx.group.iter().zip(ctx.levels).map(|(c, (l, _))| (*c, *l)).collect();
-    // The difference must be between documents, not only within one.
-    let differs = members.iter().enumerate().any(|(x, (a, la))| {
-        members[x + 1..]
+    // The difference must be between documents, not only within one: some
+    // document's surest level and another's least sure are `gap` apart.
+    let mut span: BTreeMap<&str, (i64, i64)> = BTreeMap::new();
+    for (c, l) in &members {
+        let r = rank(*l);
+        let e = span.entry(c.doc.as_str()).or_insert((r, r));
+        *e = (e.0.min(r), e.1.max(r));
+    }
+    let sure = span.values().map(|v| v.0).min().unwrap_or(0);
+    let unsure = span.values().map(|v| v.1).max().unwrap_or(0);
+    let differs = unsure - sure >= gap
+        && span
             .iter()
-            .any(|(b, lb)| a.doc != b.doc && (rank(*la) - rank(*lb)).abs() >= gap)
-    });
+            .any(|(d, v)| v.0 == sure && span.iter().any(|(e, w)| e != d && w.1 - sure >= gap))
+        || span
+            .iter()
+            .any(|(d, v)| v.1 == unsure && span.iter().any(|(e, w)| e != d && unsure - w.0 >= gap));
     if !differs {
         return None;
     }

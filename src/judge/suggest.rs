@@ -10,6 +10,8 @@
 //! figure written elsewhere (strongest in the other source's own sentence),
 //! or the other source stating exactly that value. No evidence, no guess.
 
+use std::collections::HashMap;
+
 use crate::model::{Claim, Quantity};
 
 use super::comparable_range;
@@ -22,6 +24,31 @@ pub struct Suggestion {
     pub score: f64,
 }
 
+/// Every figure written in the corpus, by its digits: where the edited
+/// figure of a suggestion is looked up. Built once per run.
+#[derive(Debug, Default)]
+pub struct Numerals<'a> {
+    by_digits: HashMap<String, Vec<(&'a Claim, &'a Quantity)>>,
+}
+
+impl<'a> Numerals<'a> {
+    pub fn new(claims: &'a [Claim]) -> Numerals<'a> {
+        let mut by_digits: HashMap<String, Vec<(&Claim, &Quantity)>> = HashMap::new();
+        for c in claims {
+            for q in &c.quantities {
+                if let Some((_, _, digits)) = numeral(&q.text) {
+                    by_digits.entry(digits).or_default().push((c, q));
+                }
+            }
+        }
+        Numerals { by_digits }
+    }
+
+    fn get(&self, digits: &str) -> &[(&'a Claim, &'a Quantity)] {
+        self.by_digits.get(digits).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// Best explanation of the conflict between `x` (in claim `xc`) and `y`
 /// (in `yc`), trying to correct either side.
 pub fn suggest(
@@ -29,12 +56,12 @@ pub fn suggest(
     xc: &Claim,
     y: &Quantity,
     yc: &Claim,
-    claims: &[Claim],
+    numerals: &Numerals,
     slack: f64,
     tol: f64,
 ) -> Option<Suggestion> {
-    let a = correct(x, xc, y, yc, claims, slack, tol);
-    let b = correct(y, yc, x, xc, claims, slack, tol);
+    let a = correct(x, xc, y, yc, numerals, slack, tol);
+    let b = correct(y, yc, x, xc, numerals, slack, tol);
     match (a, b) {
         (Some(a), Some(b)) => Some(if b.score > a.score { b } else { a }),
         (a, b) => a.or(b),
@@ -137,7 +164,7 @@ fn correct(
     qc: &Claim,
     other: &Quantity,
     oc: &Claim,
-    claims: &[Claim],
+    numerals: &Numerals,
     slack: f64,
     tol: f64,
 ) -> Option<Suggestion> {
@@ -154,22 +181,18 @@ fn correct(
         let mut evidence = Vec::new();
         if let Some(digits) = digits {
             // The edited figure written elsewhere in the corpus.
-            for c in claims {
-                if c.id == qc.id && c.doc == qc.doc {
+            for &(c, w) in numerals.get(digits) {
+                if c.id == qc.id {
                     continue;
                 }
-                for w in &c.quantities {
-                    if numeral(&w.text).is_some_and(|(_, _, n)| n == digits) {
-                        let weight = if c.id == oc.id { 2.0 } else { 1.0 };
-                        if weight > 1.0 || evidence.len() < 3 {
-                            score += weight;
-                            let mixup = match (&w.measure, &q.measure) {
-                                (Some(a), Some(b)) if a != b => format!(": the figure may have moved from {a} to {b}"),
-                                _ => String::new(),
-                            };
-                            evidence.push(format!("{} writes \"{}\"{mixup}", c.id, shown(w, c)));
-                        }
-                    }
+                let weight = if c.id == oc.id { 2.0 } else { 1.0 };
+                if weight > 1.0 || evidence.len() < 3 {
+                    score += weight;
+                    let mixup = match (&w.measure, &q.measure) {
+                        (Some(a), Some(b)) if a != b => format!(": the figure may have moved from {a} to {b}"),
+                        _ => String::new(),
+                    };
+                    evidence.push(format!("{} writes \"{}\"{mixup}", c.id, shown(w, c)));
                 }
             }
         }
