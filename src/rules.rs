@@ -948,6 +948,34 @@ mod tests {
         assert!(shown.contains("^^^^^^"), "{shown}");
     }
 
+    proptest::proptest! {
+        /// The loader never panics: any text is a pack or a located error,
+        /// and the error renders.
+        #[test]
+        fn any_text_loads_or_fails_cleanly(text in "(\\PC|\n|\\[\\[|\\]\\]|=|\"|id|words|level){0,200}") {
+            if let Err(e) = parse_pack("p.toml", &text) {
+                proptest::prop_assert!(e.line >= 1);
+                let _ = render_error(&e, &text, false);
+            }
+        }
+
+        /// Well-formed sections with arbitrary values: no panic either.
+        #[test]
+        fn arbitrary_values_in_known_sections(
+            section in "(negation|certainty|synonyms|finding|not_quantity|calendar|align)",
+            id in "\\PC{0,12}",
+            word in "\\PC{0,12}",
+            level in "\\PC{0,10}",
+        ) {
+            let text = format!(
+                "[[{section}]]\nid = {id:?}\ndescription = \"d\"\nwords = [{word:?}]\nlevel = {level:?}\npatterns = [{word:?}]\n"
+            );
+            if let Err(e) = parse_pack("p.toml", &text) {
+                let _ = render_error(&e, &text, false);
+            }
+        }
+    }
+
     #[test]
     fn line_col_counts_characters() {
         assert_eq!(line_col("ab\ncé d", 7), (2, 4));
