@@ -30,9 +30,22 @@ impl Engine {
 
     /// Run the pipeline over loaded documents. Documents are ordered by path
     /// first, so the report does not depend on the order they were given in.
-    pub fn check(&self, mut docs: Vec<Document>) -> Report {
+    pub fn check(&self, docs: Vec<Document>) -> Report {
+        self.check_with_progress(docs, &|| {})
+    }
+
+    /// `check`, calling `progress` once per document extracted (from any
+    /// thread): what drives the command line's progress bar.
+    pub fn check_with_progress(&self, mut docs: Vec<Document>, progress: &(dyn Fn() + Sync)) -> Report {
         docs.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.id.cmp(&b.id)));
-        let per_doc: Vec<Vec<Claim>> = docs.par_iter().map(|d| self.extractor.claims(d)).collect();
+        let per_doc: Vec<Vec<Claim>> = docs
+            .par_iter()
+            .map(|d| {
+                let claims = self.extractor.claims(d);
+                progress();
+                claims
+            })
+            .collect();
         let mut claims: Vec<Claim> = per_doc.into_iter().flatten().collect();
         resolve_names(&self.extractor.entities, &mut claims);
         let alignment = self.aligner.align(&claims);

@@ -186,7 +186,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let engine = Engine::new(RuleSet::with_files(&rules)?);
             let docs = load::load_paths(&paths)?;
-            let report = engine.check(docs);
+            let report = {
+                use std::io::IsTerminal;
+                // Only for a person watching: never on a pipe, never in the data.
+                let bar = if std::io::stderr().is_terminal() && docs.len() >= 20 && !quiet {
+                    let bar = indicatif::ProgressBar::new(docs.len() as u64);
+                    bar.set_style(
+                        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}")
+                            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                    );
+                    bar
+                } else {
+                    indicatif::ProgressBar::hidden()
+                };
+                let report = engine.check_with_progress(docs, &|| bar.inc(1));
+                bar.finish_and_clear();
+                report
+            };
             let rendered = match format {
                 CheckFormat::Text => {
                     use std::io::IsTerminal;

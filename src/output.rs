@@ -23,6 +23,14 @@ pub fn write(path: Option<&Path>, data: &str) -> Result<()> {
                 .unwrap_or(Path::new("."));
             let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
             tmp.write_all(data.as_bytes()).map_err(err)?;
+            // A temporary file is private (0600); a report is an ordinary file.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                tmp.as_file()
+                    .set_permissions(std::fs::Permissions::from_mode(0o644))
+                    .map_err(err)?;
+            }
             tmp.as_file().sync_all().map_err(err)?;
             tmp.persist(p).map_err(|e| err(e.error))?;
             Ok(())
