@@ -16,6 +16,7 @@ use corroborate::{load, output, report};
 #[command(
     name = "corroborate",
     version,
+    after_help = "Examples:\n  corroborate check corpus/\n  corroborate check corpus/ --format html -o report.html\n  corroborate rules explain quantity-conflict",
     about = "Cross-reference the claims of several news articles: what all sources state, what rests on one source, and where they disagree."
 )]
 struct Cli {
@@ -91,6 +92,7 @@ enum Command {
         format: SimilarityFormat,
     },
     /// Validate, list and explain rule packs.
+    #[command(after_help = "Examples:\n  corroborate rules lint my-story.toml\n  corroborate rules list\n  corroborate rules explain cancel")]
     Rules {
         #[command(subcommand)]
         command: RulesCommand,

@@ -368,7 +368,11 @@ fn similarity_contract() {
 
 #[test]
 fn help_has_examples() {
-    for cmd in ["check", "segment", "facets", "similarity"] {
+    bin().arg("--help").assert().success().stdout(predicate::str::contains("Examples:"));
+    for sub in ["lint", "list", "explain"] {
+        bin().args(["rules", sub, "--help"]).assert().success().stdout(predicate::str::contains("Examples:"));
+    }
+    for cmd in ["check", "segment", "facets", "similarity", "rules"] {
         bin()
             .args([cmd, "--help"])
             .assert()
