@@ -92,7 +92,9 @@ enum Command {
         format: SimilarityFormat,
     },
     /// Validate, list and explain rule packs.
-    #[command(after_help = "Examples:\n  corroborate rules lint my-story.toml\n  corroborate rules list\n  corroborate rules explain cancel")]
+    #[command(
+        after_help = "Examples:\n  corroborate rules lint my-story.toml\n  corroborate rules list\n  corroborate rules explain cancel"
+    )]
     Rules {
         #[command(subcommand)]
         command: RulesCommand,

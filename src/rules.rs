@@ -72,7 +72,10 @@ pub fn render_error(e: &RuleError, text: &str, color: bool) -> String {
     let token = text[start..]
         .find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}'))
         .unwrap_or(text.len() - start);
-    let end = (start + token.max(1)).min(text.len());
+    // At least the character under the caret, whole (it may be multi-byte
+    // whitespace such as U+00A0, where the token search stops at once).
+    let first = text[start..].chars().next().map_or(0, char::len_utf8);
+    let end = (start + token.max(first)).min(text.len());
     let (start, end) = if start >= text.len() {
         (text.len(), text.len())
     } else {
@@ -974,6 +977,15 @@ mod tests {
                 let _ = render_error(&e, &text, false);
             }
         }
+    }
+
+    #[test]
+    fn rendered_error_at_multibyte_whitespace() {
+        // Found by the rules fuzzer: the caret sat on a no-break space.
+        let text = "\u{a0}=\u{a0}=\0\"\"";
+        let e = parse_pack("x.toml", text).unwrap_err();
+        let shown = render_error(&e, text, false);
+        assert!(shown.contains("x.toml:1:"), "{shown}");
     }
 
     #[test]

@@ -368,9 +368,17 @@ fn similarity_contract() {
 
 #[test]
 fn help_has_examples() {
-    bin().arg("--help").assert().success().stdout(predicate::str::contains("Examples:"));
+    bin()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"));
     for sub in ["lint", "list", "explain"] {
-        bin().args(["rules", sub, "--help"]).assert().success().stdout(predicate::str::contains("Examples:"));
+        bin()
+            .args(["rules", sub, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Examples:"));
     }
     for cmd in ["check", "segment", "facets", "similarity", "rules"] {
         bin()
