@@ -131,6 +131,8 @@ pub struct Terms {
     pub words: usize,
     /// Every word stemmed, stopwords included, in text order.
     pub all: Vec<String>,
+    /// Each term with its byte span in the claim's text (see `term_spans`).
+    pub spans: Vec<(String, usize, usize)>,
 }
 
 pub struct Aligner {
@@ -151,6 +153,8 @@ pub struct Alignment {
     pub clusters: Vec<Vec<usize>>,
     /// Every matching pair (i < j) with its score.
     pub edges: Vec<(usize, usize, f64)>,
+    /// Each claim's terms, in claim order: judging reads their spans.
+    pub terms: Vec<Terms>,
 }
 
 impl Aligner {
@@ -314,7 +318,7 @@ impl Aligner {
             .filter(|(t, _, _)| !t.starts_with('@'))
             .map(|(t, _, _)| t.clone())
             .collect();
-        let terms: BTreeSet<String> = spans.into_iter().map(|(t, _, _)| t).collect();
+        let terms: BTreeSet<String> = spans.iter().map(|(t, _, _)| t.clone()).collect();
         let toks = tokens(text);
         let numbers = toks.iter().filter_map(|t| normalise_number(t.text)).collect();
         let dates = claim.dates.iter().filter_map(|d| d.value.clone()).collect();
@@ -350,6 +354,7 @@ impl Aligner {
                 .iter()
                 .map(|t| self.stemmer.stem(&t.text.to_lowercase().replace('’', "'")).into_owned())
                 .collect(),
+            spans,
         }
     }
 
@@ -545,7 +550,7 @@ impl Aligner {
             }
         }
         let clusters = group(claims, &edges);
-        Alignment { clusters, edges }
+        Alignment { clusters, edges, terms }
     }
 
     /// Pairs of claims of different documents that share one of their

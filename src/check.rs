@@ -66,23 +66,14 @@ impl Engine {
         let sf = self
             .extractor
             .sentence_facets(text, Span::new(0, text.len()), None, &vocab);
-        Claim {
-            id: id.to_string(),
-            doc: id.to_string(),
-            start: 0,
-            end: text.len(),
-            line: 1,
-            text: text.to_string(),
-            quantities: sf.facets.quantities,
-            dates: sf.facets.dates,
-            entities: sf.facets.entities,
-            hedges: sf.facets.hedges,
-            negated: !sf.facets.negations.is_empty(),
-            negations: sf.facets.negations,
-            attribution: sf.attribution,
-            certainty: sf.certainty,
-            reasons: Vec::new(),
-        }
+        sf.into_claim(
+            id.to_string(),
+            id.to_string(),
+            Span::new(0, text.len()),
+            1,
+            text,
+            Vec::new(),
+        )
     }
 
     /// Similarity scores of sentence pairs, and whether each matches at the

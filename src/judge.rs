@@ -43,7 +43,9 @@ pub fn judge(
         }
         let group: Vec<&Claim> = members.iter().map(|&i| &claims[i]).collect();
         let edges = &edges_of[n];
-        let levels = event_levels(&group, aligner);
+        let spans: Vec<&[(String, usize, usize)]> =
+            members.iter().map(|&i| alignment.terms[i].spans.as_slice()).collect();
+        let levels = event_levels(&group, &spans);
         let mut local = Vec::new();
         for rule in rules.finding.iter().filter(|r| r.enabled) {
             let ctx = Ctx {
@@ -54,6 +56,7 @@ pub fn judge(
                 edges,
                 levels: &levels,
                 aligner,
+                terms: &alignment.terms,
                 numerals: &numerals,
             };
             match rule.kind {
@@ -142,6 +145,8 @@ struct Ctx<'a> {
     /// Each group member's certainty about the shared fact, with its cues.
     levels: &'a [(Certainty, Vec<String>)],
     aligner: &'a Aligner,
+    /// Every claim's terms, from the alignment.
+    terms: &'a [crate::align::Terms],
     numerals: &'a suggest::Numerals<'a>,
 }
 
@@ -446,7 +451,7 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         }
         // Negation counts only where its scope reaches what both claims say:
         // "has no plans to do business" does not negate a shared figure.
-        let (sa, sb) = (ctx.aligner.term_spans(a), ctx.aligner.term_spans(b));
+        let (sa, sb) = (&ctx.terms[i].spans, &ctx.terms[j].spans);
         let shared: BTreeSet<&str> = sa
             .iter()
             .map(|t| t.0.as_str())
@@ -461,7 +466,7 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
                     .any(|(t, s, _)| shared.contains(t.as_str()) && *s >= from && *s < to)
             })
         };
-        let (na, nb) = (negates(a, &sa, &a.negations), negates(b, &sb, &b.negations));
+        let (na, nb) = (negates(a, sa, &a.negations), negates(b, sb, &b.negations));
         if na == nb {
             continue;
         }
@@ -546,11 +551,10 @@ fn certainty_difference(ctx: &Ctx) -> Option<Finding> {
 /// to carry a phone, aborting what could have introduced...", "could"
 /// hedges the aside, not the cancellation. An attribution to a named source
 /// or a quotation makes the whole claim reported.
-fn event_levels(group: &[&Claim], aligner: &Aligner) -> Vec<(Certainty, Vec<String>)> {
-    let spans: Vec<Vec<(String, usize, usize)>> = group.iter().map(|c| aligner.term_spans(c)).collect();
+fn event_levels(group: &[&Claim], spans: &[&[(String, usize, usize)]]) -> Vec<(Certainty, Vec<String>)> {
     let mut docs_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for (c, sp) in group.iter().zip(&spans) {
-        for (t, _, _) in sp {
+    for (c, sp) in group.iter().zip(spans) {
+        for (t, _, _) in sp.iter() {
             if !t.starts_with('@') {
                 docs_of.entry(t.as_str()).or_default().insert(c.doc.as_str());
             }
@@ -559,7 +563,7 @@ fn event_levels(group: &[&Claim], aligner: &Aligner) -> Vec<(Certainty, Vec<Stri
     let core: BTreeSet<&str> = docs_of.iter().filter(|(_, d)| d.len() >= 2).map(|(t, _)| *t).collect();
     group
         .iter()
-        .zip(&spans)
+        .zip(spans)
         .map(|(c, sp)| {
             let mut level = Certainty::Asserted;
             let mut cues = Vec::new();

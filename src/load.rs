@@ -49,25 +49,10 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<Document>> {
     let mut seen = HashSet::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| Error::Unreadable {
-                    path: "<stdin>".into(),
-                    reason: e.to_string(),
-                })?;
-            docs.push(document_from_bytes("<stdin>", "stdin", &bytes, None)?);
+            docs.push(document_from_bytes("<stdin>", "stdin", &read_stdin()?, None)?);
             continue;
         }
-        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Error::Missing {
-                path: path.display().to_string(),
-            },
-            _ => Error::Unreadable {
-                path: path.display().to_string(),
-                reason: e.to_string(),
-            },
-        })?;
+        let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
         if meta.is_dir() {
             let mut files = Vec::new();
             walk(path, 0, &mut HashSet::new(), &mut files)?;
@@ -303,18 +288,34 @@ fn make_ids_unique(docs: &mut [Document]) {
     }
 }
 
+fn read_stdin() -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::Unreadable {
+            path: "<stdin>".into(),
+            reason: e.to_string(),
+        })?;
+    Ok(bytes)
+}
+
+/// A missing path, or another reason it cannot be read.
+fn io_error(path: &Path, e: std::io::Error) -> Error {
+    let path = path.display().to_string();
+    match e.kind() {
+        std::io::ErrorKind::NotFound => Error::Missing { path },
+        _ => Error::Unreadable {
+            path,
+            reason: e.to_string(),
+        },
+    }
+}
+
 /// Read one text for `segment` or `facets`: a file or `-` for stdin. Empty
 /// text is allowed here (it has no sentences); bad encodings are errors.
 pub fn read_text(path: &Path) -> Result<Document> {
     let (shown, bytes) = if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::Unreadable {
-                path: "<stdin>".into(),
-                reason: e.to_string(),
-            })?;
-        ("<stdin>".to_string(), bytes)
+        ("<stdin>".to_string(), read_stdin()?)
     } else {
         let shown = path.display().to_string();
         if path.is_dir() {
@@ -323,26 +324,15 @@ pub fn read_text(path: &Path) -> Result<Document> {
                 reason: "is a folder; give a file".into(),
             });
         }
-        let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Error::Missing { path: shown.clone() },
-            _ => Error::Unreadable {
-                path: shown.clone(),
-                reason: e.to_string(),
-            },
-        })?;
+        let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
         (shown, bytes)
     };
     match document_from_bytes(&shown, "input", &bytes, None) {
-        Err(Error::Empty { .. }) => Ok(Document {
-            id: "input".into(),
-            path: shown,
-            source: None,
-            date: None,
-            url: None,
-            title: None,
-            text: String::from_utf8(bytes).unwrap_or_default(),
-            body_start: 0,
-        }),
+        Err(Error::Empty { .. }) => Ok(Document::new(
+            "input",
+            shown,
+            String::from_utf8(bytes).unwrap_or_default(),
+        )),
         other => other,
     }
 }

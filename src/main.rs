@@ -177,6 +177,11 @@ fn main() -> ExitCode {
     }
 }
 
+/// Colour by default: only for a terminal, and only when NO_COLOR is unset or empty.
+fn auto_color(terminal: bool) -> bool {
+    terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check {
@@ -210,12 +215,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let rendered = match format {
                 CheckFormat::Text => {
                     use std::io::IsTerminal;
-                    let to_terminal = out.is_none() && std::io::stdout().is_terminal();
-                    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
                     let color = match color {
                         ColorChoice::Always => true,
                         ColorChoice::Never => false,
-                        ColorChoice::Auto => to_terminal && !no_color,
+                        ColorChoice::Auto => auto_color(out.is_none() && std::io::stdout().is_terminal()),
                     };
                     report::text::render(&report, &report::text::TextOptions { color, quiet })
                 }
@@ -322,7 +325,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut failed = false;
             let color = {
                 use std::io::IsTerminal;
-                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                auto_color(std::io::stderr().is_terminal())
             };
             for p in &paths {
                 let shown = p.display().to_string();

@@ -47,6 +47,22 @@ pub struct Document {
     pub body_start: usize,
 }
 
+impl Document {
+    /// A document with text only: no metadata, no header.
+    pub fn new(id: impl Into<String>, path: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            path: path.into(),
+            source: None,
+            date: None,
+            url: None,
+            title: None,
+            text: text.into(),
+            body_start: 0,
+        }
+    }
+}
+
 /// A sentence of a document.
 #[derive(Debug, Clone, Serialize)]
 pub struct Sentence {

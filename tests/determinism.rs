@@ -24,16 +24,7 @@ fn docs() -> Vec<Document> {
             50 + n % 2 * 10
         );
         let id = format!("doc{n:02}");
-        out.push(Document {
-            path: format!("gen/{id}.txt"),
-            id,
-            source: None,
-            date: None,
-            url: None,
-            title: None,
-            text,
-            body_start: 0,
-        });
+        out.push(Document::new(id.clone(), format!("gen/{id}.txt"), text));
     }
     out
 }

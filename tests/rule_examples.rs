@@ -12,16 +12,7 @@ fn engine() -> Engine {
 }
 
 fn doc(id: &str, text: &str) -> Document {
-    Document {
-        id: id.into(),
-        path: format!("{id}.txt"),
-        source: None,
-        date: None,
-        url: None,
-        title: None,
-        text: text.into(),
-        body_start: 0,
-    }
+    Document::new(id, format!("{id}.txt"), text)
 }
 
 #[test]

@@ -49,16 +49,7 @@ fn main() {
             }
             text.push('\n');
             let id = f.file_stem().unwrap().to_string_lossy().replace('.', "_");
-            Document {
-                path: format!("ecbplus/{id}.txt"),
-                id,
-                source: None,
-                date: None,
-                url: None,
-                title: None,
-                text,
-                body_start: 0,
-            }
+            Document::new(id.clone(), format!("ecbplus/{id}.txt"), text)
         })
         .collect();
     let engine = Engine::new(RuleSet::defaults());

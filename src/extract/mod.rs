@@ -47,6 +47,37 @@ pub struct SentenceFacets {
     pub certainty: Certainty,
 }
 
+impl SentenceFacets {
+    /// The claim these facets describe: `text` is the sentence at `span`.
+    pub fn into_claim(
+        self,
+        id: String,
+        doc: String,
+        span: Span,
+        line: usize,
+        text: &str,
+        reasons: Vec<String>,
+    ) -> Claim {
+        Claim {
+            id,
+            doc,
+            start: span.start,
+            end: span.end,
+            line,
+            text: text.to_string(),
+            negated: !self.facets.negations.is_empty(),
+            negations: self.facets.negations,
+            quantities: self.facets.quantities,
+            dates: self.facets.dates,
+            entities: self.facets.entities,
+            hedges: self.facets.hedges,
+            attribution: self.attribution,
+            certainty: self.certainty,
+            reasons,
+        }
+    }
+}
+
 impl Extractor {
     pub fn new(rules: &RuleSet) -> Extractor {
         Extractor {
@@ -168,23 +199,10 @@ impl Extractor {
                 continue;
             }
             let line = line_starts.partition_point(|&s| s <= span.start);
-            claims.push(Claim {
-                id: format!("{}:{}", doc.id, claims.len() + 1),
-                doc: doc.id.clone(),
-                start: span.start,
-                end: span.end,
-                line,
-                text: text.to_string(),
-                negated: !sf.facets.negations.is_empty(),
-                negations: sf.facets.negations,
-                quantities: sf.facets.quantities,
-                dates: sf.facets.dates,
-                entities: sf.facets.entities,
-                hedges: sf.facets.hedges,
-                attribution,
-                certainty: sf.certainty,
-                reasons,
-            });
+            let mut sf = sf;
+            sf.attribution = attribution;
+            let id = format!("{}:{}", doc.id, claims.len() + 1);
+            claims.push(sf.into_claim(id, doc.id.clone(), span, line, text, reasons));
         }
         claims
     }
