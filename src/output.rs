@@ -21,6 +21,12 @@ pub fn write(path: Option<&Path>, data: &str) -> Result<()> {
                 .parent()
                 .filter(|d| !d.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
+            if !dir.is_dir() {
+                return Err(Error::Write {
+                    path: shown,
+                    reason: format!("no folder {}", dir.display()),
+                });
+            }
             let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
             tmp.write_all(data.as_bytes()).map_err(err)?;
             // A temporary file is private (0600); a report is an ordinary file.
