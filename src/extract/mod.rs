@@ -7,6 +7,7 @@ pub mod attribution;
 pub mod certainty;
 pub mod date;
 pub mod entity;
+pub mod numeral;
 pub mod quantity;
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ use std::collections::{HashMap, HashSet};
 
 use regex::Regex;
 
+use super::numeral::{self, Literal};
 use crate::model::Quantity;
 use crate::rules::{Bound, RuleSet};
 
@@ -202,6 +203,8 @@ fn numeral(s: &str) -> Option<(f64, &str)> {
 
 const UNITS: &[(&str, f64)] = &[
     ("zero", 0.0),
+    ("nought", 0.0),
+    ("naught", 0.0),
     ("one", 1.0),
     ("two", 2.0),
     ("three", 3.0),
@@ -232,6 +235,80 @@ const TENS: &[(&str, f64)] = &[
     ("eighty", 80.0),
     ("ninety", 90.0),
 ];
+
+/// Fraction denominators: (word, (denominator, plural, only inside a
+/// compound such as "twenty-first", because "seconds" and "firsts" alone
+/// are no fractions)).
+const ORDINALS: &[(&str, (f64, bool, bool))] = &[
+    ("first", (1.0, false, true)),
+    ("firsts", (1.0, true, true)),
+    ("second", (2.0, false, true)),
+    ("seconds", (2.0, true, true)),
+    ("half", (2.0, false, false)),
+    ("halves", (2.0, true, false)),
+    ("third", (3.0, false, false)),
+    ("thirds", (3.0, true, false)),
+    ("quarter", (4.0, false, false)),
+    ("quarters", (4.0, true, false)),
+    ("fourth", (4.0, false, false)),
+    ("fourths", (4.0, true, false)),
+    ("fifth", (5.0, false, false)),
+    ("fifths", (5.0, true, false)),
+    ("sixth", (6.0, false, false)),
+    ("sixths", (6.0, true, false)),
+    ("seventh", (7.0, false, false)),
+    ("sevenths", (7.0, true, false)),
+    ("eighth", (8.0, false, false)),
+    ("eighths", (8.0, true, false)),
+    ("ninth", (9.0, false, false)),
+    ("ninths", (9.0, true, false)),
+    ("tenth", (10.0, false, false)),
+    ("tenths", (10.0, true, false)),
+    ("twelfth", (12.0, false, false)),
+    ("twelfths", (12.0, true, false)),
+    ("sixteenth", (16.0, false, false)),
+    ("sixteenths", (16.0, true, false)),
+    ("twentieth", (20.0, false, false)),
+    ("twentieths", (20.0, true, false)),
+    ("thirtieth", (30.0, false, false)),
+    ("thirtieths", (30.0, true, false)),
+    ("hundredth", (100.0, false, false)),
+    ("hundredths", (100.0, true, false)),
+    ("thousandth", (1e3, false, false)),
+    ("thousandths", (1e3, true, false)),
+    ("millionth", (1e6, false, false)),
+    ("millionths", (1e6, true, false)),
+    ("billionth", (1e9, false, false)),
+    ("billionths", (1e9, true, false)),
+    ("trillionth", (1e12, false, false)),
+    ("trillionths", (1e12, true, false)),
+];
+
+/// A piece of a written number.
+#[derive(Debug, Clone, Copy)]
+enum Atom {
+    /// A number word below a hundred; true for a tens word standing alone.
+    Card(f64, bool),
+    Digits(Literal),
+    Scale(f64),
+    And,
+    A,
+    Point,
+    /// A fraction denominator: (denominator, plural, hyphenated compound).
+    Ord(f64, bool, bool),
+}
+
+/// A number read at a token: its value, the value of its first term
+/// (for "5 to 7 million"), the token after it and what was glued to it.
+#[derive(Debug, Clone)]
+struct Num {
+    value: f64,
+    raw: f64,
+    next: usize,
+    unit: Option<Unit>,
+    scaled: bool,
+    year_like: bool,
+}
 
 /// Words that end the look-ahead for the counted noun. English grammar, not
 /// story vocabulary.
@@ -461,8 +538,16 @@ impl QuantityFinder {
         let mut floor = 0;
         let mut i = 0;
         while i < toks.len() {
-            if toks[i].word
-                && self.starts(&text[toks[i].start..toks[i].end])
+            let start = if toks[i].word {
+                self.starts(&text[toks[i].start..toks[i].end])
+            } else {
+                // ".08": a point glued to digits, no digit before it.
+                &text[toks[i].start..toks[i].end] == "."
+                    && cx.glued(i, i + 1)
+                    && cx.digit_start(i + 1)
+                    && !(i > 0 && cx.glued(i - 1, i) && toks[i - 1].word)
+            };
+            if start
                 && let Some((q, next)) = cx.quantity_at(i, floor)
             {
                 out.push(q);
@@ -587,76 +672,436 @@ impl Cx<'_> {
         self.is_word(next) && self.f.after.contains(&lower_trim_dot(self.s(next)))
     }
 
-    /// A number word or numeral at `i`: (value, next token, glued unit,
-    /// scaled, year-like). Scales after it are applied.
-    fn number(&self, i: usize, currency: bool) -> Option<(f64, usize, Option<Unit>, bool, bool)> {
-        if !self.is_word(i) {
+    fn digit_start(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| self.text.as_bytes()[t.start].is_ascii_digit())
+    }
+
+    /// A digit literal starting at token `i` (a digit word, or "." before
+    /// one): the literal, the token after it and letters glued after it.
+    fn literal(&self, i: usize) -> Option<(Literal, usize, Option<&str>)> {
+        let t = self.toks.get(i)?;
+        let first = self.text[t.start..].as_bytes().first()?;
+        if !first.is_ascii_digit() {
+            // ".08" only when no digit is glued before the point.
+            if *first != b'.' || (i > 0 && self.glued(i - 1, i) && self.toks[i - 1].word) {
+                return None;
+            }
+        }
+        let lit = numeral::scan(self.text, t.start)?;
+        let mut j = i;
+        while j < self.toks.len() && self.toks[j].end <= lit.end {
+            j += 1;
+        }
+        if j < self.toks.len() && self.toks[j].start < lit.end {
+            let suffix = &self.text[lit.end..self.toks[j].end];
+            return Some((lit, j + 1, Some(suffix)));
+        }
+        Some((lit, j, None))
+    }
+
+    /// A piece of a written number at token `k`: the piece and the token after it.
+    fn atom(&self, k: usize, currency: bool, after_digits: bool) -> Option<(Atom, usize)> {
+        if k >= self.toks.len() {
             return None;
         }
-        let s = self.s(i);
-        let mut unit = None;
-        let mut scaled = false;
-        let mut year_like = false;
-        let (mut value, mut next) = if let Some((v, suffix)) = numeral(s) {
-            if self.is_name(i, !currency) {
+        if !self.toks[k].word {
+            return None;
+        }
+        let w = self.lower(k);
+        if let Some(&t) = self.f.tens.get(w.as_str()) {
+            // "twenty-one", "fifty - two"; "thirty-fifths" is one denominator.
+            if self.is_punct(k + 1, "-") && self.is_word(k + 2) {
+                let w2 = self.lower(k + 2);
+                if let Some(&u) = self.f.numbers.get(w2.as_str())
+                    && (1.0..10.0).contains(&u)
+                {
+                    return Some((Atom::Card(t + u, false), k + 3));
+                }
+                if let Some(&(d, plural, _)) = ORDINALS.iter().find(|o| o.0 == w2).map(|o| &o.1)
+                    && d < 10.0
+                {
+                    return Some((Atom::Ord(t + d, plural, true), k + 3));
+                }
+            }
+            return Some((Atom::Card(t, true), k + 1));
+        }
+        if let Some(&u) = self.f.numbers.get(w.as_str()) {
+            return Some((Atom::Card(u, false), k + 1));
+        }
+        if let Some(&f) = self.f.scales.get(&w) {
+            // Short scales ("k", "m", "bn") only after digits, and glued, after a
+            // currency, or last ("2.33 k"), so "5 m" in a sentence is no million.
+            let short = w.len() <= 2;
+            if short && !(after_digits && (self.glued(k - 1, k) || currency || !self.is_word(k + 1))) {
                 return None;
             }
-            if !suffix.is_empty() {
-                let low = suffix.to_lowercase();
-                if let Some(f) = self.f.scales.get(&low) {
-                    scaled = true;
-                    (v * f, i + 1)
-                } else if let Some((u, _)) = self.f.units.forward(suffix, &tokenize(suffix), 0) {
-                    unit = Some(u);
-                    (v, i + 1)
-                } else {
+            return Some((Atom::Scale(f), k + 1));
+        }
+        match w.as_str() {
+            "and" => return Some((Atom::And, k + 1)),
+            "a" | "an" => return Some((Atom::A, k + 1)),
+            "point" => return Some((Atom::Point, k + 1)),
+            _ => {}
+        }
+        if let Some(&(_, (d, plural, compound_only))) = ORDINALS.iter().find(|o| o.0 == w)
+            && !compound_only
+        {
+            return Some((Atom::Ord(d, plural, false), k + 1));
+        }
+        if numeral::scan(self.text, self.toks[k].start).is_some() {
+            let (lit, next, suffix) = self.literal(k)?;
+            return suffix.is_none().then_some((Atom::Digits(lit), next));
+        }
+        None
+    }
+
+    /// Whether a fraction word at `k` ends here as a number: something a
+    /// fraction can stand before ("of", a scale, the end of the clause).
+    fn fraction_ends(&self, k: usize) -> bool {
+        if !self.is_word(k) {
+            return true;
+        }
+        let w = self.lower(k);
+        w == "of" || self.f.scales.get(&w).is_some_and(|_| w.len() > 2) || matches!(w.as_str(), "a" | "an")
+    }
+
+    /// A number at token `i`, digits or words, with scales, fractions and
+    /// decimals ("two hundred and three", "1.5 million", "three quarters",
+    /// "one and a half", "two point five", "13 lakh").
+    fn number(&self, i: usize, currency: bool) -> Option<Num> {
+        let mut unit = None;
+        // Digits first: their value, what is glued to them.
+        let mut total = 0.0;
+        let mut current = 0.0;
+        let mut cur_low = 0.0; // part of `current` below a hundred
+        let mut has_hundred = false;
+        let mut last_big = f64::INFINITY;
+        let mut scaled = false;
+        let mut k = i;
+        let mut raw = None;
+        let mut year_like = false;
+        let mut best: Option<(f64, usize)> = None;
+        let mut and_best: Option<(f64, usize)> = None;
+        let mut and_current = None; // `current` when the last "and" was read
+        let mut last_atom: Option<Atom> = None;
+        let mut prev_tens_added = false;
+        let mut numerator_one = false;
+        let mut steps = 0;
+        if let Some((lit, next, suffix)) = self.literal(i) {
+            if self.toks[i].word && self.is_name(i, !currency) {
+                return None;
+            }
+            current = lit.value;
+            raw = Some(lit.value);
+            k = next;
+            if let Some(sfx) = suffix {
+                if !sfx.chars().all(char::is_alphabetic) {
                     return None;
                 }
-            } else {
-                year_like = s.len() == 4 && (1800.0..=2100.0).contains(&v);
-                (v, i + 1)
-            }
-        } else {
-            let low = s.to_lowercase();
-            if let Some(&t) = self.f.tens.get(low.as_str()) {
-                if self.is_punct(i + 1, "-")
-                    && self.glued(i, i + 1)
-                    && self.glued(i + 1, i + 2)
-                    && let Some(&u) = self.f.numbers.get(self.lower(i + 2).as_str())
-                    && u > 0.0
-                    && u < 10.0
-                {
-                    (t + u, i + 3)
-                } else {
-                    (t, i + 1)
+                let low = sfx.to_lowercase();
+                if let Some(f) = self.f.scales.get(&low) {
+                    current *= f;
+                    scaled = true;
+                    return Some(Num { value: current, raw: lit.value, next: k, unit, scaled, year_like: false })
+                        .map(|n| self.more_scales(n, currency));
+                } else if let Some((u, _)) = self.f.units.forward(sfx, &tokenize(sfx), 0) {
+                    unit = Some(u);
+                    return Some(Num { value: current, raw: lit.value, next: k, unit, scaled, year_like: false });
+                } else if let Some((code, _)) = self.f.currency_after.forward(sfx, &tokenize(sfx), 0) {
+                    unit = Some(Unit { unit: code, measure: "money".to_string() });
+                    return Some(Num { value: current, raw: lit.value, next: k, unit, scaled, year_like: false });
                 }
-            } else if let Some(&u) = self.f.numbers.get(low.as_str()) {
-                (u, i + 1)
-            } else if (low == "a" || low == "an")
-                && self.is_word(i + 1)
-                && self.f.scales.contains_key(&self.lower(i + 1))
-                && self.lower(i + 1).len() > 2
-            {
-                (1.0, i + 1)
-            } else {
                 return None;
             }
-        };
-        // Scales: "million", "bn"; short ones only glued or after a currency.
-        while self.is_word(next) {
-            let w = self.lower(next);
+            let s = &self.text[self.toks[i].start..lit.end];
+            year_like = lit.integer && s.len() == 4 && (1800.0..=2100.0).contains(&lit.value);
+            if !lit.integer {
+                // A decimal or fraction takes scales only ("1.5 million", "2.12 hundred").
+                let n = Num { value: lit.value, raw: lit.value, next: k, unit, scaled, year_like };
+                return Some(self.more_scales(n, currency));
+            }
+            // "2  1/4": a whole number and a fraction.
+            if let Some((l2, n2, None)) = self.literal(k)
+                && l2.fraction
+                && !self.glued(k - 1, k)
+            {
+                return Some(Num { value: lit.value + l2.value, raw: lit.value, next: n2, unit, scaled, year_like: false });
+            }
+            cur_low = if lit.value < 100.0 { lit.value } else { 0.0 };
+            best = Some((current, k));
+            last_atom = Some(Atom::Digits(lit));
+        }
+        let started_digits = raw.is_some();
+        while steps < 64 {
+            steps += 1;
+            let after_digits = matches!(last_atom, Some(Atom::Digits(_)));
+            let Some((atom, next)) = self.atom(k, currency, after_digits) else {
+                break;
+            };
+            let seg_start = and_current.unwrap_or(0.0);
+            match atom {
+                Atom::Card(v, tens_alone) => {
+                    if matches!(last_atom, Some(Atom::Digits(_))) {
+                        break;
+                    }
+                    let fits = cur_low == 0.0 || (cur_low >= 20.0 && cur_low % 10.0 == 0.0 && v < 10.0 && v > 0.0);
+                    if !fits || (v == 0.0 && and_current.is_some()) {
+                        // "three twenty firsts", "one one hundred fifth": a
+                        // compound denominator after the numerator.
+                        if let Some((den, n2)) = self.compound_ordinal(k) {
+                            let num = total + current;
+                            let value = num / den;
+                            if num > 0.0 {
+                                best = Some((value, n2));
+                            }
+                        }
+                        break;
+                    }
+                    if and_current.is_some() && v == 0.0 {
+                        break;
+                    }
+                    current += v;
+                    cur_low += v;
+                    prev_tens_added = tens_alone;
+                    raw.get_or_insert(v);
+                    best = Some((total + current, next));
+                }
+                Atom::Digits(lit) => {
+                    // Digits continue a number only after a scale word or
+                    // "and": "4 thousand 3 hundred and 21".
+                    let ok = matches!(last_atom, Some(Atom::Scale(_) | Atom::And)) && lit.integer && cur_low == 0.0;
+                    if !ok || (and_current.is_some() && (lit.value == 0.0 || lit.value >= 100.0)) {
+                        break;
+                    }
+                    current += lit.value;
+                    cur_low = lit.value;
+                    best = Some((total + current, next));
+                }
+                Atom::Scale(f) => {
+                    if last_atom.is_none() || matches!(last_atom, Some(Atom::And | Atom::Point)) {
+                        break;
+                    }
+                    let a_before = matches!(last_atom, Some(Atom::A));
+                    if f == 100.0 {
+                        if has_hundred && current >= 100.0 {
+                            if and_current.is_some() {
+                                best = and_best;
+                            }
+                            break;
+                        }
+                        current = if a_before || current == 0.0 { 100.0 } else { current * 100.0 };
+                        has_hundred = true;
+                        cur_low = 0.0;
+                    } else if f < 100.0 {
+                        // "dozen" multiplies what follows the last "and" only.
+                        let base = if a_before { 1.0 } else { current - seg_start };
+                        current = seg_start + base.max(if current == 0.0 { 1.0 } else { 0.0 }) * f;
+                        cur_low = 0.0;
+                    } else if f < last_big {
+                        let c = if current == 0.0 { 1.0 } else { current };
+                        total += c * f;
+                        current = 0.0;
+                        cur_low = 0.0;
+                        has_hundred = false;
+                        last_big = f;
+                    } else if current == 0.0 && total > 0.0 {
+                        // "three lakh crore": a larger scale over the whole.
+                        total *= f;
+                        last_big = f;
+                    } else {
+                        if and_current.is_some() {
+                            best = and_best;
+                        }
+                        break;
+                    }
+                    scaled = true;
+                    and_current = None;
+                    best = Some((total + current, next));
+                }
+                Atom::And => {
+                    if last_atom.is_none() {
+                        break;
+                    }
+                    and_best = best;
+                    and_current = Some(current);
+                }
+                Atom::A => {
+                    // "a hundred", "a half", "and a third".
+                    if !(last_atom.is_none() || matches!(last_atom, Some(Atom::And))) {
+                        break;
+                    }
+                    numerator_one = true;
+                }
+                Atom::Point => {
+                    if last_atom.is_none() || started_digits && total + current == 0.0 {
+                        break;
+                    }
+                    let Some((frac, n2)) = self.decimals(next) else {
+                        break;
+                    };
+                    current += frac;
+                    let n = Num { value: total + current, raw: raw.unwrap_or(0.0), next: n2, unit, scaled, year_like: false };
+                    return Some(self.more_scales(n, currency));
+                }
+                Atom::Ord(d, plural, hyph) => {
+                    let seg_num = current - seg_start;
+                    let single = numerator_one && seg_num == 0.0 || seg_num == 1.0 && !prev_tens_added;
+                    if plural == single && !(d == 2.0 && numerator_one) {
+                        break;
+                    }
+                    if and_current.is_none() && !self.fraction_ends(next) {
+                        break;
+                    }
+                    let value;
+                    if numerator_one && seg_num == 0.0 {
+                        value = total + seg_start + 1.0 / d;
+                    } else if let Some(start) = and_current {
+                        // "one hundred and thirty fifths" is 130/5; "and three quarters" adds.
+                        if has_hundred && seg_num >= 10.0 && d <= 10.0 {
+                            value = (total + current) / d;
+                        } else {
+                            value = total + start + seg_num / d;
+                        }
+                    } else if prev_tens_added && !hyph && d < 10.0 && total + current > cur_low {
+                        // "one hundred thirty fifths" = 100 / 35.
+                        let tens = cur_low;
+                        value = (total + current - tens) / (tens + d);
+                    } else if total + current == 0.0 {
+                        // "half million", "quarter million".
+                        value = 1.0 / d;
+                    } else {
+                        value = (total + current) / d;
+                    }
+                    let trailing = and_current == Some(0.0) && last_big.is_finite() && total > 0.0;
+                    let mut n = Num { value, raw: raw.unwrap_or(value), next, unit: None, scaled, year_like: false };
+                    if trailing {
+                        // "one million and a half" is a million and a half of a million.
+                        n.value = total + (value - total) * last_big;
+                        return Some(n);
+                    }
+                    // "two thirds of a million", "half a dozen", "a quarter million".
+                    let mut j = next;
+                    if self.is_word(j) && self.lower(j) == "of" {
+                        j += 1;
+                    }
+                    if self.is_word(j) && matches!(self.lower(j).as_str(), "a" | "an") {
+                        j += 1;
+                    }
+                    if self.is_word(j)
+                        && let Some(&f) = self.f.scales.get(&self.lower(j))
+                        && self.lower(j).len() > 2
+                    {
+                        let part = if and_current.is_some() { value - total - seg_start } else { value };
+                        let base = if and_current.is_some() { total + seg_start } else { 0.0 };
+                        n.value = base + part * f;
+                        n.next = j + 1;
+                        n.scaled = true;
+                    }
+                    return Some(n);
+                }
+            }
+            last_atom = Some(atom);
+            k = next;
+        }
+        let (value, next) = best?;
+        let single = raw.is_some() && next == i + 1;
+        Some(Num { value, raw: raw.unwrap_or(value), next, unit, scaled, year_like: year_like && single && !scaled })
+            .map(|n| self.ratio(n, currency))
+    }
+
+    /// Scales after a decimal or glued-scale figure: "1.5 million", "75 USD million" is left to the caller.
+    fn more_scales(&self, mut n: Num, currency: bool) -> Num {
+        while self.is_word(n.next) {
+            let w = self.lower(n.next);
             let Some(&f) = self.f.scales.get(&w) else {
                 break;
             };
-            if w.len() <= 2 && !currency && !self.glued(next - 1, next) {
+            if w.len() <= 2 && !currency && !self.glued(n.next - 1, n.next) && self.is_word(n.next + 1) {
                 break;
             }
-            value *= f;
-            scaled = true;
-            year_like = false;
-            next += 1;
+            n.value *= f;
+            n.scaled = true;
+            n.year_like = false;
+            n.next += 1;
         }
-        Some((value, next, unit, scaled, year_like))
+        n
+    }
+
+    /// Digits after "point": "zero three" = .03, "seventy-one" = .71.
+    fn decimals(&self, k: usize) -> Option<(f64, usize)> {
+        let mut digits = String::new();
+        let mut j = k;
+        while let Some((Atom::Card(v, _), n)) = self.atom(j, false, false) {
+            if v >= 10.0 {
+                if digits.is_empty() {
+                    digits = format!("{v}");
+                    j = n;
+                }
+                break;
+            }
+            digits.push_str(&format!("{v}"));
+            j = n;
+        }
+        if digits.is_empty() {
+            return None;
+        }
+        format!("0.{digits}").parse().ok().map(|v| (v, j))
+    }
+
+    /// A denominator written as a compound ordinal from `k`: "twenty firsts"
+    /// (21), "one hundred and fifth" (105).
+    fn compound_ordinal(&self, k: usize) -> Option<(f64, usize)> {
+        let (Atom::Card(v, _), mut j) = self.atom(k, false, false)? else {
+            return None;
+        };
+        let mut base = v;
+        if v < 10.0
+            && let Some((Atom::Scale(f), n)) = self.atom(j, false, false)
+            && f >= 100.0
+        {
+            base = v * f;
+            j = n;
+            if let Some((Atom::And, n)) = self.atom(j, false, false) {
+                j = n;
+            }
+        } else if !(v >= 20.0 && v % 10.0 == 0.0) {
+            return None;
+        }
+        let w = self.is_word(j).then(|| self.lower(j))?;
+        let &(_, (d, _, _)) = ORDINALS.iter().find(|o| o.0 == w)?;
+        (d < 10.0).then_some((base + d, j + 1))
+    }
+
+    /// "one over three", "1 in twenty-one", "two out of five hundred": a ratio.
+    fn ratio(&self, n: Num, currency: bool) -> Num {
+        if currency || n.unit.is_some() || !self.is_word(n.next) {
+            return n;
+        }
+        let w = self.lower(n.next);
+        let (skip, needs_end, needs_le) = match w.as_str() {
+            "over" => (1, true, false),
+            "in" => (1, true, true),
+            "out" if self.is_word(n.next + 1) && self.lower(n.next + 1) == "of" => (2, false, true),
+            _ => return n,
+        };
+        let j = n.next + skip;
+        let is_digits = |k: usize| self.toks.get(k).is_some_and(|t| self.text.as_bytes()[t.start].is_ascii_digit());
+        if !(is_digits(j) || self.is_word(j) && self.f.numbers.contains_key(self.lower(j).as_str()) || self.is_word(j) && self.f.tens.contains_key(self.lower(j).as_str())) {
+            return n;
+        }
+        let Some(d) = self.number_plain(j) else {
+            return n;
+        };
+        if d.value == 0.0 || (needs_end && self.is_word(d.next)) || (needs_le && n.value > d.value) {
+            return n;
+        }
+        Num { value: n.value / d.value, next: d.next, scaled: false, ..n }
+    }
+
+    /// A number without the ratio step (the second term of a ratio).
+    fn number_plain(&self, j: usize) -> Option<Num> {
+        let n = self.number(j, true)?;
+        Some(n)
     }
 
     /// The core of a quantity starting at token `i`.
@@ -690,7 +1135,8 @@ impl Cx<'_> {
                 unit: None,
             });
         }
-        let (v, next, unit, scaled, year_like) = self.number(i, currency)?;
+        let n1 = self.number(i, currency)?;
+        let (v, next, unit, scaled, year_like) = (n1.value, n1.next, n1.unit.clone(), n1.scaled, n1.year_like);
         let mut core = Core {
             value: Some(v),
             low: v,
@@ -721,12 +1167,13 @@ impl Cx<'_> {
                 cur2 = true;
             }
             if self.is_word(j)
-                && numeral(self.s(j)).is_some() == numeral(self.s(i)).is_some()
-                && let Some((v2, next2, unit2, scaled2, year2)) = self.number(j, cur2)
+                && self.digit_start(j) == self.digit_start(i)
+                && let Some(n2) = self.number(j, cur2)
             {
+                let (v2, next2, unit2, scaled2, year2) = (n2.value, n2.next, n2.unit, n2.scaled, n2.year_like);
                 let mut v1 = v;
                 if scaled2 && !scaled {
-                    let raw2 = numeral(self.s(j)).map(|x| x.0).unwrap_or(v2);
+                    let raw2 = n2.raw;
                     if raw2 != 0.0 {
                         v1 *= v2 / raw2;
                     }
@@ -796,10 +1243,22 @@ impl Cx<'_> {
     }
 
     fn quantity_at(&self, i: usize, floor: usize) -> Option<(Quantity, usize)> {
-        // What comes before the number: a currency symbol, an approximator.
+        // What comes before the number: a sign, a currency symbol, an approximator.
         let mut start = i;
+        let mut negative = false;
+        if i > floor {
+            let p = i - 1;
+            let sign = !self.toks[p].word && matches!(self.s(p), "-" | "−");
+            if sign && (self.glued(p, i) || p == 0) && !(p > 0 && self.glued(p - 1, p)) {
+                negative = true;
+                start = p;
+            } else if self.toks[p].word && matches!(self.lower(p).as_str(), "minus" | "negative") {
+                negative = true;
+                start = p;
+            }
+        }
         let mut currency = None;
-        if let Some((code, k)) = self.f.currency_before.backward(self.text, self.toks, i, floor) {
+        if let Some((code, k)) = self.f.currency_before.backward(self.text, self.toks, start, floor) {
             currency = Some(code);
             start = k;
         }
@@ -810,7 +1269,11 @@ impl Cx<'_> {
             start = k;
         }
         let between = approx.as_ref().is_some_and(|a| a.word.eq_ignore_ascii_case("between"));
-        let core = self.core(i, currency.is_some(), between)?;
+        let mut core = self.core(i, currency.is_some(), between)?;
+        if negative {
+            core.value = core.value.map(|v| -v);
+            (core.low, core.high) = (-core.high, -core.low);
+        }
         if between && !core.range {
             approx = None;
             start = number_start;
@@ -818,7 +1281,7 @@ impl Cx<'_> {
         let mut end = core.next;
         // "one" on its own: only before a noun ("one person"), not "one of".
         let word = self.lower(i);
-        if !core.scaled && !core.range && (word == "one" || word == "zero") && currency.is_none() {
+        if !core.scaled && !core.range && !negative && word == "one" && core.next == i + 1 && currency.is_none() {
             let pronoun = i > 0
                 && self.is_word(i - 1)
                 && matches!(
