@@ -15,6 +15,31 @@ pub struct Literal {
     pub fraction: bool,
 }
 
+/// Vulgar fraction characters and their values.
+const VULGAR: &[(char, f64)] = &[
+    ('½', 0.5),
+    ('⅓', 1.0 / 3.0),
+    ('⅔', 2.0 / 3.0),
+    ('¼', 0.25),
+    ('¾', 0.75),
+    ('⅕', 0.2),
+    ('⅖', 0.4),
+    ('⅗', 0.6),
+    ('⅘', 0.8),
+    ('⅙', 1.0 / 6.0),
+    ('⅚', 5.0 / 6.0),
+    ('⅛', 0.125),
+    ('⅜', 0.375),
+    ('⅝', 0.625),
+    ('⅞', 0.875),
+];
+
+/// The value of a vulgar fraction character at the start of `s`.
+pub fn vulgar(s: &str) -> Option<(f64, usize)> {
+    let c = s.chars().next()?;
+    VULGAR.iter().find(|v| v.0 == c).map(|v| (v.1, c.len_utf8()))
+}
+
 fn digits(b: &[u8], i: usize) -> usize {
     b[i..].iter().take_while(|c| c.is_ascii_digit()).count()
 }
@@ -58,6 +83,14 @@ fn groups(s: &str, mut i: usize, comma: bool, n: usize) -> (usize, usize) {
 pub fn scan(s: &str, at: usize) -> Option<Literal> {
     let b = s.as_bytes();
     let lead = digits(b, at);
+    if let Some((v, n)) = vulgar(&s[at..]) {
+        return Some(Literal {
+            value: v,
+            end: at + n,
+            integer: false,
+            fraction: true,
+        });
+    }
     if lead == 0 {
         // ".08": a point and digits, nothing before.
         if b.get(at) == Some(&b'.') && digits(b, at + 1) > 0 {
@@ -190,6 +223,14 @@ pub fn scan(s: &str, at: usize) -> Option<Literal> {
     }
     // Fraction "3/4": plain integers on both sides, and no date's second slash.
     let mut fraction = false;
+    if integer && let Some((v, n)) = vulgar(&s[end..]) {
+        return Some(Literal {
+            value: value + v,
+            end: end + n,
+            integer: false,
+            fraction: true,
+        });
+    }
     if integer && b.get(end) == Some(&b'/') {
         let n = digits(b, end + 1);
         let after = end + 1 + n;
@@ -243,5 +284,6 @@ mod tests {
             assert_eq!(&text[..lit.end], *span, "{text}");
         }
         assert!(scan("5/17/2018", 0).is_some_and(|l| !l.fraction));
+        assert!(scan("2½", 0).is_some_and(|l| l.value == 2.5 && l.end == "2½".len()));
     }
 }

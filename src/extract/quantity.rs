@@ -472,7 +472,7 @@ impl QuantityFinder {
                 .ok()
         };
         let mut starters: HashSet<String> = UNITS.iter().chain(TENS).map(|(w, _)| w.to_string()).collect();
-        starters.extend(["a".to_string(), "an".to_string()]);
+        starters.extend(["a", "an", "half", "quarter"].map(String::from));
         for r in &rules.vague {
             for w in &r.words {
                 if let Some(first) = w.split_whitespace().next() {
@@ -504,7 +504,7 @@ impl QuantityFinder {
     /// Whether a quantity can start with this word; no allocation.
     fn starts(&self, word: &str) -> bool {
         let b = word.as_bytes();
-        if b.first().is_some_and(u8::is_ascii_digit) {
+        if b.first().is_some_and(u8::is_ascii_digit) || numeral::vulgar(word).is_some() {
             return true;
         }
         if b.len() > 16 || !word.is_ascii() {
@@ -547,6 +547,15 @@ impl QuantityFinder {
                     && cx.digit_start(i + 1)
                     && !(i > 0 && cx.glued(i - 1, i) && toks[i - 1].word)
             };
+            if toks[i].word
+                && !start
+                && let Some((q, next)) = cx.code_glued(i)
+            {
+                out.push(q);
+                floor = next;
+                i = next;
+                continue;
+            }
             if start
                 && let Some((q, next)) = cx.quantity_at(i, floor)
             {
@@ -576,6 +585,16 @@ struct Core {
     year_like: bool,
     /// A unit glued to the digits ("5km").
     unit: Option<Unit>,
+}
+
+impl Core {
+    fn scale_by(&mut self, f: f64) {
+        self.value = self.value.map(|v| v * f);
+        self.low *= f;
+        self.high *= f;
+        self.scaled = true;
+        self.year_like = false;
+    }
 }
 
 struct Cx<'a> {
@@ -673,7 +692,9 @@ impl Cx<'_> {
     }
 
     fn digit_start(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| self.text.as_bytes()[t.start].is_ascii_digit())
+        self.toks
+            .get(i)
+            .is_some_and(|t| self.text.as_bytes()[t.start].is_ascii_digit() || numeral::vulgar(&self.text[t.start..]).is_some())
     }
 
     /// A digit literal starting at token `i` (a digit word, or "." before
@@ -681,7 +702,7 @@ impl Cx<'_> {
     fn literal(&self, i: usize) -> Option<(Literal, usize, Option<&str>)> {
         let t = self.toks.get(i)?;
         let first = self.text[t.start..].as_bytes().first()?;
-        if !first.is_ascii_digit() {
+        if !first.is_ascii_digit() && numeral::vulgar(&self.text[t.start..]).is_none() {
             // ".08" only when no digit is glued before the point.
             if *first != b'.' || (i > 0 && self.glued(i - 1, i) && self.toks[i - 1].word) {
                 return None;
@@ -705,6 +726,12 @@ impl Cx<'_> {
             return None;
         }
         if !self.toks[k].word {
+            if self.is_punct(k, "-")
+                && self.is_word(k + 1)
+                && let Some(&(_, (d, plural, false))) = ORDINALS.iter().find(|o| o.0 == self.lower(k + 1))
+            {
+                return Some((Atom::Ord(d, plural, true), k + 2));
+            }
             return None;
         }
         let w = self.lower(k);
@@ -786,6 +813,12 @@ impl Cx<'_> {
         let mut last_atom: Option<Atom> = None;
         let mut prev_tens_added = false;
         let mut numerator_one = false;
+        // After "twenty and": only a fraction may follow ("twenty and three
+        // fifths"), so "between five and seven" stays two numbers.
+        let mut and_needs_fraction = false;
+        // (total, current) before the last number word, for "one hundred one thousand fifths".
+        let mut before_card = (0.0, 0.0);
+        let mut card_before_scale: Option<(f64, (f64, f64))> = None;
         let mut steps = 0;
         if let Some((lit, next, suffix)) = self.literal(i) {
             if self.toks[i].word && self.is_name(i, !currency) {
@@ -841,7 +874,7 @@ impl Cx<'_> {
             let seg_start = and_current.unwrap_or(0.0);
             match atom {
                 Atom::Card(v, tens_alone) => {
-                    if matches!(last_atom, Some(Atom::Digits(_))) {
+                    if matches!(last_atom, Some(Atom::Digits(_))) || started_digits && !scaled {
                         break;
                     }
                     let fits = cur_low == 0.0 || (cur_low >= 20.0 && cur_low % 10.0 == 0.0 && v < 10.0 && v > 0.0);
@@ -860,11 +893,15 @@ impl Cx<'_> {
                     if and_current.is_some() && v == 0.0 {
                         break;
                     }
+                    before_card = (total, current);
                     current += v;
                     cur_low += v;
                     prev_tens_added = tens_alone;
+                    numerator_one = false;
                     raw.get_or_insert(v);
-                    best = Some((total + current, next));
+                    if !and_needs_fraction {
+                        best = Some((total + current, next));
+                    }
                 }
                 Atom::Digits(lit) => {
                     // Digits continue a number only after a scale word or
@@ -878,9 +915,13 @@ impl Cx<'_> {
                     best = Some((total + current, next));
                 }
                 Atom::Scale(f) => {
-                    if last_atom.is_none() || matches!(last_atom, Some(Atom::And | Atom::Point)) {
+                    if last_atom.is_none() || matches!(last_atom, Some(Atom::And | Atom::Point)) || and_needs_fraction {
                         break;
                     }
+                    card_before_scale = match last_atom {
+                        Some(Atom::Card(v, _)) if v < 10.0 => Some((v, before_card)),
+                        _ => None,
+                    };
                     let a_before = matches!(last_atom, Some(Atom::A));
                     if f == 100.0 {
                         if has_hundred && current >= 100.0 {
@@ -916,6 +957,7 @@ impl Cx<'_> {
                     }
                     scaled = true;
                     and_current = None;
+                    numerator_one = false;
                     best = Some((total + current, next));
                 }
                 Atom::And => {
@@ -924,6 +966,10 @@ impl Cx<'_> {
                     }
                     and_best = best;
                     and_current = Some(current);
+                    if cur_low > 0.0 {
+                        and_needs_fraction = true;
+                        cur_low = 0.0;
+                    }
                 }
                 Atom::A => {
                     // "a hundred", "a half", "and a third".
@@ -944,16 +990,24 @@ impl Cx<'_> {
                     return Some(self.more_scales(n, currency));
                 }
                 Atom::Ord(d, plural, hyph) => {
+                    if started_digits {
+                        break; // "100 millionths" is 100
+                    }
                     let seg_num = current - seg_start;
-                    let single = numerator_one && seg_num == 0.0 || seg_num == 1.0 && !prev_tens_added;
+                    let num = if and_current.is_some() { seg_num } else { total + current };
+                    let bare = last_atom.is_none();
+                    let single = bare || numerator_one && num == 0.0 || num == 1.0 && !prev_tens_added;
                     if plural == single && !(d == 2.0 && numerator_one) {
                         break;
                     }
                     if and_current.is_none() && !self.fraction_ends(next) {
                         break;
                     }
+                    if bare && !self.scale_follows(next) && !self.approx_before(i) {
+                        break; // "half" alone is no number; "half a million" is
+                    }
                     let value;
-                    if numerator_one && seg_num == 0.0 {
+                    if bare || numerator_one && num == 0.0 {
                         value = total + seg_start + 1.0 / d;
                     } else if let Some(start) = and_current {
                         // "one hundred and thirty fifths" is 130/5; "and three quarters" adds.
@@ -966,19 +1020,18 @@ impl Cx<'_> {
                         // "one hundred thirty fifths" = 100 / 35.
                         let tens = cur_low;
                         value = (total + current - tens) / (tens + d);
-                    } else if total + current == 0.0 {
-                        // "half million", "quarter million".
-                        value = 1.0 / d;
+                    } else if let (Some((u, (t0, c0))), Some(Atom::Scale(f)), false) = (card_before_scale, last_atom, hyph)
+                        && d < 10.0
+                        && f >= 100.0
+                        && t0 + c0 > 0.0
+                    {
+                        // "one hundred one thousand fifths" = 100 / 1005.
+                        value = (t0 + c0) / (u * f + d);
                     } else {
                         value = (total + current) / d;
                     }
-                    let trailing = and_current == Some(0.0) && last_big.is_finite() && total > 0.0;
+                    let after_big = and_current == Some(0.0) && last_big.is_finite() && total > 0.0;
                     let mut n = Num { value, raw: raw.unwrap_or(value), next, unit: None, scaled, year_like: false };
-                    if trailing {
-                        // "one million and a half" is a million and a half of a million.
-                        n.value = total + (value - total) * last_big;
-                        return Some(n);
-                    }
                     // "two thirds of a million", "half a dozen", "a quarter million".
                     let mut j = next;
                     if self.is_word(j) && self.lower(j) == "of" {
@@ -991,17 +1044,23 @@ impl Cx<'_> {
                         && let Some(&f) = self.f.scales.get(&self.lower(j))
                         && self.lower(j).len() > 2
                     {
-                        let part = if and_current.is_some() { value - total - seg_start } else { value };
-                        let base = if and_current.is_some() { total + seg_start } else { 0.0 };
-                        n.value = base + part * f;
+                        // "one billion and a half million" adds half a million;
+                        // "five and a half million" is 5.5 million.
+                        n.value = if after_big { total + (value - total) * f } else { value * f };
                         n.next = j + 1;
                         n.scaled = true;
+                    } else if after_big {
+                        // "one million and a half" is a million and half a million.
+                        n.value = total + (value - total) * last_big;
                     }
                     return Some(n);
                 }
             }
             last_atom = Some(atom);
             k = next;
+        }
+        if and_needs_fraction {
+            best = and_best;
         }
         let (value, next) = best?;
         let single = raw.is_some() && next == i + 1;
@@ -1025,6 +1084,94 @@ impl Cx<'_> {
             n.next += 1;
         }
         n
+    }
+
+    /// "USD115": a currency code glued before the digits.
+    fn code_glued(&self, i: usize) -> Option<(Quantity, usize)> {
+        let t = self.toks[i];
+        let w = &self.text[t.start..t.end];
+        let p = w.find(|c: char| c.is_ascii_digit())?;
+        if p == 0 || p > 4 || !w[..p].chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let code_toks = tokenize(&w[..p]);
+        let (code, _) = self.f.currency_before.forward(&w[..p], &code_toks, 0)?;
+        let lit = numeral::scan(self.text, t.start + p)?;
+        if lit.end != t.end {
+            return None;
+        }
+        let mut value = lit.value;
+        let mut next = i + 1;
+        if self.is_word(next)
+            && self.lower(next).len() > 2
+            && let Some(&f) = self.f.scales.get(&self.lower(next))
+        {
+            value *= f;
+            next += 1;
+        }
+        let e = self.toks[next - 1].end;
+        let q = Quantity {
+            text: self.text[t.start..e].to_string(),
+            start: t.start,
+            end: e,
+            value: Some(value),
+            low: Some(value),
+            high: Some(value),
+            approximator: None,
+            unit: Some(code),
+            counted: None,
+            measure: Some("money".to_string()),
+        };
+        Some((q, next))
+    }
+
+    /// "MUSD", "MEUR": M before a currency code is millions of it.
+    fn million_code(&self, at: usize) -> Option<(String, f64)> {
+        if !self.is_word(at) {
+            return None;
+        }
+        let w = self.s(at);
+        let code = w.strip_prefix('M')?;
+        if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let toks = tokenize(code);
+        let (found, _) = self.f.currency_after.forward(code, &toks, 0)?;
+        (found == code).then(|| (found, 1e6))
+    }
+
+    /// Cents written after a whole amount: ("and") a number below 100, then a
+    /// cent word or the end of the phrase. Returns (cents, next token).
+    fn cents(&self, mut j: usize) -> Option<(f64, usize)> {
+        if self.is_word(j) && self.lower(j) == "and" {
+            j += 1;
+        }
+        if !self.is_word(j) {
+            return None;
+        }
+        let n = self.number(j, true)?;
+        if n.unit.is_some() || n.scaled || n.value.fract() != 0.0 || !(1.0..100.0).contains(&n.value) {
+            return None;
+        }
+        if let Some((code, k)) = self.f.currency_after.forward(self.text, self.toks, n.next)
+            && code == "cent"
+        {
+            return Some((n.value, k));
+        }
+        let ends = !self.is_word(n.next) || self.lower(n.next) == "and";
+        ends.then_some((n.value, n.next))
+    }
+
+    fn scale_follows(&self, mut j: usize) -> bool {
+        if self.is_word(j) && matches!(self.lower(j).as_str(), "a" | "an") {
+            j += 1;
+        }
+        self.is_word(j) && self.lower(j).len() > 2 && self.f.scales.contains_key(&self.lower(j))
+    }
+
+    /// Whether an approximator ends right before token `i` ("more than half").
+    fn approx_before(&self, i: usize) -> bool {
+        self.f.approximators.backward(self.text, self.toks, i, 0).is_some()
     }
 
     /// Digits after "point": "zero three" = .03, "seventy-one" = .71.
@@ -1080,7 +1227,6 @@ impl Cx<'_> {
         let w = self.lower(n.next);
         let (skip, needs_end, needs_le) = match w.as_str() {
             "over" => (1, true, false),
-            "in" => (1, true, true),
             "out" if self.is_word(n.next + 1) && self.lower(n.next + 1) == "of" => (2, false, true),
             _ => return n,
         };
@@ -1095,7 +1241,7 @@ impl Cx<'_> {
         if d.value == 0.0 || (needs_end && self.is_word(d.next)) || (needs_le && n.value > d.value) {
             return n;
         }
-        Num { value: n.value / d.value, next: d.next, scaled: false, ..n }
+        Num { value: n.value / d.value, next: d.next, scaled: false, year_like: false, ..n }
     }
 
     /// A number without the ratio step (the second term of a ratio).
@@ -1150,7 +1296,7 @@ impl Cx<'_> {
         };
         // Ranges: "5-7", "5 to 7", "between 5 and 7", "$5-$7".
         let joiner = if self.is_punct(next, "-") || self.is_punct(next, "–") {
-            true
+            self.digit_start(i)
         } else if self.is_word(next) {
             let w = self.lower(next);
             w == "to" || (between && w == "and")
@@ -1258,9 +1404,16 @@ impl Cx<'_> {
             }
         }
         let mut currency = None;
+        let mut million = None;
         if let Some((code, k)) = self.f.currency_before.backward(self.text, self.toks, start, floor) {
             currency = Some(code);
             start = k;
+        } else if start > floor
+            && let Some((code, f)) = self.million_code(start - 1)
+        {
+            currency = Some(code);
+            million = Some(f);
+            start -= 1;
         }
         let number_start = start;
         let mut approx = None;
@@ -1270,6 +1423,9 @@ impl Cx<'_> {
         }
         let between = approx.as_ref().is_some_and(|a| a.word.eq_ignore_ascii_case("between"));
         let mut core = self.core(i, currency.is_some(), between)?;
+        if let Some(f) = million {
+            core.scale_by(f);
+        }
         if negative {
             core.value = core.value.map(|v| -v);
             (core.low, core.high) = (-core.high, -core.low);
@@ -1279,14 +1435,80 @@ impl Cx<'_> {
             start = number_start;
         }
         let mut end = core.next;
+        // After the number: percent, unit, currency word; "12-cent", "one-yen"
+        // take theirs after a hyphen.
+        let hyphen = self.is_punct(end, "-") && self.glued(end - 1, end) && self.glued(end, end + 1);
+        let mut unit = core.unit.clone();
+        if unit.is_none() {
+            for at in [end, end + 1].into_iter().take(1 + usize::from(hyphen)) {
+                if let Some((u, k)) = self.f.units.forward(self.text, self.toks, at) {
+                    unit = Some(u);
+                    end = k;
+                    break;
+                }
+            }
+        }
+        let of_money = core.vague && self.is_word(end) && self.lower(end) == "of";
+        if unit.is_none() {
+            let at = end + usize::from(of_money || hyphen && !self.is_word(end));
+            // A symbol after the number belongs to the next one when glued to
+            // it ("$ 20.00 $ 37.10"), and is not taken when one came before.
+            let symbol_next = !self.is_word(at) && self.glued(at, at + 1) && self.digit_start(at + 1);
+            if let Some((code, k)) = self.f.currency_after.forward(self.text, self.toks, at)
+                && !(symbol_next || currency.is_some() && !self.is_word(at))
+            {
+                if currency.is_none() {
+                    currency = Some(code);
+                }
+                end = k;
+            } else if currency.is_none()
+                && let Some((code, factor)) = self.million_code(at)
+            {
+                // "30 MUSD": millions of the currency, an accounting form.
+                currency = Some(code);
+                core.scale_by(factor);
+                end = at + 1;
+            }
+            // "75 USD million".
+            if currency.is_some()
+                && !core.scaled
+                && self.is_word(end)
+                && self.lower(end).len() > 2
+                && let Some(&f) = self.f.scales.get(&self.lower(end))
+            {
+                core.scale_by(f);
+                end += 1;
+            }
+        }
+        // "3 dollars 50 cents", "15 dollars and 15", "c $ 100 and fifty".
+        if let Some(code) = &currency
+            && !core.scaled
+            && !core.range
+            && !core.vague
+            && core.value.is_some_and(|v| v.fract() == 0.0)
+            && !matches!(code.as_str(), "cent" | "pence" | "JPY")
+            && let Some((cents, k)) = self.cents(end)
+        {
+            core.value = core.value.map(|v| v + cents / 100.0);
+            core.low += cents / 100.0;
+            core.high += cents / 100.0;
+            end = k;
+        }
         // "one" on its own: only before a noun ("one person"), not "one of".
         let word = self.lower(i);
-        if !core.scaled && !core.range && !negative && word == "one" && core.next == i + 1 && currency.is_none() {
+        if !core.scaled
+            && !core.range
+            && !negative
+            && word == "one"
+            && core.next == i + 1
+            && currency.is_none()
+            && unit.is_none()
+        {
             let pronoun = i > 0
                 && self.is_word(i - 1)
                 && matches!(
                     self.lower(i - 1).as_str(),
-                    "no" | "any" | "every" | "some" | "the" | "this" | "that" | "each"
+                    "no" | "any" | "every" | "some" | "the" | "this" | "that" | "each" | "which"
                 );
             let ok = !pronoun
                 && self.is_word(end)
@@ -1295,26 +1517,6 @@ impl Cx<'_> {
             if !ok {
                 return None;
             }
-        }
-        // After the number: percent, unit, currency word.
-        let mut unit = core.unit.clone();
-        if unit.is_none()
-            && let Some((u, k)) = self.f.units.forward(self.text, self.toks, end)
-        {
-            unit = Some(u);
-            end = k;
-        }
-        let of_money = core.vague && self.is_word(end) && self.lower(end) == "of";
-        if unit.is_none()
-            && let Some((code, k)) = self
-                .f
-                .currency_after
-                .forward(self.text, self.toks, end + usize::from(of_money))
-        {
-            if currency.is_none() {
-                currency = Some(code);
-            }
-            end = k;
         }
         if currency.is_none() && unit.is_none() && self.after_is_name(end) {
             return None;
