@@ -990,7 +990,7 @@ impl Cx<'_> {
                     return Some(self.more_scales(n, currency));
                 }
                 Atom::Ord(d, plural, hyph) => {
-                    if started_digits {
+                    if started_digits && and_current.is_none() {
                         break; // "100 millionths" is 100
                     }
                     let seg_num = current - seg_start;
@@ -1000,10 +1000,11 @@ impl Cx<'_> {
                     if plural == single && !(d == 2.0 && numerator_one) {
                         break;
                     }
-                    if and_current.is_none() && !self.fraction_ends(next) {
+                    let approx = bare && self.approx_before(i);
+                    if and_current.is_none() && !approx && !self.fraction_ends(next) {
                         break;
                     }
-                    if bare && !self.scale_follows(next) && !self.approx_before(i) {
+                    if bare && !self.scale_follows(next) && !approx {
                         break; // "half" alone is no number; "half a million" is
                     }
                     let value;
@@ -1143,7 +1144,8 @@ impl Cx<'_> {
     /// Cents written after a whole amount: ("and") a number below 100, then a
     /// cent word or the end of the phrase. Returns (cents, next token).
     fn cents(&self, mut j: usize) -> Option<(f64, usize)> {
-        if self.is_word(j) && self.lower(j) == "and" {
+        let and = self.is_word(j) && self.lower(j) == "and";
+        if and {
             j += 1;
         }
         if !self.is_word(j) {
@@ -1153,12 +1155,15 @@ impl Cx<'_> {
         if n.unit.is_some() || n.scaled || n.value.fract() != 0.0 || !(1.0..100.0).contains(&n.value) {
             return None;
         }
-        if let Some((code, k)) = self.f.currency_after.forward(self.text, self.toks, n.next)
-            && code == "cent"
-        {
-            return Some((n.value, k));
+        if let Some((code, k)) = self.f.currency_after.forward(self.text, self.toks, n.next) {
+            // "30 cents" are cents; "10 $ 30 $" is a second amount.
+            return (code == "cent").then_some((n.value, k));
         }
-        let ends = !self.is_word(n.next) || self.lower(n.next) == "and";
+        // "15 dollars and 15." ends there; "15 USD 50 more" may go on with a
+        // function word, not a noun ("15 dollars 50 times").
+        let ends = !self.is_word(n.next)
+            || self.lower(n.next) == "and"
+            || !and && self.f.function.contains(self.lower(n.next).as_str());
         ends.then_some((n.value, n.next))
     }
 
