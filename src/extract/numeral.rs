@@ -231,18 +231,21 @@ pub fn scan(s: &str, at: usize) -> Option<Literal> {
             fraction: true,
         });
     }
-    if integer && b.get(end) == Some(&b'/') {
+    if integer && b.get(end) == Some(&b'/') && digits(b, end + 1) > 0 {
         let n = digits(b, end + 1);
         let after = end + 1 + n;
-        if n > 0 && b.get(after) != Some(&b'/') && !alnum_at(b, after) {
-            let den: f64 = s[end + 1..after].parse().ok()?;
-            if den != 0.0 {
-                value /= den;
-                end = after;
-                integer = false;
-                fraction = true;
-            }
+        let den: f64 = s[end + 1..after].parse().ok()?;
+        // A proper fraction with a small or decimal denominator ("3/4",
+        // "7/100"); other digit pairs with a slash are dates, scores and names
+        // ("9/11", "24/7", "50/50", "10/3"), no number at all.
+        let small = den <= 10.0 || [16.0, 100.0, 1000.0].contains(&den);
+        if b.get(after) == Some(&b'/') || alnum_at(b, after) || value >= den || !small {
+            return None;
         }
+        value /= den;
+        end = after;
+        integer = false;
+        fraction = true;
     }
     value.is_finite().then_some(Literal {
         value,
@@ -283,7 +286,9 @@ mod tests {
             assert!((lit.value - value).abs() < 1e-9 * value.abs().max(1.0), "{text}: {lit:?}");
             assert_eq!(&text[..lit.end], *span, "{text}");
         }
-        assert!(scan("5/17/2018", 0).is_some_and(|l| !l.fraction));
+        for label in ["5/17/2018", "9/11", "24/7", "50/50"] {
+            assert!(scan(label, 0).is_none(), "{label}");
+        }
         assert!(scan("2½", 0).is_some_and(|l| l.value == 2.5 && l.end == "2½".len()));
     }
 }

@@ -308,6 +308,8 @@ struct Num {
     unit: Option<Unit>,
     scaled: bool,
     year_like: bool,
+    /// A proper fraction ("a third", "3/4"): a share, not a count.
+    fraction: bool,
 }
 
 /// Words that end the look-ahead for the counted noun. English grammar, not
@@ -517,6 +519,24 @@ impl QuantityFinder {
         std::str::from_utf8(&buf[..b.len()]).is_ok_and(|w| self.starters.contains(w))
     }
 
+    /// Conversions: pairs (i, j) of indexes into `found` where amount j
+    /// restates amount i in another currency, written in brackets right after
+    /// it: "85 million euros ($108 million)". A judge should compare either
+    /// figure, not read them as two different claims.
+    pub fn conversions(text: &str, found: &[Quantity]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (i, pair) in found.windows(2).enumerate() {
+            let (a, b) = (&pair[0], &pair[1]);
+            let money = a.measure.as_deref() == Some("money") && b.measure.as_deref() == Some("money");
+            let between = text.get(a.end..b.start).map(str::trim);
+            let closes = text.get(b.end..).is_some_and(|rest| rest.trim_start().starts_with(')'));
+            if money && a.unit != b.unit && between == Some("(") && closes {
+                out.push((i, i + 1));
+            }
+        }
+        out
+    }
+
     /// Every quantity in `text`, offsets into `text`, in order.
     pub fn find(&self, text: &str) -> Vec<Quantity> {
         let toks = tokenize(text);
@@ -660,6 +680,7 @@ impl Cx<'_> {
             let p = self.s(i - 1);
             if self.toks[i - 1].word
                 || p == "#"
+                || p == "/"
                 || p == "-"
                     && i > 1
                     && self.toks[i - 2].word
@@ -835,14 +856,14 @@ impl Cx<'_> {
                 if let Some(f) = self.f.scales.get(&low) {
                     current *= f;
                     scaled = true;
-                    return Some(Num { value: current, raw: lit.value, next: k, unit, scaled, year_like: false })
+                    return Some(Num { value: current, raw: lit.value, next: k, unit, scaled, year_like: false, fraction: false })
                         .map(|n| self.more_scales(n, currency));
                 } else if let Some((u, _)) = self.f.units.forward(sfx, &tokenize(sfx), 0) {
                     unit = Some(u);
-                    return Some(Num { value: current, raw: lit.value, next: k, unit, scaled, year_like: false });
+                    return Some(Num { value: current, raw: lit.value, next: k, unit, scaled, year_like: false, fraction: false });
                 } else if let Some((code, _)) = self.f.currency_after.forward(sfx, &tokenize(sfx), 0) {
                     unit = Some(Unit { unit: code, measure: "money".to_string() });
-                    return Some(Num { value: current, raw: lit.value, next: k, unit, scaled, year_like: false });
+                    return Some(Num { value: current, raw: lit.value, next: k, unit, scaled, year_like: false, fraction: false });
                 }
                 return None;
             }
@@ -850,7 +871,7 @@ impl Cx<'_> {
             year_like = lit.integer && s.len() == 4 && (1800.0..=2100.0).contains(&lit.value);
             if !lit.integer {
                 // A decimal or fraction takes scales only ("1.5 million", "2.12 hundred").
-                let n = Num { value: lit.value, raw: lit.value, next: k, unit, scaled, year_like };
+                let n = Num { value: lit.value, raw: lit.value, next: k, unit, scaled, year_like, fraction: lit.fraction && lit.value.abs() < 1.0 };
                 return Some(self.more_scales(n, currency));
             }
             // "2  1/4": a whole number and a fraction.
@@ -858,7 +879,7 @@ impl Cx<'_> {
                 && l2.fraction
                 && !self.glued(k - 1, k)
             {
-                return Some(Num { value: lit.value + l2.value, raw: lit.value, next: n2, unit, scaled, year_like: false });
+                return Some(Num { value: lit.value + l2.value, raw: lit.value, next: n2, unit, scaled, year_like: false, fraction: false });
             }
             cur_low = if lit.value < 100.0 { lit.value } else { 0.0 };
             best = Some((current, k));
@@ -906,7 +927,9 @@ impl Cx<'_> {
                 Atom::Digits(lit) => {
                     // Digits continue a number only after a scale word or
                     // "and": "4 thousand 3 hundred and 21".
-                    let ok = matches!(last_atom, Some(Atom::Scale(_) | Atom::And)) && lit.integer && cur_low == 0.0;
+                    let ok = (matches!(last_atom, Some(Atom::Scale(_))) || matches!(last_atom, Some(Atom::And)) && scaled)
+                        && lit.integer
+                        && cur_low == 0.0;
                     if !ok || (and_current.is_some() && (lit.value == 0.0 || lit.value >= 100.0)) {
                         break;
                     }
@@ -986,7 +1009,7 @@ impl Cx<'_> {
                         break;
                     };
                     current += frac;
-                    let n = Num { value: total + current, raw: raw.unwrap_or(0.0), next: n2, unit, scaled, year_like: false };
+                    let n = Num { value: total + current, raw: raw.unwrap_or(0.0), next: n2, unit, scaled, year_like: false, fraction: false };
                     return Some(self.more_scales(n, currency));
                 }
                 Atom::Ord(d, plural, hyph) => {
@@ -1032,7 +1055,8 @@ impl Cx<'_> {
                         value = (total + current) / d;
                     }
                     let after_big = and_current == Some(0.0) && last_big.is_finite() && total > 0.0;
-                    let mut n = Num { value, raw: raw.unwrap_or(value), next, unit: None, scaled, year_like: false };
+                    let fraction = value < 1.0;
+                    let mut n = Num { value, raw: raw.unwrap_or(value), next, unit: None, scaled, year_like: false, fraction };
                     // "two thirds of a million", "half a dozen", "a quarter million".
                     let mut j = next;
                     if self.is_word(j) && self.lower(j) == "of" {
@@ -1050,9 +1074,11 @@ impl Cx<'_> {
                         n.value = if after_big { total + (value - total) * f } else { value * f };
                         n.next = j + 1;
                         n.scaled = true;
+                        n.fraction = false;
                     } else if after_big {
                         // "one million and a half" is a million and half a million.
                         n.value = total + (value - total) * last_big;
+                        n.fraction = false;
                     }
                     return Some(n);
                 }
@@ -1065,7 +1091,7 @@ impl Cx<'_> {
         }
         let (value, next) = best?;
         let single = raw.is_some() && next == i + 1;
-        Some(Num { value, raw: raw.unwrap_or(value), next, unit, scaled, year_like: year_like && single && !scaled })
+        Some(Num { value, raw: raw.unwrap_or(value), next, unit, scaled, year_like: year_like && single && !scaled, fraction: false })
             .map(|n| self.ratio(n, currency))
     }
 
@@ -1246,7 +1272,8 @@ impl Cx<'_> {
         if d.value == 0.0 || (needs_end && self.is_word(d.next)) || (needs_le && n.value > d.value) {
             return n;
         }
-        Num { value: n.value / d.value, next: d.next, scaled: false, year_like: false, ..n }
+        let value = n.value / d.value;
+        Num { value, next: d.next, scaled: false, year_like: false, fraction: value.abs() < 1.0, ..n }
     }
 
     /// A number without the ratio step (the second term of a ratio).
@@ -1287,7 +1314,14 @@ impl Cx<'_> {
             });
         }
         let n1 = self.number(i, currency)?;
-        let (v, next, unit, scaled, year_like) = (n1.value, n1.next, n1.unit.clone(), n1.scaled, n1.year_like);
+        let (v, next, mut unit, scaled, year_like) = (n1.value, n1.next, n1.unit.clone(), n1.scaled, n1.year_like);
+        if n1.fraction && unit.is_none() && !currency {
+            // A share ("a third of voters", "3/4"), compared only with shares.
+            unit = Some(Unit {
+                unit: "fraction".to_string(),
+                measure: "fraction".to_string(),
+            });
+        }
         let mut core = Core {
             value: Some(v),
             low: v,
@@ -1426,6 +1460,9 @@ impl Cx<'_> {
             approx = Some(a);
             start = k;
         }
+        if self.is_blocked(i) {
+            return None;
+        }
         let between = approx.as_ref().is_some_and(|a| a.word.eq_ignore_ascii_case("between"));
         let mut core = self.core(i, currency.is_some(), between)?;
         if let Some(f) = million {
@@ -1528,7 +1565,7 @@ impl Cx<'_> {
         }
         let percent = unit
             .as_ref()
-            .is_some_and(|u| u.measure == "percent" || u.measure == "percentage points");
+            .is_some_and(|u| matches!(u.measure.as_str(), "percent" | "percentage points" | "fraction"));
         let counted = if currency.is_some() || (unit.is_some() && !percent) {
             None
         } else {

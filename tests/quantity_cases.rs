@@ -1,0 +1,194 @@
+//! Quantities in the forms news writes and the public specs lack, and
+//! strings with digits that are no quantity at all. Every sample here is
+//! written for this test.
+
+use corroborate::extract::quantity::QuantityFinder;
+use corroborate::model::Quantity;
+use corroborate::rules::RuleSet;
+
+fn finder() -> QuantityFinder {
+    QuantityFinder::new(&RuleSet::defaults())
+}
+
+fn close(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0),
+        _ => false,
+    }
+}
+
+/// text, span of the first quantity, value, low, high, unit, counted noun.
+type Row = (
+    &'static str,
+    &'static str,
+    Option<f64>,
+    Option<f64>,
+    Option<f64>,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+const NEWS: &[Row] = &[
+    ("a $32bn takeover", "$32bn", Some(3.2e10), Some(3.2e10), Some(3.2e10), Some("USD"), None),
+    ("fined £74m", "£74m", Some(7.4e7), Some(7.4e7), Some(7.4e7), Some("GBP"), None),
+    (
+        "hundreds of millions of viewers",
+        "hundreds of millions",
+        None,
+        Some(1e8),
+        Some(1e9),
+        None,
+        Some("viewers"),
+    ),
+    (
+        "tens of millions of accounts",
+        "tens of millions",
+        None,
+        Some(1e7),
+        Some(1e8),
+        None,
+        Some("accounts"),
+    ),
+    ("dozens of flights", "dozens", None, Some(24.0), Some(144.0), None, Some("flights")),
+    ("at least 10 people", "at least 10", Some(10.0), Some(10.0), None, None, Some("people")),
+    ("about 50 schools", "about 50", Some(50.0), Some(45.0), Some(55.0), None, Some("schools")),
+    ("nearly 40 workers", "nearly 40", Some(40.0), None, Some(40.0), None, Some("workers")),
+    ("more than 170 countries", "more than 170", Some(170.0), Some(170.0), None, None, Some("countries")),
+    ("over 70 million people", "over 70 million", Some(7e7), Some(7e7), None, None, Some("people")),
+    ("up to 20 years", "up to 20", Some(20.0), None, Some(20.0), None, Some("years")),
+    ("between 5 and 7 reporters", "between 5 and 7", None, Some(5.0), Some(7.0), None, Some("reporters")),
+    ("5-7 reporters", "5-7", None, Some(5.0), Some(7.0), None, Some("reporters")),
+    ("rose 3 percentage points", "3 percentage points", Some(3.0), Some(3.0), Some(3.0), Some("percentage points"), None),
+    ("rose 3 per cent", "3 per cent", Some(3.0), Some(3.0), Some(3.0), Some("percent"), None),
+    ("18 members", "18", Some(18.0), Some(18.0), Some(18.0), None, Some("members")),
+    ("170 countries", "170", Some(170.0), Some(170.0), Some(170.0), None, Some("countries")),
+    ("two and a half years", "two and a half", Some(2.5), Some(2.5), Some(2.5), None, Some("years")),
+    ("half a million homes", "half a million", Some(5e5), Some(5e5), Some(5e5), None, Some("homes")),
+    ("a third of voters", "a third", Some(1.0 / 3.0), Some(1.0 / 3.0), Some(1.0 / 3.0), Some("fraction"), Some("voters")),
+    ("two-thirds of the board", "two-thirds", Some(2.0 / 3.0), Some(2.0 / 3.0), Some(2.0 / 3.0), Some("fraction"), None),
+    ("twenty-one clinics", "twenty-one", Some(21.0), Some(21.0), Some(21.0), None, Some("clinics")),
+    ("two hundred and fifty jobs", "two hundred and fifty", Some(250.0), Some(250.0), Some(250.0), None, Some("jobs")),
+    ("1,234.56 tonnes", "1,234.56 tonnes", Some(1234.56), Some(1234.56), Some(1234.56), Some("t"), None),
+    ("10k runners", "10k", Some(1e4), Some(1e4), Some(1e4), None, Some("runners")),
+    ("3 dozen eggs", "3 dozen", Some(36.0), Some(36.0), Some(36.0), None, Some("eggs")),
+    ("minus 5 degrees", "minus 5 degrees", Some(-5.0), Some(-5.0), Some(-5.0), Some("degrees"), None),
+    ("fell -2.5%", "-2.5%", Some(-2.5), Some(-2.5), Some(-2.5), Some("percent"), None),
+    ("1.5 million barrels", "1.5 million barrels", Some(1.5e6), Some(1.5e6), Some(1.5e6), Some("barrels"), None),
+    ("a 12-cent dividend", "12-cent", Some(12.0), Some(12.0), Some(12.0), Some("cent"), None),
+    ("it cost 3 dollars 50 cents", "3 dollars 50 cents", Some(3.5), Some(3.5), Some(3.5), Some("USD"), None),
+    ("35 lakh rupees", "35 lakh rupees", Some(3.5e6), Some(3.5e6), Some(3.5e6), Some("INR"), None),
+];
+
+#[test]
+fn news_forms() {
+    let f = finder();
+    let mut wrong = Vec::new();
+    for &(text, span, value, low, high, unit, counted) in NEWS {
+        let found = f.find(text);
+        let ok = found.first().is_some_and(|q: &Quantity| {
+            q.text == span
+                && close(q.value, value)
+                && close(q.low, low)
+                && close(q.high, high)
+                && q.unit.as_deref() == unit
+                && q.counted.as_deref() == counted
+        });
+        if !ok {
+            wrong.push((text, found));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn bracketed_conversion_links_two_amounts() {
+    let text = "a fine of 85 million euros ($108 million) was imposed";
+    let found = finder().find(text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].unit.as_deref(), Some("EUR"));
+    assert_eq!(found[1].unit.as_deref(), Some("USD"));
+    assert!(close(found[1].value, Some(1.08e8)));
+    assert_eq!(QuantityFinder::conversions(text, &found), vec![(0, 1)]);
+    // Two amounts side by side without brackets are two figures.
+    let text = "85 million euros and $108 million";
+    let found = finder().find(text);
+    assert!(QuantityFinder::conversions(text, &found).is_empty());
+}
+
+/// Digits that name, label or locate: never a quantity. A year alone is a
+/// date, left to the date finder, so it yields no quantity either.
+const NOT_QUANTITIES: &[&str] = &[
+    "H.R. 4747",
+    "S. 2391",
+    "the Boeing 737 MAX",
+    "Windows 11",
+    "the iPhone 12",
+    "5G",
+    "4K video",
+    "shares of 3M",
+    "the Fortune 100",
+    "COVID-19",
+    "Section 702",
+    "Route 1",
+    "Interstate 80",
+    "call 212-555-0198",
+    "call (415) 555-0100",
+    "ranked 3rd",
+    "the 2nd-largest",
+    "the 21st century",
+    "at 7:45 p.m.",
+    "ISBN 978-3-16-148410-0",
+    "version 3.2",
+    "Python 3.11",
+    "Flight 93",
+    "the 9/11 attacks",
+    "24/7 coverage",
+    "a 50/50 split",
+    "the 49ers",
+    "7-Eleven",
+    "Area 51",
+    "Catch-22",
+    "Proposition 8",
+    "G20 leaders",
+    "the B-52 bomber",
+    "the Airbus A320",
+    "PS5",
+    "Form 10-K",
+    "Title 42",
+    "Highway 101",
+    "Formula 1",
+    "Room 101",
+    "UN Resolution 2334",
+    "Gate 5",
+    "Channel 4",
+    "Galaxy S21",
+    "Model 3",
+    "Level 4 autonomy",
+    "Stage 3 cancer",
+    "Phase 2 trial",
+    "Category 5 hurricane",
+    "IPv6",
+    "MP3 files",
+    "the 1980s",
+    "Apollo 13",
+    "Episode 7",
+    "in 2019",
+    "at 10 a.m.",
+    "on 2 May",
+    "the second half",
+    "in the third quarter",
+    "which one is it",
+];
+
+#[test]
+fn not_quantities() {
+    let f = finder();
+    let bad: Vec<(&str, Vec<Quantity>)> = NOT_QUANTITIES
+        .iter()
+        .map(|t| (*t, f.find(t)))
+        .filter(|(_, q)| !q.is_empty())
+        .collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+    assert!(NOT_QUANTITIES.len() >= 50);
+}
