@@ -124,8 +124,16 @@ pub fn scan(s: &str, at: usize) -> Option<Literal> {
         }
     }
     if !decimal_comma {
-        let (c_end, c_count) = if lead <= 3 { groups(s, int_end, true, 3) } else { (int_end, 0) };
-        let indian = if lead <= 2 { groups(s, int_end, true, 2) } else { (int_end, 0) };
+        let (c_end, c_count) = if lead <= 3 {
+            groups(s, int_end, true, 3)
+        } else {
+            (int_end, 0)
+        };
+        let indian = if lead <= 2 {
+            groups(s, int_end, true, 2)
+        } else {
+            (int_end, 0)
+        };
         if c_count > 0 {
             text = s[at..c_end].replace(',', "");
             int_end = c_end;
@@ -283,7 +291,10 @@ mod tests {
         ];
         for (text, value, span) in cases {
             let lit = scan(text, 0).unwrap_or_else(|| panic!("{text}: nothing"));
-            assert!((lit.value - value).abs() < 1e-9 * value.abs().max(1.0), "{text}: {lit:?}");
+            assert!(
+                (lit.value - value).abs() < 1e-9 * value.abs().max(1.0),
+                "{text}: {lit:?}"
+            );
             assert_eq!(&text[..lit.end], *span, "{text}");
         }
         for label in ["5/17/2018", "9/11", "24/7", "50/50"] {

@@ -576,9 +576,7 @@ impl QuantityFinder {
                 i = next;
                 continue;
             }
-            if start
-                && let Some((q, next)) = cx.quantity_at(i, floor)
-            {
+            if start && let Some((q, next)) = cx.quantity_at(i, floor) {
                 out.push(q);
                 floor = next;
                 i = next;
@@ -713,16 +711,16 @@ impl Cx<'_> {
     }
 
     fn digit_start(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| self.text.as_bytes()[t.start].is_ascii_digit() || numeral::vulgar(&self.text[t.start..]).is_some())
+        self.toks.get(i).is_some_and(|t| {
+            self.text.as_bytes()[t.start].is_ascii_digit() || numeral::vulgar(&self.text[t.start..]).is_some()
+        })
     }
 
     /// A digit literal starting at token `i` (a digit word, or "." before
     /// one): the literal, the token after it and letters glued after it.
     fn literal(&self, i: usize) -> Option<(Literal, usize, Option<&str>)> {
         let t = self.toks.get(i)?;
-        let first = self.text[t.start..].as_bytes().first()?;
+        let first = self.text.as_bytes()[t.start..].first()?;
         if !first.is_ascii_digit() && numeral::vulgar(&self.text[t.start..]).is_none() {
             // ".08" only when no digit is glued before the point.
             if *first != b'.' || (i > 0 && self.glued(i - 1, i) && self.toks[i - 1].word) {
@@ -856,14 +854,41 @@ impl Cx<'_> {
                 if let Some(f) = self.f.scales.get(&low) {
                     current *= f;
                     scaled = true;
-                    return Some(Num { value: current, raw: lit.value, next: k, unit, scaled, year_like: false, fraction: false })
-                        .map(|n| self.more_scales(n, currency));
+                    return Some(Num {
+                        value: current,
+                        raw: lit.value,
+                        next: k,
+                        unit,
+                        scaled,
+                        year_like: false,
+                        fraction: false,
+                    })
+                    .map(|n| self.more_scales(n, currency));
                 } else if let Some((u, _)) = self.f.units.forward(sfx, &tokenize(sfx), 0) {
                     unit = Some(u);
-                    return Some(Num { value: current, raw: lit.value, next: k, unit, scaled, year_like: false, fraction: false });
+                    return Some(Num {
+                        value: current,
+                        raw: lit.value,
+                        next: k,
+                        unit,
+                        scaled,
+                        year_like: false,
+                        fraction: false,
+                    });
                 } else if let Some((code, _)) = self.f.currency_after.forward(sfx, &tokenize(sfx), 0) {
-                    unit = Some(Unit { unit: code, measure: "money".to_string() });
-                    return Some(Num { value: current, raw: lit.value, next: k, unit, scaled, year_like: false, fraction: false });
+                    unit = Some(Unit {
+                        unit: code,
+                        measure: "money".to_string(),
+                    });
+                    return Some(Num {
+                        value: current,
+                        raw: lit.value,
+                        next: k,
+                        unit,
+                        scaled,
+                        year_like: false,
+                        fraction: false,
+                    });
                 }
                 return None;
             }
@@ -871,7 +896,15 @@ impl Cx<'_> {
             year_like = lit.integer && s.len() == 4 && (1800.0..=2100.0).contains(&lit.value);
             if !lit.integer {
                 // A decimal or fraction takes scales only ("1.5 million", "2.12 hundred").
-                let n = Num { value: lit.value, raw: lit.value, next: k, unit, scaled, year_like, fraction: lit.fraction && lit.value.abs() < 1.0 };
+                let n = Num {
+                    value: lit.value,
+                    raw: lit.value,
+                    next: k,
+                    unit,
+                    scaled,
+                    year_like,
+                    fraction: lit.fraction && lit.value.abs() < 1.0,
+                };
                 return Some(self.more_scales(n, currency));
             }
             // "2  1/4": a whole number and a fraction.
@@ -879,7 +912,15 @@ impl Cx<'_> {
                 && l2.fraction
                 && !self.glued(k - 1, k)
             {
-                return Some(Num { value: lit.value + l2.value, raw: lit.value, next: n2, unit, scaled, year_like: false, fraction: false });
+                return Some(Num {
+                    value: lit.value + l2.value,
+                    raw: lit.value,
+                    next: n2,
+                    unit,
+                    scaled,
+                    year_like: false,
+                    fraction: false,
+                });
             }
             cur_low = if lit.value < 100.0 { lit.value } else { 0.0 };
             best = Some((current, k));
@@ -927,7 +968,8 @@ impl Cx<'_> {
                 Atom::Digits(lit) => {
                     // Digits continue a number only after a scale word or
                     // "and": "4 thousand 3 hundred and 21".
-                    let ok = (matches!(last_atom, Some(Atom::Scale(_))) || matches!(last_atom, Some(Atom::And)) && scaled)
+                    let ok = (matches!(last_atom, Some(Atom::Scale(_)))
+                        || matches!(last_atom, Some(Atom::And)) && scaled)
                         && lit.integer
                         && cur_low == 0.0;
                     if !ok || (and_current.is_some() && (lit.value == 0.0 || lit.value >= 100.0)) {
@@ -953,7 +995,11 @@ impl Cx<'_> {
                             }
                             break;
                         }
-                        current = if a_before || current == 0.0 { 100.0 } else { current * 100.0 };
+                        current = if a_before || current == 0.0 {
+                            100.0
+                        } else {
+                            current * 100.0
+                        };
                         has_hundred = true;
                         cur_low = 0.0;
                     } else if f < 100.0 {
@@ -1009,7 +1055,15 @@ impl Cx<'_> {
                         break;
                     };
                     current += frac;
-                    let n = Num { value: total + current, raw: raw.unwrap_or(0.0), next: n2, unit, scaled, year_like: false, fraction: false };
+                    let n = Num {
+                        value: total + current,
+                        raw: raw.unwrap_or(0.0),
+                        next: n2,
+                        unit,
+                        scaled,
+                        year_like: false,
+                        fraction: false,
+                    };
                     return Some(self.more_scales(n, currency));
                 }
                 Atom::Ord(d, plural, hyph) => {
@@ -1017,7 +1071,11 @@ impl Cx<'_> {
                         break; // "100 millionths" is 100
                     }
                     let seg_num = current - seg_start;
-                    let num = if and_current.is_some() { seg_num } else { total + current };
+                    let num = if and_current.is_some() {
+                        seg_num
+                    } else {
+                        total + current
+                    };
                     let bare = last_atom.is_none();
                     let single = bare || numerator_one && num == 0.0 || num == 1.0 && !prev_tens_added;
                     if plural == single && !(d == 2.0 && numerator_one) {
@@ -1044,7 +1102,8 @@ impl Cx<'_> {
                         // "one hundred thirty fifths" = 100 / 35.
                         let tens = cur_low;
                         value = (total + current - tens) / (tens + d);
-                    } else if let (Some((u, (t0, c0))), Some(Atom::Scale(f)), false) = (card_before_scale, last_atom, hyph)
+                    } else if let (Some((u, (t0, c0))), Some(Atom::Scale(f)), false) =
+                        (card_before_scale, last_atom, hyph)
                         && d < 10.0
                         && f >= 100.0
                         && t0 + c0 > 0.0
@@ -1056,7 +1115,15 @@ impl Cx<'_> {
                     }
                     let after_big = and_current == Some(0.0) && last_big.is_finite() && total > 0.0;
                     let fraction = value < 1.0;
-                    let mut n = Num { value, raw: raw.unwrap_or(value), next, unit: None, scaled, year_like: false, fraction };
+                    let mut n = Num {
+                        value,
+                        raw: raw.unwrap_or(value),
+                        next,
+                        unit: None,
+                        scaled,
+                        year_like: false,
+                        fraction,
+                    };
                     // "two thirds of a million", "half a dozen", "a quarter million".
                     let mut j = next;
                     if self.is_word(j) && self.lower(j) == "of" {
@@ -1071,7 +1138,11 @@ impl Cx<'_> {
                     {
                         // "one billion and a half million" adds half a million;
                         // "five and a half million" is 5.5 million.
-                        n.value = if after_big { total + (value - total) * f } else { value * f };
+                        n.value = if after_big {
+                            total + (value - total) * f
+                        } else {
+                            value * f
+                        };
                         n.next = j + 1;
                         n.scaled = true;
                         n.fraction = false;
@@ -1091,8 +1162,16 @@ impl Cx<'_> {
         }
         let (value, next) = best?;
         let single = raw.is_some() && next == i + 1;
-        Some(Num { value, raw: raw.unwrap_or(value), next, unit, scaled, year_like: year_like && single && !scaled, fraction: false })
-            .map(|n| self.ratio(n, currency))
+        Some(Num {
+            value,
+            raw: raw.unwrap_or(value),
+            next,
+            unit,
+            scaled,
+            year_like: year_like && single && !scaled,
+            fraction: false,
+        })
+        .map(|n| self.ratio(n, currency))
     }
 
     /// Scales after a decimal or glued-scale figure: "1.5 million", "75 USD million" is left to the caller.
@@ -1164,7 +1243,7 @@ impl Cx<'_> {
         }
         let toks = tokenize(code);
         let (found, _) = self.f.currency_after.forward(code, &toks, 0)?;
-        (found == code).then(|| (found, 1e6))
+        (found == code).then_some((found, 1e6))
     }
 
     /// Cents written after a whole amount: ("and") a number below 100, then a
@@ -1262,8 +1341,15 @@ impl Cx<'_> {
             _ => return n,
         };
         let j = n.next + skip;
-        let is_digits = |k: usize| self.toks.get(k).is_some_and(|t| self.text.as_bytes()[t.start].is_ascii_digit());
-        if !(is_digits(j) || self.is_word(j) && self.f.numbers.contains_key(self.lower(j).as_str()) || self.is_word(j) && self.f.tens.contains_key(self.lower(j).as_str())) {
+        let is_digits = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| self.text.as_bytes()[t.start].is_ascii_digit())
+        };
+        if !(is_digits(j)
+            || self.is_word(j) && self.f.numbers.contains_key(self.lower(j).as_str())
+            || self.is_word(j) && self.f.tens.contains_key(self.lower(j).as_str()))
+        {
             return n;
         }
         let Some(d) = self.number_plain(j) else {
@@ -1273,7 +1359,14 @@ impl Cx<'_> {
             return n;
         }
         let value = n.value / d.value;
-        Num { value, next: d.next, scaled: false, year_like: false, fraction: value.abs() < 1.0, ..n }
+        Num {
+            value,
+            next: d.next,
+            scaled: false,
+            year_like: false,
+            fraction: value.abs() < 1.0,
+            ..n
+        }
     }
 
     /// A number without the ratio step (the second term of a ratio).
@@ -1433,11 +1526,13 @@ impl Cx<'_> {
         let mut negative = false;
         if i > floor {
             let p = i - 1;
-            let sign = !self.toks[p].word && matches!(self.s(p), "-" | "−");
-            if sign && (self.glued(p, i) || p == 0) && !(p > 0 && self.glued(p - 1, p)) {
-                negative = true;
-                start = p;
-            } else if self.toks[p].word && matches!(self.lower(p).as_str(), "minus" | "negative") {
+            // "-5", "- 1 4/5" at the start, "minus 5"; not "F-35" or "5 - 7".
+            let sign = !self.toks[p].word
+                && matches!(self.s(p), "-" | "−")
+                && (self.glued(p, i) || p == 0)
+                && !(p > 0 && self.glued(p - 1, p));
+            let word = self.toks[p].word && matches!(self.lower(p).as_str(), "minus" | "negative");
+            if sign || word {
                 negative = true;
                 start = p;
             }
