@@ -242,15 +242,25 @@ pub(super) fn year_words(s: &str, numbers: &BTreeMap<String, i64>) -> Option<(us
         _ if (10..=20).contains(&a) => {
             let (b, n) = below_hundred(&w, i, numbers).filter(|(b, _)| *b >= 10)?;
             let end = w[i + n - 1].1;
-            return i32::try_from(a * 100 + b).ok().filter(|y| (1000..=2999).contains(y)).map(|y| (end, y));
+            return i32::try_from(a * 100 + b)
+                .ok()
+                .filter(|y| (1000..=2999).contains(y))
+                .map(|y| (end, y));
         }
         _ => return None,
     }
     let mut end = w[i - 1].1;
-    let j = if w.get(i).is_some_and(|x| x.0 == "and") { i + 1 } else { i };
+    let j = if w.get(i).is_some_and(|x| x.0 == "and") {
+        i + 1
+    } else {
+        i
+    };
     if let Some((b, n)) = below_hundred(&w, j, numbers) {
         y += b;
         end = w[j + n - 1].1;
     }
-    i32::try_from(y).ok().filter(|y| (1000..=2999).contains(y)).map(|y| (end, y))
+    i32::try_from(y)
+        .ok()
+        .filter(|y| (1000..=2999).contains(y))
+        .map(|y| (end, y))
 }

@@ -41,22 +41,112 @@ use crate::rules::RuleSet;
 
 /// Words after a bare year that still leave it a year ("in 2012 the ...").
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "and", "or", "but", "when", "as", "to", "in", "on", "at", "for", "of", "with", "by", "was", "were", "is",
-    "are", "had", "has", "have", "will", "after", "before", "that", "which", "he", "she", "it", "they", "we", "i", "his",
-    "her", "its", "their", "there", "this", "the", "said", "season", "election", "elections", "edition", "version",
-    "until", "through", "so", "while", "because", "if", "from",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "when",
+    "as",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "of",
+    "with",
+    "by",
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "have",
+    "will",
+    "after",
+    "before",
+    "that",
+    "which",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "its",
+    "their",
+    "there",
+    "this",
+    "the",
+    "said",
+    "season",
+    "election",
+    "elections",
+    "edition",
+    "version",
+    "until",
+    "through",
+    "so",
+    "while",
+    "because",
+    "if",
+    "from",
 ];
 
 /// Words before a bare year that make it a year whatever follows.
 const YEAR_PREPOSITIONS: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "during", "before", "after", "of", "through", "to", "and", "early",
-    "late", "mid", "around", "circa", "between", "throughout", "for",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "during",
+    "before",
+    "after",
+    "of",
+    "through",
+    "to",
+    "and",
+    "early",
+    "late",
+    "mid",
+    "around",
+    "circa",
+    "between",
+    "throughout",
+    "for",
 ];
 
 /// Words before a bare month that make it a month ("in May", not "may").
 const MONTH_PREPOSITIONS: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "during", "before", "after", "of", "through", "to", "and", "early",
-    "late", "mid", "last", "this", "next", "between", "throughout", "on", "for", "end",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "during",
+    "before",
+    "after",
+    "of",
+    "through",
+    "to",
+    "and",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "this",
+    "next",
+    "between",
+    "throughout",
+    "on",
+    "for",
+    "end",
 ];
 
 /// Words before a day and month written with digits only ("on 22/04") that
@@ -118,11 +208,7 @@ fn alternation(words: &[String]) -> String {
     w.sort_by_key(|s| (std::cmp::Reverse(s.len()), s.to_string()));
     w.dedup();
     w.iter()
-        .map(|s| {
-            regex::escape(s)
-                .replace(' ', r"[\s-]+")
-                .replace('\'', "['’]?")
-        })
+        .map(|s| regex::escape(s).replace(' ', r"[\s-]+").replace('\'', "['’]?"))
         .collect::<Vec<_>>()
         .join("|")
 }
@@ -290,7 +376,11 @@ impl DateFinder {
         let year_part = r"(?:(?:\s*,?\s*|-|/|\s+of\s+|\s+in\s+)(\d{4})(?-u:\b)|\s+of\s+'?(\d{2})(?-u:\b))?";
         let mods = {
             let m: Vec<String> = modifiers.keys().cloned().collect();
-            if m.is_empty() { "[^\\s\\S]".to_string() } else { alternation(&m) }
+            if m.is_empty() {
+                "[^\\s\\S]".to_string()
+            } else {
+                alternation(&m)
+            }
         };
         let w = if weekdays.is_empty() {
             "[^\\s\\S]".to_string()
@@ -308,7 +398,9 @@ impl DateFinder {
                 build(format!(
                     r"{b}(?:{w},?\s+)?(?:(?i:the)\s+)?{day}(?:\s+(?:(?i:of)\s+)?|-|/)({m}){b}\.?{year_part}"
                 )),
-                build(format!(r"{b}({m}){b}\.?(?:,?\s+|-|/|\s+(?i:of)\s+)(\d{{4}}|'\d{{2}}|\d{{2}}){b}")),
+                build(format!(
+                    r"{b}({m}){b}\.?(?:,?\s+|-|/|\s+(?i:of)\s+)(\d{{4}}|'\d{{2}}|\d{{2}}){b}"
+                )),
                 build(format!(
                     r"{b}(?:((?i:{mods}))\s+)?((?i:{})){b}",
                     alternation(&full_months)
@@ -320,7 +412,11 @@ impl DateFinder {
             .then(|| build(format!(r"{b}(?:((?i:{mods}))\s+)?({w}){b}")))
             .flatten();
         let weekday_day = (!weekdays.is_empty())
-            .then(|| build(format!(r"{b}(?:((?i:{mods}))\s+)?({w}){b},?\s+(?:(?i:the)\s+)?{day}{b}")))
+            .then(|| {
+                build(format!(
+                    r"{b}(?:((?i:{mods}))\s+)?({w}){b},?\s+(?:(?i:the)\s+)?{day}{b}"
+                ))
+            })
             .flatten();
         let rel_words: Vec<String> = relative.keys().cloned().collect();
         let rel = (!rel_words.is_empty())
@@ -479,7 +575,7 @@ impl DateFinder {
         for mut f in items {
             if let Some(prev) = out.last() {
                 let gap = &text[prev.end..f.start];
-                if let Some(joined) = self.pair(text, reference, prev, &f, gap) {
+                if let Some(joined) = self.pair(text, prev, &f, gap) {
                     out.pop();
                     out.push(joined);
                     continue;
@@ -510,7 +606,12 @@ impl DateFinder {
                 && let Some(d) = f.single_day()
             {
                 let a = week_start(d);
-                out.push(Found::new(floor + m.start(), f.end, span(a, a + Duration::days(6)), "absolute"));
+                out.push(Found::new(
+                    floor + m.start(),
+                    f.end,
+                    span(a, a + Duration::days(6)),
+                    "absolute",
+                ));
                 continue;
             }
             if let Some((mo, d)) = f.md {
@@ -530,7 +631,7 @@ impl DateFinder {
     }
 
     /// Two neighbouring dates read as one, if they are.
-    fn pair(&self, text: &str, r: Option<NaiveDate>, a: &Found, b: &Found, gap: &str) -> Option<Found> {
+    fn pair(&self, text: &str, a: &Found, b: &Found, gap: &str) -> Option<Found> {
         let g = gap.trim().to_lowercase();
         let plain = g.is_empty() || g == "," || g == "-" || g == "(";
         // "Friday 7/6", "Tue May 9", "this Friday (Jun-15)".
@@ -550,9 +651,7 @@ impl DateFinder {
         }
         // "next week Monday", "Monday of next week".
         let week_day = match (a.week, a.weekday, b.week, b.weekday) {
-            (Some(w), _, _, Some((wd, false))) if g.is_empty() || g == "on" || g == "-" || g == "," => {
-                Some((w, wd))
-            }
+            (Some(w), _, _, Some((wd, false))) if g.is_empty() || g == "on" || g == "-" || g == "," => Some((w, wd)),
             (_, Some((wd, false)), Some(w), _) if g == "of" || g == "of the" => Some((w, wd)),
             _ => None,
         };
@@ -562,7 +661,14 @@ impl DateFinder {
             return Some(f);
         }
         // "in 3 days on Friday", "Monday two weeks from now".
-        let counted = match (a.counted, a.single_day(), b.weekday, b.counted, b.single_day(), a.weekday) {
+        let counted = match (
+            a.counted,
+            a.single_day(),
+            b.weekday,
+            b.counted,
+            b.single_day(),
+            a.weekday,
+        ) {
             (true, Some(d), Some((wd, false)), ..) if g == "on" => Some((d, wd)),
             (_, _, _, true, Some(d), Some((wd, false))) if g.is_empty() || g == "," => Some((d, wd)),
             _ => None,
@@ -572,7 +678,6 @@ impl DateFinder {
             f.counted = true;
             return Some(f);
         }
-        let _ = r;
         None
     }
 
@@ -596,8 +701,16 @@ impl DateFinder {
             }
             let parts: Vec<&str> = [1, 3, 5].iter().filter_map(|i| c.get(*i).map(|x| x.as_str())).collect();
             let mo: Vec<u32> = parts.iter().filter_map(|p| self.month_of(p)).collect();
-            let y: Vec<u32> = parts.iter().filter(|p| p.len() == 4).filter_map(|p| p.parse().ok()).collect();
-            let d: Vec<u32> = parts.iter().filter(|p| p.len() <= 2).filter_map(|p| p.parse().ok()).collect();
+            let y: Vec<u32> = parts
+                .iter()
+                .filter(|p| p.len() == 4)
+                .filter_map(|p| p.parse().ok())
+                .collect();
+            let d: Vec<u32> = parts
+                .iter()
+                .filter(|p| p.len() <= 2)
+                .filter_map(|p| p.parse().ok())
+                .collect();
             if let ([mo], [y], [d]) = (&mo[..], &y[..], &d[..]) {
                 let res = NaiveDate::from_ymd_opt(*y as i32, *mo, *d).map_or(NONE, day);
                 found.push(Found::new(m.start(), m.end(), res, "absolute"));
@@ -636,7 +749,11 @@ impl DateFinder {
                     .map(|y| y as i32)
                     .or_else(|| num(&c, 4).map(|y| full_year(y, 2)));
                 // "second of Aug." ends before the full stop.
-                let end = if given.is_none() && m.as_str().ends_with('.') { m.end() - 1 } else { m.end() };
+                let end = if given.is_none() && m.as_str().ends_with('.') {
+                    m.end() - 1
+                } else {
+                    m.end()
+                };
                 let mut f = match given {
                     Some(y) => Found::new(
                         m.start(),
@@ -657,7 +774,7 @@ impl DateFinder {
                     f.res = NaiveDate::from_ymd_opt(y, mo, d).map_or(NONE, day);
                     f.md = None;
                 }
-                f.anchor = f.md.and_then(|_| r).and_then(|r| directed_md(mo, d, r - Duration::days(1), 1).1);
+                f.anchor = f.md.and(r).and_then(|r| directed_md(mo, d, r - Duration::days(1), 1).1);
                 found.push(f);
             }
         }
@@ -762,7 +879,7 @@ impl DateFinder {
                 let n3 = p3.parse::<u32>().unwrap_or(0);
                 let (y, mo, d) = match (p1.len(), p2.len(), p3.len()) {
                     (4, 1..=2, 1..=2) => (n1 as i32, n2, n3),
-                    (1..=2, 1..=2, 4) if sep != "." || true => {
+                    (1..=2, 1..=2, 4) => {
                         if n1 <= 12 {
                             (n3 as i32, n1, n2)
                         } else {
@@ -1043,7 +1160,10 @@ impl DateFinder {
     fn periods(&self, text: &str, r: Option<NaiveDate>, found: &mut Vec<Found>) {
         for c in self.week_number.captures_iter(text) {
             let m = c.get(0).expect("group 0");
-            let Some(w) = c.get(1).and_then(|x| x.as_str().parse::<u32>().ok()).filter(|w| (1..=53).contains(w))
+            let Some(w) = c
+                .get(1)
+                .and_then(|x| x.as_str().parse::<u32>().ok())
+                .filter(|w| (1..=53).contains(w))
             else {
                 continue;
             };
@@ -1051,7 +1171,12 @@ impl DateFinder {
                 Some(y) => self.year_of(y.as_str(), r),
                 None => r.map(|r| r.year()),
             };
-            found.push(Found::new(m.start(), m.end(), y.map_or(NONE, |y| iso_week(y, w)), "relative"));
+            found.push(Found::new(
+                m.start(),
+                m.end(),
+                y.map_or(NONE, |y| iso_week(y, w)),
+                "relative",
+            ));
         }
         if let Some(re) = &self.nth_of {
             for c in re.captures_iter(text) {
