@@ -417,13 +417,22 @@ pub struct CalendarRule {
     pub id: String,
     pub description: String,
     /// "month" (groups in calendar order), "weekday" (groups Monday first),
-    /// or "relative" (words, each with its meaning in `offsets`).
+    /// "relative", "modifier" or "holiday" (phrases with their meaning in
+    /// `relative`), "number" (words with their value in `values`) or
+    /// "year_prefix" (groups of words that may stand before a year).
     pub kind: String,
     #[serde(default)]
     pub groups: Vec<Vec<String>>,
-    /// For "relative": phrase -> [unit, offset], e.g. "last week" -> ["week", "-1"].
+    /// For "relative": phrase -> [unit, offset], e.g. "last week" -> ["week", "-1"];
+    /// for "modifier" and "holiday" see rules/dates.toml.
     #[serde(default)]
     pub relative: BTreeMap<String, (String, i64)>,
+    /// For "number": word -> value ("twenty" -> 20, "third" -> 3).
+    #[serde(default)]
+    pub values: BTreeMap<String, i64>,
+    /// The words count only beside a day number, a date or a week ("Sun 14th", not "the Sun").
+    #[serde(default)]
+    pub bound: bool,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -675,7 +684,8 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
         || !r.after.is_empty()
         || !r.patterns.is_empty());
     collect!(calendar, "calendar", |r: &CalendarRule| !r.groups.is_empty()
-        || !r.relative.is_empty());
+        || !r.relative.is_empty()
+        || !r.values.is_empty());
     collect!(stopwords, "stopwords", |r: &StopwordRule| !r.words.is_empty());
     collect!(claims, "claims", |_r: &ClaimRule| true);
     collect!(align, "align", |_r: &AlignRule| true);
@@ -713,11 +723,14 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
         }
     }
     for r in &pack.calendar {
-        if !matches!(r.kind.as_str(), "month" | "weekday" | "relative") {
+        if !matches!(
+            r.kind.as_str(),
+            "month" | "weekday" | "relative" | "modifier" | "holiday" | "number" | "year_prefix"
+        ) {
             return Err(at(
                 &format!("\"{}\"", r.kind),
                 format!(
-                    "[[calendar]] `{}`: expected kind \"month\", \"weekday\" or \"relative\"",
+                    "[[calendar]] `{}`: expected kind \"month\", \"weekday\", \"relative\", \"modifier\", \"holiday\", \"number\" or \"year_prefix\"",
                     r.id
                 ),
             ));

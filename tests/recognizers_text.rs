@@ -55,7 +55,9 @@
 //! - *date*: a found date whose span equals the expected span, ignoring case
 //!   and a leading "the", "on" or "in" on either side, and whose bounds
 //!   equal one of the expected candidate values (`start` .. `end` - 1 day
-//!   for a range; the date itself for a date).
+//!   for a range; the date itself for a date). An impossible date ("feb
+//!   30"), whose expected value is "not resolved", passes when found with
+//!   the same span and no bounds.
 //! - *spurious*: a found item overlapping no expected span fails the case.
 //!
 //! Targets of issue 4: NumberModel ≥ 95 %, CurrencyModel ≥ 95 %, news
@@ -80,11 +82,11 @@ const TARGETS: &[(&str, f64)] = &[
 ];
 
 /// Floors asserted today, as a regression guard: the issue's targets are
-/// 0.95 / 0.95 / 0.85. Measured: NumberModel 95.4 % and CurrencyModel 96.0 %
-/// (targets met), news DateTime selection 25.5 %.
+/// 0.95 / 0.95 / 0.85. Measured: NumberModel 95.4 %, CurrencyModel 96.0 %,
+/// news DateTime selection 90.3 % (234/259): all targets met.
 const FLOOR_NUMBER: f64 = 0.95;
 const FLOOR_CURRENCY: f64 = 0.95;
-const FLOOR_DATE: f64 = 0.25;
+const FLOOR_DATE: f64 = 0.90;
 
 fn specs_dir() -> PathBuf {
     let base = std::env::var("CORROBORATE_DATA").unwrap_or_else(|_| "../shared/data".to_string());
@@ -346,7 +348,9 @@ fn date_ok(input: &str, e: &Expected, d: &DateFacet) -> bool {
             (day("start"), day("end").map(|x| x - Duration::days(1)))
         };
         let fmt = |x: Option<NaiveDate>| x.map(|x| x.format("%Y-%m-%d").to_string());
-        lo.is_some() && fmt(lo) == d.low && fmt(hi) == d.high
+        // An impossible date ("feb 30") is expected found and "not resolved".
+        let unresolved = v["value"] == "not resolved" && d.low.is_none() && d.high.is_none();
+        unresolved || lo.is_some() && fmt(lo) == d.low && fmt(hi) == d.high
     })
 }
 
