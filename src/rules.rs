@@ -246,7 +246,11 @@ pub struct ReportingRule {
 pub struct NegationRule {
     pub id: String,
     pub description: String,
+    #[serde(default)]
     pub words: Vec<String>,
+    /// Phrases in which a negator does not negate ("not only").
+    #[serde(default)]
+    pub except: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -695,7 +699,8 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
         .is_empty());
     collect!(certainty, "certainty", |r: &CertaintyRule| !r.words.is_empty());
     collect!(reporting, "reporting", |r: &ReportingRule| !r.words.is_empty());
-    collect!(negation, "negation", |r: &NegationRule| !r.words.is_empty());
+    collect!(negation, "negation", |r: &NegationRule| !r.words.is_empty()
+        || !r.except.is_empty());
     collect!(synonyms, "synonyms", |r: &SynonymRule| r.words.len() >= 2);
     collect!(names, "names", |r: &NameRule| !r.words.is_empty()
         || !r.groups.is_empty());
