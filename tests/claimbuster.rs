@@ -20,6 +20,10 @@
 //!   hand-written rule, no lexical features), and the threshold too. This is
 //!   the honest figure, and the one the floor guards.
 //!
+//! The word lists themselves were written while reading sentences and word
+//! counts of folds 0-2 only; fold 3 was never read, so its line is the
+//! cleanest held-out figure (the others saw their list design).
+//!
 //! Also printed: the engine's whole decision (a `keep` rule, or the shipped
 //! threshold; what `check` does on news, where a sentence with a figure, a
 //! date, a named actor or a source stays a claim), the baseline "contains a digit or a number word" (the data's
@@ -258,5 +262,5 @@ fn claimbuster_check_worthiness() {
 }
 
 /// Regression floors, a little below the measured pooled F1.
-const FLOOR_FITTED: f64 = 0.72;
-const FLOOR_SHIPPED: f64 = 0.72;
+const FLOOR_FITTED: f64 = 0.74;
+const FLOOR_SHIPPED: f64 = 0.74;
