@@ -246,7 +246,11 @@ pub struct ReportingRule {
 pub struct NegationRule {
     pub id: String,
     pub description: String,
+    #[serde(default)]
     pub words: Vec<String>,
+    /// Phrases in which a negator does not negate ("not only").
+    #[serde(default)]
+    pub except: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -447,14 +451,48 @@ pub struct StopwordRule {
     pub examples: Vec<Example>,
 }
 
-/// What makes a sentence a claim; each rule adds its id to a claim's reasons.
+/// One cue of check-worthiness; a sentence's score is the sum of the weights
+/// of the rules that fire, and their ids are a claim's reasons.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimRule {
     pub id: String,
     pub description: String,
-    /// "quantity", "date", "actor" (a named entity with a verb), "attribution".
+    /// A facet: "quantity", "date", "actor" (a named entity with a verb),
+    /// "attribution"; or "words" (any of `words`), "pattern" (any of
+    /// `patterns`, case-insensitive), "short" (fewer than `words_below`
+    /// words), "long" (at least `words_from` words).
     pub signal: String,
+    /// Added to the score when the rule fires; negative counts against.
+    #[serde(default = "one")]
+    pub weight: f64,
+    /// A sentence on which this rule fires is a claim whatever its score.
+    #[serde(default)]
+    pub keep: bool,
+    #[serde(default)]
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub patterns: Vec<String>,
+    #[serde(default)]
+    pub words_below: Option<usize>,
+    #[serde(default)]
+    pub words_from: Option<usize>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// The check-worthiness threshold: a sentence whose claim rules sum to at
+/// least this is a claim.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckworthyRule {
+    pub id: String,
+    pub description: String,
+    pub threshold: f64,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -554,6 +592,8 @@ pub struct Pack {
     #[serde(default)]
     pub claims: Vec<ClaimRule>,
     #[serde(default)]
+    pub checkworthy: Vec<CheckworthyRule>,
+    #[serde(default)]
     pub align: Vec<AlignRule>,
     #[serde(default)]
     pub finding: Vec<FindingRule>,
@@ -578,6 +618,7 @@ pub struct RuleSet {
     pub calendar: Vec<CalendarRule>,
     pub stopwords: Vec<StopwordRule>,
     pub claims: Vec<ClaimRule>,
+    pub checkworthy: Vec<CheckworthyRule>,
     pub align: Vec<AlignRule>,
     pub finding: Vec<FindingRule>,
     /// Which file each rule id came from, for `rules list`.
@@ -609,6 +650,7 @@ has_id!(
     CalendarRule,
     StopwordRule,
     ClaimRule,
+    CheckworthyRule,
     AlignRule,
     FindingRule
 );
@@ -666,7 +708,8 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
         .is_empty());
     collect!(certainty, "certainty", |r: &CertaintyRule| !r.words.is_empty());
     collect!(reporting, "reporting", |r: &ReportingRule| !r.words.is_empty());
-    collect!(negation, "negation", |r: &NegationRule| !r.words.is_empty());
+    collect!(negation, "negation", |r: &NegationRule| !r.words.is_empty()
+        || !r.except.is_empty());
     collect!(synonyms, "synonyms", |r: &SynonymRule| r.words.len() >= 2);
     collect!(names, "names", |r: &NameRule| !r.words.is_empty()
         || !r.groups.is_empty());
@@ -687,7 +730,12 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
         || !r.relative.is_empty()
         || !r.values.is_empty());
     collect!(stopwords, "stopwords", |r: &StopwordRule| !r.words.is_empty());
-    collect!(claims, "claims", |_r: &ClaimRule| true);
+    collect!(claims, "claims", |r: &ClaimRule| match r.signal.as_str() {
+        "words" => !r.words.is_empty(),
+        "pattern" => !r.patterns.is_empty(),
+        _ => true,
+    });
+    collect!(checkworthy, "checkworthy", |_r: &CheckworthyRule| true);
     collect!(align, "align", |_r: &AlignRule| true);
     collect!(finding, "finding", |_r: &FindingRule| true);
     for (section, id, has_words) in ids {
@@ -737,14 +785,46 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
         }
     }
     for r in &pack.claims {
-        if !matches!(r.signal.as_str(), "quantity" | "date" | "actor" | "attribution") {
+        let signals = [
+            "quantity",
+            "date",
+            "actor",
+            "attribution",
+            "words",
+            "pattern",
+            "short",
+            "long",
+        ];
+        if !signals.contains(&r.signal.as_str()) {
             return Err(at(
                 &format!("\"{}\"", r.signal),
                 format!(
-                    "[[claims]] `{}`: expected signal \"quantity\", \"date\", \"actor\" or \"attribution\"",
+                    "[[claims]] `{}`: expected signal \"quantity\", \"date\", \"actor\", \"attribution\", \"words\", \"pattern\", \"short\" or \"long\"",
                     r.id
                 ),
             ));
+        }
+        let needs = match r.signal.as_str() {
+            "short" => r.words_below.is_none().then_some("words_below"),
+            "long" => r.words_from.is_none().then_some("words_from"),
+            _ => None,
+        };
+        if let Some(field) = needs {
+            return Err(at(
+                &format!("\"{}\"", r.id),
+                format!("[[claims]] `{}`: signal \"{}\" needs `{field}`", r.id, r.signal),
+            ));
+        }
+        if !r.weight.is_finite() {
+            return Err(at(
+                &format!("\"{}\"", r.id),
+                format!("[[claims]] `{}`: expected a finite weight", r.id),
+            ));
+        }
+        for p in &r.patterns {
+            if let Err(e) = regex::RegexBuilder::new(p).size_limit(1 << 20).build() {
+                return Err(at(p, format!("invalid regular expression: {e}")));
+            }
         }
     }
     Ok(())
@@ -805,6 +885,7 @@ impl RuleSet {
             calendar,
             stopwords,
             claims,
+            checkworthy,
             align,
             finding
         );

@@ -108,27 +108,42 @@ fn name_examples() {
     }
 }
 
+/// Claim examples: the rule fires on the text (unless `fires = false`) and
+/// the whole decision, all rules summed against the threshold, is `claim`.
+/// The same decision `check` makes, so a claim example is also checked as a
+/// one-sentence document.
 #[test]
 fn claim_examples() {
     let e = engine();
+    let cw = &e.extractor.checkworthiness;
+    let ids: Vec<&str> = cw.ids().collect();
+    let mut n = 0;
+    let mut failures = Vec::new();
     for r in &e.rules.claims {
         assert!(!r.examples.is_empty(), "rule {} has no examples", r.id);
         for ex in &r.examples {
-            let claims = e.extractor.claims(&doc("x", &ex.text));
-            let is_claim = claims.iter().any(|c| c.reasons.contains(&r.id));
-            if ex.claim == Some(true) {
-                assert!(
-                    is_claim,
-                    "rule {}: {:?} should be a claim by this rule; got {:?}",
-                    r.id,
-                    ex.text,
-                    claims.iter().map(|c| &c.reasons).collect::<Vec<_>>()
-                );
-            } else {
-                assert!(claims.is_empty(), "rule {}: {:?} should be no claim", r.id, ex.text);
+            let d = e.extractor.check_worthiness(&ex.text);
+            let fired = d.fired.iter().any(|&i| ids[i] == r.id);
+            let reasons: Vec<&str> = d.fired.iter().map(|&i| ids[i]).collect();
+            let as_doc = !e.extractor.claims(&doc("x", &ex.text)).is_empty();
+            if fired != ex.fires.unwrap_or(true) || Some(d.claim) != ex.claim || as_doc != d.claim {
+                failures.push(format!(
+                    "rule {}: {:?} scored {:.2} (threshold {:.2}), claim {} (as a document {as_doc}), from {reasons:?}",
+                    r.id, ex.text, d.score, cw.threshold, d.claim
+                ));
             }
+            n += 1;
         }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    for r in &e.rules.checkworthy {
+        assert!(!r.examples.is_empty(), "rule {} has no examples", r.id);
+        for ex in &r.examples {
+            let d = e.extractor.check_worthiness(&ex.text);
+            assert_eq!(Some(d.claim), ex.claim, "rule {}: {:?} scored {:.2}", r.id, ex.text, d.score);
+        }
+    }
+    assert!(n >= 20);
 }
 
 /// Finding examples: one sentence per document; the rule fires or not.

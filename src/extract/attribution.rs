@@ -54,14 +54,25 @@ impl AttributionFinder {
                         .split_whitespace()
                         .all(|w| matches!(w.to_lowercase().as_str(), "a" | "the" | "an"))
             });
+            // Subject before the verb, within two words ("Wirepost reported", "Mr. Hargrove said").
+            let prev_entity = entities.partition_point(|e| e.end <= base + m.start);
+            let before_entity = prev_entity.checked_sub(1).and_then(|i| entities.get(i)).filter(|e| {
+                let gap = &sentence[e.end - base..m.start];
+                gap.len() <= 40 && gap.split_whitespace().count() <= 2
+            });
             match shape {
                 ReportingShape::SourceAfter => {
-                    let source = after_entity.map(|e| e.canonical.clone());
+                    // "X told reporters": with no named listener, the speaker is the source.
+                    let speaker = before_entity.filter(|e| {
+                        after_entity.is_none() && sentence[e.end - base..m.start].chars().all(|c| c.is_alphanumeric() || c == ' ')
+                    });
+                    let source = after_entity.or(speaker).map(|e| e.canonical.clone());
                     if source.is_some() || verb_hit.is_none() {
+                        let start = speaker.map_or(base + m.start, |e| e.start);
                         let end = after_entity.map_or(base + m.end, |e| e.end);
                         let att = Attribution {
-                            text: sentence[m.start..end - base].to_string(),
-                            start: base + m.start,
+                            text: sentence[start - base..end - base].to_string(),
+                            start,
                             end,
                             source: source.clone(),
                             verb: Some(verb.clone()),
@@ -83,12 +94,6 @@ impl AttributionFinder {
                     ) {
                         continue;
                     }
-                    // Subject before the verb, within three words ("Wirepost reported", "Mr. Hargrove said").
-                    let prev_entity = entities.partition_point(|e| e.end <= base + m.start);
-                    let before_entity = prev_entity.checked_sub(1).and_then(|i| entities.get(i)).filter(|e| {
-                        let gap = &sentence[e.end - base..m.start];
-                        gap.len() <= 40 && gap.split_whitespace().count() <= 2
-                    });
                     let pronoun = before_words.last().filter(|t| {
                         PRONOUNS.contains(&t.text.to_lowercase().as_str()) && sentence[t.end..m.start].trim().is_empty()
                     });
@@ -98,13 +103,19 @@ impl AttributionFinder {
                         (Some(p.text.to_lowercase()), base + p.start, base + m.end)
                     } else if let Some(e) = after_entity {
                         (Some(e.canonical.clone()), base + m.start, e.end)
-                    } else if let Some(n) = unnamed_source(sentence, before_words, m.start, m.end) {
+                    } else if let Some(n) = unnamed_source(sentence, before_words, m.start, m.end)
+                        .or_else(|| described_source(sentence, before_words, m.start, m.end))
+                    {
                         // "..., officials said." An unnamed source still attributes.
                         (Some(n.text.to_lowercase()), base + n.start, base + m.end)
                     } else {
                         continue;
                     };
-                    if verb_hit.as_ref().is_none_or(|(a, _)| a.source.is_none()) {
+                    // "Acme denied it, Jane Hargrove said.": the attribution
+                    // that closes the sentence reports all that comes before.
+                    let outer = sentence[..start - base].trim_end().ends_with([',', '"', '”'])
+                        && tokens(&sentence[end - base..]).len() <= 4;
+                    if outer || verb_hit.as_ref().is_none_or(|(a, _)| a.source.is_none()) {
                         let att = Attribution {
                             text: sentence[start - base..end - base].to_string(),
                             start,
@@ -168,6 +179,35 @@ fn unnamed_source<'a>(
     }
     let closes = rest.is_empty() || rest.starts_with(['.', ',', ';']) || (cut == rest.len() && tokens(rest).len() <= 2);
     (clause_start && closes).then_some(noun)
+}
+
+/// Words that open a described unnamed source: "people familiar with the
+/// matter", "a person briefed on the talks", "officials close to the deal".
+const DESCRIBED: &[&str] = &["familiar", "briefed", "close", "involved", "with", "knowledgeable", "who"];
+
+/// The head noun of a described unnamed source that ends a sentence after a
+/// comma: "..., people familiar with the matter said." gives "people".
+fn described_source<'a>(
+    sentence: &str,
+    before: &[crate::tokens::Token<'a>],
+    verb_start: usize,
+    verb_end: usize,
+) -> Option<crate::tokens::Token<'a>> {
+    let rest = sentence[verb_end..].trim_start();
+    if !(rest.is_empty() || rest.starts_with(['.', ';'])) {
+        return None;
+    }
+    // The clause since the last comma, at most eight words.
+    let comma = sentence[..verb_start].rfind([',', '"', '”'])?;
+    let clause: Vec<_> = before.iter().filter(|t| t.start > comma).copied().collect();
+    if clause.len() < 3 || clause.len() > 8 {
+        return None;
+    }
+    let skip = usize::from(matches!(clause[0].text.to_lowercase().as_str(), "a" | "an" | "the" | "two" | "three" | "several"));
+    let head = *clause.get(skip)?;
+    let next = clause.get(skip + 1)?.text.to_lowercase();
+    (head.text.chars().all(char::is_lowercase) && head.text.len() >= 3 && DESCRIBED.contains(&next.as_str()))
+        .then_some(head)
 }
 
 /// A quotation of three or more words, in straight or curly double quotes.

@@ -8,6 +8,7 @@ use crate::rules::RuleSet;
 pub struct CueFinder {
     hedges: PhraseMatcher<(Certainty, String)>,
     negators: PhraseMatcher<()>,
+    not_negating: PhraseMatcher<()>,
 }
 
 impl CueFinder {
@@ -20,9 +21,14 @@ impl CueFinder {
             .negation
             .iter()
             .flat_map(|r| r.words.iter().map(|w| (w.clone(), ())));
+        let not_negating = rules
+            .negation
+            .iter()
+            .flat_map(|r| r.except.iter().map(|w| (w.clone(), ())));
         CueFinder {
             hedges: PhraseMatcher::new(hedges),
             negators: PhraseMatcher::new(negators),
+            not_negating: PhraseMatcher::new(not_negating),
         }
     }
 
@@ -32,6 +38,8 @@ impl CueFinder {
         self.hedges
             .find_iter(sentence)
             .filter(|m| m.start == 0 || !sentence[m.start..].starts_with(char::is_uppercase))
+            // "did not deny" is no denial.
+            .filter(|m| m.payload.0 != Certainty::Denied || !self.negated_just_before(sentence, m.start))
             .map(|m| Hedge {
                 text: sentence[m.start..m.end].to_string(),
                 start: base + m.start,
@@ -42,10 +50,23 @@ impl CueFinder {
             .collect()
     }
 
+    /// A negator among the two words before byte `at`.
+    fn negated_just_before(&self, sentence: &str, at: usize) -> bool {
+        let head = sentence[..at].trim_end();
+        let from = head
+            .rmatch_indices(char::is_whitespace)
+            .nth(1)
+            .map_or(0, |(i, _)| i + 1);
+        let window = &head[from..];
+        self.negators.find_iter(window).next().is_some() || window.contains("n't") || window.contains("n’t")
+    }
+
     pub fn negations(&self, sentence: &str, base: usize) -> Vec<Negation> {
+        let exempt: Vec<(usize, usize)> = self.not_negating.find_iter(sentence).map(|m| (m.start, m.end)).collect();
         let mut out: Vec<Negation> = self
             .negators
             .find_iter(sentence)
+            .filter(|m| !exempt.iter().any(|&(s, e)| s <= m.start && m.end <= e))
             .map(|m| Negation {
                 text: sentence[m.start..m.end].to_string(),
                 start: base + m.start,

@@ -5,6 +5,7 @@
 
 pub mod attribution;
 pub mod certainty;
+pub mod checkworthy;
 pub mod date;
 pub mod entity;
 pub mod numeral;
@@ -24,6 +25,7 @@ use crate::tokens::tokens;
 
 use attribution::AttributionFinder;
 use certainty::CueFinder;
+use checkworthy::{CheckWorthiness, Decision, FacetSignals};
 use date::DateFinder;
 use entity::EntityFinder;
 use quantity::QuantityFinder;
@@ -37,7 +39,7 @@ pub struct Extractor {
     pub entities: EntityFinder,
     pub attributions: AttributionFinder,
     pub cues: CueFinder,
-    signals: Vec<(String, String)>,
+    pub checkworthiness: CheckWorthiness,
 }
 
 /// The facets of one sentence, document offsets.
@@ -88,7 +90,7 @@ impl Extractor {
             entities: EntityFinder::new(rules),
             attributions: AttributionFinder::new(rules),
             cues: CueFinder::new(rules),
-            signals: rules.claims.iter().map(|r| (r.id.clone(), r.signal.clone())).collect(),
+            checkworthiness: CheckWorthiness::new(rules),
         }
     }
 
@@ -131,6 +133,25 @@ impl Extractor {
             facets: f,
             attribution,
         }
+    }
+
+    /// The check-worthiness of one sentence whose facets are found.
+    pub fn decide(&self, text: &str, sf: &SentenceFacets, attribution: Option<&crate::model::Attribution>) -> Decision {
+        let facets = FacetSignals {
+            quantity: !sf.facets.quantities.is_empty(),
+            date: !sf.facets.dates.is_empty(),
+            actor: !sf.facets.entities.is_empty() && tokens(text).len() >= 5,
+            attribution: attribution.is_some_and(|a| a.source.is_some()),
+        };
+        self.checkworthiness.decide(text, facets)
+    }
+
+    /// The check-worthiness of a text taken as one sentence (the ClaimBuster
+    /// harness and rule examples), with no document date.
+    pub fn check_worthiness(&self, text: &str) -> Decision {
+        let vocab = lower_vocabulary(text);
+        let sf = self.sentence_facets(text, Span::new(0, text.len()), None, &vocab);
+        self.decide(text, &sf, sf.attribution.as_ref())
     }
 
     /// Every facet of a whole text (the `facets` command).
@@ -182,23 +203,11 @@ impl Extractor {
                 a.source = Some(speaker.clone());
             }
             previous_speaker = attribution.as_ref().filter(|a| a.quote).and_then(|a| a.source.clone());
-            let words = tokens(text).len();
-            let mut reasons = Vec::new();
-            for (id, signal) in &self.signals {
-                let fired = match signal.as_str() {
-                    "quantity" => !sf.facets.quantities.is_empty(),
-                    "date" => !sf.facets.dates.is_empty(),
-                    "actor" => !sf.facets.entities.is_empty() && words >= 5,
-                    "attribution" => attribution.as_ref().is_some_and(|a| a.source.is_some()),
-                    _ => false,
-                };
-                if fired {
-                    reasons.push(id.clone());
-                }
-            }
-            if reasons.is_empty() {
+            let decision = self.decide(text, &sf, attribution.as_ref());
+            if !decision.claim {
                 continue;
             }
+            let reasons = self.checkworthiness.reasons(&decision);
             let line = line_starts.partition_point(|&s| s <= span.start);
             let mut sf = sf;
             sf.attribution = attribution;

@@ -1,0 +1,212 @@
+//! Check-worthiness: is a sentence a factual claim worth checking?
+//!
+//! A sum of weighted, hand-written rules from `rules/claims.toml`: facets the
+//! extractors found (a quantity, a date, a named actor, an attribution), word
+//! lists (statistics words, policy verbs, opinion and promise cues) and
+//! patterns (a question, a past-tense verb). A sentence is a claim when the
+//! weights of the rules that fire reach the threshold; the rules that fired
+//! are its reasons, so every decision can be read back.
+//!
+//! The weights are fitted on debate transcripts, where a short sentence or
+//! a "would" rarely states a fact. News is different: "Acme equipment is not
+//! banned in France." is short and is a claim. So rules marked `keep` (the
+//! facets the judge compares: a quantity, a date, a named actor, a source)
+//! make a sentence a claim whatever the score; the score adds the sentences
+//! without such facets that read as factual.
+
+use regex::{Regex, RegexBuilder};
+
+use crate::lexicon::PhraseMatcher;
+use crate::rules::{ClaimRule, RuleSet};
+use crate::tokens::tokens;
+
+/// What the other extractors found in the sentence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FacetSignals {
+    pub quantity: bool,
+    pub date: bool,
+    /// A named entity in a sentence long enough to say something about it.
+    pub actor: bool,
+    /// Information attributed to a named or unnamed source.
+    pub attribution: bool,
+}
+
+#[derive(Debug, Clone)]
+enum Test {
+    Quantity,
+    Date,
+    Actor,
+    Attribution,
+    Words(PhraseMatcher<()>),
+    Pattern(Vec<Regex>),
+    /// Fewer words than this.
+    Short(usize),
+    /// At least this many words.
+    Long(usize),
+}
+
+#[derive(Debug, Clone)]
+struct Compiled {
+    id: String,
+    weight: f64,
+    keep: bool,
+    test: Test,
+}
+
+/// The compiled claim rules and the decision threshold.
+#[derive(Debug, Clone)]
+pub struct CheckWorthiness {
+    rules: Vec<Compiled>,
+    pub threshold: f64,
+}
+
+/// One decision: the score, the rules that fired (indices into
+/// [`CheckWorthiness::ids`]) and whether the sentence is a claim: its score
+/// reaches the threshold, or a `keep` rule fired.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub score: f64,
+    pub fired: Vec<usize>,
+    pub claim: bool,
+}
+
+impl CheckWorthiness {
+    pub fn new(rules: &RuleSet) -> CheckWorthiness {
+        let compiled = rules.claims.iter().map(compile).collect();
+        // The last pack that sets a threshold wins, as with any overridden rule.
+        let threshold = rules.checkworthy.last().map_or(0.0, |r| r.threshold);
+        CheckWorthiness {
+            rules: compiled,
+            threshold,
+        }
+    }
+
+    /// Rule ids, in rule order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.rules.iter().map(|r| r.id.as_str())
+    }
+
+    /// Whether each rule keeps a sentence as a claim, in rule order.
+    pub fn keeps(&self) -> Vec<bool> {
+        self.rules.iter().map(|r| r.keep).collect()
+    }
+
+    /// Rule weights, in rule order.
+    pub fn weights(&self) -> Vec<f64> {
+        self.rules.iter().map(|r| r.weight).collect()
+    }
+
+    /// Indices of the rules that fire on `sentence`.
+    pub fn fired(&self, sentence: &str, facets: FacetSignals) -> Vec<usize> {
+        // Curly apostrophes read as straight ones, so "we’ll" is "we'll".
+        let normalised;
+        let s = if sentence.contains('’') {
+            normalised = sentence.replace('’', "'");
+            normalised.as_str()
+        } else {
+            sentence
+        };
+        let words = tokens(s).iter().filter(|t| t.text.chars().any(char::is_alphanumeric)).count();
+        self.rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| match &r.test {
+                Test::Quantity => facets.quantity,
+                Test::Date => facets.date,
+                Test::Actor => facets.actor,
+                Test::Attribution => facets.attribution,
+                Test::Words(m) => m.find_iter(s).next().is_some(),
+                Test::Pattern(p) => p.iter().any(|p| p.is_match(s)),
+                Test::Short(n) => words < *n,
+                Test::Long(n) => words >= *n,
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The decision for `sentence`: its score against the threshold.
+    pub fn decide(&self, sentence: &str, facets: FacetSignals) -> Decision {
+        let fired = self.fired(sentence, facets);
+        let score = fired.iter().map(|&i| self.rules[i].weight).sum::<f64>();
+        let kept = fired.iter().any(|&i| self.rules[i].keep);
+        Decision {
+            score,
+            claim: kept || score >= self.threshold,
+            fired,
+        }
+    }
+
+    /// The ids of the rules a decision lists as its reasons.
+    pub fn reasons(&self, d: &Decision) -> Vec<String> {
+        d.fired.iter().map(|&i| self.rules[i].id.clone()).collect()
+    }
+}
+
+fn compile(r: &ClaimRule) -> Compiled {
+    let test = match r.signal.as_str() {
+        "quantity" => Test::Quantity,
+        "date" => Test::Date,
+        "actor" => Test::Actor,
+        "attribution" => Test::Attribution,
+        "words" => Test::Words(PhraseMatcher::new(r.words.iter().map(|w| (w.clone(), ())))),
+        "pattern" => Test::Pattern(
+            r.patterns
+                .iter()
+                .map(|p| {
+                    // Validated when the pack was parsed.
+                    RegexBuilder::new(p)
+                        .case_insensitive(true)
+                        .size_limit(1 << 20)
+                        .build()
+                        .expect("claim pattern validated on load")
+                })
+                .collect(),
+        ),
+        "short" => Test::Short(r.words_below.unwrap_or(0)),
+        "long" => Test::Long(r.words_from.unwrap_or(usize::MAX)),
+        other => unreachable!("claim signal {other} validated on load"),
+    };
+    Compiled {
+        id: r.id.clone(),
+        weight: r.weight,
+        keep: r.keep,
+        test,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decide(s: &str, facets: FacetSignals) -> (bool, Vec<String>) {
+        let cw = CheckWorthiness::new(&RuleSet::defaults());
+        let d = cw.decide(s, facets);
+        (d.claim, cw.reasons(&d))
+    }
+
+    #[test]
+    fn opinion_and_promise_count_against() {
+        let (claim, reasons) = decide("I think we will do better than that.", FacetSignals::default());
+        assert!(!claim);
+        assert!(reasons.iter().any(|r| r == "opinion"), "{reasons:?}");
+    }
+
+    #[test]
+    fn curly_apostrophes_read_as_straight() {
+        let cw = CheckWorthiness::new(&RuleSet::defaults());
+        let a = cw.fired("We’ll fix it.", FacetSignals::default());
+        let b = cw.fired("We'll fix it.", FacetSignals::default());
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_stated_figure_is_a_claim() {
+        let facets = FacetSignals {
+            quantity: true,
+            ..Default::default()
+        };
+        let (claim, reasons) = decide("Unemployment rose to 9 percent last year.", facets);
+        assert!(claim, "{reasons:?}");
+        assert!(reasons.iter().any(|r| r == "has-quantity"));
+    }
+}

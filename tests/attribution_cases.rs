@@ -1,0 +1,129 @@
+//! Who says it, how sure, and whether it is negated: one row per sentence.
+//!
+//! Every sentence is invented (Acme, Globex, the Daily Ledger, Jane Hargrove,
+//! Marcus Okafor). A row gives the source the attribution should name (`None`:
+//! no one, or an unnamed "reports"), whether the sentence carries a direct
+//! quotation, the certainty level, and whether it is negated. The word lists
+//! these depend on are in `rules/attribution.toml`, `rules/certainty.toml`
+//! and `rules/negation.toml`.
+
+use corroborate::check::Engine;
+use corroborate::model::Certainty;
+use corroborate::rules::RuleSet;
+
+use Certainty::{Alleged as AL, Asserted as AS, Denied as DE, Reported as RE, Speculative as SP};
+
+/// (sentence, source, direct quotation, certainty, negated)
+const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
+    // Outlets and speakers with a reporting verb.
+    ("Acme cut 200 jobs last year, the Daily Ledger reported.", Some("Daily Ledger"), false, RE, false),
+    ("Globex will close its plant in Ohio, Jane Hargrove said.", Some("Jane Hargrove"), false, RE, false),
+    ("The Daily Ledger reported that Acme had hired 40 engineers.", Some("Daily Ledger"), false, RE, false),
+    ("Acme has hired 40 engineers, the Daily Ledger reports.", Some("Daily Ledger"), false, RE, false),
+    ("Globex reported a loss of $3 million for the quarter.", Some("Globex"), false, RE, false),
+    ("Jane Hargrove wrote in a blog post that the product was delayed.", Some("Jane Hargrove"), false, RE, false),
+    ("The plant will close in May, said Jane Hargrove, a spokeswoman.", Some("Jane Hargrove"), false, RE, false),
+    ("Jane Hargrove told reporters the plant had closed.", Some("Jane Hargrove"), false, RE, false),
+    ("Globex said in a statement that it had signed the contract.", Some("Globex"), false, RE, false),
+    ("In a statement, Globex said it had not broken any rules.", Some("Globex"), false, RE, true),
+    ("An Acme spokesperson said the recall covered 12,000 cars.", Some("Acme"), false, RE, false),
+    ("Acme's spokesperson said the recall was voluntary.", Some("Acme"), false, RE, false),
+    ("Acme's spokeswoman, Jane Hargrove, said the recall was voluntary.", Some("Jane Hargrove"), false, RE, false),
+    ("Marcus Okafor announced that Globex would buy the mill.", Some("Marcus Okafor"), false, SP, false),
+    ("Globex confirmed the sale on Friday.", Some("Globex"), false, RE, false),
+    // Unnamed sources.
+    ("Profits rose by 8 percent, the company said.", Some("company"), false, RE, false),
+    ("The deal is off, officials said.", Some("officials"), false, RE, false),
+    ("Acme has not yet decided, officials said.", Some("officials"), false, RE, true),
+    ("Acme was preparing a bid, people familiar with the matter said.", Some("people"), false, RE, false),
+    ("Acme will cut 40 jobs, a person briefed on the plan said.", Some("person"), false, RE, false),
+    // "According to", "told", "citing": the source follows.
+    ("According to the Daily Ledger, Acme paid $4 million for the land.", Some("Daily Ledger"), false, RE, false),
+    ("According to Jane Hargrove, the factory employs 300 people.", Some("Jane Hargrove"), false, RE, false),
+    ("Acme employs 300 people, according to company filings.", None, false, RE, false),
+    ("Two executives told the Daily Ledger that Acme would be sold.", Some("Daily Ledger"), false, SP, false),
+    ("Acme's chief executive told the Daily Ledger that sales fell.", Some("Daily Ledger"), false, RE, false),
+    ("No deal was signed, according to the Daily Ledger.", Some("Daily Ledger"), false, RE, true),
+    (
+        "Citing two people familiar with the matter, the Daily Ledger said Acme would exit the market.",
+        Some("Daily Ledger"),
+        false,
+        SP,
+        false,
+    ),
+    // Direct quotations.
+    ("\"We have no plans to sell the unit,\" Jane Hargrove said.", Some("Jane Hargrove"), true, RE, true),
+    ("“Our sales doubled in a year,” she said.", Some("she"), true, RE, false),
+    ("\"The deal is finished,\" said Marcus Okafor, the chief executive of Globex.", Some("Marcus Okafor"), true, RE, false),
+    ("\"We did not break any law,\" Marcus Okafor said.", Some("Marcus Okafor"), true, RE, true),
+    ("“We are not leaving,” Jane Hargrove told the Daily Ledger.", Some("Daily Ledger"), true, RE, true),
+    ("\"This is the worst quarter we have had,\" the memo read.", None, true, RE, false),
+    ("The minister called the plan \"a betrayal of the workers\".", None, true, RE, false),
+    ("The firm described the offer as \"fair\".", None, false, AS, false),
+    // Claims and allegations.
+    ("Marcus Okafor claims the merger saved 500 jobs.", Some("Marcus Okafor"), false, AL, false),
+    ("Globex claimed that Acme had copied its design.", Some("Globex"), false, AL, false),
+    ("Globex alleged that Acme copied its design.", Some("Globex"), false, AL, false),
+    ("Acme allegedly hid the losses from investors.", None, false, AL, false),
+    ("Globex is accused of dumping waste in the river.", None, false, AL, false),
+    ("Reports claim that Acme has signed a second deal.", None, false, AL, false),
+    // Reported without a named source.
+    ("Acme reportedly paid $2 million for the patent.", None, false, RE, false),
+    ("Acme is said to have paid $2 million.", None, false, RE, false),
+    ("Acme is believed to be in talks with Globex.", None, false, RE, false),
+    // Speculation.
+    ("Acme may announce the merger next week.", None, false, SP, false),
+    ("Globex is expected to report a loss.", None, false, SP, false),
+    ("The merger could cost 2,000 jobs.", None, false, SP, false),
+    ("The firm is set to cut 300 jobs.", None, false, SP, false),
+    ("Globex probably overstated its sales.", None, false, SP, false),
+    // Denials.
+    ("Acme denied that it had hidden the losses.", Some("Acme"), false, DE, false),
+    ("The company has denied any wrongdoing.", None, false, DE, false),
+    ("Globex rejected claims that its phones were unsafe.", Some("Globex"), false, DE, false),
+    ("Acme dismissed reports that it would close the plant.", Some("Acme"), false, DE, false),
+    ("Acme rejected the allegations.", Some("Acme"), false, DE, false),
+    ("Jane Hargrove refuted the figures in an interview.", Some("Jane Hargrove"), false, DE, false),
+    ("Acme denied the report, Jane Hargrove said.", Some("Jane Hargrove"), false, DE, false),
+    ("Globex did not deny the report.", None, false, AS, true),
+    // Negation.
+    ("Acme did not sign the contract.", None, false, AS, true),
+    ("Globex never paid the fine.", None, false, AS, true),
+    ("Acme no longer makes phones in Ohio.", None, false, AS, true),
+    ("Globex failed to pay the fine.", None, false, AS, true),
+    ("Acme refused to sign the contract.", None, false, AS, true),
+    ("Globex has yet to pay the fine.", None, false, AS, true),
+    ("Acme isn't selling the unit.", None, false, AS, true),
+    ("None of the workers were paid.", None, false, AS, true),
+    ("Nobody at Globex was hurt.", None, false, AS, true),
+    ("Acme cannot sell the phones in the country.", None, false, AS, true),
+    ("Globex not only paid the fine but also apologised.", None, false, AS, false),
+    ("Acme signed the contract.", None, false, AS, false),
+    ("The notice was posted on the door.", None, false, AS, false),
+];
+
+#[test]
+fn attribution_certainty_negation_table() {
+    let engine = Engine::new(RuleSet::defaults());
+    let mut failures = Vec::new();
+    for &(text, source, quote, level, negated) in CASES {
+        let claim = engine.sentence_claim("x", text);
+        let got_source = claim.attribution.as_ref().and_then(|a| a.source.clone());
+        let got_quote = claim.attribution.as_ref().is_some_and(|a| a.quote);
+        let got = (got_source.as_deref(), got_quote, claim.certainty, claim.negated);
+        if got != (source, quote, level, negated) {
+            failures.push(format!(
+                "{text:?}\n    want source {source:?}, quote {quote}, {level:?}, negated {negated}\n    got  source {:?}, quote {}, {:?}, negated {}  (hedges {:?}, negations {:?})",
+                got.0,
+                got.1,
+                got.2,
+                got.3,
+                claim.hedges.iter().map(|h| &h.text).collect::<Vec<_>>(),
+                claim.negations.iter().map(|n| &n.text).collect::<Vec<_>>(),
+            ));
+        }
+    }
+    println!("{} of {} cases pass", CASES.len() - failures.len(), CASES.len());
+    assert!(CASES.len() >= 60);
+    assert!(failures.is_empty(), "{} failing:\n{}", failures.len(), failures.join("\n"));
+}
