@@ -128,6 +128,18 @@ pub fn judge(
     (clusters, findings)
 }
 
+/// Judge two claims of different documents as one aligned cluster: what a
+/// harness calls to see the findings on a gold-aligned pair of sentences.
+pub fn judge_pair(a: &Claim, b: &Claim, rules: &RuleSet, aligner: &Aligner) -> Vec<Finding> {
+    let claims = [a.clone(), b.clone()];
+    let alignment = Alignment {
+        clusters: vec![vec![0, 1]],
+        edges: vec![(0, 1, 1.0)],
+        terms: claims.iter().map(|c| aligner.terms(c)).collect(),
+    };
+    judge(&claims, &alignment, rules, aligner).1
+}
+
 fn cluster_order(f: &Finding) -> (usize, usize) {
     f.cluster
         .as_deref()
