@@ -11,8 +11,8 @@ pub mod suggest;
 
 use crate::align::{Aligner, Alignment};
 use crate::model::{Certainty, Claim, Cluster, Finding, Quantity};
-use quantity::Aspects;
 use crate::rules::{FindingKind, FindingRule, RuleSet};
+use quantity::Aspects;
 
 /// Clusters with verdicts, and findings, in a stable order.
 pub fn judge(

@@ -33,37 +33,177 @@ fn pair(e: &Engine, a: &str, b: &str) -> Vec<Finding> {
 /// expected, or None when the figures must agree or not be compared).
 const CASES: &[(&str, &str, &str, Option<&str>)] = &[
     // Deaths and injuries are different facets of one event.
-    ("aspects/killed+injured", "The bus crash near Dornby killed 10 people and injured 50.", "Ten people died and 50 were hurt in the bus crash near Dornby.", None),
-    ("aspects/killed+injured", "Ten people were killed in the bus crash near Dornby.", "Fifty people were injured in the bus crash near Dornby.", None),
-    ("aspects/killed", "At least 12 people were killed in the Dornby blast.", "The Dornby blast killed 30 people.", Some("deaths")),
-    ("aspects/injured", "The Dornby blast injured 40 people.", "The Dornby blast injured 4 people.", Some("injuries")),
-    ("aspects/injured", "The quake killed 8 people and injured 120 near Velmara.", "The quake killed 8 people and injured 45 near Velmara.", Some("injuries")),
-    ("aspects/killed", "The quake killed 8 people and injured 120 near Velmara.", "The quake killed 9 people and injured 120 near Velmara.", Some("deaths")),
-    ("aspects/killed (coordination, total)", "Two women and one man died in the Velm warehouse fire.", "Three people died in the Velm warehouse fire.", None),
-    ("aspects/killed (counterparts)", "The storm killed 4 people in Dornby and 6 in Velm.", "The storm killed 6 people in Velm and 4 in Dornby.", None),
-    ("aspects/killed", "The flood left 40 people dead in Velmara.", "Some 30 people were killed by the flood in Velmara.", Some("deaths")),
+    (
+        "aspects/killed+injured",
+        "The bus crash near Dornby killed 10 people and injured 50.",
+        "Ten people died and 50 were hurt in the bus crash near Dornby.",
+        None,
+    ),
+    (
+        "aspects/killed+injured",
+        "Ten people were killed in the bus crash near Dornby.",
+        "Fifty people were injured in the bus crash near Dornby.",
+        None,
+    ),
+    (
+        "aspects/killed",
+        "At least 12 people were killed in the Dornby blast.",
+        "The Dornby blast killed 30 people.",
+        Some("deaths"),
+    ),
+    (
+        "aspects/injured",
+        "The Dornby blast injured 40 people.",
+        "The Dornby blast injured 4 people.",
+        Some("injuries"),
+    ),
+    (
+        "aspects/injured",
+        "The quake killed 8 people and injured 120 near Velmara.",
+        "The quake killed 8 people and injured 45 near Velmara.",
+        Some("injuries"),
+    ),
+    (
+        "aspects/killed",
+        "The quake killed 8 people and injured 120 near Velmara.",
+        "The quake killed 9 people and injured 120 near Velmara.",
+        Some("deaths"),
+    ),
+    (
+        "aspects/killed (coordination, total)",
+        "Two women and one man died in the Velm warehouse fire.",
+        "Three people died in the Velm warehouse fire.",
+        None,
+    ),
+    (
+        "aspects/killed (counterparts)",
+        "The storm killed 4 people in Dornby and 6 in Velm.",
+        "The storm killed 6 people in Velm and 4 in Dornby.",
+        None,
+    ),
+    (
+        "aspects/killed",
+        "The flood left 40 people dead in Velmara.",
+        "Some 30 people were killed by the flood in Velmara.",
+        Some("deaths"),
+    ),
     // Ages, offsets and rates are not spans, totals or one another.
-    ("aspects/age", "Investigators questioned the 42-year-old Dana Whitcombe about the fire.", "Investigators questioned Dana Whitcombe about the fire, which burned for 12 days.", None),
-    ("aspects/age (holder)", "The 42-year-old Dana Whitcombe was charged with arson.", "The 29-year-old Lena Marsh was charged with arson.", None),
-    ("aspects/age (holder)", "The 42-year-old Dana Whitcombe was charged with arson.", "The 24-year-old Dana Whitcombe was charged with arson.", Some("age")),
-    ("aspects/time-offset", "The Velm plant closed nine years ago.", "The Velm plant had been open for 40 years.", None),
-    ("aspects/rate", "The Velm club offered the striker $12 million a season.", "The Velm club offered the striker a $96 million contract.", None),
-    ("aspects/rate", "The Velm club offered the striker $12 million a season.", "The Velm club offered the striker $15 million a season.", Some("money rate")),
+    (
+        "aspects/age",
+        "Investigators questioned the 42-year-old Dana Whitcombe about the fire.",
+        "Investigators questioned Dana Whitcombe about the fire, which burned for 12 days.",
+        None,
+    ),
+    (
+        "aspects/age (holder)",
+        "The 42-year-old Dana Whitcombe was charged with arson.",
+        "The 29-year-old Lena Marsh was charged with arson.",
+        None,
+    ),
+    (
+        "aspects/age (holder)",
+        "The 42-year-old Dana Whitcombe was charged with arson.",
+        "The 24-year-old Dana Whitcombe was charged with arson.",
+        Some("age"),
+    ),
+    (
+        "aspects/time-offset",
+        "The Velm plant closed nine years ago.",
+        "The Velm plant had been open for 40 years.",
+        None,
+    ),
+    (
+        "aspects/rate",
+        "The Velm club offered the striker $12 million a season.",
+        "The Velm club offered the striker a $96 million contract.",
+        None,
+    ),
+    (
+        "aspects/rate",
+        "The Velm club offered the striker $12 million a season.",
+        "The Velm club offered the striker $15 million a season.",
+        Some("money rate"),
+    ),
     // Ranges and approximations that overlap agree.
-    ("quantity-conflict (open bound)", "The quake near Velmara killed at least 10 people.", "The quake near Velmara killed ten people.", None),
-    ("quantity-conflict (vague amount)", "About 50 people were hurt when the Dornby stand collapsed.", "Dozens of people were hurt when the Dornby stand collapsed.", None),
-    ("quantity-conflict (open bound)", "Globex sells its phones in more than 170 countries.", "Globex sells its phones in over 170 countries.", None),
-    ("quantity-conflict (upper bound)", "The storm damaged nearly 100 homes in Velm.", "The storm damaged 99 homes in Velm.", None),
-    ("quantity-conflict (scale)", "Thieves took jewels worth 85 million euros from the Velm store.", "Thieves took jewels worth €85m from the Velm store.", None),
-    ("quantity-conflict (range)", "Between 20 and 30 people were killed in the Dornby landslide.", "The Dornby landslide killed 25 people.", None),
-    ("quantity-conflict", "Thieves took jewels worth 85 million euros from the Velm store.", "Thieves took jewels worth €58m from the Velm store.", Some("money")),
-    ("quantity-conflict (upper bound)", "Up to 5,000 people fled the Velm fire.", "Some 9,000 people fled the Velm fire.", Some("people")),
-    ("quantity-conflict", "The storm killed 4 people and destroyed 200 homes in Velm.", "The storm killed 4 people and destroyed 20 homes in Velm.", Some("buildings")),
+    (
+        "quantity-conflict (open bound)",
+        "The quake near Velmara killed at least 10 people.",
+        "The quake near Velmara killed ten people.",
+        None,
+    ),
+    (
+        "quantity-conflict (vague amount)",
+        "About 50 people were hurt when the Dornby stand collapsed.",
+        "Dozens of people were hurt when the Dornby stand collapsed.",
+        None,
+    ),
+    (
+        "quantity-conflict (open bound)",
+        "Globex sells its phones in more than 170 countries.",
+        "Globex sells its phones in over 170 countries.",
+        None,
+    ),
+    (
+        "quantity-conflict (upper bound)",
+        "The storm damaged nearly 100 homes in Velm.",
+        "The storm damaged 99 homes in Velm.",
+        None,
+    ),
+    (
+        "quantity-conflict (scale)",
+        "Thieves took jewels worth 85 million euros from the Velm store.",
+        "Thieves took jewels worth €85m from the Velm store.",
+        None,
+    ),
+    (
+        "quantity-conflict (range)",
+        "Between 20 and 30 people were killed in the Dornby landslide.",
+        "The Dornby landslide killed 25 people.",
+        None,
+    ),
+    (
+        "quantity-conflict",
+        "Thieves took jewels worth 85 million euros from the Velm store.",
+        "Thieves took jewels worth €58m from the Velm store.",
+        Some("money"),
+    ),
+    (
+        "quantity-conflict (upper bound)",
+        "Up to 5,000 people fled the Velm fire.",
+        "Some 9,000 people fled the Velm fire.",
+        Some("people"),
+    ),
+    (
+        "quantity-conflict",
+        "The storm killed 4 people and destroyed 200 homes in Velm.",
+        "The storm killed 4 people and destroyed 20 homes in Velm.",
+        Some("buildings"),
+    ),
     // Different measure classes are never compared.
-    ("measures (money vs people)", "The Ohio plant of Acme employs 300 workers.", "The Ohio plant of Acme cost $45 million.", None),
-    ("measures (share vs count)", "About 40% of the workers at the Acme plant joined the strike.", "About 1,200 workers at the Acme plant joined the strike.", None),
-    ("measures (magnitude vs depth)", "The quake off Velmara had a magnitude of 6.1.", "The quake off Velmara struck at a depth of 10 kilometres.", None),
-    ("measures (depth)", "The quake off Velmara struck at a depth of 10 km.", "The quake off Velmara struck at a depth of 35 km.", Some("distance")),
+    (
+        "measures (money vs people)",
+        "The Ohio plant of Acme employs 300 workers.",
+        "The Ohio plant of Acme cost $45 million.",
+        None,
+    ),
+    (
+        "measures (share vs count)",
+        "About 40% of the workers at the Acme plant joined the strike.",
+        "About 1,200 workers at the Acme plant joined the strike.",
+        None,
+    ),
+    (
+        "measures (magnitude vs depth)",
+        "The quake off Velmara had a magnitude of 6.1.",
+        "The quake off Velmara struck at a depth of 10 kilometres.",
+        None,
+    ),
+    (
+        "measures (depth)",
+        "The quake off Velmara struck at a depth of 10 km.",
+        "The quake off Velmara struck at a depth of 35 km.",
+        Some("distance"),
+    ),
 ];
 
 #[test]
@@ -130,7 +270,10 @@ fn shared_origin_forms() {
         for b in &forms[i + 1..] {
             let f = check(&e, &[a, b]);
             let shared = f.iter().find(|f| f.rule == "shared-origin");
-            assert!(shared.is_some_and(|s| s.message.contains("Wirepost")), "{a} / {b}: {f:#?}");
+            assert!(
+                shared.is_some_and(|s| s.message.contains("Wirepost")),
+                "{a} / {b}: {f:#?}"
+            );
             let corroborated = f.iter().find(|f| f.rule == "corroborated").expect("corroborated");
             assert!(
                 corroborated.message.contains("share one origin") && corroborated.message.contains("Wirepost"),
@@ -203,8 +346,11 @@ fn ecb_conflict_precision() {
         return;
     };
     let dev = ecb_conflicts::full_pair_conflicts(&dir, &e).unwrap_or_default();
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/ecb_conflict_labels.tsv"))
-        .expect("labels");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/ecb_conflict_labels.tsv"
+    ))
+    .expect("labels");
     let mut labels: BTreeMap<(String, String), bool> = BTreeMap::new();
     for line in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
         let f: Vec<&str> = line.split('\t').collect();

@@ -129,8 +129,10 @@ pub fn full_pair_conflicts(dir: &Path, engine: &Engine) -> Option<Vec<PairConfli
     collect(tmp.path(), &mut files);
     files.sort();
     let token = regex::Regex::new(r#"<token[^>]*\bt_id="(\d+)"[^>]*\bsentence="(\d+)"[^>]*>([^<]*)</token>"#).ok()?;
-    let mention = regex::Regex::new(r#"<((?:ACTION|NEG)_\w+) m_id="(\d+)"[^>/]*>\s*<token_anchor t_id="(\d+)""#).ok()?;
-    let relation = regex::Regex::new(r#"(?s)<CROSS_DOC_COREF[^>]*\bnote="([^"]*)"[^>]*>(.*?)</CROSS_DOC_COREF>"#).ok()?;
+    let mention =
+        regex::Regex::new(r#"<((?:ACTION|NEG)_\w+) m_id="(\d+)"[^>/]*>\s*<token_anchor t_id="(\d+)""#).ok()?;
+    let relation =
+        regex::Regex::new(r#"(?s)<CROSS_DOC_COREF[^>]*\bnote="([^"]*)"[^>]*>(.*?)</CROSS_DOC_COREF>"#).ok()?;
     let source = regex::Regex::new(r#"<source m_id="(\d+)""#).ok()?;
     // Per topic: sentence texts and, per coreference note, the sentences.
     let mut texts: HashMap<(String, u64), (String, Vec<String>)> = HashMap::new();
@@ -154,7 +156,11 @@ pub fn full_pair_conflicts(dir: &Path, engine: &Engine) -> Option<Vec<PairConfli
         let is_plus = doc.ends_with("ecbplus");
         for (sent, t) in toks {
             if selected.contains(&(doc.clone(), sent)) && !(is_plus && sent == 0) {
-                let nums = t.iter().filter(|w| w.contains(|c: char| c.is_ascii_digit())).cloned().collect();
+                let nums = t
+                    .iter()
+                    .filter(|w| w.contains(|c: char| c.is_ascii_digit()))
+                    .cloned()
+                    .collect();
                 texts.insert((doc.clone(), sent), (detokenize(&t), nums));
             }
         }

@@ -108,20 +108,33 @@ impl Aspects {
             })
             .collect();
         // Coordinated figures share their predicate: in "two women and one
-        // man died" both count deaths.
-        for n in (0..found.len().saturating_sub(1)).rev() {
-            if found[n].is_some() {
-                continue;
-            }
-            let Some(a) = found[n + 1] else { continue };
-            let q = &claim.quantities[n];
-            let class = q.measure.as_deref().unwrap_or("none");
-            let between = after_words(text, spans[n].1, spans[n + 1].0.max(spans[n].1), q);
-            let joined = text[spans[n].1..spans[n + 1].0.max(spans[n].1)]
+        // man died" both count deaths, and in "killed 4 in one town and 6 in
+        // another" both do too.
+        let joined = |n: usize| {
+            text[spans[n - 1].1..spans[n].0.max(spans[n - 1].1)]
                 .split_whitespace()
                 .last()
-                .is_some_and(|w| w.eq_ignore_ascii_case("and"));
-            if joined && between.is_empty() && (a.refines.is_empty() || a.refines.contains(class)) {
+                .is_some_and(|w| w.eq_ignore_ascii_case("and"))
+        };
+        let fits = |a: &Aspect, n: usize| {
+            let class = claim.quantities[n].measure.as_deref().unwrap_or("none");
+            a.refines.is_empty() || a.refines.contains(class)
+        };
+        for n in (0..found.len().saturating_sub(1)).rev() {
+            let q = &claim.quantities[n];
+            if let (None, Some(a)) = (found[n], found[n + 1])
+                && joined(n + 1)
+                && after_words(text, spans[n].1, spans[n + 1].0.max(spans[n].1), q).is_empty()
+                && fits(a, n)
+            {
+                found[n] = Some(a);
+            }
+        }
+        for n in 1..found.len() {
+            if let (None, Some(a)) = (found[n], found[n - 1])
+                && joined(n)
+                && fits(a, n)
+            {
                 found[n] = Some(a);
             }
         }
@@ -204,7 +217,11 @@ fn clause_words(text: &str, from: usize, to: usize, backward: bool) -> Vec<Strin
         Box::new(toks.iter())
     };
     for t in order {
-        let gap = if backward { &part[t.end..last] } else { &part[last..t.start] };
+        let gap = if backward {
+            &part[t.end..last]
+        } else {
+            &part[last..t.start]
+        };
         if gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”', '.']) {
             break;
         }
@@ -285,9 +302,11 @@ fn counterparts<'q>(
         let with = |y: &Quantity| comparable(x, y, aligner) && agree(x, y, slack, tol);
         others.iter().any(|y| with(y))
             || other_sum.as_ref().is_some_and(|t| with(t))
-            || own_sum
-                .as_ref()
-                .is_some_and(|t| others.iter().any(|y| comparable(t, y, aligner) && agree(t, y, slack, tol)))
+            || own_sum.as_ref().is_some_and(|t| {
+                others
+                    .iter()
+                    .any(|y| comparable(t, y, aligner) && agree(t, y, slack, tol))
+            })
     };
     let open_a: Vec<&Quantity> = qa.iter().copied().filter(|x| !settled(x, qb, &sum_b, &sum_a)).collect();
     let open_b: Vec<&Quantity> = qb.iter().copied().filter(|y| !settled(y, qa, &sum_a, &sum_b)).collect();

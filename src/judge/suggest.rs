@@ -224,7 +224,11 @@ fn correct(
                     continue;
                 }
                 let own = c.id == oc.id;
-                let weight = if own { wt.weight_other_claim } else { wt.weight_elsewhere };
+                let weight = if own {
+                    wt.weight_other_claim
+                } else {
+                    wt.weight_elsewhere
+                };
                 if own || evidence.len() < wt.max_evidence {
                     score += weight;
                     let mixup = match (&w.measure, &q.measure) {
