@@ -57,6 +57,9 @@ pub fn pair_conflicts(dir: &Path, engine: &Engine) -> Option<Vec<PairConflicts>>
     Some(judge_all(&pairs, engine))
 }
 
+/// A sentence: its document and number.
+type SentenceKey = (String, u64);
+
 /// One sentence of a gold pair.
 pub struct GoldSide {
     pub doc: String,
@@ -181,7 +184,7 @@ pub fn full_pair_conflicts(dir: &Path, engine: &Engine) -> Option<Vec<PairConfli
             }
         }
     }
-    let mut seen: BTreeSet<(u64, (String, u64), (String, u64))> = BTreeSet::new();
+    let mut seen: BTreeSet<(u64, SentenceKey, SentenceKey)> = BTreeSet::new();
     for ((topic, _), keys) in &groups {
         let keys: Vec<&(String, u64)> = keys.iter().filter(|k| texts.contains_key(*k)).collect();
         for (n, a) in keys.iter().enumerate() {
@@ -215,7 +218,7 @@ fn detokenize(toks: &[String]) -> String {
         };
         let thousands = out.ends_with(',')
             && t.bytes().take_while(u8::is_ascii_digit).count() == 3
-            && out.as_bytes().len() >= 2
+            && out.len() >= 2
             && out.as_bytes()[out.len() - 2].is_ascii_digit();
         if !out.is_empty() && !glue_left && !after_open && !decimal && !thousands {
             out.push(' ');

@@ -301,7 +301,7 @@ fn counterparts<'q>(
     let settled = |x: &Quantity, others: &[&Quantity], other_sum: &Option<Quantity>, own_sum: &Option<Quantity>| {
         let with = |y: &Quantity| comparable(x, y, aligner) && agree(x, y, slack, tol);
         others.iter().any(|y| with(y))
-            || other_sum.as_ref().is_some_and(|t| with(t))
+            || other_sum.as_ref().is_some_and(with)
             || own_sum.as_ref().is_some_and(|t| {
                 others
                     .iter()
@@ -374,7 +374,7 @@ pub(super) fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
             if !seen.insert((a.id.clone(), b.id.clone(), m.to_string())) {
                 continue;
             }
-            let (suggestion, mut evidence) = match suggest::suggest(x, a, y, b, ctx.numerals, slack, tol, &weights) {
+            let (suggestion, mut evidence) = match suggest::suggest(x, a, y, b, ctx.numerals, &weights) {
                 Some(s) => (Some(s.text), s.evidence),
                 None => (None, Vec::new()),
             };

@@ -52,6 +52,9 @@ impl<'a> Numerals<'a> {
 /// How suggestions are scored: the quantity-conflict rule's parameters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weights {
+    /// The rule's agreement tolerance and open-bound slack.
+    pub tol: f64,
+    pub slack: f64,
     /// Prior belief in each kind of slip.
     pub prior_scale: f64,
     pub prior_dropped_digit: f64,
@@ -72,6 +75,8 @@ impl Weights {
     pub fn from_rule(rule: &crate::rules::FindingRule) -> Weights {
         let p = |name: &str, default: f64| super::param(rule, name, default);
         Weights {
+            tol: p("tolerance", 0.02),
+            slack: p("open_slack", 0.25),
             prior_scale: p("prior_scale", 0.6),
             prior_dropped_digit: p("prior_dropped_digit", 0.5),
             prior_added_digit: p("prior_added_digit", 0.4),
@@ -93,12 +98,10 @@ pub fn suggest(
     y: &Quantity,
     yc: &Claim,
     numerals: &Numerals,
-    slack: f64,
-    tol: f64,
     w: &Weights,
 ) -> Option<Suggestion> {
-    let a = correct(x, xc, y, yc, numerals, slack, tol, w);
-    let b = correct(y, yc, x, xc, numerals, slack, tol, w);
+    let a = correct(x, xc, y, yc, numerals, w);
+    let b = correct(y, yc, x, xc, numerals, w);
     match (a, b) {
         (Some(a), Some(b)) => Some(if b.score > a.score { b } else { a }),
         (a, b) => a.or(b),
@@ -202,10 +205,9 @@ fn correct(
     other: &Quantity,
     oc: &Claim,
     numerals: &Numerals,
-    slack: f64,
-    tol: f64,
     wt: &Weights,
 ) -> Option<Suggestion> {
+    let (slack, tol) = (wt.slack, wt.tol);
     let target = comparable_range(other, slack)?;
     let fits = |c: &Quantity| {
         comparable_range(c, slack).is_some_and(|r| r.0 <= target.1 * (1.0 + tol) && target.0 <= r.1 * (1.0 + tol))
