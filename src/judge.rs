@@ -6,11 +6,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+pub mod quantity;
 pub mod suggest;
 
 use crate::align::{Aligner, Alignment};
 use crate::model::{Certainty, Claim, Cluster, Finding, Quantity};
 use crate::rules::{FindingKind, FindingRule, RuleSet};
+use quantity::Aspects;
 
 /// Clusters with verdicts, and findings, in a stable order.
 pub fn judge(
@@ -36,6 +38,14 @@ pub fn judge(
         }
     }
     let numerals = suggest::Numerals::new(claims);
+    let aspects = Aspects::new(rules);
+    // How far a hedge reaches is the certainty rule's; verdicts read levels
+    // even when that rule is switched off.
+    let hedge_scope = rules
+        .finding
+        .iter()
+        .find(|r| r.kind == FindingKind::CertaintyDifference)
+        .map_or(6.0, |r| param(r, "scope_words", 6.0)) as usize;
     for (n, members) in alignment.clusters.iter().enumerate() {
         let id = format!("c{}", n + 1);
         for &i in members {
@@ -45,7 +55,7 @@ pub fn judge(
         let edges = &edges_of[n];
         let spans: Vec<&[(String, usize, usize)]> =
             members.iter().map(|&i| alignment.terms[i].spans.as_slice()).collect();
-        let levels = event_levels(&group, &spans);
+        let levels = event_levels(&group, &spans, hedge_scope);
         let mut local = Vec::new();
         for rule in rules.finding.iter().filter(|r| r.enabled) {
             let ctx = Ctx {
@@ -58,11 +68,12 @@ pub fn judge(
                 aligner,
                 terms: &alignment.terms,
                 numerals: &numerals,
+                aspects: &aspects,
             };
             match rule.kind {
                 FindingKind::Corroborated => local.extend(corroborated(&ctx)),
                 FindingKind::SharedOrigin => local.extend(shared_origin(&ctx)),
-                FindingKind::QuantityConflict => local.extend(quantity_conflicts(&ctx)),
+                FindingKind::QuantityConflict => local.extend(quantity::quantity_conflicts(&ctx)),
                 FindingKind::DateConflict => local.extend(date_conflicts(&ctx)),
                 FindingKind::PolarityConflict => local.extend(polarity_conflicts(&ctx)),
                 FindingKind::CertaintyDifference => local.extend(certainty_difference(&ctx)),
@@ -128,6 +139,18 @@ pub fn judge(
     (clusters, findings)
 }
 
+/// Judge two claims of different documents as one aligned cluster: what a
+/// harness calls to see the findings on a gold-aligned pair of sentences.
+pub fn judge_pair(a: &Claim, b: &Claim, rules: &RuleSet, aligner: &Aligner) -> Vec<Finding> {
+    let claims = [a.clone(), b.clone()];
+    let alignment = Alignment {
+        clusters: vec![vec![0, 1]],
+        edges: vec![(0, 1, 1.0)],
+        terms: claims.iter().map(|c| aligner.terms(c)).collect(),
+    };
+    judge(&claims, &alignment, rules, aligner).1
+}
+
 fn cluster_order(f: &Finding) -> (usize, usize) {
     f.cluster
         .as_deref()
@@ -148,6 +171,7 @@ struct Ctx<'a> {
     /// Every claim's terms, from the alignment.
     terms: &'a [crate::align::Terms],
     numerals: &'a suggest::Numerals<'a>,
+    aspects: &'a Aspects,
 }
 
 impl Ctx<'_> {
@@ -200,10 +224,20 @@ fn corroborated(ctx: &Ctx) -> Option<Finding> {
         return None;
     }
     let list: Vec<&str> = docs.iter().copied().collect();
+    // Sources that all cite one outlet or person are one origin: the count
+    // of sources alone would overstate the corroboration.
+    let message = match common_origin(ctx) {
+        Some(origin) => format!(
+            "Stated by {} sources: {}; all attribute it to {origin}, so they share one origin.",
+            docs.len(),
+            list.join(", ")
+        ),
+        None => format!("Stated by {} sources: {}.", docs.len(), list.join(", ")),
+    };
     Some(
         ctx.finding(
             ctx.group.iter().map(|c| c.id.clone()).collect(),
-            format!("Stated by {} sources: {}.", docs.len(), list.join(", ")),
+            message,
             None,
             ctx.group
                 .iter()
@@ -223,7 +257,8 @@ fn origins<'a>(group: &[&'a Claim], doc: &str) -> BTreeSet<&'a str> {
         .collect()
 }
 
-fn shared_origin(ctx: &Ctx) -> Option<Finding> {
+/// The outlet or person every document of the cluster attributes it to.
+fn common_origin<'a>(ctx: &Ctx<'a>) -> Option<&'a str> {
     let docs = ctx.docs();
     if docs.len() < 2 {
         return None;
@@ -236,14 +271,17 @@ fn shared_origin(ctx: &Ctx) -> Option<Finding> {
             Some(c) => c.intersection(&o).copied().collect(),
         });
     }
-    let common = common?;
-    let origin = common.iter().next()?;
+    common?.into_iter().next()
+}
+
+fn shared_origin(ctx: &Ctx) -> Option<Finding> {
+    let origin = common_origin(ctx)?;
     Some(
         ctx.finding(
             ctx.group.iter().map(|c| c.id.clone()).collect(),
             format!(
                 "All {} sources attribute this to {origin}: one origin, not independent corroboration.",
-                docs.len()
+                ctx.docs().len()
             ),
             None,
             ctx.group
@@ -273,138 +311,6 @@ pub fn comparable_range(q: &Quantity, slack: f64) -> Option<(f64, f64)> {
 
 fn overlaps(a: (f64, f64), b: (f64, f64), tolerance: f64) -> bool {
     a.0 <= b.1 * (1.0 + tolerance) && b.0 <= a.1 * (1.0 + tolerance)
-}
-
-/// Same measure, same thing counted (or unstated), same unit (or unstated).
-fn comparable(a: &Quantity, b: &Quantity, aligner: &Aligner) -> bool {
-    let compatible = match (aligner.quantity_key(a), aligner.quantity_key(b)) {
-        (Some(x), Some(y)) => crate::align::keys_compatible(&x, &y),
-        _ => false,
-    };
-    compatible && (a.unit == b.unit || a.unit.is_none() || b.unit.is_none())
-}
-
-fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
-    let tol = param(ctx.rule, "tolerance", 0.02);
-    let slack = param(ctx.rule, "open_slack", 0.25);
-    let mut out = Vec::new();
-    let mut seen = BTreeSet::new();
-    for (a, b) in ctx.cross_pairs() {
-        let measures: BTreeSet<&str> = a.quantities.iter().filter_map(|q| q.measure.as_deref()).collect();
-        for m in measures {
-            let qa: Vec<&Quantity> = a
-                .quantities
-                .iter()
-                .filter(|q| q.measure.as_deref() == Some(m))
-                .collect();
-            let qb: Vec<&Quantity> = b
-                .quantities
-                .iter()
-                .filter(|q| q.measure.as_deref() == Some(m))
-                .collect();
-            let pairs: Vec<(&Quantity, &Quantity)> = qa
-                .iter()
-                .flat_map(|x| qb.iter().map(move |y| (*x, *y)))
-                .filter(|(x, y)| comparable(x, y, ctx.aligner))
-                .collect();
-            if pairs.is_empty() {
-                // One figure, two currencies, and no amount both state in
-                // one currency: a currency slip.
-                if let Some((x, y)) = currency_slip(&qa, &qb, slack, tol)
-                    && seen.insert((a.id.clone(), b.id.clone(), m.to_string()))
-                {
-                    let units = (x.unit.as_deref().unwrap_or("?"), y.unit.as_deref().unwrap_or("?"));
-                    out.push(ctx.finding(
-                        vec![a.id.clone(), b.id.clone()],
-                        format!(
-                            "{} says \"{}\" but {} says \"{}\": the same figure in {} and {}.",
-                            a.doc, x.text, b.doc, y.text, units.0, units.1
-                        ),
-                        Some(format!(
-                            "likely a currency slip: one source wrote the figure in the wrong currency ({} vs {}); \
-                             check the original announcement",
-                            units.0, units.1
-                        )),
-                        vec![
-                            format!("{}: \"{}\" ({})", a.id, x.text, units.0),
-                            format!("{}: \"{}\" ({})", b.id, y.text, units.1),
-                        ],
-                    ));
-                }
-                continue;
-            }
-            let agree = pairs.iter().any(
-                |(x, y)| match (comparable_range(x, slack), comparable_range(y, slack)) {
-                    (Some(rx), Some(ry)) => overlaps(rx, ry, tol),
-                    _ => true,
-                },
-            );
-            if agree || !seen.insert((a.id.clone(), b.id.clone(), m.to_string())) {
-                continue;
-            }
-            let (x, y) = pairs[0];
-            let (suggestion, mut evidence) = match crate::judge::suggest::suggest(x, a, y, b, ctx.numerals, slack, tol)
-            {
-                Some(s) => (Some(s.text), s.evidence),
-                None => (None, Vec::new()),
-            };
-            evidence.insert(
-                0,
-                format!("{}: \"{}\" ({})", a.id, suggest::shown(x, a), describe_range(x, slack)),
-            );
-            evidence.insert(
-                1,
-                format!("{}: \"{}\" ({})", b.id, suggest::shown(y, b), describe_range(y, slack)),
-            );
-            out.push(ctx.finding(
-                vec![a.id.clone(), b.id.clone()],
-                format!(
-                    "{} says \"{}\" but {} says \"{}\" ({m}).",
-                    a.doc,
-                    suggest::shown(x, a),
-                    b.doc,
-                    suggest::shown(y, b)
-                ),
-                suggestion,
-                evidence,
-            ));
-        }
-    }
-    out
-}
-
-/// Two amounts of money in different currencies whose figures agree, when
-/// no pair in a shared currency exists.
-fn currency_slip<'q>(
-    qa: &[&'q Quantity],
-    qb: &[&'q Quantity],
-    slack: f64,
-    tol: f64,
-) -> Option<(&'q Quantity, &'q Quantity)> {
-    for x in qa {
-        for y in qb {
-            let (Some(ux), Some(uy)) = (&x.unit, &y.unit) else {
-                continue;
-            };
-            if ux == uy || x.measure.as_deref() != Some("money") {
-                continue;
-            }
-            if let (Some(rx), Some(ry)) = (comparable_range(x, slack), comparable_range(y, slack))
-                && overlaps(rx, ry, tol)
-            {
-                return Some((x, y));
-            }
-        }
-    }
-    None
-}
-
-fn describe_range(q: &Quantity, slack: f64) -> String {
-    match comparable_range(q, slack) {
-        Some((lo, hi)) if lo == hi => format!("= {}", suggest::human(lo)),
-        Some((lo, hi)) => format!("{} to {}", suggest::human(lo), suggest::human(hi)),
-        None => "no figure".into(),
-    }
 }
 
 fn date_conflicts(ctx: &Ctx) -> Vec<Finding> {
@@ -443,6 +349,7 @@ fn date_conflicts(ctx: &Ctx) -> Vec<Finding> {
 
 fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
     let min_score = param(ctx.rule, "min_score", 0.5);
+    let scope_words = param(ctx.rule, "scope_words", 6.0) as usize;
     let mut out = Vec::new();
     for &(i, j, score) in ctx.edges {
         let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
@@ -460,7 +367,7 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         let negates = |c: &Claim, spans: &[(String, usize, usize)], cues: &[crate::model::Negation]| {
             cues.iter().any(|n| {
                 let from = n.end.saturating_sub(c.start);
-                let to = scope_end(&c.text, from);
+                let to = scope_end(&c.text, from, scope_words);
                 spans
                     .iter()
                     .any(|(t, s, _)| shared.contains(t.as_str()) && *s >= from && *s < to)
@@ -551,7 +458,11 @@ fn certainty_difference(ctx: &Ctx) -> Option<Finding> {
 /// to carry a phone, aborting what could have introduced...", "could"
 /// hedges the aside, not the cancellation. An attribution to a named source
 /// or a quotation makes the whole claim reported.
-fn event_levels(group: &[&Claim], spans: &[&[(String, usize, usize)]]) -> Vec<(Certainty, Vec<String>)> {
+fn event_levels(
+    group: &[&Claim],
+    spans: &[&[(String, usize, usize)]],
+    scope_words: usize,
+) -> Vec<(Certainty, Vec<String>)> {
     let mut docs_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (c, sp) in group.iter().zip(spans) {
         for (t, _, _) in sp.iter() {
@@ -577,7 +488,7 @@ fn event_levels(group: &[&Claim], spans: &[&[(String, usize, usize)]]) -> Vec<(C
                 .min();
             for h in &c.hedges {
                 let from = h.end - c.start;
-                let to = scope_end(&c.text, from);
+                let to = scope_end(&c.text, from, scope_words);
                 let aside = first.is_some_and(|f| {
                     f < h.start - c.start && c.text[f..h.start - c.start].contains([',', ';', '—', '–', '('])
                 });
@@ -605,23 +516,23 @@ fn event_levels(group: &[&Claim], spans: &[&[(String, usize, usize)]]) -> Vec<(C
         .collect()
 }
 
-/// Where a hedge's scope ends: the next clause boundary, or six words on.
-fn scope_end(text: &str, from: usize) -> usize {
+/// Where a hedge's scope ends: the next clause boundary, or `words` words on.
+fn scope_end(text: &str, from: usize, words: usize) -> usize {
     const BOUNDARY_WORDS: &[&str] = &[
         "and", "but", "before", "after", "while", "because", "although", "which", "who", "what", "when", "where", "so",
     ];
-    // Six words fit in a short window; never tokenise the rest of a huge sentence.
-    let mut cut = (from + 160).min(text.len());
+    // The words fit in a short window; never tokenise the rest of a huge sentence.
+    let mut cut = (from + 27 * words).min(text.len());
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
     let rest = &text[from..cut];
-    for (words, t) in crate::tokens::tokens(rest).into_iter().enumerate() {
+    for (n, t) in crate::tokens::tokens(rest).into_iter().enumerate() {
         let gap = &rest[..t.start];
-        if gap.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”']) && words > 0 {
+        if gap.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”']) && n > 0 {
             return from + t.start;
         }
-        if BOUNDARY_WORDS.contains(&t.text.to_lowercase().as_str()) || words >= 6 {
+        if BOUNDARY_WORDS.contains(&t.text.to_lowercase().as_str()) || n >= words {
             return from + t.start;
         }
     }
@@ -683,7 +594,7 @@ mod tests {
         let text = "Acme reportedly canceled the deal, aborting what could have been a launch.";
         let from = text.find("reportedly").unwrap() + "reportedly".len();
         assert_eq!(
-            text[from..scope_end(text, from)].trim_end_matches([',', ' ']),
+            text[from..scope_end(text, from, 6)].trim_end_matches([',', ' ']),
             " canceled the deal"
         );
     }

@@ -386,6 +386,45 @@ pub struct MeasureRule {
     pub examples: Vec<Example>,
 }
 
+/// What a figure is about, read from the words next to it ("10 people were
+/// killed": deaths; "a 37-year-old": an age; "$5m a year": a rate). It
+/// refines the measure class of the counted noun for judging, so deaths are
+/// not compared with injuries, nor an age with a span of time.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AspectRule {
+    pub id: String,
+    pub description: String,
+    /// The measure the figure is then compared as; `{class}` stands for the
+    /// class it had ("money rate").
+    pub measure: String,
+    /// The classes it refines ("none": a figure of no class); empty: any.
+    #[serde(default)]
+    pub refines: Vec<String>,
+    /// Cue words or phrases before the figure, and after it.
+    #[serde(default)]
+    pub before: Vec<String>,
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// How many words from the figure a cue may stand, within its clause.
+    #[serde(default = "one")]
+    pub window: usize,
+    /// Keep the counted noun (a unit such as "days"); otherwise the aspect
+    /// says what is counted and the generic noun ("people") is dropped.
+    #[serde(default)]
+    pub keep_counted: bool,
+    /// Compare only figures held by one named entity ("the 32-year-old
+    /// Smith"): a figure with no name next to it is not compared.
+    #[serde(default)]
+    pub holder: bool,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+fn one() -> usize {
+    1
+}
+
 /// Words and regular expressions that mark digits as part of a name or an
 /// identifier, not a quantity ("Fortune 500", "H.R. 5120", "5G").
 #[derive(Debug, Clone, Deserialize)]
@@ -584,6 +623,8 @@ pub struct Pack {
     #[serde(default)]
     pub measures: Vec<MeasureRule>,
     #[serde(default)]
+    pub aspects: Vec<AspectRule>,
+    #[serde(default)]
     pub not_quantity: Vec<NotQuantityRule>,
     #[serde(default)]
     pub calendar: Vec<CalendarRule>,
@@ -614,6 +655,7 @@ pub struct RuleSet {
     pub vague: Vec<VagueRule>,
     pub units: Vec<UnitRule>,
     pub measures: Vec<MeasureRule>,
+    pub aspects: Vec<AspectRule>,
     pub not_quantity: Vec<NotQuantityRule>,
     pub calendar: Vec<CalendarRule>,
     pub stopwords: Vec<StopwordRule>,
@@ -646,6 +688,7 @@ has_id!(
     VagueRule,
     UnitRule,
     MeasureRule,
+    AspectRule,
     NotQuantityRule,
     CalendarRule,
     StopwordRule,
@@ -722,6 +765,8 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
     collect!(vague, "vague", |r: &VagueRule| !r.words.is_empty());
     collect!(units, "units", |r: &UnitRule| !r.words.is_empty());
     collect!(measures, "measures", |r: &MeasureRule| !r.nouns.is_empty());
+    collect!(aspects, "aspects", |r: &AspectRule| !r.before.is_empty()
+        || !r.after.is_empty());
     collect!(not_quantity, "not_quantity", |r: &NotQuantityRule| r.capitalised
         || !r.before.is_empty()
         || !r.after.is_empty()
@@ -881,6 +926,7 @@ impl RuleSet {
             vague,
             units,
             measures,
+            aspects,
             not_quantity,
             calendar,
             stopwords,

@@ -173,6 +173,27 @@ fn finding_examples() {
     }
 }
 
+/// Aspect examples: the text's first figure is compared as `measure`.
+#[test]
+fn aspect_examples() {
+    let e = engine();
+    let aspects = corroborate::judge::quantity::Aspects::new(&e.rules);
+    assert!(!e.rules.aspects.is_empty());
+    for r in &e.rules.aspects {
+        assert!(!r.examples.is_empty(), "aspect {} has no examples", r.id);
+        for ex in &r.examples {
+            let refined = aspects.refine(&e.sentence_claim("x", &ex.text));
+            assert_eq!(
+                refined.first().and_then(|q| q.measure.as_deref()),
+                ex.measure.as_deref(),
+                "aspect {}: {:?}\n{refined:#?}",
+                r.id,
+                ex.text
+            );
+        }
+    }
+}
+
 #[test]
 fn default_packs_lint_clean() {
     for (path, text) in corroborate::rules::DEFAULT_PACKS {

@@ -49,6 +49,47 @@ impl<'a> Numerals<'a> {
     }
 }
 
+/// How suggestions are scored: the quantity-conflict rule's parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    /// The rule's agreement tolerance and open-bound slack.
+    pub tol: f64,
+    pub slack: f64,
+    /// Prior belief in each kind of slip.
+    pub prior_scale: f64,
+    pub prior_dropped_digit: f64,
+    pub prior_added_digit: f64,
+    pub prior_decimal: f64,
+    /// What the edited figure written elsewhere adds: in the other source's
+    /// own claim, in any other claim (counted up to `max_evidence` times).
+    pub weight_other_claim: f64,
+    pub weight_elsewhere: f64,
+    /// What the other source stating exactly the edited value adds.
+    pub weight_exact: f64,
+    /// The score a suggestion needs (a prior alone, with no evidence, is 1 + prior).
+    pub min_score: f64,
+    pub max_evidence: usize,
+}
+
+impl Weights {
+    pub fn from_rule(rule: &crate::rules::FindingRule) -> Weights {
+        let p = |name: &str, default: f64| super::param(rule, name, default);
+        Weights {
+            tol: p("tolerance", 0.02),
+            slack: p("open_slack", 0.25),
+            prior_scale: p("prior_scale", 0.6),
+            prior_dropped_digit: p("prior_dropped_digit", 0.5),
+            prior_added_digit: p("prior_added_digit", 0.4),
+            prior_decimal: p("prior_decimal", 0.3),
+            weight_other_claim: p("weight_other_claim", 2.0),
+            weight_elsewhere: p("weight_elsewhere", 1.0),
+            weight_exact: p("weight_exact", 1.0),
+            min_score: p("min_suggestion_score", 2.0),
+            max_evidence: p("max_evidence", 3.0) as usize,
+        }
+    }
+}
+
 /// Best explanation of the conflict between `x` (in claim `xc`) and `y`
 /// (in `yc`), trying to correct either side.
 pub fn suggest(
@@ -57,11 +98,10 @@ pub fn suggest(
     y: &Quantity,
     yc: &Claim,
     numerals: &Numerals,
-    slack: f64,
-    tol: f64,
+    w: &Weights,
 ) -> Option<Suggestion> {
-    let a = correct(x, xc, y, yc, numerals, slack, tol);
-    let b = correct(y, yc, x, xc, numerals, slack, tol);
+    let a = correct(x, xc, y, yc, numerals, w);
+    let b = correct(y, yc, x, xc, numerals, w);
     match (a, b) {
         (Some(a), Some(b)) => Some(if b.score > a.score { b } else { a }),
         (a, b) => a.or(b),
@@ -79,12 +119,12 @@ enum Edit {
 }
 
 impl Edit {
-    fn prior(self) -> f64 {
+    fn prior(self, w: &Weights) -> f64 {
         match self {
-            Edit::ScaleUp | Edit::ScaleDown => 0.6,
-            Edit::DroppedDigit => 0.5,
-            Edit::AddedDigit | Edit::Transposed => 0.4,
-            Edit::Decimal => 0.3,
+            Edit::ScaleUp | Edit::ScaleDown => w.prior_scale,
+            Edit::DroppedDigit => w.prior_dropped_digit,
+            Edit::AddedDigit | Edit::Transposed => w.prior_added_digit,
+            Edit::Decimal => w.prior_decimal,
         }
     }
 
@@ -165,9 +205,9 @@ fn correct(
     other: &Quantity,
     oc: &Claim,
     numerals: &Numerals,
-    slack: f64,
-    tol: f64,
+    wt: &Weights,
 ) -> Option<Suggestion> {
+    let (slack, tol) = (wt.slack, wt.tol);
     let target = comparable_range(other, slack)?;
     let fits = |c: &Quantity| {
         comparable_range(c, slack).is_some_and(|r| r.0 <= target.1 * (1.0 + tol) && target.0 <= r.1 * (1.0 + tol))
@@ -177,7 +217,7 @@ fn correct(
         if !fits(&candidate) {
             return;
         }
-        let mut score = 1.0 + edit.prior();
+        let mut score = 1.0 + edit.prior(wt);
         let mut evidence = Vec::new();
         if let Some(digits) = digits {
             // The edited figure written elsewhere in the corpus.
@@ -185,8 +225,13 @@ fn correct(
                 if c.id == qc.id {
                     continue;
                 }
-                let weight = if c.id == oc.id { 2.0 } else { 1.0 };
-                if weight > 1.0 || evidence.len() < 3 {
+                let own = c.id == oc.id;
+                let weight = if own {
+                    wt.weight_other_claim
+                } else {
+                    wt.weight_elsewhere
+                };
+                if own || evidence.len() < wt.max_evidence {
                     score += weight;
                     let mixup = match (&w.measure, &q.measure) {
                         (Some(a), Some(b)) if a != b => format!(": the figure may have moved from {a} to {b}"),
@@ -199,7 +244,7 @@ fn correct(
         if let (Some(v), Some(ov)) = (candidate.value, other.value)
             && (v - ov).abs() <= ov.abs() * tol
         {
-            score += 1.0;
+            score += wt.weight_exact;
             evidence.push(format!("{} states exactly {}", oc.id, human(ov)));
         }
         evidence.push(format!(
@@ -211,7 +256,7 @@ fn correct(
             shown(q, qc),
             qc.id
         ));
-        if score < 2.0 {
+        if score < wt.min_score {
             return;
         }
         let s = Suggestion {

@@ -1,0 +1,458 @@
+//! Quantity conflicts: which figures of two aligned claims are counterparts,
+//! and whether they agree.
+//!
+//! Figures are compared only within one measure, refined by the `[[aspects]]`
+//! rules: "10 people were killed" counts deaths and "50 people were hurt"
+//! injuries, so the two never meet; "a 37-year-old" is an age, not a span
+//! of time. Within a measure each figure looks for a counterpart on the
+//! other side: a figure that agrees with some figure there is accounted
+//! for, and a conflict is reported only between figures that no figure of
+//! the other side agrees with, paired with their closest counterpart.
+
+use std::collections::BTreeSet;
+
+use crate::align::Aligner;
+use crate::model::{Claim, Finding, Quantity};
+use crate::rules::RuleSet;
+
+use super::{Ctx, comparable_range, overlaps, param, suggest};
+
+/// One compiled `[[aspects]]` rule.
+#[derive(Debug, Clone)]
+struct Aspect {
+    measure: String,
+    refines: BTreeSet<String>,
+    before: Vec<Vec<String>>,
+    after: Vec<Vec<String>>,
+    window: usize,
+    keep_counted: bool,
+    holder: bool,
+}
+
+/// The aspect rules, compiled once per run.
+#[derive(Debug, Clone, Default)]
+pub struct Aspects {
+    rules: Vec<Aspect>,
+}
+
+/// Words that end a figure's clause: a cue past them is about another figure.
+const CLAUSE_WORDS: &[&str] = &["and", "but", "or", "while", "whereas", "as", "which", "who", "that"];
+
+fn words(phrase: &str) -> Vec<String> {
+    phrase.split_whitespace().map(str::to_lowercase).collect()
+}
+
+impl Aspects {
+    pub fn new(rules: &RuleSet) -> Aspects {
+        Aspects {
+            rules: rules
+                .aspects
+                .iter()
+                .map(|r| Aspect {
+                    measure: r.measure.clone(),
+                    refines: r.refines.iter().cloned().collect(),
+                    before: r.before.iter().map(|w| words(w)).collect(),
+                    after: r.after.iter().map(|w| words(w)).collect(),
+                    window: r.window,
+                    keep_counted: r.keep_counted,
+                    holder: r.holder,
+                })
+                .collect(),
+        }
+    }
+
+    /// The claim's quantities with their measure refined by the words next
+    /// to them. A refined figure's generic counted noun ("people") is
+    /// dropped, as the aspect now says what is counted.
+    pub fn refine(&self, claim: &Claim) -> Vec<Quantity> {
+        let text = claim.text.as_str();
+        let spans: Vec<(usize, usize)> = claim
+            .quantities
+            .iter()
+            .map(|q| {
+                let s = q.start.saturating_sub(claim.start).min(text.len());
+                let e = q.end.saturating_sub(claim.start).clamp(s, text.len());
+                (s, e)
+            })
+            .collect();
+        let mut found: Vec<Option<&Aspect>> = claim
+            .quantities
+            .iter()
+            .enumerate()
+            .map(|(n, q)| {
+                let (s, e) = spans[n];
+                let next = spans.get(n + 1).map_or(text.len(), |x| x.0.max(e));
+                let prev = if n > 0 { spans[n - 1].1.min(s) } else { 0 };
+                let after = after_words(text, e, next, q);
+                let before = clause_words(text, prev, s, true);
+                let class = q.measure.as_deref().unwrap_or("none");
+                let mut best: Option<(usize, &Aspect)> = None;
+                for a in &self.rules {
+                    if !a.refines.is_empty() && !a.refines.contains(class) {
+                        continue;
+                    }
+                    // Twice the distance, plus one before the figure: the
+                    // nearest cue wins, after the figure on a tie.
+                    let d = cue_distance(&after, &a.after, a.window, false)
+                        .map(|d| 2 * d)
+                        .into_iter()
+                        .chain(cue_distance(&before, &a.before, a.window, true).map(|d| 2 * d + 1))
+                        .min();
+                    if let Some(d) = d
+                        && best.is_none_or(|(b, _)| d < b)
+                    {
+                        best = Some((d, a));
+                    }
+                }
+                best.map(|(_, a)| a)
+            })
+            .collect();
+        // Coordinated figures share their predicate: in "two women and one
+        // man died" both count deaths, and in "killed 4 in one town and 6 in
+        // another" both do too.
+        let joined = |n: usize| {
+            text[spans[n - 1].1..spans[n].0.max(spans[n - 1].1)]
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.eq_ignore_ascii_case("and"))
+        };
+        let fits = |a: &Aspect, n: usize| {
+            let class = claim.quantities[n].measure.as_deref().unwrap_or("none");
+            a.refines.is_empty() || a.refines.contains(class)
+        };
+        for n in (0..found.len().saturating_sub(1)).rev() {
+            let q = &claim.quantities[n];
+            if let (None, Some(a)) = (found[n], found[n + 1])
+                && joined(n + 1)
+                && after_words(text, spans[n].1, spans[n + 1].0.max(spans[n].1), q).is_empty()
+                && fits(a, n)
+            {
+                found[n] = Some(a);
+            }
+        }
+        for n in 1..found.len() {
+            if let (None, Some(a)) = (found[n], found[n - 1])
+                && joined(n)
+                && fits(a, n)
+            {
+                found[n] = Some(a);
+            }
+        }
+        claim
+            .quantities
+            .iter()
+            .zip(found)
+            .map(|(q, a)| {
+                let mut q = q.clone();
+                let Some(a) = a else { return q };
+                let class = q.measure.clone().unwrap_or_else(|| "none".into());
+                q.measure = Some(a.measure.replace("{class}", &class));
+                if a.holder {
+                    // The name stands in for the thing counted; no name, no comparison.
+                    match holder(claim, &q) {
+                        Some(name) => q.counted = Some(name),
+                        None => q.measure = None,
+                    }
+                } else if !a.keep_counted {
+                    q.counted = None;
+                }
+                q
+            })
+            .collect()
+    }
+}
+
+/// Words after a figure in its clause, the counted noun left out: cue
+/// distances count from it ("eight days ago").
+fn after_words(text: &str, from: usize, to: usize, q: &Quantity) -> Vec<String> {
+    let mut after = clause_words(text, from, to, false);
+    if let Some(c) = &q.counted
+        && after.first().is_some_and(|w| *w == c.to_lowercase())
+    {
+        after.remove(0);
+    }
+    after
+}
+
+/// The named entity a figure belongs to: a name right after it ("the
+/// 32-year-old Smith") or right before it ("Smith, 32," / "Smith, aged 32").
+fn holder(claim: &Claim, q: &Quantity) -> Option<String> {
+    const LINKS: &[&str] = &["a", "an", "the", "aged", "age", "then"];
+    let text = claim.text.as_str();
+    let (s, e) = (q.start.saturating_sub(claim.start), q.end.saturating_sub(claim.start));
+    claim.entities.iter().find_map(|ent| {
+        let (es, ee) = (
+            ent.start.saturating_sub(claim.start),
+            ent.end.saturating_sub(claim.start),
+        );
+        let between = if es >= e {
+            text.get(e..es)?
+        } else if ee <= s {
+            text.get(ee..s)?
+        } else {
+            return None;
+        };
+        let toks = crate::tokens::tokens(between);
+        let close = if es >= e {
+            // "-year-old " only: the cue and the counted noun.
+            toks.len() <= 1 && !between.contains([',', ';', '(', ')'])
+        } else {
+            toks.iter().all(|t| LINKS.contains(&t.text.to_lowercase().as_str())) && toks.len() <= 2
+        };
+        close.then(|| ent.canonical.to_lowercase())
+    })
+}
+
+/// Lowercased words of `text[from..to]` up to a clause boundary, nearest the
+/// figure first (`backward`: read leftwards from `to`). Hyphenated words are
+/// split ("37-year-old" leaves "old" after the figure "37-year").
+fn clause_words(text: &str, from: usize, to: usize, backward: bool) -> Vec<String> {
+    let part = &text[from..to];
+    let toks = crate::tokens::tokens(part);
+    let mut out = Vec::new();
+    let mut last = if backward { part.len() } else { 0 };
+    let order: Box<dyn Iterator<Item = &crate::tokens::Token>> = if backward {
+        Box::new(toks.iter().rev())
+    } else {
+        Box::new(toks.iter())
+    };
+    for t in order {
+        let gap = if backward {
+            &part[t.end..last]
+        } else {
+            &part[last..t.start]
+        };
+        if gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”', '.']) {
+            break;
+        }
+        let lower = t.text.to_lowercase();
+        if CLAUSE_WORDS.contains(&lower.as_str()) {
+            break;
+        }
+        let mut pieces: Vec<String> = lower.split('-').filter(|p| !p.is_empty()).map(String::from).collect();
+        if backward {
+            pieces.reverse();
+        }
+        out.extend(pieces);
+        last = if backward { t.start } else { t.end };
+    }
+    out
+}
+
+/// Where a cue phrase starts among `words` (nearest the figure first), within
+/// `window` words. Before the figure the words run leftwards, so a phrase
+/// is matched from its last word.
+fn cue_distance(words: &[String], cues: &[Vec<String>], window: usize, backward: bool) -> Option<usize> {
+    (0..window.min(words.len())).find(|&k| {
+        cues.iter().any(|c| {
+            words.len() >= k + c.len()
+                && if backward {
+                    c.iter().rev().zip(&words[k..]).all(|(w, x)| w == x)
+                } else {
+                    c.iter().zip(&words[k..]).all(|(w, x)| w == x)
+                }
+        })
+    })
+}
+
+/// Same measure, same thing counted (or unstated), same unit (or unstated).
+fn comparable(a: &Quantity, b: &Quantity, aligner: &Aligner) -> bool {
+    let compatible = match (aligner.quantity_key(a), aligner.quantity_key(b)) {
+        (Some(x), Some(y)) => crate::align::keys_compatible(&x, &y),
+        _ => false,
+    };
+    compatible && (a.unit == b.unit || a.unit.is_none() || b.unit.is_none())
+}
+
+fn agree(x: &Quantity, y: &Quantity, slack: f64, tol: f64) -> bool {
+    match (comparable_range(x, slack), comparable_range(y, slack)) {
+        (Some(rx), Some(ry)) => overlaps(rx, ry, tol),
+        _ => true,
+    }
+}
+
+/// How far apart two figures are, as a ratio: the closest counterpart wins.
+fn gap(x: &Quantity, y: &Quantity, slack: f64) -> f64 {
+    match (comparable_range(x, slack), comparable_range(y, slack)) {
+        (Some(rx), Some(ry)) => {
+            let (mx, my) = ((rx.0 + rx.1) / 2.0, (ry.0 + ry.1) / 2.0);
+            if mx > 0.0 && my > 0.0 {
+                (mx / my).ln().abs()
+            } else {
+                (mx - my).abs()
+            }
+        }
+        _ => f64::INFINITY,
+    }
+}
+
+/// The conflicting counterparts among two claims' figures of one measure:
+/// figures with no agreeing figure on the other side, closest pair first.
+fn counterparts<'q>(
+    qa: &[&'q Quantity],
+    qb: &[&'q Quantity],
+    aligner: &Aligner,
+    slack: f64,
+    tol: f64,
+) -> Option<(&'q Quantity, &'q Quantity)> {
+    // A total one side states may be the sum of figures the other gives
+    // apart ("two women and one man died" vs "3 dead").
+    let (sum_a, sum_b) = (total(qa, slack), total(qb, slack));
+    let settled = |x: &Quantity, others: &[&Quantity], other_sum: &Option<Quantity>, own_sum: &Option<Quantity>| {
+        let with = |y: &Quantity| comparable(x, y, aligner) && agree(x, y, slack, tol);
+        others.iter().any(|y| with(y))
+            || other_sum.as_ref().is_some_and(with)
+            || own_sum.as_ref().is_some_and(|t| {
+                others
+                    .iter()
+                    .any(|y| comparable(t, y, aligner) && agree(t, y, slack, tol))
+            })
+    };
+    let open_a: Vec<&Quantity> = qa.iter().copied().filter(|x| !settled(x, qb, &sum_b, &sum_a)).collect();
+    let open_b: Vec<&Quantity> = qb.iter().copied().filter(|y| !settled(y, qa, &sum_a, &sum_b)).collect();
+    let mut best: Option<(f64, &Quantity, &Quantity)> = None;
+    for x in &open_a {
+        for y in &open_b {
+            if !comparable(x, y, aligner) {
+                continue;
+            }
+            let g = gap(x, y, slack);
+            if best.is_none_or(|(b, _, _)| g < b) {
+                best = Some((g, x, y));
+            }
+        }
+    }
+    best.map(|(_, x, y)| (x, y))
+}
+
+/// The sum of two or more figures of one measure, as a figure.
+fn total(qs: &[&Quantity], slack: f64) -> Option<Quantity> {
+    if qs.len() < 2 {
+        return None;
+    }
+    let (mut lo, mut hi) = (0.0, 0.0);
+    for q in qs {
+        let (l, h) = comparable_range(q, slack)?;
+        lo += l;
+        hi += h;
+    }
+    let mut t = qs[0].clone();
+    t.value = (lo == hi).then_some(lo);
+    t.low = Some(lo);
+    t.high = Some(hi);
+    t.approximator = None;
+    t.counted = None;
+    Some(t)
+}
+
+pub(super) fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
+    let tol = param(ctx.rule, "tolerance", 0.02);
+    let slack = param(ctx.rule, "open_slack", 0.25);
+    let weights = suggest::Weights::from_rule(ctx.rule);
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (a, b) in ctx.cross_pairs() {
+        let (ra, rb) = (ctx.aspects.refine(a), ctx.aspects.refine(b));
+        let measures: BTreeSet<&str> = ra.iter().filter_map(|q| q.measure.as_deref()).collect();
+        for m in measures {
+            let qa: Vec<&Quantity> = ra.iter().filter(|q| q.measure.as_deref() == Some(m)).collect();
+            let qb: Vec<&Quantity> = rb.iter().filter(|q| q.measure.as_deref() == Some(m)).collect();
+            let any_comparable = qa.iter().any(|x| qb.iter().any(|y| comparable(x, y, ctx.aligner)));
+            if !any_comparable {
+                // One figure, two currencies, and no amount both state in
+                // one currency: a currency slip.
+                if let Some((x, y)) = currency_slip(&qa, &qb, slack, tol)
+                    && seen.insert((a.id.clone(), b.id.clone(), m.to_string()))
+                {
+                    out.push(slip_finding(ctx, a, x, b, y));
+                }
+                continue;
+            }
+            let Some((x, y)) = counterparts(&qa, &qb, ctx.aligner, slack, tol) else {
+                continue;
+            };
+            if !seen.insert((a.id.clone(), b.id.clone(), m.to_string())) {
+                continue;
+            }
+            let (suggestion, mut evidence) = match suggest::suggest(x, a, y, b, ctx.numerals, &weights) {
+                Some(s) => (Some(s.text), s.evidence),
+                None => (None, Vec::new()),
+            };
+            evidence.insert(
+                0,
+                format!("{}: \"{}\" ({})", a.id, suggest::shown(x, a), describe_range(x, slack)),
+            );
+            evidence.insert(
+                1,
+                format!("{}: \"{}\" ({})", b.id, suggest::shown(y, b), describe_range(y, slack)),
+            );
+            out.push(ctx.finding(
+                vec![a.id.clone(), b.id.clone()],
+                format!(
+                    "{} says \"{}\" but {} says \"{}\" ({m}).",
+                    a.doc,
+                    suggest::shown(x, a),
+                    b.doc,
+                    suggest::shown(y, b)
+                ),
+                suggestion,
+                evidence,
+            ));
+        }
+    }
+    out
+}
+
+fn slip_finding(ctx: &Ctx, a: &Claim, x: &Quantity, b: &Claim, y: &Quantity) -> Finding {
+    let units = (x.unit.as_deref().unwrap_or("?"), y.unit.as_deref().unwrap_or("?"));
+    ctx.finding(
+        vec![a.id.clone(), b.id.clone()],
+        format!(
+            "{} says \"{}\" but {} says \"{}\": the same figure in {} and {}.",
+            a.doc, x.text, b.doc, y.text, units.0, units.1
+        ),
+        Some(format!(
+            "likely a currency slip: one source wrote the figure in the wrong currency ({} vs {}); \
+             check the original announcement",
+            units.0, units.1
+        )),
+        vec![
+            format!("{}: \"{}\" ({})", a.id, x.text, units.0),
+            format!("{}: \"{}\" ({})", b.id, y.text, units.1),
+        ],
+    )
+}
+
+/// Two amounts of money in different currencies whose figures agree, when
+/// no pair in a shared currency exists.
+fn currency_slip<'q>(
+    qa: &[&'q Quantity],
+    qb: &[&'q Quantity],
+    slack: f64,
+    tol: f64,
+) -> Option<(&'q Quantity, &'q Quantity)> {
+    for x in qa {
+        for y in qb {
+            let (Some(ux), Some(uy)) = (&x.unit, &y.unit) else {
+                continue;
+            };
+            if ux == uy || x.measure.as_deref() != Some("money") {
+                continue;
+            }
+            if let (Some(rx), Some(ry)) = (comparable_range(x, slack), comparable_range(y, slack))
+                && overlaps(rx, ry, tol)
+            {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+fn describe_range(q: &Quantity, slack: f64) -> String {
+    match comparable_range(q, slack) {
+        Some((lo, hi)) if lo == hi => format!("= {}", suggest::human(lo)),
+        Some((lo, hi)) => format!("{} to {}", suggest::human(lo), suggest::human(hi)),
+        None => "no figure".into(),
+    }
+}
