@@ -247,7 +247,6 @@ fn unescape(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
-#[allow(dead_code)]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let full = args.iter().any(|a| a == "--full");

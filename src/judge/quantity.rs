@@ -456,3 +456,41 @@ fn describe_range(q: &Quantity, slack: f64) -> String {
         None => "no figure".into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn clause_words_stop_at_a_boundary_and_split_hyphens() {
+        let t = "the 37-year-old driver, who fled";
+        let e = t.find("37").unwrap() + 2;
+        assert_eq!(clause_words(t, e, t.len(), false), w(&["year", "old", "driver"]));
+        let t = "police said the blast killed at least 4";
+        let s = t.find("at least").unwrap();
+        assert_eq!(clause_words(t, 0, s, true)[..2], w(&["killed", "blast"]));
+        let t = "killed 4 and injured 6";
+        let s = t.find('6').unwrap();
+        assert_eq!(clause_words(t, 8, s, true), w(&["injured"]));
+    }
+
+    #[test]
+    fn cues_match_within_the_window_and_phrases_in_reading_order() {
+        let cues = vec![w(&["death", "toll"]), w(&["killed"])];
+        assert_eq!(cue_distance(&w(&["were", "killed"]), &cues, 4, false), Some(1));
+        assert_eq!(cue_distance(&w(&["were", "killed"]), &cues, 1, false), None);
+        // Before the figure the words run leftwards: "... death toll rose to 31".
+        assert_eq!(
+            cue_distance(&w(&["to", "rose", "toll", "death"]), &cues, 3, true),
+            Some(2)
+        );
+        assert_eq!(
+            cue_distance(&w(&["toll", "death"]), &[w(&["death", "toll"])], 3, false),
+            None
+        );
+    }
+}
