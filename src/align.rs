@@ -17,6 +17,8 @@ use crate::model::Claim;
 use crate::rules::RuleSet;
 use crate::tokens::tokens;
 
+mod cluster;
+
 /// The pair features the score weighs, in order; the weight of feature
 /// `name` is the `[[align]]` parameter `w_name`.
 pub const FEATURES: [&str; 22] = [
@@ -66,6 +68,11 @@ pub struct Params {
     /// Pairs whose idf-weighted overlap, measured against the shorter
     /// claim, is below this are not scored at all.
     pub prefilter: f64,
+    /// Clustering (the `clustering` rule): a scored pair votes its score
+    /// less `cluster_threshold`, less `cluster_entity_penalty` when both
+    /// claims name actors and share none.
+    pub cluster_threshold: f64,
+    pub cluster_entity_penalty: f64,
 }
 
 impl Params {
@@ -93,6 +100,8 @@ impl Params {
             max_postings: rules.align_param("max_postings", 100.0) as usize,
             block_terms: rules.align_param("block_terms", 8.0) as usize,
             prefilter: rules.align_param("prefilter", 0.15),
+            cluster_threshold: rules.align_param("cluster_threshold", 0.2),
+            cluster_entity_penalty: rules.align_param("cluster_entity_penalty", 0.15),
         }
     }
 }
@@ -541,15 +550,20 @@ impl Aligner {
             })
             .collect();
         let mut edges = Vec::new();
+        let mut votes = Vec::with_capacity(scored.len());
+        let p = &self.params;
         for (i, j, s, para) in scored {
-            if debug && (s >= self.params.claim.threshold * 0.7 || para >= self.params.threshold * 0.7) {
+            if debug && (s >= p.claim.threshold * 0.7 || para >= p.threshold * 0.7) {
                 eprintln!("{:.3}\t{:.3}\t{}\t{}", s, para, claims[i].id, claims[j].id);
             }
-            if s >= self.params.claim.threshold || para >= self.params.threshold {
-                edges.push((i, j, s.max(para)));
+            let best = s.max(para);
+            if s >= p.claim.threshold || para >= p.threshold {
+                edges.push((i, j, best));
             }
+            let disjoint = actors_disjoint(&terms[i].entities, &terms[j].entities);
+            votes.push((i, j, best - p.cluster_threshold - flag(disjoint) * p.cluster_entity_penalty));
         }
-        let clusters = group(claims, &edges);
+        let clusters = group(claims, &votes);
         Alignment { clusters, edges, terms }
     }
 
@@ -735,32 +749,19 @@ impl Idf {
     }
 }
 
-/// Connected components of the match graph, each spanning two or more
-/// documents; claims and clusters in input order.
-fn group(claims: &[Claim], edges: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..claims.len()).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
-    for &(i, j, _) in edges {
-        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-        if a != b {
-            parent[a.max(b)] = a.min(b);
-        }
-    }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..claims.len() {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
-    }
-    groups
-        .into_values()
-        .filter(|g| g.iter().map(|&i| &claims[i].doc).collect::<HashSet<_>>().len() >= 2)
+/// Clusters of the pair votes (see [`cluster::agglomerate`]), each spanning
+/// two or more documents; claims and clusters in input order.
+fn group(claims: &[Claim], votes: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
+    cluster::agglomerate(claims.len(), votes)
+        .into_iter()
+        .filter(|g| g.iter().any(|&i| claims[i].doc != claims[g[0]].doc))
         .collect()
+}
+
+/// Both claims name actors and no actor of one is an actor of the other
+/// (under [`same_actor`]).
+fn actors_disjoint(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.iter().any(|y| same_actor(x, y)))
 }
 
 #[cfg(test)]

@@ -1,0 +1,146 @@
+//! Clustering of scored claim pairs without chaining.
+//!
+//! Single-link (connected components) lets one bad edge join two events.
+//! Here every scored pair votes: its weight is its score less the
+//! clustering threshold (less a penalty when the two name disjoint actors),
+//! so a weak pair is evidence *against* putting its claims together. Pairs
+//! that were never scored (not candidates) are neutral. Two clusters merge
+//! only while the mean vote over the pairs between them is positive, best
+//! mean first (correlation clustering, greedy average-link). Cost is
+//! proportional to the candidate edges and the merges, not to all pairs.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BinaryHeap};
+
+/// A merge on offer: the mean vote between clusters `a` < `b`.
+#[derive(PartialEq)]
+struct Offer {
+    mean: f64,
+    a: usize,
+    b: usize,
+}
+
+impl Eq for Offer {}
+
+impl Ord for Offer {
+    fn cmp(&self, o: &Self) -> Ordering {
+        // Best mean first; ties to the lowest ids, so the order of merges
+        // (and the clusters) depend on the input only.
+        self.mean
+            .total_cmp(&o.mean)
+            .then_with(|| o.a.cmp(&self.a))
+            .then_with(|| o.b.cmp(&self.b))
+    }
+}
+
+impl PartialOrd for Offer {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+/// Groups of `n` items from weighted pairs `(i, j, vote)`; each group's
+/// items ascending, groups ordered by their first item. Items no pair joins
+/// stay alone.
+pub fn agglomerate(n: usize, votes: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    // Sum of votes between live clusters, both directions kept in step.
+    let mut links: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); n];
+    for &(i, j, w) in votes {
+        if i == j {
+            continue;
+        }
+        *links[i].entry(j).or_insert(0.0) += w;
+        *links[j].entry(i).or_insert(0.0) += w;
+    }
+    let mean = |members: &[Vec<usize>], a: usize, b: usize, sum: f64| {
+        sum / (members[a].len() * members[b].len()) as f64
+    };
+    let mut heap = BinaryHeap::new();
+    for (a, l) in links.iter().enumerate() {
+        for (&b, &sum) in l.range(a + 1..) {
+            if sum > 0.0 {
+                heap.push(Offer {
+                    mean: mean(&members, a, b, sum),
+                    a,
+                    b,
+                });
+            }
+        }
+    }
+    while let Some(Offer { mean: m, a, b }) = heap.pop() {
+        // Stale offers (a side merged away, or its sum or size changed
+        // since) no longer equal the current mean; a fresh one was queued.
+        let Some(&sum) = links[a].get(&b) else { continue };
+        if members[a].is_empty() || members[b].is_empty() || mean(&members, a, b, sum) != m {
+            continue;
+        }
+        // Merge b into a (a < b keeps the lowest id alive).
+        let moved = std::mem::take(&mut members[b]);
+        members[a].extend(moved);
+        let lb = std::mem::take(&mut links[b]);
+        links[a].remove(&b);
+        for (c, w) in lb {
+            if c == a {
+                continue;
+            }
+            links[c].remove(&b);
+            *links[a].entry(c).or_insert(0.0) += w;
+            let s = links[a][&c];
+            links[c].insert(a, s);
+        }
+        for (&c, &sum) in &links[a] {
+            if sum > 0.0 {
+                let (x, y) = (a.min(c), a.max(c));
+                heap.push(Offer {
+                    mean: mean(&members, x, y, sum),
+                    a: x,
+                    b: y,
+                });
+            }
+        }
+    }
+    let mut out: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
+    for m in &mut out {
+        m.sort_unstable();
+    }
+    out.sort_unstable();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::agglomerate;
+
+    #[test]
+    fn a_single_bridge_does_not_chain_two_groups() {
+        // Two tight triples; one matching pair bridges them, but the other
+        // scored pairs across the bridge vote against.
+        let mut v = vec![];
+        for (x, y) in [(0, 1), (0, 2), (1, 2), (3, 4), (3, 5), (4, 5)] {
+            v.push((x, y, 0.5));
+        }
+        v.push((2, 3, 0.3));
+        for (x, y) in [(1, 3), (2, 4), (0, 3)] {
+            v.push((x, y, -0.2));
+        }
+        assert_eq!(agglomerate(6, &v), vec![vec![0, 1, 2], vec![3, 4, 5]]);
+        // Single-link would have joined them through the bridge alone.
+    }
+
+    #[test]
+    fn negative_votes_keep_pairs_apart() {
+        let v = vec![(0, 1, 0.4), (1, 2, 0.4), (0, 2, -1.0)];
+        let got = agglomerate(3, &v);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(agglomerate(3, &[(0, 1, 0.4), (1, 2, 0.4)]), vec![vec![0, 1, 2]]);
+    }
+
+    #[test]
+    fn result_does_not_depend_on_vote_order() {
+        let mut v = vec![(0, 1, 0.3), (2, 3, 0.3), (1, 2, 0.1), (0, 3, -0.05), (4, 5, 0.2)];
+        let one = agglomerate(6, &v);
+        v.reverse();
+        assert_eq!(one, agglomerate(6, &v));
+    }
+}
