@@ -533,11 +533,22 @@ impl Aligner {
     /// Align claims: candidate pairs from the index, scored, then grouped.
     pub fn align(&self, claims: &[Claim]) -> Alignment {
         use rayon::prelude::*;
+        // Profiling aid: the time of each alignment step on stderr.
+        let timing = std::env::var_os("CORROBORATE_DEBUG_TIMES").is_some();
+        let mut clock = std::time::Instant::now();
+        let mut lap = |step: &str, n: usize| {
+            if timing {
+                eprintln!("align {step}: {:.3} s ({n})", clock.elapsed().as_secs_f64());
+            }
+            clock = std::time::Instant::now();
+        };
         let terms: Vec<Terms> = claims.par_iter().map(|c| self.terms(c)).collect();
         let idf = Idf::new(terms.iter().map(|t| &t.terms));
+        lap("terms", terms.len());
         // Tuning aid: near-threshold pair scores on stderr.
         let debug = std::env::var_os("CORROBORATE_DEBUG_PAIRS").is_some();
         let pairs = self.candidates(claims, &terms, &idf);
+        lap("candidates", pairs.len());
         // Scored in parallel; `collect` keeps the candidates' order, so the
         // result does not depend on the number of threads.
         let scored: Vec<(usize, usize, f64, f64)> = pairs
@@ -549,6 +560,7 @@ impl Aligner {
                 (i, j, s, para)
             })
             .collect();
+        lap("scoring", scored.len());
         let mut edges = Vec::new();
         let mut votes = Vec::with_capacity(scored.len());
         let p = &self.params;
@@ -557,13 +569,16 @@ impl Aligner {
                 eprintln!("{:.3}\t{:.3}\t{}\t{}", s, para, claims[i].id, claims[j].id);
             }
             let best = s.max(para);
-            if s >= p.claim.threshold || para >= p.threshold {
+            let matched = s >= p.claim.threshold || para >= p.threshold;
+            if matched {
                 edges.push((i, j, best));
             }
             let disjoint = actors_disjoint(&terms[i].entities, &terms[j].entities);
-            votes.push((i, j, best - p.cluster_threshold - flag(disjoint) * p.cluster_entity_penalty));
+            let vote = best - p.cluster_threshold - flag(disjoint) * p.cluster_entity_penalty;
+            votes.push((i, j, vote, matched));
         }
         let clusters = group(claims, &votes);
+        lap("clustering", clusters.len());
         Alignment { clusters, edges, terms }
     }
 
@@ -751,7 +766,7 @@ impl Idf {
 
 /// Clusters of the pair votes (see [`cluster::agglomerate`]), each spanning
 /// two or more documents; claims and clusters in input order.
-fn group(claims: &[Claim], votes: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
+fn group(claims: &[Claim], votes: &[cluster::Vote]) -> Vec<Vec<usize>> {
     cluster::agglomerate(claims.len(), votes)
         .into_iter()
         .filter(|g| g.iter().any(|&i| claims[i].doc != claims[g[0]].doc))
