@@ -494,10 +494,19 @@ impl Aligner {
     /// together by quantities of one measure. What `check` clusters on, with
     /// the paraphrase model of [`Aligner::score`] as a second way to match.
     pub fn claim_score(&self, a: &Terms, b: &Terms, idf: &Idf) -> f64 {
+        let vocab: Vec<&str> = a.terms.union(&b.terms).map(String::as_str).collect();
+        let (ia, ib) = (
+            Weighted::interned(&a.terms, &vocab, idf),
+            Weighted::interned(&b.terms, &vocab, idf),
+        );
+        self.claim_score_weighted(a, b, &ia, &ib)
+    }
+
+    /// [`Aligner::claim_score`] with each side's term weights looked up once.
+    fn claim_score_weighted(&self, a: &Terms, b: &Terms, ia: &Weighted, ib: &Weighted) -> f64 {
         let p = &self.params.claim;
-        let wa: f64 = a.terms.iter().map(|t| idf.weight(t)).sum();
-        let wb: f64 = b.terms.iter().map(|t| idf.weight(t)).sum();
-        let shared: f64 = a.terms.intersection(&b.terms).map(|t| idf.weight(t)).sum();
+        let (wa, wb) = (ia.total, ib.total);
+        let shared = ia.shared(ib);
         let lexical = if wa > 0.0 && wb > 0.0 {
             let dice = 2.0 * shared / (wa + wb);
             let contain = shared / wa.min(wb);
@@ -544,6 +553,16 @@ impl Aligner {
         };
         let terms: Vec<Terms> = claims.par_iter().map(|c| self.terms(c)).collect();
         let idf = Idf::new(terms.iter().map(|t| &t.terms));
+        // Terms as ids in string order, weights looked up once per claim:
+        // the prefilter and the claim matcher then merge two sorted lists.
+        let vocab: Vec<&str> = {
+            let all: BTreeSet<&str> = terms.iter().flat_map(|t| t.terms.iter().map(String::as_str)).collect();
+            all.into_iter().collect()
+        };
+        let weighted: Vec<Weighted> = terms
+            .par_iter()
+            .map(|t| Weighted::interned(&t.terms, &vocab, &idf))
+            .collect();
         lap("terms", terms.len());
         // Tuning aid: near-threshold pair scores on stderr.
         let debug = std::env::var_os("CORROBORATE_DEBUG_PAIRS").is_some();
@@ -553,9 +572,9 @@ impl Aligner {
         // result does not depend on the number of threads.
         let scored: Vec<(usize, usize, f64, f64)> = pairs
             .par_iter()
-            .filter(|&&(i, j)| overlap_share(&terms[i].terms, &terms[j].terms, &idf) >= self.params.prefilter)
+            .filter(|&&(i, j)| weighted[i].overlap_share(&weighted[j]) >= self.params.prefilter)
             .map(|&(i, j)| {
-                let s = self.claim_score(&terms[i], &terms[j], &idf);
+                let s = self.claim_score_weighted(&terms[i], &terms[j], &weighted[i], &weighted[j]);
                 let para = self.score(&terms[i], &terms[j], &idf);
                 (i, j, s, para)
             })
@@ -717,20 +736,60 @@ pub fn keys_compatible(a: &str, b: &str) -> bool {
     ma == mb && (ta == tb || ta == "*" || tb == "*")
 }
 
-/// The idf-weighted share of the smaller term set that the other shares:
-/// a cheap bound used to skip pairs before full scoring.
-fn overlap_share(a: &BTreeSet<String>, b: &BTreeSet<String>, idf: &Idf) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let total: f64 = small.iter().map(|t| idf.weight(t)).sum();
-    if total <= 0.0 {
-        return 0.0;
+/// A claim's terms as ids in the terms' string order, each with its idf
+/// weight, and their total weight. Sums run in the same order as over the
+/// `BTreeSet<String>` they come from, so the figures are the same to the bit.
+#[derive(Debug, Clone, Default)]
+struct Weighted {
+    ids: Vec<u32>,
+    weights: Vec<f64>,
+    total: f64,
+}
+
+impl Weighted {
+    /// Ids into `vocab`: sorted distinct terms that hold every term given.
+    fn interned(terms: &BTreeSet<String>, vocab: &[&str], idf: &Idf) -> Weighted {
+        let mut w = Weighted::default();
+        for t in terms {
+            let id = vocab.binary_search(&t.as_str()).unwrap_or_else(|at| at);
+            w.ids.push(id as u32);
+            let x = idf.weight(t);
+            w.weights.push(x);
+            w.total += x;
+        }
+        w
     }
-    small
-        .iter()
-        .filter(|t| large.contains(*t))
-        .map(|t| idf.weight(t))
-        .sum::<f64>()
-        / total
+
+    /// The weight of the terms both share, summed in this side's order.
+    fn shared(&self, other: &Weighted) -> f64 {
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < self.ids.len() && j < other.ids.len() {
+            match self.ids[i].cmp(&other.ids[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += self.weights[i];
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// The idf-weighted share of the smaller term set that the other
+    /// shares: a cheap bound used to skip pairs before full scoring.
+    fn overlap_share(&self, other: &Weighted) -> f64 {
+        let (small, large) = if self.ids.len() <= other.ids.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        if small.total <= 0.0 {
+            return 0.0;
+        }
+        small.shared(large) / small.total
+    }
 }
 
 /// Inverse document frequency over a set of claims' terms.
