@@ -17,6 +17,8 @@ use crate::model::Claim;
 use crate::rules::RuleSet;
 use crate::tokens::tokens;
 
+mod cluster;
+
 /// The pair features the score weighs, in order; the weight of feature
 /// `name` is the `[[align]]` parameter `w_name`.
 pub const FEATURES: [&str; 22] = [
@@ -66,6 +68,11 @@ pub struct Params {
     /// Pairs whose idf-weighted overlap, measured against the shorter
     /// claim, is below this are not scored at all.
     pub prefilter: f64,
+    /// Clustering (the `clustering` rule): a scored pair votes its score
+    /// less `cluster_threshold`, less `cluster_entity_penalty` when both
+    /// claims name actors and share none.
+    pub cluster_threshold: f64,
+    pub cluster_entity_penalty: f64,
 }
 
 impl Params {
@@ -93,6 +100,8 @@ impl Params {
             max_postings: rules.align_param("max_postings", 100.0) as usize,
             block_terms: rules.align_param("block_terms", 8.0) as usize,
             prefilter: rules.align_param("prefilter", 0.15),
+            cluster_threshold: rules.align_param("cluster_threshold", 0.2),
+            cluster_entity_penalty: rules.align_param("cluster_entity_penalty", 0.15),
         }
     }
 }
@@ -485,10 +494,19 @@ impl Aligner {
     /// together by quantities of one measure. What `check` clusters on, with
     /// the paraphrase model of [`Aligner::score`] as a second way to match.
     pub fn claim_score(&self, a: &Terms, b: &Terms, idf: &Idf) -> f64 {
+        let vocab: Vec<&str> = a.terms.union(&b.terms).map(String::as_str).collect();
+        let (ia, ib) = (
+            Weighted::interned(&a.terms, &vocab, idf),
+            Weighted::interned(&b.terms, &vocab, idf),
+        );
+        self.claim_score_weighted(a, b, &ia, &ib)
+    }
+
+    /// [`Aligner::claim_score`] with each side's term weights looked up once.
+    fn claim_score_weighted(&self, a: &Terms, b: &Terms, ia: &Weighted, ib: &Weighted) -> f64 {
         let p = &self.params.claim;
-        let wa: f64 = a.terms.iter().map(|t| idf.weight(t)).sum();
-        let wb: f64 = b.terms.iter().map(|t| idf.weight(t)).sum();
-        let shared: f64 = a.terms.intersection(&b.terms).map(|t| idf.weight(t)).sum();
+        let (wa, wb) = (ia.total, ib.total);
+        let shared = ia.shared(ib);
         let lexical = if wa > 0.0 && wb > 0.0 {
             let dice = 2.0 * shared / (wa + wb);
             let contain = shared / wa.min(wb);
@@ -524,32 +542,62 @@ impl Aligner {
     /// Align claims: candidate pairs from the index, scored, then grouped.
     pub fn align(&self, claims: &[Claim]) -> Alignment {
         use rayon::prelude::*;
+        // Profiling aid: the time of each alignment step on stderr.
+        let timing = std::env::var_os("CORROBORATE_DEBUG_TIMES").is_some();
+        let mut clock = std::time::Instant::now();
+        let mut lap = |step: &str, n: usize| {
+            if timing {
+                eprintln!("align {step}: {:.3} s ({n})", clock.elapsed().as_secs_f64());
+            }
+            clock = std::time::Instant::now();
+        };
         let terms: Vec<Terms> = claims.par_iter().map(|c| self.terms(c)).collect();
         let idf = Idf::new(terms.iter().map(|t| &t.terms));
+        // Terms as ids in string order, weights looked up once per claim:
+        // the prefilter and the claim matcher then merge two sorted lists.
+        let vocab: Vec<&str> = {
+            let all: BTreeSet<&str> = terms.iter().flat_map(|t| t.terms.iter().map(String::as_str)).collect();
+            all.into_iter().collect()
+        };
+        let weighted: Vec<Weighted> = terms
+            .par_iter()
+            .map(|t| Weighted::interned(&t.terms, &vocab, &idf))
+            .collect();
+        lap("terms", terms.len());
         // Tuning aid: near-threshold pair scores on stderr.
         let debug = std::env::var_os("CORROBORATE_DEBUG_PAIRS").is_some();
         let pairs = self.candidates(claims, &terms, &idf);
+        lap("candidates", pairs.len());
         // Scored in parallel; `collect` keeps the candidates' order, so the
         // result does not depend on the number of threads.
         let scored: Vec<(usize, usize, f64, f64)> = pairs
             .par_iter()
-            .filter(|&&(i, j)| overlap_share(&terms[i].terms, &terms[j].terms, &idf) >= self.params.prefilter)
+            .filter(|&&(i, j)| weighted[i].overlap_share(&weighted[j]) >= self.params.prefilter)
             .map(|&(i, j)| {
-                let s = self.claim_score(&terms[i], &terms[j], &idf);
+                let s = self.claim_score_weighted(&terms[i], &terms[j], &weighted[i], &weighted[j]);
                 let para = self.score(&terms[i], &terms[j], &idf);
                 (i, j, s, para)
             })
             .collect();
+        lap("scoring", scored.len());
         let mut edges = Vec::new();
+        let mut votes = Vec::with_capacity(scored.len());
+        let p = &self.params;
         for (i, j, s, para) in scored {
-            if debug && (s >= self.params.claim.threshold * 0.7 || para >= self.params.threshold * 0.7) {
+            if debug && (s >= p.claim.threshold * 0.7 || para >= p.threshold * 0.7) {
                 eprintln!("{:.3}\t{:.3}\t{}\t{}", s, para, claims[i].id, claims[j].id);
             }
-            if s >= self.params.claim.threshold || para >= self.params.threshold {
-                edges.push((i, j, s.max(para)));
+            let best = s.max(para);
+            let matched = s >= p.claim.threshold || para >= p.threshold;
+            if matched {
+                edges.push((i, j, best));
             }
+            let disjoint = actors_disjoint(&terms[i].entities, &terms[j].entities);
+            let vote = best - p.cluster_threshold - flag(disjoint) * p.cluster_entity_penalty;
+            votes.push((i, j, vote, matched));
         }
-        let clusters = group(claims, &edges);
+        let clusters = group(claims, &votes);
+        lap("clustering", clusters.len());
         Alignment { clusters, edges, terms }
     }
 
@@ -688,20 +736,60 @@ pub fn keys_compatible(a: &str, b: &str) -> bool {
     ma == mb && (ta == tb || ta == "*" || tb == "*")
 }
 
-/// The idf-weighted share of the smaller term set that the other shares:
-/// a cheap bound used to skip pairs before full scoring.
-fn overlap_share(a: &BTreeSet<String>, b: &BTreeSet<String>, idf: &Idf) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let total: f64 = small.iter().map(|t| idf.weight(t)).sum();
-    if total <= 0.0 {
-        return 0.0;
+/// A claim's terms as ids in the terms' string order, each with its idf
+/// weight, and their total weight. Sums run in the same order as over the
+/// `BTreeSet<String>` they come from, so the figures are the same to the bit.
+#[derive(Debug, Clone, Default)]
+struct Weighted {
+    ids: Vec<u32>,
+    weights: Vec<f64>,
+    total: f64,
+}
+
+impl Weighted {
+    /// Ids into `vocab`: sorted distinct terms that hold every term given.
+    fn interned(terms: &BTreeSet<String>, vocab: &[&str], idf: &Idf) -> Weighted {
+        let mut w = Weighted::default();
+        for t in terms {
+            let id = vocab.binary_search(&t.as_str()).unwrap_or_else(|at| at);
+            w.ids.push(id as u32);
+            let x = idf.weight(t);
+            w.weights.push(x);
+            w.total += x;
+        }
+        w
     }
-    small
-        .iter()
-        .filter(|t| large.contains(*t))
-        .map(|t| idf.weight(t))
-        .sum::<f64>()
-        / total
+
+    /// The weight of the terms both share, summed in this side's order.
+    fn shared(&self, other: &Weighted) -> f64 {
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < self.ids.len() && j < other.ids.len() {
+            match self.ids[i].cmp(&other.ids[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += self.weights[i];
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// The idf-weighted share of the smaller term set that the other
+    /// shares: a cheap bound used to skip pairs before full scoring.
+    fn overlap_share(&self, other: &Weighted) -> f64 {
+        let (small, large) = if self.ids.len() <= other.ids.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        if small.total <= 0.0 {
+            return 0.0;
+        }
+        small.shared(large) / small.total
+    }
 }
 
 /// Inverse document frequency over a set of claims' terms.
@@ -735,32 +823,19 @@ impl Idf {
     }
 }
 
-/// Connected components of the match graph, each spanning two or more
-/// documents; claims and clusters in input order.
-fn group(claims: &[Claim], edges: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..claims.len()).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
-    for &(i, j, _) in edges {
-        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-        if a != b {
-            parent[a.max(b)] = a.min(b);
-        }
-    }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..claims.len() {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
-    }
-    groups
-        .into_values()
-        .filter(|g| g.iter().map(|&i| &claims[i].doc).collect::<HashSet<_>>().len() >= 2)
+/// Clusters of the pair votes (see [`cluster::agglomerate`]), each spanning
+/// two or more documents; claims and clusters in input order.
+fn group(claims: &[Claim], votes: &[cluster::Vote]) -> Vec<Vec<usize>> {
+    cluster::agglomerate(claims.len(), votes)
+        .into_iter()
+        .filter(|g| g.iter().any(|&i| claims[i].doc != claims[g[0]].doc))
         .collect()
+}
+
+/// Both claims name actors and no actor of one is an actor of the other
+/// (under [`same_actor`]).
+fn actors_disjoint(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.iter().any(|y| same_actor(x, y)))
 }
 
 #[cfg(test)]

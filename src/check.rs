@@ -36,7 +36,29 @@ impl Engine {
 
     /// `check`, calling `progress` once per document extracted (from any
     /// thread): what drives the command line's progress bar.
-    pub fn check_with_progress(&self, mut docs: Vec<Document>, progress: &(dyn Fn() + Sync)) -> Report {
+    pub fn check_with_progress(&self, docs: Vec<Document>, progress: &(dyn Fn() + Sync)) -> Report {
+        self.run(docs, progress, &mut |_, _| {})
+    }
+
+    /// `check`, with the wall time of each stage (extraction, alignment,
+    /// judging) in order: what the scale bench reports.
+    pub fn check_timed(&self, docs: Vec<Document>) -> (Report, Vec<(&'static str, std::time::Duration)>) {
+        let mut times = Vec::new();
+        let report = self.run(docs, &|| {}, &mut |stage, t| times.push((stage, t)));
+        (report, times)
+    }
+
+    fn run(
+        &self,
+        mut docs: Vec<Document>,
+        progress: &(dyn Fn() + Sync),
+        stage: &mut dyn FnMut(&'static str, std::time::Duration),
+    ) -> Report {
+        let mut clock = std::time::Instant::now();
+        let mut lap = |name: &'static str| {
+            stage(name, clock.elapsed());
+            clock = std::time::Instant::now();
+        };
         docs.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.id.cmp(&b.id)));
         let per_doc: Vec<Vec<Claim>> = docs
             .par_iter()
@@ -48,8 +70,11 @@ impl Engine {
             .collect();
         let mut claims: Vec<Claim> = per_doc.into_iter().flatten().collect();
         resolve_names(&self.extractor.entities, &mut claims);
+        lap("extract");
         let alignment = self.aligner.align(&claims);
+        lap("align");
         let (clusters, findings) = judge(&claims, &alignment, &self.rules, &self.aligner);
+        lap("judge");
         Report {
             schema: SCHEMA,
             documents: docs,

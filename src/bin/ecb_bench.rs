@@ -53,6 +53,11 @@ fn main() {
         })
         .collect();
     let engine = Engine::new(RuleSet::defaults());
+    // What the process holds before any checking: binary, compiled rules
+    // and the loaded articles.
+    if let Some(kb) = hwm_kb() {
+        println!("baseline memory before checking (VmHWM): {:.1} MB", kb / 1e3);
+    }
     let total: usize = docs.iter().map(|d| d.text.len()).sum();
     println!("{} articles, {:.2} MB of text", docs.len(), total as f64 / 1e6);
     let mut points = Vec::new();
@@ -61,8 +66,13 @@ fn main() {
         let part: Vec<Document> = docs[..n].to_vec();
         let bytes: usize = part.iter().map(|d| d.text.len()).sum();
         let start = Instant::now();
-        let report = engine.check(part);
+        let cpu_start = cpu_seconds();
+        let (report, stages) = engine.check_timed(part);
         let secs = start.elapsed().as_secs_f64();
+        let shares: Vec<String> = stages
+            .iter()
+            .map(|(name, t)| format!("{name} {:.2} s", t.as_secs_f64()))
+            .collect();
         println!(
             "{pct:>3}%: {n} articles, {:.2} MB, {} claims, {} clusters, {:.2} s, {:.2} MB/s",
             bytes as f64 / 1e6,
@@ -71,6 +81,15 @@ fn main() {
             secs,
             bytes as f64 / 1e6 / secs
         );
+        println!("      stages: {}", shares.join(", "));
+        // CPU time is what a loaded machine does not inflate (wall time is).
+        if let (Some(a), Some(b)) = (cpu_start, cpu_seconds()) {
+            println!(
+                "      CPU time {:.2} s, {:.2} MB per CPU-second",
+                b - a,
+                bytes as f64 / 1e6 / (b - a)
+            );
+        }
         points.push(((bytes as f64).ln(), secs.ln()));
     }
     let k = points.len() as f64;
@@ -81,21 +100,31 @@ fn main() {
     let slope = points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum::<f64>()
         / points.iter().map(|p| (p.0 - mx).powi(2)).sum::<f64>();
     println!("growth exponent (log-log slope of time against size): {slope:.2}");
-    let hwm = std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM")).map(|l| l.to_string()));
-    if let Some(line) = hwm {
-        let kb: f64 = line
-            .split_whitespace()
-            .nth(1)
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0.0);
+    if let Some(kb) = hwm_kb() {
         println!(
             "peak memory (VmHWM): {:.1} MB, {:.1}x the input text",
             kb / 1e3,
             kb * 1e3 / total as f64
         );
     }
+}
+
+/// User and system CPU time of the process so far, in seconds (Linux
+/// only; assumes the usual 100 clock ticks per second).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses.
+    let rest = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+/// Peak resident memory so far, in kB (Linux only).
+fn hwm_kb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn collect(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {

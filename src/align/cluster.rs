@@ -1,0 +1,171 @@
+//! Clustering of scored claim pairs without chaining.
+//!
+//! Single-link (connected components) lets one bad edge join two events.
+//! Here every scored pair votes: its weight is its score less the
+//! clustering threshold (less a penalty when the two name disjoint actors),
+//! so a weak pair is evidence *against* putting its claims together. Pairs
+//! that were never scored (not candidates) are neutral. Two clusters merge
+//! only when some pair between them matches outright and the mean vote over
+//! the pairs between them is positive, best mean first (correlation
+//! clustering, greedy average-link): clusters are never looser than the
+//! connected components of the matches, and a chain of matches whose ends
+//! disagree is cut. Cost is proportional to the candidate edges and the
+//! merges, not to all pairs.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BinaryHeap};
+
+/// A merge on offer: the mean vote between clusters `a` < `b`.
+#[derive(PartialEq)]
+struct Offer {
+    mean: f64,
+    a: usize,
+    b: usize,
+}
+
+impl Eq for Offer {}
+
+impl Ord for Offer {
+    fn cmp(&self, o: &Self) -> Ordering {
+        // Best mean first; ties to the lowest ids, so the order of merges
+        // (and the clusters) depend on the input only.
+        self.mean
+            .total_cmp(&o.mean)
+            .then_with(|| o.a.cmp(&self.a))
+            .then_with(|| o.b.cmp(&self.b))
+    }
+}
+
+impl PartialOrd for Offer {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+/// A scored pair: its items, its vote, and whether it matches outright.
+pub type Vote = (usize, usize, f64, bool);
+
+/// Groups of `n` items from scored pairs; each group's items ascending,
+/// groups ordered by their first item. Items no pair joins stay alone.
+pub fn agglomerate(n: usize, votes: &[Vote]) -> Vec<Vec<usize>> {
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    // Between live clusters: the sum of votes and whether a pair matches;
+    // both directions kept in step.
+    let mut links: Vec<BTreeMap<usize, (f64, bool)>> = vec![BTreeMap::new(); n];
+    for &(i, j, w, m) in votes {
+        if i == j {
+            continue;
+        }
+        for (x, y) in [(i, j), (j, i)] {
+            let l = links[x].entry(y).or_insert((0.0, false));
+            l.0 += w;
+            l.1 |= m;
+        }
+    }
+    let mean =
+        |members: &[Vec<usize>], a: usize, b: usize, sum: f64| sum / (members[a].len() * members[b].len()) as f64;
+    let mut heap = BinaryHeap::new();
+    for (a, l) in links.iter().enumerate() {
+        for (&b, &(sum, matched)) in l.range(a + 1..) {
+            if matched && sum > 0.0 {
+                heap.push(Offer {
+                    mean: mean(&members, a, b, sum),
+                    a,
+                    b,
+                });
+            }
+        }
+    }
+    while let Some(Offer { mean: m, a, b }) = heap.pop() {
+        // Stale offers (a side merged away, or its sum or size changed
+        // since) no longer equal the current mean; a fresh one was queued.
+        let Some(&(sum, _)) = links[a].get(&b) else { continue };
+        if members[a].is_empty() || members[b].is_empty() || mean(&members, a, b, sum) != m {
+            continue;
+        }
+        // Merge b into a (a < b keeps the lowest id alive).
+        let moved = std::mem::take(&mut members[b]);
+        members[a].extend(moved);
+        let lb = std::mem::take(&mut links[b]);
+        links[a].remove(&b);
+        for (c, (w, m)) in lb {
+            if c == a {
+                continue;
+            }
+            links[c].remove(&b);
+            let l = links[a].entry(c).or_insert((0.0, false));
+            l.0 += w;
+            l.1 |= m;
+            let l = *l;
+            links[c].insert(a, l);
+        }
+        for (&c, &(sum, matched)) in &links[a] {
+            if matched && sum > 0.0 {
+                let (x, y) = (a.min(c), a.max(c));
+                heap.push(Offer {
+                    mean: mean(&members, x, y, sum),
+                    a: x,
+                    b: y,
+                });
+            }
+        }
+    }
+    let mut out: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
+    for m in &mut out {
+        m.sort_unstable();
+    }
+    out.sort_unstable();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::agglomerate;
+
+    #[test]
+    fn a_single_bridge_does_not_chain_two_groups() {
+        // Two tight triples; one matching pair bridges them, but the other
+        // scored pairs across the bridge vote against.
+        let mut v = vec![];
+        for (x, y) in [(0, 1), (0, 2), (1, 2), (3, 4), (3, 5), (4, 5)] {
+            v.push((x, y, 0.5, true));
+        }
+        v.push((2, 3, 0.3, true));
+        for (x, y) in [(1, 3), (2, 4), (0, 3)] {
+            v.push((x, y, -0.2, false));
+        }
+        assert_eq!(agglomerate(6, &v), vec![vec![0, 1, 2], vec![3, 4, 5]]);
+        // Single-link would have joined them through the bridge alone.
+    }
+
+    #[test]
+    fn negative_votes_keep_pairs_apart() {
+        let v = vec![(0, 1, 0.4, true), (1, 2, 0.4, true), (0, 2, -1.0, false)];
+        let got = agglomerate(3, &v);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            agglomerate(3, &[(0, 1, 0.4, true), (1, 2, 0.4, true)]),
+            vec![vec![0, 1, 2]]
+        );
+    }
+
+    #[test]
+    fn pairs_that_do_not_match_only_vote() {
+        // A positive vote without a match between the clusters merges nothing.
+        assert_eq!(agglomerate(2, &[(0, 1, 0.1, false)]), vec![vec![0], vec![1]]);
+    }
+
+    #[test]
+    fn result_does_not_depend_on_vote_order() {
+        let mut v = vec![
+            (0, 1, 0.3, true),
+            (2, 3, 0.3, true),
+            (1, 2, 0.1, true),
+            (0, 3, -0.05, false),
+            (4, 5, 0.2, true),
+        ];
+        let one = agglomerate(6, &v);
+        v.reverse();
+        assert_eq!(one, agglomerate(6, &v));
+    }
+}
