@@ -503,7 +503,7 @@ pub struct ClaimRule {
     /// words), "long" (at least `words_from` words).
     pub signal: String,
     /// Added to the score when the rule fires; negative counts against.
-    #[serde(default = "one")]
+    #[serde(default = "unit_weight")]
     pub weight: f64,
     /// A sentence on which this rule fires is a claim whatever its score.
     #[serde(default)]
@@ -520,7 +520,7 @@ pub struct ClaimRule {
     pub examples: Vec<Example>,
 }
 
-fn one() -> f64 {
+fn unit_weight() -> f64 {
     1.0
 }
 
