@@ -14,6 +14,7 @@ use corroborate::rules::RuleSet;
 use Certainty::{Alleged as AL, Asserted as AS, Denied as DE, Reported as RE, Speculative as SP};
 
 /// (sentence, source, direct quotation, certainty, negated)
+#[rustfmt::skip]
 const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     // Outlets and speakers with a reporting verb.
     ("Acme cut 200 jobs last year, the Daily Ledger reported.", Some("Daily Ledger"), false, RE, false),
@@ -125,5 +126,10 @@ fn attribution_certainty_negation_table() {
     }
     println!("{} of {} cases pass", CASES.len() - failures.len(), CASES.len());
     assert!(CASES.len() >= 60);
-    assert!(failures.is_empty(), "{} failing:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

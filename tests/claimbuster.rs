@@ -92,7 +92,12 @@ impl Counts {
         if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
     }
     fn show(&self) -> String {
-        format!("F1 {:.3} (P {:.3}, R {:.3})", self.f1(), self.precision(), self.recall())
+        format!(
+            "F1 {:.3} (P {:.3}, R {:.3})",
+            self.f1(),
+            self.precision(),
+            self.recall()
+        )
     }
 }
 
@@ -155,10 +160,44 @@ fn fit(n_rules: usize, samples: &[&Sample]) -> Vec<f64> {
 
 fn has_number(text: &str) -> bool {
     const WORDS: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-        "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion", "dozen",
-        "dozens", "hundreds", "thousands", "millions", "billions",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
     ];
     text.chars().any(|c| c.is_ascii_digit())
         || text
@@ -213,7 +252,12 @@ fn claimbuster_check_worthiness() {
         let t_shipped = best_threshold(&shipped, &train);
         let fitted = fit(ids.len(), &train);
         let t_fitted = best_threshold(&fitted, &train);
-        let (mut a, mut b, mut c, mut d) = (Counts::default(), Counts::default(), Counts::default(), Counts::default());
+        let (mut a, mut b, mut c, mut d) = (
+            Counts::default(),
+            Counts::default(),
+            Counts::default(),
+            Counts::default(),
+        );
         for s in &test {
             a.add(score(&shipped, &s.fired) >= t_shipped, s.positive);
             b.add(score(&fitted, &s.fired) >= t_fitted, s.positive);
@@ -235,15 +279,27 @@ fn claimbuster_check_worthiness() {
         pooled_baseline.merge(d);
     }
     println!("pooled over the 4 held-out folds:");
-    println!("  per-fold weights and threshold (honest)      {}", pooled_fitted.show());
-    println!("  shipped weights, per-fold threshold          {}", pooled_shipped.show());
+    println!(
+        "  per-fold weights and threshold (honest)      {}",
+        pooled_fitted.show()
+    );
+    println!(
+        "  shipped weights, per-fold threshold          {}",
+        pooled_shipped.show()
+    );
     println!(
         "  shipped weights, shipped threshold {:.2}       {}",
         cw.threshold,
         pooled_fixed.show()
     );
-    println!("  engine decision (keep rules or threshold)    {}", pooled_engine.show());
-    println!("  baseline: digit or number word              {}", pooled_baseline.show());
+    println!(
+        "  engine decision (keep rules or threshold)    {}",
+        pooled_engine.show()
+    );
+    println!(
+        "  baseline: digit or number word              {}",
+        pooled_baseline.show()
+    );
 
     // The weights rules/claims.toml ships: fitted on all four folds.
     let all: Vec<&Sample> = samples.iter().collect();
@@ -257,8 +313,16 @@ fn claimbuster_check_worthiness() {
     }
 
     assert!(pooled_baseline.f1() > 0.55, "baseline {}", pooled_baseline.show());
-    assert!(pooled_fitted.f1() >= FLOOR_FITTED, "per-fold weights {}", pooled_fitted.show());
-    assert!(pooled_shipped.f1() >= FLOOR_SHIPPED, "shipped weights {}", pooled_shipped.show());
+    assert!(
+        pooled_fitted.f1() >= FLOOR_FITTED,
+        "per-fold weights {}",
+        pooled_fitted.show()
+    );
+    assert!(
+        pooled_shipped.f1() >= FLOOR_SHIPPED,
+        "shipped weights {}",
+        pooled_shipped.show()
+    );
 }
 
 /// Regression floors, a little below the measured pooled F1.

@@ -140,7 +140,14 @@ fn claim_examples() {
         assert!(!r.examples.is_empty(), "rule {} has no examples", r.id);
         for ex in &r.examples {
             let d = e.extractor.check_worthiness(&ex.text);
-            assert_eq!(Some(d.claim), ex.claim, "rule {}: {:?} scored {:.2}", r.id, ex.text, d.score);
+            assert_eq!(
+                Some(d.claim),
+                ex.claim,
+                "rule {}: {:?} scored {:.2}",
+                r.id,
+                ex.text,
+                d.score
+            );
         }
     }
     assert!(n >= 20);

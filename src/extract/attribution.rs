@@ -64,7 +64,10 @@ impl AttributionFinder {
                 ReportingShape::SourceAfter => {
                     // "X told reporters": with no named listener, the speaker is the source.
                     let speaker = before_entity.filter(|e| {
-                        after_entity.is_none() && sentence[e.end - base..m.start].chars().all(|c| c.is_alphanumeric() || c == ' ')
+                        after_entity.is_none()
+                            && sentence[e.end - base..m.start]
+                                .chars()
+                                .all(|c| c.is_alphanumeric() || c == ' ')
                     });
                     let source = after_entity.or(speaker).map(|e| e.canonical.clone());
                     if source.is_some() || verb_hit.is_none() {
@@ -183,7 +186,15 @@ fn unnamed_source<'a>(
 
 /// Words that open a described unnamed source: "people familiar with the
 /// matter", "a person briefed on the talks", "officials close to the deal".
-const DESCRIBED: &[&str] = &["familiar", "briefed", "close", "involved", "with", "knowledgeable", "who"];
+const DESCRIBED: &[&str] = &[
+    "familiar",
+    "briefed",
+    "close",
+    "involved",
+    "with",
+    "knowledgeable",
+    "who",
+];
 
 /// The head noun of a described unnamed source that ends a sentence after a
 /// comma: "..., people familiar with the matter said." gives "people".
@@ -203,7 +214,10 @@ fn described_source<'a>(
     if clause.len() < 3 || clause.len() > 8 {
         return None;
     }
-    let skip = usize::from(matches!(clause[0].text.to_lowercase().as_str(), "a" | "an" | "the" | "two" | "three" | "several"));
+    let skip = usize::from(matches!(
+        clause[0].text.to_lowercase().as_str(),
+        "a" | "an" | "the" | "two" | "three" | "several"
+    ));
     let head = *clause.get(skip)?;
     let next = clause.get(skip + 1)?.text.to_lowercase();
     (head.text.chars().all(char::is_lowercase) && head.text.len() >= 3 && DESCRIBED.contains(&next.as_str()))

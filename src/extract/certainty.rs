@@ -62,7 +62,11 @@ impl CueFinder {
     }
 
     pub fn negations(&self, sentence: &str, base: usize) -> Vec<Negation> {
-        let exempt: Vec<(usize, usize)> = self.not_negating.find_iter(sentence).map(|m| (m.start, m.end)).collect();
+        let exempt: Vec<(usize, usize)> = self
+            .not_negating
+            .find_iter(sentence)
+            .map(|m| (m.start, m.end))
+            .collect();
         let mut out: Vec<Negation> = self
             .negators
             .find_iter(sentence)

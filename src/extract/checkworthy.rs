@@ -106,7 +106,10 @@ impl CheckWorthiness {
         } else {
             sentence
         };
-        let words = tokens(s).iter().filter(|t| t.text.chars().any(char::is_alphanumeric)).count();
+        let words = tokens(s)
+            .iter()
+            .filter(|t| t.text.chars().any(char::is_alphanumeric))
+            .count();
         self.rules
             .iter()
             .enumerate()
