@@ -23,6 +23,20 @@
 //!   after a currency symbol ("5m", "$5 bn"), so "5 m" alone is no figure;
 //! - a bare four-digit integer 1800-2100 with nothing attached is a year and
 //!   left to the date finder;
+//! - numbers are read by a grammar, not a word list: digits in every grouping
+//!   (`numeral.rs`), number words with scales and "and" ("two hundred and
+//!   three", "4 thousand 3 hundred and 21", "three lakh crore"), decimals
+//!   ("two point five"), fractions ("three quarters", "one and a half",
+//!   "3/4", "½"), signs ("-5", "minus 5") and ratios ("one out of three");
+//! - a proper fraction is a share: unit and measure "fraction", and it takes
+//!   the noun after "of" like a percentage ("a third of voters");
+//! - "twenty and three" is no number (only a fraction may follow such an
+//!   "and"), so "between five and seven" stays a range;
+//! - cents after a whole amount add to it ("3 dollars 50 cents" = 3.5 USD);
+//!   "30 MUSD" and "USD115" are money; an amount in brackets right after
+//!   another in a different currency is a conversion (`conversions`);
+//! - digit pairs with a slash other than small proper fractions ("9/11",
+//!   "24/7") and one digit glued to one capital ("4K", "3M") are names;
 //! - the span covers the approximator, currency, number, scale and unit, not
 //!   the counted noun.
 
