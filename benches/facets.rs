@@ -76,6 +76,18 @@ fn facets(c: &mut Criterion) {
         text.len() as f64 / 1e6 / secs,
         n
     );
+    // Each finder alone, to see which one costs.
+    let t = Instant::now();
+    let nq: usize = paras.iter().map(|p| qf.find(p).len()).sum();
+    let q_secs = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let nd: usize = paras.iter().map(|p| df.find(p, reference).len()).sum();
+    let d_secs = t.elapsed().as_secs_f64();
+    println!(
+        "quantities: {:.1} MB/s ({nq}); dates: {:.1} MB/s ({nd})",
+        text.len() as f64 / 1e6 / q_secs,
+        text.len() as f64 / 1e6 / d_secs,
+    );
     let mut g = c.benchmark_group("facets");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(10);

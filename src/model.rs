@@ -86,8 +86,9 @@ pub struct Quantity {
     pub high: Option<f64>,
     /// "over", "more than", "nearly", "about", "up to", "at least"...
     pub approximator: Option<String>,
-    /// Currency code ("USD", "GBP"), "percent", "percentage points", or a
-    /// unit of measure ("km"); null for a plain count.
+    /// Currency code ("USD", "GBP"), "percent", "percentage points",
+    /// "fraction" (a share: "a third", "3/4"), or a unit of measure ("km");
+    /// null for a plain count.
     pub unit: Option<String>,
     /// The noun counted ("people", "countries", "members"), when stated.
     pub counted: Option<String>,

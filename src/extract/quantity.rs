@@ -23,6 +23,20 @@
 //!   after a currency symbol ("5m", "$5 bn"), so "5 m" alone is no figure;
 //! - a bare four-digit integer 1800-2100 with nothing attached is a year and
 //!   left to the date finder;
+//! - numbers are read by a grammar, not a word list: digits in every grouping
+//!   (`numeral.rs`), number words with scales and "and" ("two hundred and
+//!   three", "4 thousand 3 hundred and 21", "three lakh crore"), decimals
+//!   ("two point five"), fractions ("three quarters", "one and a half",
+//!   "3/4", "½"), signs ("-5", "minus 5") and ratios ("one out of three");
+//! - a proper fraction is a share: unit and measure "fraction", and it takes
+//!   the noun after "of" like a percentage ("a third of voters");
+//! - "twenty and three" is no number (only a fraction may follow such an
+//!   "and"), so "between five and seven" stays a range;
+//! - cents after a whole amount add to it ("3 dollars 50 cents" = 3.5 USD);
+//!   "30 MUSD" and "USD115" are money; an amount in brackets right after
+//!   another in a different currency is a conversion (`conversions`);
+//! - digit pairs with a slash other than small proper fractions ("9/11",
+//!   "24/7") and one digit glued to one capital ("4K", "3M") are names;
 //! - the span covers the approximator, currency, number, scale and unit, not
 //!   the counted noun.
 
@@ -47,6 +61,24 @@ struct Tok {
 struct Phrases<T> {
     map: HashMap<String, T>,
     max_len: usize,
+    /// Lowercased first and last tokens of the phrases: a cheap test before
+    /// building any key.
+    firsts: HashSet<String>,
+    lasts: HashSet<String>,
+}
+
+/// Whether the lowercased `word` is in `set`, without allocating for short
+/// ASCII words.
+fn lower_in(word: &str, set: &HashSet<String>) -> bool {
+    let b = word.as_bytes();
+    if b.len() > 24 || !word.is_ascii() {
+        return set.contains(&word.to_lowercase());
+    }
+    let mut buf = [0u8; 24];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).is_ok_and(|w| set.contains(w))
 }
 
 impl<T> Default for Phrases<T> {
@@ -54,6 +86,8 @@ impl<T> Default for Phrases<T> {
         Phrases {
             map: HashMap::new(),
             max_len: 0,
+            firsts: HashSet::new(),
+            lasts: HashSet::new(),
         }
     }
 }
@@ -65,12 +99,19 @@ impl<T: Clone> Phrases<T> {
             return;
         }
         self.max_len = self.max_len.max(toks.len());
+        let (f, l) = (toks[0], toks[toks.len() - 1]);
+        self.firsts.insert(phrase[f.start..f.end].to_lowercase());
+        self.lasts.insert(phrase[l.start..l.end].to_lowercase());
         let key = join_lower(phrase, &toks);
         self.map.entry(key).or_insert(value);
     }
 
     /// Longest phrase starting at token `i`: (value, index after it).
     fn forward(&self, text: &str, toks: &[Tok], i: usize) -> Option<(T, usize)> {
+        let t = toks.get(i)?;
+        if !lower_in(&text[t.start..t.end], &self.firsts) {
+            return None;
+        }
         let most = self.max_len.min(toks.len().saturating_sub(i));
         for n in (1..=most).rev() {
             let key = join_lower(text, &toks[i..i + n]);
@@ -84,6 +125,13 @@ impl<T: Clone> Phrases<T> {
     /// Longest phrase ending right before token `end`, starting at or after
     /// `floor`: (value, index of its first token).
     fn backward(&self, text: &str, toks: &[Tok], end: usize, floor: usize) -> Option<(T, usize)> {
+        if end == 0 || end <= floor {
+            return None;
+        }
+        let t = toks.get(end - 1)?;
+        if !lower_in(&text[t.start..t.end], &self.lasts) {
+            return None;
+        }
         let most = self.max_len.min(end.saturating_sub(floor));
         for n in (1..=most).rev() {
             let key = join_lower(text, &toks[end - n..end]);
@@ -111,7 +159,14 @@ fn join_lower(text: &str, toks: &[Tok]) -> String {
 fn tokenize(text: &str) -> Vec<Tok> {
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(c) = text[i..].chars().next() {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        // ASCII fast path for spaces.
+        if bytes[i] == b' ' || bytes[i] == b'\n' || bytes[i] == b'\t' {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -144,6 +199,15 @@ fn word_end(text: &str, i: usize, c: char) -> usize {
         let mut segment = usize::from(c.is_alphabetic());
         let mut prev = c;
         loop {
+            // ASCII letters and digits, the common case, without decoding.
+            if let Some(&b) = text.as_bytes().get(end)
+                && b.is_ascii_alphanumeric()
+            {
+                end += 1;
+                segment = if b.is_ascii_alphabetic() { segment + 1 } else { 0 };
+                prev = char::from(b);
+                continue;
+            }
             let rest = &text[end..];
             let mut it = rest.chars();
             let Some(c2) = it.next() else { break };
@@ -364,6 +428,12 @@ pub struct QuantityFinder {
     /// Lowercased words a quantity can start with (number words, the first
     /// word of vague amounts, "a"); digits always can.
     starters: HashSet<String>,
+    /// Words that can follow "a" in a quantity ("a million", "a third",
+    /// "a few"): "a" before anything else is skipped without parsing.
+    after_a: HashSet<String>,
+    ordinals: HashMap<&'static str, (f64, bool, bool)>,
+    /// First bytes of the starters, lowercased.
+    first_letters: [bool; 256],
 }
 
 fn lower_trim_dot(s: &str) -> String {
@@ -482,7 +552,31 @@ impl QuantityFinder {
                 }
             }
         }
+        let mut after_a: HashSet<String> = scales.keys().cloned().collect();
+        after_a.extend(ORDINALS.iter().map(|o| o.0.to_string()));
+        after_a.extend(UNITS.iter().chain(TENS).map(|(w, _)| w.to_string()));
+        for r in &rules.vague {
+            for w in &r.words {
+                let mut it = w.split_whitespace();
+                if it
+                    .next()
+                    .is_some_and(|f| matches!(f.to_lowercase().as_str(), "a" | "an"))
+                    && let Some(second) = it.next()
+                {
+                    after_a.insert(second.to_lowercase());
+                }
+            }
+        }
+        let mut first_letters = [false; 256];
+        for w in &starters {
+            if let Some(&b) = w.as_bytes().first() {
+                first_letters[usize::from(b)] = true;
+            }
+        }
         QuantityFinder {
+            first_letters,
+            after_a,
+            ordinals: ORDINALS.iter().copied().collect(),
             starters,
             approximators,
             scales,
@@ -504,12 +598,17 @@ impl QuantityFinder {
     }
 
     /// Whether a quantity can start with this word; no allocation.
+    fn ordinal(&self, word: &str) -> Option<(f64, bool, bool)> {
+        self.ordinals.get(word).copied()
+    }
+
     fn starts(&self, word: &str) -> bool {
         let b = word.as_bytes();
         if b.first().is_some_and(u8::is_ascii_digit) || numeral::vulgar(word).is_some() {
             return true;
         }
-        if b.len() > 16 || !word.is_ascii() {
+        // Most words fail on their first letter, before any hashing.
+        if b.len() > 16 || !word.is_ascii() || !self.first_letters[usize::from(b[0].to_ascii_lowercase())] {
             return false;
         }
         let mut buf = [0u8; 16];
@@ -559,7 +658,12 @@ impl QuantityFinder {
         let mut i = 0;
         while i < toks.len() {
             let start = if toks[i].word {
-                self.starts(&text[toks[i].start..toks[i].end])
+                let w = &text[toks[i].start..toks[i].end];
+                self.starts(w)
+                    && (!(w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+                        || toks
+                            .get(i + 1)
+                            .is_some_and(|t| lower_in(&text[t.start..t.end], &self.after_a)))
             } else {
                 // ".08": a point glued to digits, no digit before it.
                 &text[toks[i].start..toks[i].end] == "."
@@ -747,7 +851,7 @@ impl Cx<'_> {
         if !self.toks[k].word {
             if self.is_punct(k, "-")
                 && self.is_word(k + 1)
-                && let Some(&(_, (d, plural, false))) = ORDINALS.iter().find(|o| o.0 == self.lower(k + 1))
+                && let Some((d, plural, false)) = self.f.ordinal(&self.lower(k + 1))
             {
                 return Some((Atom::Ord(d, plural, true), k + 2));
             }
@@ -763,7 +867,7 @@ impl Cx<'_> {
                 {
                     return Some((Atom::Card(t + u, false), k + 3));
                 }
-                if let Some(&(d, plural, _)) = ORDINALS.iter().find(|o| o.0 == w2).map(|o| &o.1)
+                if let Some((d, plural, _)) = self.f.ordinal(&w2)
                     && d < 10.0
                 {
                     return Some((Atom::Ord(t + d, plural, true), k + 3));
@@ -789,7 +893,7 @@ impl Cx<'_> {
             "point" => return Some((Atom::Point, k + 1)),
             _ => {}
         }
-        if let Some(&(_, (d, plural, compound_only))) = ORDINALS.iter().find(|o| o.0 == w)
+        if let Some((d, plural, compound_only)) = self.f.ordinal(&w)
             && !compound_only
         {
             return Some((Atom::Ord(d, plural, false), k + 1));
@@ -848,6 +952,12 @@ impl Cx<'_> {
             k = next;
             if let Some(sfx) = suffix {
                 if !sfx.chars().all(char::is_alphabetic) {
+                    return None;
+                }
+                // One digit and one capital letter is a name ("4K", "3M"),
+                // unless it is money ("$5M").
+                let single = self.text[self.toks[i].start..lit.end].len() == 1;
+                if single && !currency && sfx.len() == 1 && sfx.chars().all(|c| c.is_ascii_uppercase()) {
                     return None;
                 }
                 let low = sfx.to_lowercase();
@@ -1325,7 +1435,7 @@ impl Cx<'_> {
             return None;
         }
         let w = self.is_word(j).then(|| self.lower(j))?;
-        let &(_, (d, _, _)) = ORDINALS.iter().find(|o| o.0 == w)?;
+        let (d, _, _) = self.f.ordinal(&w)?;
         (d < 10.0).then_some((base + d, j + 1))
     }
 
