@@ -581,7 +581,12 @@ impl DateFinder {
                     continue;
                 }
             }
-            let floor = out.last().map_or(0, |p| p.end);
+            // Only the few words before the date matter ("2 weeks before",
+            // "the week of"): a bounded window keeps long texts linear.
+            let mut floor = out.last().map_or(0, |p| p.end).max(f.start.saturating_sub(48));
+            while !text.is_char_boundary(floor) {
+                floor += 1;
+            }
             let before = &text[floor..f.start];
             if let Some(c) = self.count_before.captures(before)
                 && !f.counted
@@ -825,6 +830,16 @@ impl DateFinder {
             found.push(Found::new(m.start(), m.end(), year(y as i32), "year"));
         }
         for m in self.year_word_intro.find_iter(text) {
+            // Most "in"s are followed by no number word: skip them cheaply.
+            let first: String = text[m.end()..]
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .take(12)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            if !self.numbers.contains_key(&first) {
+                continue;
+            }
             if let Some((n, y)) = year_words(&text[m.end()..], &self.numbers)
                 && self.year_can_end(text, m.end() + n)
             {
