@@ -22,7 +22,7 @@ use features::{CharGrams, capped, lcs_and_edit, ngram_overlap};
 
 /// The pair features the score weighs, in order; the weight of feature
 /// `name` is the `[[align]]` parameter `w_name`.
-pub const FEATURES: [&str; 57] = [
+pub const FEATURES: [&str; 58] = [
     "dice",
     "contain_min",
     "contain_max",
@@ -80,6 +80,7 @@ pub const FEATURES: [&str; 57] = [
     "numbers_unmatched",
     "prefix_min",
     "prefix_max",
+    "subject_head_mismatch",
 ];
 
 /// Tunable parameters, read from `[[align]]` rules.
@@ -95,6 +96,10 @@ pub struct Params {
     pub veto_entity: f64,
     pub veto_person: f64,
     pub veto_subject: f64,
+    /// Pairs whose weighted term overlap (`dice`) is below this do not
+    /// match: the model is fitted on MSRP, whose pairs all overlap a good
+    /// deal, and says nothing trustworthy about pairs outside that region.
+    pub min_dice: f64,
     /// One weight per entry of [`FEATURES`].
     pub weights: Vec<f64>,
     pub max_df: f64,
@@ -123,6 +128,7 @@ impl Params {
             veto_entity: rules.align_param("veto_entity", 0.0),
             veto_person: rules.align_param("veto_person", 0.0),
             veto_subject: rules.align_param("veto_subject", 0.0),
+            min_dice: rules.align_param("min_dice", 0.0),
             weights: FEATURES
                 .iter()
                 .map(|f| rules.align_param(&format!("w_{f}"), 0.0))
@@ -182,6 +188,9 @@ pub struct Terms {
     pub values: BTreeSet<String>,
     /// The text quotes someone.
     pub quoted: bool,
+    /// The first word, lower-cased, when it is capitalised and neither a
+    /// stopword nor a common sentence starter: most often a name.
+    pub opener: Option<String>,
     /// For each word of `all`: whether it carries content (not a stopword,
     /// not a figure).
     pub content: Vec<bool>,
@@ -408,6 +417,11 @@ impl Aligner {
             .map(|v| format!("{v:.6e}"))
             .collect();
         let quoted = text.contains(['"', '“', '”']) || text.contains("``") || text.contains("''");
+        let opener = toks
+            .first()
+            .filter(|t| is_capitalised(t.text))
+            .map(|t| t.text.to_lowercase())
+            .filter(|w| !self.stopwords.contains(w) && !self.starters.contains(w));
         Terms {
             terms,
             entities,
@@ -438,6 +452,7 @@ impl Aligner {
             caps,
             values,
             quoted,
+            opener,
         }
     }
 
@@ -556,6 +571,21 @@ impl Aligner {
         let values_one_side = flag(a.values.is_empty() != b.values.is_empty());
         let quote_mismatch = flag(a.quoted != b.quoted);
         let length_diff = capped(a.words.abs_diff(b.words), 30);
+        // Each opens with a name (or an actor) whose first word the other
+        // never writes ("Acme Corp" and "Globex Corp", which `same_actor`
+        // takes as one by their shared "Corp").
+        let head = |t: &Terms| {
+            t.opener.clone().or_else(|| {
+                t.subject
+                    .as_deref()
+                    .and_then(|x| x.split(' ').next())
+                    .map(str::to_string)
+            })
+        };
+        let subject_head_mismatch = flag(match (head(a), head(b)) {
+            (Some(x), Some(y)) => x != y && !b.raw.contains(&x) && !a.raw.contains(&y),
+            _ => false,
+        });
         let numbers_unmatched = capped(a.numbers.symmetric_difference(&b.numbers).count(), 4);
         let (prefix_min, prefix_max) = prefix_overlap(&a.prefixes, &b.prefixes);
         let ea = extra_runs(a, b);
@@ -618,6 +648,7 @@ impl Aligner {
             numbers_unmatched,
             prefix_min,
             prefix_max,
+            subject_head_mismatch,
         ]
     }
 
@@ -633,6 +664,9 @@ impl Aligner {
         score *= 1.0 - p.veto_entity * entity_disjoint;
         score *= 1.0 - p.veto_person * person_disjoint;
         score *= 1.0 - p.veto_subject * subject_mismatch;
+        if f[0] < p.min_dice {
+            score = 0.0;
+        }
         score
     }
 
