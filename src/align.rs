@@ -15,13 +15,16 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::model::Claim;
 use crate::rules::RuleSet;
-use crate::tokens::tokens;
+use crate::tokens::{is_capitalised, tokens};
+
+mod features;
+use features::{CharGrams, capped, lcs_and_edit, ngram_overlap};
 
 mod cluster;
 
 /// The pair features the score weighs, in order; the weight of feature
 /// `name` is the `[[align]]` parameter `w_name`.
-pub const FEATURES: [&str; 22] = [
+pub const FEATURES: [&str; 58] = [
     "dice",
     "contain_min",
     "contain_max",
@@ -44,6 +47,42 @@ pub const FEATURES: [&str; 22] = [
     "words_trigrams",
     "words_4grams",
     "lcs",
+    "words2_min",
+    "words2_max",
+    "words3_min",
+    "words3_max",
+    "words4_min",
+    "words4_max",
+    "raw_min",
+    "raw_max",
+    "raw_bigrams",
+    "terms_min",
+    "terms_max",
+    "unmatched_min",
+    "unmatched_max",
+    "contained",
+    "idf_unmatched_max",
+    "char3",
+    "char4",
+    "edit",
+    "caps_unmatched",
+    "values_differ",
+    "values_one_side",
+    "quote_mismatch",
+    "length_diff",
+    "dice_sq",
+    "chars_sq",
+    "words_min_sq",
+    "lcs_sq",
+    "char4_sq",
+    "terms_min_sq",
+    "extra_run_min",
+    "extra_run_max",
+    "extra_tail",
+    "numbers_unmatched",
+    "prefix_min",
+    "prefix_max",
+    "subject_head_mismatch",
 ];
 
 /// Tunable parameters, read from `[[align]]` rules.
@@ -59,6 +98,10 @@ pub struct Params {
     pub veto_entity: f64,
     pub veto_person: f64,
     pub veto_subject: f64,
+    /// Pairs whose weighted term overlap (`dice`) is below this do not
+    /// match: the model is fitted on MSRP, whose pairs all overlap a good
+    /// deal, and says nothing trustworthy about pairs outside that region.
+    pub min_dice: f64,
     /// One weight per entry of [`FEATURES`].
     pub weights: Vec<f64>,
     pub max_df: f64,
@@ -92,6 +135,7 @@ impl Params {
             veto_entity: rules.align_param("veto_entity", 0.0),
             veto_person: rules.align_param("veto_person", 0.0),
             veto_subject: rules.align_param("veto_subject", 0.0),
+            min_dice: rules.align_param("min_dice", 0.0),
             weights: FEATURES
                 .iter()
                 .map(|f| rules.align_param(&format!("w_{f}"), 0.0))
@@ -142,6 +186,27 @@ pub struct Terms {
     pub all: Vec<String>,
     /// Each term with its byte span in the claim's text (see `term_spans`).
     pub spans: Vec<(String, usize, usize)>,
+    /// Every word lower-cased, unstemmed, in text order.
+    pub raw: Vec<String>,
+    /// Character 3- and 4-gram profiles of the text.
+    pub char3: CharGrams,
+    pub char4: CharGrams,
+    /// Capitalised words after the first, lower-cased: names and titles.
+    pub caps: BTreeSet<String>,
+    /// Quantities' values, scale applied ("1.5 million" and "1,500,000" are one).
+    pub values: BTreeSet<String>,
+    /// The text quotes someone.
+    pub quoted: bool,
+    /// The first word, lower-cased, when it is capitalised and neither a
+    /// stopword nor a common sentence starter: most often a name.
+    pub opener: Option<String>,
+    /// For each word of `all`: whether it carries content (not a stopword,
+    /// not a figure).
+    pub content: Vec<bool>,
+    /// The first five letters of each content word, sorted (with repeats):
+    /// a lenient match for spelling variants and derived forms that the
+    /// stemmer keeps apart ("Qaeda"/"Qaida" do not; "organised"/"organization" do).
+    pub prefixes: Vec<String>,
 }
 
 pub struct Aligner {
@@ -347,6 +412,25 @@ impl Aligner {
             })
             .map(|e| e.canonical.to_lowercase());
         let measures = claim.quantities.iter().filter_map(|q| self.quantity_key(q)).collect();
+        let raw: Vec<String> = toks.iter().map(|t| t.text.to_lowercase().replace('’', "'")).collect();
+        let caps = toks
+            .iter()
+            .skip(1)
+            .filter(|t| is_capitalised(t.text))
+            .map(|t| t.text.to_lowercase())
+            .collect();
+        let values = claim
+            .quantities
+            .iter()
+            .filter_map(|q| q.value)
+            .map(|v| format!("{v:.6e}"))
+            .collect();
+        let quoted = text.contains(['"', '“', '”']) || text.contains("``") || text.contains("''");
+        let opener = toks
+            .first()
+            .filter(|t| is_capitalised(t.text))
+            .map(|t| t.text.to_lowercase())
+            .filter(|w| !self.stopwords.contains(w) && !self.starters.contains(w));
         Terms {
             terms,
             entities,
@@ -359,12 +443,31 @@ impl Aligner {
             dates,
             negated: claim.negated,
             words: toks.len(),
-            all: toks
-                .iter()
-                .map(|t| self.stemmer.stem(&t.text.to_lowercase().replace('’', "'")).into_owned())
-                .collect(),
+            all: raw.iter().map(|w| self.stemmer.stem(w).into_owned()).collect(),
+            content: raw.iter().map(|w| self.is_content(w)).collect(),
+            prefixes: {
+                let mut p: Vec<String> = raw
+                    .iter()
+                    .filter(|w| self.is_content(w))
+                    .map(|w| w.chars().take(5).collect())
+                    .collect();
+                p.sort_unstable();
+                p
+            },
             spans,
+            char3: CharGrams::new(&text.to_lowercase(), 3),
+            char4: CharGrams::new(&text.to_lowercase(), 4),
+            raw,
+            caps,
+            values,
+            quoted,
+            opener,
         }
+    }
+
+    /// A word that carries content: not a stopword, not a figure.
+    fn is_content(&self, w: &str) -> bool {
+        !self.stopwords.contains(w) && !w.chars().any(|c| c.is_ascii_digit())
     }
 
     /// A person's name: two or three capitalised words, the first a known
@@ -447,6 +550,55 @@ impl Aligner {
         };
         let negation_mismatch = flag(a.negated != b.negated);
         let dates_differ = flag(!a.dates.is_empty() && !b.dates.is_empty() && a.dates.is_disjoint(&b.dates));
+        let words: Vec<(f64, f64, f64)> = (1..=4).map(|n| ngram_overlap(&a.all, &b.all, n)).collect();
+        let raw1 = ngram_overlap(&a.raw, &b.raw, 1);
+        let raw2 = ngram_overlap(&a.raw, &b.raw, 2);
+        let (lcs, edit) = lcs_and_edit(&a.all, &b.all);
+        // Content terms each side states and the other does not: the "same
+        // event, different details" pairs.
+        let only_a: Vec<&String> = a.terms.difference(&b.terms).collect();
+        let only_b: Vec<&String> = b.terms.difference(&a.terms).collect();
+        let common = a.terms.len() - only_a.len();
+        let (fewer, more) = (a.terms.len().min(b.terms.len()), a.terms.len().max(b.terms.len()));
+        // Shares of the longer and the shorter side's terms the other states.
+        let (terms_min, terms_max) = if fewer == 0 {
+            (0.0, 0.0)
+        } else {
+            (common as f64 / more as f64, common as f64 / fewer as f64)
+        };
+        let unmatched_min = only_a.len().min(only_b.len());
+        let unmatched_max = only_a.len().max(only_b.len());
+        let mass = |xs: &[&String]| xs.iter().map(|t| idf.weight(t)).sum::<f64>();
+        let idf_unmatched_max = (mass(&only_a).max(mass(&only_b)) / 40.0).min(1.0);
+        let char3 = a.char3.cosine(&b.char3);
+        let char4 = a.char4.cosine(&b.char4);
+        // A capitalised word of one side the other does not write at all.
+        let caps_missing = |x: &Terms, y: &Terms| x.caps.iter().filter(|w| !y.raw.contains(w)).count();
+        let caps_unmatched = capped(caps_missing(a, b) + caps_missing(b, a), 6);
+        let both_values = !a.values.is_empty() && !b.values.is_empty();
+        let values_differ = flag(both_values && a.values != b.values);
+        let values_one_side = flag(a.values.is_empty() != b.values.is_empty());
+        let quote_mismatch = flag(a.quoted != b.quoted);
+        let length_diff = capped(a.words.abs_diff(b.words), 30);
+        // Each opens with a name (or an actor) whose first word the other
+        // never writes ("Acme Corp" and "Globex Corp", which `same_actor`
+        // takes as one by their shared "Corp").
+        let head = |t: &Terms| {
+            t.opener.clone().or_else(|| {
+                t.subject
+                    .as_deref()
+                    .and_then(|x| x.split(' ').next())
+                    .map(str::to_string)
+            })
+        };
+        let subject_head_mismatch = flag(match (head(a), head(b)) {
+            (Some(x), Some(y)) => x != y && !b.raw.contains(&x) && !a.raw.contains(&y),
+            _ => false,
+        });
+        let numbers_unmatched = capped(a.numbers.symmetric_difference(&b.numbers).count(), 4);
+        let (prefix_min, prefix_max) = prefix_overlap(&a.prefixes, &b.prefixes);
+        let ea = extra_runs(a, b);
+        let eb = extra_runs(b, a);
         vec![
             dice,
             contain_min,
@@ -464,12 +616,48 @@ impl Aligner {
             length_ratio,
             negation_mismatch,
             dates_differ,
-            ngram_overlap(&a.all, &b.all, 1).0,
-            ngram_overlap(&a.all, &b.all, 1).1,
-            ngram_overlap(&a.all, &b.all, 2).2,
-            ngram_overlap(&a.all, &b.all, 3).2,
-            ngram_overlap(&a.all, &b.all, 4).2,
-            lcs_ratio(&a.all, &b.all),
+            words[0].0,
+            words[0].1,
+            words[1].2,
+            words[2].2,
+            words[3].2,
+            lcs,
+            words[1].0,
+            words[1].1,
+            words[2].0,
+            words[2].1,
+            words[3].0,
+            words[3].1,
+            raw1.0,
+            raw1.1,
+            raw2.2,
+            terms_min,
+            terms_max,
+            capped(unmatched_min, 10),
+            capped(unmatched_max, 10),
+            flag(unmatched_min == 0),
+            idf_unmatched_max,
+            char3,
+            char4,
+            edit,
+            caps_unmatched,
+            values_differ,
+            values_one_side,
+            quote_mismatch,
+            length_diff,
+            dice * dice,
+            chars * chars,
+            words[0].0 * words[0].0,
+            lcs * lcs,
+            char4 * char4,
+            terms_min * terms_min,
+            capped(ea.longest.min(eb.longest), 6),
+            capped(ea.longest.max(eb.longest), 6),
+            capped(ea.tail.max(eb.tail), 6),
+            numbers_unmatched,
+            prefix_min,
+            prefix_max,
+            subject_head_mismatch,
         ]
     }
 
@@ -485,6 +673,9 @@ impl Aligner {
         score *= 1.0 - p.veto_entity * entity_disjoint;
         score *= 1.0 - p.veto_person * person_disjoint;
         score *= 1.0 - p.veto_subject * subject_mismatch;
+        if f[0] < p.min_dice {
+            score = 0.0;
+        }
         score
     }
 
@@ -654,46 +845,6 @@ impl Aligner {
     }
 }
 
-/// Shared word n-grams (multiset): (share of the longer side's, share of
-/// the shorter side's, Dice).
-fn ngram_overlap(a: &[String], b: &[String], n: usize) -> (f64, f64, f64) {
-    if a.len() < n || b.len() < n {
-        return (0.0, 0.0, 0.0);
-    }
-    let mut counts: HashMap<&[String], i64> = HashMap::new();
-    for g in a.windows(n) {
-        *counts.entry(g).or_insert(0) += 1;
-    }
-    let mut shared = 0usize;
-    for g in b.windows(n) {
-        if let Some(c) = counts.get_mut(g)
-            && *c > 0
-        {
-            *c -= 1;
-            shared += 1;
-        }
-    }
-    let (la, lb) = (a.len() + 1 - n, b.len() + 1 - n);
-    let s = shared as f64;
-    (s / la.max(lb) as f64, s / la.min(lb) as f64, 2.0 * s / (la + lb) as f64)
-}
-
-/// Longest common word subsequence over the longer side's length.
-fn lcs_ratio(a: &[String], b: &[String]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let mut prev = vec![0usize; b.len() + 1];
-    for x in a {
-        let mut cur = vec![0usize; b.len() + 1];
-        for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
-        }
-        prev = cur;
-    }
-    prev[b.len()] as f64 / a.len().max(b.len()) as f64
-}
-
 /// One actor under two names: the same name, or names sharing a word of
 /// three letters or more ("Bush" and "George W. Bush", "Supreme Court" and
 /// "U.S. Supreme Court").
@@ -701,6 +852,61 @@ fn same_actor(x: &str, y: &str) -> bool {
     x == y
         || x.split(' ')
             .any(|w| w.chars().count() >= 3 && y.split(' ').any(|v| v == w))
+}
+
+/// Shared items of two sorted lists (multiset): (share of the longer
+/// list, share of the shorter).
+fn prefix_overlap(a: &[String], b: &[String]) -> (f64, f64) {
+    if a.is_empty() || b.is_empty() {
+        return (0.0, 0.0);
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let s = shared as f64;
+    (s / a.len().max(b.len()) as f64, s / a.len().min(b.len()) as f64)
+}
+
+/// Runs of content words of one sentence that the other does not write
+/// (stopwords neither break nor extend a run): an added clause ("..., as he
+/// screamed in pain") is what most often makes two close sentences state
+/// different facts.
+struct ExtraRuns {
+    /// The longest run.
+    longest: usize,
+    /// The run that ends the sentence.
+    tail: usize,
+}
+
+fn extra_runs(x: &Terms, y: &Terms) -> ExtraRuns {
+    let other: HashSet<&str> = y.all.iter().map(String::as_str).collect();
+    let (mut longest, mut run, mut shares_any) = (0, 0, false);
+    for (w, &content) in x.all.iter().zip(&x.content) {
+        if !content {
+            continue;
+        }
+        if other.contains(w.as_str()) {
+            shares_any = true;
+            run = 0;
+        } else {
+            run += 1;
+            longest = longest.max(run);
+        }
+    }
+    ExtraRuns {
+        longest,
+        // A sentence with no word in common is all extra, not an added clause.
+        tail: if shares_any { run } else { 0 },
+    }
 }
 
 fn flag(b: bool) -> f64 {
