@@ -417,6 +417,13 @@ pub struct AspectRule {
     /// Smith"): a figure with no name next to it is not compared.
     #[serde(default)]
     pub holder: bool,
+    /// False: a figure so read is not compared at all (its reading depends
+    /// on what the engine cannot see, such as the day a source wrote).
+    #[serde(default = "yes")]
+    pub compared: bool,
+    /// The cue may stand anywhere in the sentence, not only next to the figure.
+    #[serde(default)]
+    pub anywhere: bool,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

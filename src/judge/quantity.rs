@@ -27,6 +27,8 @@ struct Aspect {
     window: usize,
     keep_counted: bool,
     holder: bool,
+    compared: bool,
+    anywhere: bool,
 }
 
 /// The aspect rules, compiled once per run.
@@ -56,6 +58,8 @@ impl Aspects {
                     window: r.window,
                     keep_counted: r.keep_counted,
                     holder: r.holder,
+                    compared: r.compared,
+                    anywhere: r.anywhere,
                 })
                 .collect(),
         }
@@ -75,6 +79,7 @@ impl Aspects {
                 (s, e)
             })
             .collect();
+        let sentence = clause_free_words(text);
         let mut found: Vec<Option<&Aspect>> = claim
             .quantities
             .iter()
@@ -89,6 +94,14 @@ impl Aspects {
                 let mut best: Option<(usize, &Aspect)> = None;
                 for a in &self.rules {
                     if !a.refines.is_empty() && !a.refines.contains(class) {
+                        continue;
+                    }
+                    if a.anywhere {
+                        // A sentence-wide cue outranks any cue next to the figure.
+                        if cue_distance(&sentence, &a.before, sentence.len(), false).is_some() {
+                            best = Some((0, a));
+                            break;
+                        }
                         continue;
                     }
                     // Twice the distance, plus one before the figure: the
@@ -142,9 +155,23 @@ impl Aspects {
             .quantities
             .iter()
             .zip(found)
-            .map(|(q, a)| {
+            .enumerate()
+            .map(|(n, (q, a))| {
                 let mut q = q.clone();
+                if partial_member(text, spans[n].0) {
+                    // "a man and two women died": the figure is only part of
+                    // a count whose other member carries no figure.
+                    q.measure = None;
+                    return q;
+                }
+                if q.measure.as_deref() == Some("percent") && q.counted.is_none() {
+                    q.counted = share_base(text, spans[n].1);
+                }
                 let Some(a) = a else { return q };
+                if !a.compared {
+                    q.measure = None;
+                    return q;
+                }
                 let class = q.measure.clone().unwrap_or_else(|| "none".into());
                 q.measure = Some(a.measure.replace("{class}", &class));
                 if a.holder {
@@ -160,6 +187,51 @@ impl Aspects {
             })
             .collect()
     }
+}
+
+/// Every lowercased word of the sentence, in order, hyphenated words split.
+fn clause_free_words(text: &str) -> Vec<String> {
+    crate::tokens::tokens(text)
+        .iter()
+        .flat_map(|t| {
+            t.text
+                .to_lowercase()
+                .split('-')
+                .filter(|p| !p.is_empty())
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Articles that make a coordinated noun a member of one ("a man and two
+/// women"): a figure after it counts only part of the whole.
+const ONE_MEMBER: &[&str] = &["a", "an"];
+
+/// True when the figure at `start` follows "a <noun> and": a count one
+/// member of which has no figure.
+fn partial_member(text: &str, start: usize) -> bool {
+    let toks = crate::tokens::tokens(&text[..start.min(text.len())]);
+    let w: Vec<String> = toks.iter().rev().take(3).map(|t| t.text.to_lowercase()).collect();
+    w.len() == 3
+        && w[0] == "and"
+        && ONE_MEMBER.contains(&w[2].as_str())
+        && !text[toks[toks.len() - 3].end..start].contains(',')
+}
+
+/// What a share is a share of ("75 percent of traffic"): the noun after
+/// "of", past a determiner. Shares of different things are not compared.
+fn share_base(text: &str, end: usize) -> Option<String> {
+    const DETERMINERS: &[&str] = &[
+        "the", "all", "its", "their", "his", "her", "our", "a", "an", "this", "that",
+    ];
+    let toks = crate::tokens::tokens(text.get(end..)?);
+    let mut it = toks.iter().map(|t| t.text.to_lowercase());
+    if it.next()? != "of" {
+        return None;
+    }
+    it.find(|w| !DETERMINERS.contains(&w.as_str()))
+        .filter(|w| w.chars().all(char::is_alphabetic))
 }
 
 /// Words after a figure in its clause, the counted noun left out: cue
@@ -476,6 +548,21 @@ mod tests {
         let t = "killed 4 and injured 6";
         let s = t.find('6').unwrap();
         assert_eq!(clause_words(t, 8, s, true), w(&["injured"]));
+    }
+
+    #[test]
+    fn a_member_without_a_figure_makes_the_figure_partial() {
+        let t = "a man and two women died";
+        assert!(partial_member(t, t.find("two").unwrap()));
+        let t = "four men and two women died";
+        assert!(!partial_member(t, t.find("two").unwrap()));
+    }
+
+    #[test]
+    fn a_share_names_its_base() {
+        let t = "40 percent of the votes";
+        assert_eq!(share_base(t, 10), Some("votes".to_string()));
+        assert_eq!(share_base("40 percent in May", 10), None);
     }
 
     #[test]
