@@ -271,10 +271,11 @@ fn ecbplus_pairwise_alignment() {
     }
     // Targets (F1 above the baseline, false merges < 2%) are not reached
     // on test yet (printed above); the levels reached so far must not
-    // regress: test F1 43.6 and false merges 18.3% (single-link had 49.2
-    // and 29.9%); development false merges 0.6%.
-    assert!(fc >= 0.42, "check clusters F1 regressed: {fc:.3}");
-    assert!(merge_rate(&clu) <= 0.20, "check clusters false merges regressed");
+    // regress: test F1 45.9 and false merges 20.4% with the 58-feature
+    // paraphrase model (single-link with the old model had 49.2 and 29.9%);
+    // development false merges 0.7%.
+    assert!(fc >= 0.44, "check clusters F1 regressed: {fc:.3}");
+    assert!(merge_rate(&clu) <= 0.22, "check clusters false merges regressed");
     let dev_clu = results[0].2;
     assert!(merge_rate(&dev_clu) <= 0.02, "dev false merges regressed");
     assert!(
