@@ -116,6 +116,10 @@ pub struct Params {
     /// claims name actors and share none.
     pub cluster_threshold: f64,
     pub cluster_entity_penalty: f64,
+    /// Staged scoring (the `clustering` rule): the paraphrase model runs
+    /// only on pairs whose claim score and idf-weighted overlap reach these.
+    pub model_min_claim: f64,
+    pub model_min_overlap: f64,
 }
 
 impl Params {
@@ -146,6 +150,8 @@ impl Params {
             prefilter: rules.align_param("prefilter", 0.15),
             cluster_threshold: rules.align_param("cluster_threshold", 0.2),
             cluster_entity_penalty: rules.align_param("cluster_entity_penalty", 0.15),
+            model_min_claim: rules.align_param("model_min_claim", 0.0),
+            model_min_overlap: rules.align_param("model_min_overlap", 0.0),
         }
     }
 }
@@ -766,7 +772,16 @@ impl Aligner {
             .filter(|&&(i, j)| weighted[i].overlap_share(&weighted[j]) >= self.params.prefilter)
             .map(|&(i, j)| {
                 let s = self.claim_score_weighted(&terms[i], &terms[j], &weighted[i], &weighted[j]);
-                let para = self.score(&terms[i], &terms[j], &idf);
+                // Staged: the paraphrase model costs far more than the claim
+                // matcher, and below these bounds (the `clustering` rule) it
+                // was never seen to pass; such pairs vote on `s` alone.
+                let para = if s >= self.params.model_min_claim
+                    && weighted[i].overlap_share(&weighted[j]) >= self.params.model_min_overlap
+                {
+                    self.score(&terms[i], &terms[j], &idf)
+                } else {
+                    0.0
+                };
                 (i, j, s, para)
             })
             .collect();
