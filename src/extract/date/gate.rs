@@ -25,6 +25,8 @@ pub const YEAR_PREFIX: u32 = 1 << 10;
 pub const DIGIT: u32 = 1 << 11;
 /// "-" or "/".
 pub const SEP: u32 = 1 << 12;
+/// A number word ("in nineteen ninety six").
+pub const NUMBER: u32 = 1 << 13;
 
 #[derive(Debug, Clone)]
 pub struct Gate {
@@ -35,15 +37,19 @@ pub struct Gate {
     always: u32,
 }
 
-/// The part of a trigger the text must hold literally: up to the first
-/// space or apostrophe (the patterns let those vary). Whether the word must
-/// end there: after a space the pattern wants `[\s-]`, after an
-/// apostrophe (optional in the patterns) anything may follow.
+/// The part of a trigger the text must hold literally: its longest word
+/// (the rarest, most likely: "yesterday" of "the day before yesterday"), up
+/// to an apostrophe (optional in the patterns). Every word of a trigger
+/// stands at a word start (after `\b` or `[\s-]`); whether it must end
+/// there: not before an apostrophe, where anything may follow.
 fn literal(w: &str) -> (&str, bool) {
-    match w.find([' ', '\'', '’']) {
-        Some(i) => (&w[..i], w[i..].starts_with(' ')),
-        None => (w, true),
-    }
+    w.split(' ')
+        .map(|part| match part.find(['\'', '’']) {
+            Some(i) => (&part[..i], false),
+            None => (part, true),
+        })
+        .max_by_key(|(lit, _)| lit.len())
+        .unwrap_or(("", true))
 }
 
 impl Gate {
@@ -53,6 +59,9 @@ impl Gate {
         for (bit, words) in groups {
             for w in words {
                 let (lit, ends) = literal(w);
+                // Year words are read from at most 12 letters: a longer
+                // word may still start with one.
+                let ends = ends && *bit != NUMBER;
                 if lit.is_empty() || !lit.is_ascii() {
                     always |= bit;
                     continue;
@@ -121,6 +130,8 @@ mod tests {
         assert_eq!(g.open("in MAY") & MONTH, MONTH);
         assert_eq!(g.open("renew it") & HOLIDAY, 0);
         assert_eq!(g.open("New Year's Day") & HOLIDAY, HOLIDAY);
+        assert_eq!(g.open("new years day") & HOLIDAY, HOLIDAY);
+        assert_eq!(g.open("a new day") & HOLIDAY, 0);
         assert_eq!(g.open("no digits") & DIGIT, 0);
         assert_eq!(g.open("\u{17F}ome text"), u32::MAX);
     }

@@ -481,6 +481,7 @@ impl DateFinder {
             (gate::OF, list(&["of"])),
             (gate::WEEK, list(&["week"])),
             (gate::YEAR_PREFIX, year_prefixes.clone()),
+            (gate::NUMBER, numbers.keys().cloned().collect()),
         ]);
         DateFinder {
             gate,
@@ -881,7 +882,8 @@ impl DateFinder {
             }
             found.push(Found::new(m.start(), m.end(), year(y as i32), "year"));
         }
-        for m in self.year_word_intro.find_iter(text) {
+        let intro = if on(gate::NUMBER) { text } else { "" };
+        for m in self.year_word_intro.find_iter(intro) {
             // Most "in"s are followed by no number word: skip them cheaply.
             let first: String = text[m.end()..]
                 .chars()
