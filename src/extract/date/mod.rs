@@ -728,7 +728,7 @@ impl DateFinder {
         if on(gate::DIGIT) {
             self.numeric_dates(text, r, &mut found);
         }
-        let digits = on(gate::DIGIT).then_some(text).unwrap_or_default();
+        let digits = if on(gate::DIGIT) { text } else { "" };
         for c in self
             .compact
             .captures_iter(digits)
@@ -741,7 +741,7 @@ impl DateFinder {
                 found.push(Found::new(m.start(), m.end(), day(date), "absolute"));
             }
         }
-        let seps = on(gate::SEP).then_some(text).unwrap_or_default();
+        let seps = if on(gate::SEP) { text } else { "" };
         for c in self.mixed.captures_iter(seps) {
             let m = c.get(0).expect("group 0");
             if c.get(2).map(|x| x.as_str()) != c.get(4).map(|x| x.as_str()) {
