@@ -27,6 +27,7 @@
 //!   word follows it ("2018 people") and no preposition precedes it.
 
 mod calendar;
+mod gate;
 
 use std::collections::BTreeMap;
 
@@ -36,6 +37,7 @@ use regex::{Captures, Regex};
 use self::calendar::{
     NONE, Res, day, holiday, iso_week, month, relative, same_week, shift, span, week_start, year, year_words,
 };
+use self::gate::Gate;
 use crate::model::DateFacet;
 use crate::rules::RuleSet;
 
@@ -201,6 +203,7 @@ pub struct DateFinder {
     spaced: Regex,
     week_number: Regex,
     year: Regex,
+    gate: Gate,
 }
 
 fn alternation(words: &[String]) -> String {
@@ -451,7 +454,37 @@ impl DateFinder {
             .collect();
         let nums = alternation(&small);
         let unit = r"(day|week|fortnight|month|year)s?";
+        let list = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let gate = Gate::new(&[
+            (gate::MONTH, month_words.clone()),
+            (gate::WEEKDAY, words(&weekdays)),
+            (gate::REL, rel_words.clone()),
+            (gate::HOLIDAY, holiday_words.clone()),
+            (
+                gate::UNIT,
+                list(&[
+                    "day",
+                    "days",
+                    "week",
+                    "weeks",
+                    "fortnight",
+                    "fortnights",
+                    "month",
+                    "months",
+                    "year",
+                    "years",
+                ]),
+            ),
+            (gate::AGO, list(&["ago"])),
+            (gate::IN, list(&["in"])),
+            (gate::ANCHOR, list(&["today", "tomorrow", "tmrw", "yesterday", "now"])),
+            (gate::OF, list(&["of"])),
+            (gate::WEEK, list(&["week"])),
+            (gate::YEAR_PREFIX, year_prefixes.clone()),
+            (gate::NUMBER, numbers.keys().cloned().collect()),
+        ]);
         DateFinder {
+            gate,
             ahead: build(format!(r"(?i){b}in\s+(\d{{1,3}}|{nums})\s+{unit}{b}")).expect("static pattern"),
             from_anchor: build(format!(
                 r"(?i){b}(\d{{1,3}}|{nums})\s+{unit}\s+(from|after|before)\s+(today|tomorrow|tmrw|yesterday|now){b}"
@@ -690,8 +723,17 @@ impl DateFinder {
         let mut found: Vec<Found> = Vec::new();
         let num = |c: &Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         let r = reference;
-        self.numeric_dates(text, r, &mut found);
-        for c in self.compact.captures_iter(text).chain(self.spaced.captures_iter(text)) {
+        let open = self.gate.open(text);
+        let on = |g: u32| open & g == g;
+        if on(gate::DIGIT) {
+            self.numeric_dates(text, r, &mut found);
+        }
+        let digits = if on(gate::DIGIT) { text } else { "" };
+        for c in self
+            .compact
+            .captures_iter(digits)
+            .chain(self.spaced.captures_iter(digits))
+        {
             let m = c.get(0).expect("group 0");
             if let (Some(y), Some(mo), Some(d)) = (num(&c, 1), num(&c, 2), num(&c, 3))
                 && let Some(date) = NaiveDate::from_ymd_opt(y as i32, mo, d)
@@ -699,7 +741,8 @@ impl DateFinder {
                 found.push(Found::new(m.start(), m.end(), day(date), "absolute"));
             }
         }
-        for c in self.mixed.captures_iter(text) {
+        let seps = if on(gate::SEP) { text } else { "" };
+        for c in self.mixed.captures_iter(seps) {
             let m = c.get(0).expect("group 0");
             if c.get(2).map(|x| x.as_str()) != c.get(4).map(|x| x.as_str()) {
                 continue;
@@ -723,7 +766,9 @@ impl DateFinder {
         }
         // Day and month, in either order, with or without a year.
         for (re, mi, di) in [(&self.mdy, 1, 2), (&self.dmy, 2, 1)] {
-            let Some(re) = re else { continue };
+            let Some(re) = re.as_ref().filter(|_| on(gate::MONTH)) else {
+                continue;
+            };
             for c in re.captures_iter(text) {
                 let m = c.get(0).expect("group 0");
                 let Some(mw) = c.get(mi) else { continue };
@@ -784,7 +829,9 @@ impl DateFinder {
             }
         }
         for re in [&self.my, &self.ym] {
-            let Some(re) = re else { continue };
+            let Some(re) = re.as_ref().filter(|_| on(gate::MONTH | gate::DIGIT)) else {
+                continue;
+            };
             for c in re.captures_iter(text) {
                 let m = c.get(0).expect("group 0");
                 let (a, b) = (c.get(1).map_or("", |x| x.as_str()), c.get(2).map_or("", |x| x.as_str()));
@@ -802,9 +849,13 @@ impl DateFinder {
                 }
             }
         }
-        self.months_alone(text, r, &mut found);
-        self.weekdays_found(text, r, &mut found);
-        if let Some(re) = &self.rel {
+        if on(gate::MONTH) {
+            self.months_alone(text, r, &mut found);
+        }
+        if on(gate::WEEKDAY) {
+            self.weekdays_found(text, r, &mut found);
+        }
+        if let Some(re) = self.rel.as_ref().filter(|_| on(gate::REL)) {
             for m in re.find_iter(text) {
                 let Some((unit, k)) = self.relative.get(&key(m.as_str())) else {
                     continue;
@@ -816,10 +867,12 @@ impl DateFinder {
                 found.push(f);
             }
         }
-        self.holidays_found(text, r, &mut found);
-        self.counted(text, r, &mut found);
-        self.periods(text, r, &mut found);
-        for c in self.year.captures_iter(text) {
+        if on(gate::HOLIDAY) {
+            self.holidays_found(text, r, &mut found);
+        }
+        self.counted(text, r, open, &mut found);
+        self.periods(text, r, open, &mut found);
+        for c in self.year.captures_iter(digits) {
             let m = c.get(0).expect("group 0");
             let Some(y) = num(&c, 1).filter(|y| (1900..=2100).contains(y)) else {
                 continue;
@@ -829,7 +882,8 @@ impl DateFinder {
             }
             found.push(Found::new(m.start(), m.end(), year(y as i32), "year"));
         }
-        for m in self.year_word_intro.find_iter(text) {
+        let intro = if on(gate::NUMBER) { text } else { "" };
+        for m in self.year_word_intro.find_iter(intro) {
             // Most "in"s are followed by no number word: skip them cheaply.
             let first: String = text[m.end()..]
                 .chars()
@@ -1125,9 +1179,16 @@ impl DateFinder {
     }
 
     /// "3 days ago", "in two weeks", "two weeks from tomorrow".
-    fn counted(&self, text: &str, r: Option<NaiveDate>, found: &mut Vec<Found>) {
+    fn counted(&self, text: &str, r: Option<NaiveDate>, open: u32, found: &mut Vec<Found>) {
+        let only = |g: u32| {
+            if open & (g | gate::UNIT) == g | gate::UNIT {
+                text
+            } else {
+                ""
+            }
+        };
         let unit_of = |c: &Captures, i: usize| c.get(i).map_or(String::new(), |x| x.as_str().to_lowercase());
-        for c in self.ago.captures_iter(text) {
+        for c in self.ago.captures_iter(only(gate::AGO)) {
             let m = c.get(0).expect("group 0");
             let n = self.count(c.get(1).map_or("", |x| x.as_str()));
             let unit = unit_of(&c, 2);
@@ -1138,7 +1199,7 @@ impl DateFinder {
             });
             found.push(Found::new(m.start(), m.end(), res, "relative"));
         }
-        for c in self.ahead.captures_iter(text) {
+        for c in self.ahead.captures_iter(only(gate::IN)) {
             let m = c.get(0).expect("group 0");
             // "in two days from today" is read from its anchor instead.
             let rest = text[m.end()..].trim_start().to_lowercase();
@@ -1151,7 +1212,7 @@ impl DateFinder {
             f.counted = true;
             found.push(f);
         }
-        for c in self.from_anchor.captures_iter(text) {
+        for c in self.from_anchor.captures_iter(only(gate::ANCHOR)) {
             let m = c.get(0).expect("group 0");
             let n = self.count(c.get(1).map_or("", |x| x.as_str()));
             let sign = if unit_of(&c, 3) == "before" { -1 } else { 1 };
@@ -1172,8 +1233,10 @@ impl DateFinder {
 
     /// "week 31", "the first week of 2015", "the 15th day of next month",
     /// "calendar year 2008".
-    fn periods(&self, text: &str, r: Option<NaiveDate>, found: &mut Vec<Found>) {
-        for c in self.week_number.captures_iter(text) {
+    fn periods(&self, text: &str, r: Option<NaiveDate>, open: u32, found: &mut Vec<Found>) {
+        let on = |g: u32| open & g == g;
+        let weeks = if on(gate::WEEK | gate::DIGIT) { text } else { "" };
+        for c in self.week_number.captures_iter(weeks) {
             let m = c.get(0).expect("group 0");
             let Some(w) = c
                 .get(1)
@@ -1193,7 +1256,7 @@ impl DateFinder {
                 "relative",
             ));
         }
-        if let Some(re) = &self.nth_of {
+        if let Some(re) = self.nth_of.as_ref().filter(|_| on(gate::UNIT | gate::OF)) {
             for c in re.captures_iter(text) {
                 let m = c.get(0).expect("group 0");
                 let (Some(nth), Some(unit), Some(of)) = (c.get(1), c.get(2), c.get(3)) else {
@@ -1230,7 +1293,11 @@ impl DateFinder {
                 found.push(Found::new(m.start(), m.end(), res, "relative"));
             }
         }
-        if let Some(re) = &self.year_prefix {
+        if let Some(re) = self
+            .year_prefix
+            .as_ref()
+            .filter(|_| on(gate::YEAR_PREFIX | gate::DIGIT))
+        {
             for c in re.captures_iter(text) {
                 let m = c.get(0).expect("group 0");
                 if let Some(y) = c.get(1).and_then(|x| x.as_str().parse::<i32>().ok())
