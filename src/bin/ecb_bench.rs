@@ -12,24 +12,17 @@ use corroborate::check::Engine;
 use corroborate::model::Document;
 use corroborate::rules::RuleSet;
 
+#[path = "shared/ecb_archive.rs"]
+mod ecb_archive;
+use ecb_archive::unescape;
+
 fn main() {
     let dir = std::env::args()
         .nth(1)
         .or_else(|| std::env::var("CORROBORATE_DATA").ok())
         .unwrap_or_else(|| "../shared/data".to_string());
     let archive = std::path::Path::new(&dir).join("ecbplus/full/ecbplus_all_topics_xml.tar.gz");
-    let tmp = tempfile::tempdir().expect("temporary directory");
-    let status = std::process::Command::new("tar")
-        .arg("-xzf")
-        .arg(&archive)
-        .arg("-C")
-        .arg(tmp.path())
-        .status()
-        .expect("tar");
-    assert!(status.success(), "cannot unpack {}", archive.display());
-    let mut files = Vec::new();
-    collect(tmp.path(), &mut files);
-    files.sort();
+    let (_tmp, files) = ecb_archive::unpack(&archive).unwrap_or_else(|| panic!("cannot unpack {}", archive.display()));
     let token = regex::Regex::new(r#"<token[^>]*\bsentence="(\d+)"[^>]*>([^<]*)</token>"#).unwrap();
     let docs: Vec<Document> = files
         .iter()
@@ -125,23 +118,4 @@ fn hwm_kb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM"))?;
     line.split_whitespace().nth(1)?.parse().ok()
-}
-
-fn collect(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-    for e in std::fs::read_dir(dir).expect("dir").flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|x| x == "xml") {
-            out.push(p);
-        }
-    }
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }

@@ -20,6 +20,10 @@ use corroborate::judge::judge_pair;
 use corroborate::model::Finding;
 use serde_json::Value;
 
+#[path = "shared/ecb_archive.rs"]
+mod ecb_archive;
+use ecb_archive::unescape;
+
 /// A gold-aligned pair and the quantity-conflict findings on it.
 pub struct PairConflicts {
     pub topic: u64,
@@ -116,21 +120,7 @@ pub fn full_pair_conflicts(dir: &Path, engine: &Engine) -> Option<Vec<PairConfli
             selected.insert((format!("{topic}_{file}"), sent));
         }
     }
-    let tmp = tempfile::tempdir().ok()?;
-    let ok = std::process::Command::new("tar")
-        .arg("-xzf")
-        .arg(&archive)
-        .arg("-C")
-        .arg(tmp.path())
-        .status()
-        .ok()?
-        .success();
-    if !ok {
-        return None;
-    }
-    let mut files = Vec::new();
-    collect(tmp.path(), &mut files);
-    files.sort();
+    let (_tmp, files) = ecb_archive::unpack(&archive)?;
     let token = regex::Regex::new(r#"<token[^>]*\bt_id="(\d+)"[^>]*\bsentence="(\d+)"[^>]*>([^<]*)</token>"#).ok()?;
     let mention =
         regex::Regex::new(r#"<((?:ACTION|NEG)_\w+) m_id="(\d+)"[^>/]*>\s*<token_anchor t_id="(\d+)""#).ok()?;
@@ -226,25 +216,6 @@ fn detokenize(toks: &[String]) -> String {
         out.push_str(t);
     }
     out
-}
-
-fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|x| x == "xml") {
-            out.push(p);
-        }
-    }
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }
 
 fn main() {
