@@ -376,6 +376,21 @@ struct Num {
     fraction: bool,
 }
 
+impl Num {
+    /// A number that is neither a bare year nor a proper fraction.
+    fn whole(value: f64, raw: f64, next: usize, unit: Option<Unit>, scaled: bool) -> Num {
+        Num {
+            value,
+            raw,
+            next,
+            unit,
+            scaled,
+            year_like: false,
+            fraction: false,
+        }
+    }
+}
+
 /// Words that end the look-ahead for the counted noun. English grammar, not
 /// story vocabulary.
 const FUNCTION_WORDS: &[&str] = &[
@@ -963,42 +978,16 @@ impl Cx<'_> {
                 let low = sfx.to_lowercase();
                 if let Some(f) = self.f.scales.get(&low) {
                     current *= f;
-                    scaled = true;
-                    return Some(Num {
-                        value: current,
-                        raw: lit.value,
-                        next: k,
-                        unit,
-                        scaled,
-                        year_like: false,
-                        fraction: false,
-                    })
-                    .map(|n| self.more_scales(n, currency));
+                    return Some(self.more_scales(Num::whole(current, lit.value, k, unit, true), currency));
                 } else if let Some((u, _)) = self.f.units.forward(sfx, &tokenize(sfx), 0) {
                     unit = Some(u);
-                    return Some(Num {
-                        value: current,
-                        raw: lit.value,
-                        next: k,
-                        unit,
-                        scaled,
-                        year_like: false,
-                        fraction: false,
-                    });
+                    return Some(Num::whole(current, lit.value, k, unit, scaled));
                 } else if let Some((code, _)) = self.f.currency_after.forward(sfx, &tokenize(sfx), 0) {
                     unit = Some(Unit {
                         unit: code,
                         measure: "money".to_string(),
                     });
-                    return Some(Num {
-                        value: current,
-                        raw: lit.value,
-                        next: k,
-                        unit,
-                        scaled,
-                        year_like: false,
-                        fraction: false,
-                    });
+                    return Some(Num::whole(current, lit.value, k, unit, scaled));
                 }
                 return None;
             }
@@ -1022,15 +1011,7 @@ impl Cx<'_> {
                 && l2.fraction
                 && !self.glued(k - 1, k)
             {
-                return Some(Num {
-                    value: lit.value + l2.value,
-                    raw: lit.value,
-                    next: n2,
-                    unit,
-                    scaled,
-                    year_like: false,
-                    fraction: false,
-                });
+                return Some(Num::whole(lit.value + l2.value, lit.value, n2, unit, scaled));
             }
             cur_low = if lit.value < 100.0 { lit.value } else { 0.0 };
             best = Some((current, k));
@@ -1165,15 +1146,7 @@ impl Cx<'_> {
                         break;
                     };
                     current += frac;
-                    let n = Num {
-                        value: total + current,
-                        raw: raw.unwrap_or(0.0),
-                        next: n2,
-                        unit,
-                        scaled,
-                        year_like: false,
-                        fraction: false,
-                    };
+                    let n = Num::whole(total + current, raw.unwrap_or(0.0), n2, unit, scaled);
                     return Some(self.more_scales(n, currency));
                 }
                 Atom::Ord(d, plural, hyph) => {
