@@ -417,6 +417,16 @@ pub struct AspectRule {
     /// Smith"): a figure with no name next to it is not compared.
     #[serde(default)]
     pub holder: bool,
+    /// Compare only figures measured from one named place ("14 miles north
+    /// of Ashford", "two miles from Ashford"): the first name after the
+    /// figure, within a few words, is what it is measured from, and stands
+    /// for the thing counted; a figure with no such name keeps none.
+    #[serde(default)]
+    pub anchor: bool,
+    /// Words right after the figure that undo the reading ("in cash and
+    /// stock" is the whole price, not its cash part).
+    #[serde(default)]
+    pub unless_after: Vec<String>,
     /// False: a figure so read is not compared at all (its reading depends
     /// on what the engine cannot see, such as the day a source wrote).
     #[serde(default = "yes")]

@@ -171,7 +171,7 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         "quantity-conflict (upper bound)",
         "Up to 5,000 people fled the Velm fire.",
         "Some 9,000 people fled the Velm fire.",
-        Some("people"),
+        Some("displaced"),
     ),
     (
         "quantity-conflict",
@@ -202,7 +202,70 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         "measures (depth)",
         "The quake off Velmara struck at a depth of 10 km.",
         "The quake off Velmara struck at a depth of 35 km.",
+        Some("depth"),
+    ),
+    (
+        "measures (depth vs distance)",
+        "The quake struck at a depth of 3 miles, officials in Velmara said.",
+        "The quake struck two miles from Velmara, officials said.",
+        None,
+    ),
+    // Distances measured from different named places are not counterparts;
+    // from the same place, or from none, they are.
+    (
+        "measures (distances from two towns)",
+        "The quake struck about 14 miles north of Velmara on Sunday.",
+        "The quake struck about 26 miles north of Ostrova on Sunday.",
+        None,
+    ),
+    (
+        "quantity-conflict",
+        "The quake struck about 14 miles north of Velmara on Sunday.",
+        "The quake struck about 26 miles north of Velmara on Sunday.",
         Some("distance"),
+    ),
+    (
+        "quantity-conflict",
+        "The climber fell about 60 metres from a ridge on Friday.",
+        "The climber fell 150 metres from a ridge on Friday.",
+        Some("distance"),
+    ),
+    // Parts of a deal, revenue and share-price targets are not its price.
+    (
+        "measures (cash part vs whole price)",
+        "Acme will buy Globex for $5.4 billion, the companies said.",
+        "Acme will pay $4.2 billion in cash and 57 million shares for Globex.",
+        None,
+    ),
+    (
+        "quantity-conflict (whole price in cash and stock)",
+        "Acme will buy Globex for $5.4 billion in cash and stock.",
+        "Acme will buy Globex for $6.1 billion, the companies said.",
+        Some("money"),
+    ),
+    (
+        "measures (revenue vs price)",
+        "Acme will buy Globex, which had $500 million in revenue last year.",
+        "Acme will buy Globex for $13.9 billion.",
+        None,
+    ),
+    (
+        "measures (price target vs price)",
+        "Acme will buy Globex, and an analyst set a price target of $21 for Acme.",
+        "Acme will buy Globex for $5.4 billion.",
+        None,
+    ),
+    (
+        "measures (population vs deaths)",
+        "The quake killed 10 people on Velm island, which has a population of 120,000.",
+        "The quake killed 10 people on Velm island.",
+        None,
+    ),
+    (
+        "measures (injured vs sheltering)",
+        "The strike on the Velm school left 50 people injured.",
+        "The strike hit the Velm school where hundreds of people were sheltering.",
+        None,
     ),
 ];
 

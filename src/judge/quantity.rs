@@ -27,6 +27,8 @@ struct Aspect {
     window: usize,
     keep_counted: bool,
     holder: bool,
+    anchor: bool,
+    unless_after: Vec<String>,
     compared: bool,
     anywhere: bool,
 }
@@ -58,6 +60,8 @@ impl Aspects {
                     window: r.window,
                     keep_counted: r.keep_counted,
                     holder: r.holder,
+                    anchor: r.anchor,
+                    unless_after: r.unless_after.iter().map(|w| w.to_lowercase()).collect(),
                     compared: r.compared,
                     anywhere: r.anywhere,
                 })
@@ -95,6 +99,12 @@ impl Aspects {
                 for a in &self.rules {
                     if !a.refines.is_empty() && !a.refines.contains(class) {
                         continue;
+                    }
+                    if !a.unless_after.is_empty() {
+                        let rest = text[e..].trim_start().to_lowercase();
+                        if a.unless_after.iter().any(|w| rest.starts_with(w.as_str())) {
+                            continue;
+                        }
                     }
                     if a.anywhere {
                         // A sentence-wide cue outranks any cue next to the figure.
@@ -180,6 +190,10 @@ impl Aspects {
                         Some(name) => q.counted = Some(name),
                         None => q.measure = None,
                     }
+                } else if a.anchor {
+                    // The place stands in for the thing counted; with no
+                    // place the figure compares with any of its measure.
+                    q.counted = anchor(claim, &q);
                 } else if !a.keep_counted {
                     q.counted = None;
                 }
@@ -273,6 +287,23 @@ fn holder(claim: &Claim, q: &Quantity) -> Option<String> {
         };
         close.then(|| ent.canonical.to_lowercase())
     })
+}
+
+/// The place a distance is measured from: the first name after the figure,
+/// at most `ANCHOR_WORDS` words on ("14 miles north-northeast of Ashford",
+/// "10 km (6 miles) from Ashford"), within the clause.
+fn anchor(claim: &Claim, q: &Quantity) -> Option<String> {
+    const ANCHOR_WORDS: usize = 6;
+    let text = claim.text.as_str();
+    let e = q.end.saturating_sub(claim.start);
+    let ent = claim
+        .entities
+        .iter()
+        .filter(|ent| ent.start.saturating_sub(claim.start) >= e)
+        .min_by_key(|ent| ent.start)?;
+    let between = text.get(e..ent.start.saturating_sub(claim.start))?;
+    let close = crate::tokens::tokens(between).len() <= ANCHOR_WORDS && !between.contains([',', ';', ':', '.']);
+    close.then(|| ent.canonical.to_lowercase())
 }
 
 /// Lowercased words of `text[from..to]` up to a clause boundary, nearest the
