@@ -415,11 +415,25 @@ fn ecb_conflict_precision() {
     ))
     .expect("labels");
     let mut labels: BTreeMap<(String, String), bool> = BTreeMap::new();
-    for line in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
+    // Rows after the `#@ fresh` marker were labelled from a listing that no
+    // code change had seen: the held-out figure.
+    let mut fresh: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut in_fresh = false;
+    for line in text.lines().skip_while(|l| l.starts_with('#')).skip(1) {
+        if line.starts_with("#@ fresh") {
+            in_fresh = true;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
         let f: Vec<&str> = line.split('\t').collect();
         assert_eq!(f.len(), 4, "label line: {line}");
         assert!(matches!(f[2], "yes" | "no"), "label: {line}");
-        labels.insert((f[0].into(), f[1].into()), f[2] == "yes");
+        let key = (f[0].to_string(), f[1].to_string());
+        if in_fresh {
+            fresh.insert(key.clone());
+        }
+        labels.insert(key, f[2] == "yes");
     }
     let mut precision = BTreeMap::new();
     for (name, pool) in [("dev", &dev), ("test", &test)] {
@@ -447,10 +461,23 @@ fn ecb_conflict_precision() {
             flagged.len() - labelled.len()
         );
         precision.insert(name, p);
+        let sample: Vec<bool> = flagged
+            .iter()
+            .filter(|k| fresh.contains(*k))
+            .filter_map(|k| labels.get(k).copied())
+            .collect();
+        if !sample.is_empty() {
+            let yes = sample.iter().filter(|y| **y).count();
+            println!(
+                "{name}, fresh sample only: {} labelled pairs still flagged, {yes} real: precision {:.1}%",
+                sample.len(),
+                100.0 * yes as f64 / sample.len() as f64
+            );
+        }
     }
     // Regression floors a little below the measured precision.
     if !dev.is_empty() {
         assert!(precision["dev"] >= 0.95, "{precision:?}");
     }
-    assert!(precision["test"] >= 0.63, "{precision:?}");
+    assert!(precision["test"] >= 0.8, "{precision:?}");
 }
