@@ -256,6 +256,18 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         None,
     ),
     (
+        "measures (market value vs price)",
+        "Acme, with a market value of about $115 billion, will buy Globex.",
+        "Acme will buy Globex for about $13 billion.",
+        None,
+    ),
+    (
+        "measures (an earlier deal)",
+        "It is Acme's largest deal since it bought Initech for $19 billion in 2002, and Globex agreed.",
+        "Acme will buy Globex for about $13 billion.",
+        None,
+    ),
+    (
         "measures (population vs deaths)",
         "The quake killed 10 people on Velm island, which has a population of 120,000.",
         "The quake killed 10 people on Velm island.",
