@@ -226,6 +226,11 @@ pub enum ReportingShape {
     Verb,
     /// "according to X", "told X", "citing X": the source follows.
     SourceAfter,
+    /// Nouns that name a source without naming anyone ("police",
+    /// "officials", "sources"): a sentence that opens with one before a
+    /// reporting verb ("Police said ...") is attributed to it, and at a
+    /// sentence's start the noun is not taken for a name.
+    UnnamedSubject,
 }
 
 #[derive(Debug, Clone, Deserialize)]

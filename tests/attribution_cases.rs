@@ -38,6 +38,13 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("Acme has not yet decided, officials said.", Some("officials"), false, RE, true),
     ("Acme was preparing a bid, people familiar with the matter said.", Some("people"), false, RE, false),
     ("Acme will cut 40 jobs, a person briefed on the plan said.", Some("person"), false, RE, false),
+    // An unnamed source that opens the sentence.
+    ("Police said the driver of the van fled on foot.", Some("police"), false, RE, false),
+    ("Officials said 40 people had died in the flood.", Some("officials"), false, RE, false),
+    ("Sources said Acme would not renew the contract.", Some("sources"), false, SP, true),
+    ("The company said it had hired 40 engineers.", Some("company"), false, RE, false),
+    ("Two witnesses told reporters the van did not stop.", Some("witnesses"), false, RE, true),
+    ("Police arrested the driver of the van on Monday.", None, false, AS, false),
     // "According to", "told", "citing": the source follows.
     ("According to the Daily Ledger, Acme paid $4 million for the land.", Some("Daily Ledger"), false, RE, false),
     ("According to Jane Hargrove, the factory employs 300 people.", Some("Jane Hargrove"), false, RE, false),

@@ -6,6 +6,8 @@
 //! the origin more precisely ("aides told Wirepost": the origin a reader can
 //! check is Wirepost), so it wins when both are present.
 
+use std::collections::HashSet;
+
 use crate::lexicon::PhraseMatcher;
 use crate::model::{Attribution, Certainty, Entity};
 use crate::rules::{ReportingShape, RuleSet};
@@ -16,12 +18,19 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 #[derive(Debug, Clone)]
 pub struct AttributionFinder {
     verbs: PhraseMatcher<(ReportingShape, Certainty)>,
+    /// Nouns of unnamed sources ("police", "officials"), lower-cased.
+    unnamed: HashSet<String>,
 }
 
 impl AttributionFinder {
     pub fn new(rules: &RuleSet) -> AttributionFinder {
         let mut entries = Vec::new();
+        let mut unnamed = HashSet::new();
         for r in &rules.reporting {
+            if r.shape == ReportingShape::UnnamedSubject {
+                unnamed.extend(r.words.iter().map(|w| w.to_lowercase()));
+                continue;
+            }
             for w in &r.words {
                 entries.push((w.clone(), (r.shape, r.level)));
             }
@@ -31,6 +40,7 @@ impl AttributionFinder {
         entries.sort_by_key(|(_, (shape, _))| *shape != ReportingShape::SourceAfter);
         AttributionFinder {
             verbs: PhraseMatcher::new(entries),
+            unnamed,
         }
     }
 
@@ -61,6 +71,8 @@ impl AttributionFinder {
                 gap.len() <= 40 && gap.split_whitespace().count() <= 2
             });
             match shape {
+                // Never in the matcher: these rules list nouns, not phrases.
+                ReportingShape::UnnamedSubject => {}
                 ReportingShape::SourceAfter => {
                     // "X told reporters": with no named listener, the speaker is the source.
                     let speaker = before_entity.filter(|e| {
@@ -69,9 +81,17 @@ impl AttributionFinder {
                                 .chars()
                                 .all(|c| c.is_alphanumeric() || c == ' ')
                     });
-                    let source = after_entity.or(speaker).map(|e| e.canonical.clone());
+                    let before_words = &all_tokens[..all_tokens.partition_point(|t| t.end <= m.start)];
+                    // "Two witnesses told reporters ...": an unnamed speaker.
+                    let unnamed = (after_entity.is_none() && speaker.is_none())
+                        .then(|| self.opening_unnamed(sentence, before_words, m.start))
+                        .flatten();
+                    let source = after_entity
+                        .or(speaker)
+                        .map(|e| e.canonical.clone())
+                        .or_else(|| unnamed.map(|n| n.text.to_lowercase()));
                     if source.is_some() || verb_hit.is_none() {
-                        let start = speaker.map_or(base + m.start, |e| e.start);
+                        let start = speaker.map_or(unnamed.map_or(base + m.start, |n| base + n.start), |e| e.start);
                         let end = after_entity.map_or(base + m.end, |e| e.end);
                         let att = Attribution {
                             text: sentence[start - base..end - base].to_string(),
@@ -104,6 +124,9 @@ impl AttributionFinder {
                         (Some(e.canonical.clone()), e.start, base + m.end)
                     } else if let Some(p) = pronoun {
                         (Some(p.text.to_lowercase()), base + p.start, base + m.end)
+                    } else if let Some(n) = self.opening_unnamed(sentence, before_words, m.start) {
+                        // Before "said X": "Sources said Acme would ..." is said by sources.
+                        (Some(n.text.to_lowercase()), base + n.start, base + m.end)
                     } else if let Some(e) = after_entity {
                         (Some(e.canonical.clone()), base + m.start, e.end)
                     } else if let Some(n) = unnamed_source(sentence, before_words, m.start, m.end)
@@ -147,6 +170,33 @@ impl AttributionFinder {
             return Some((att, Certainty::Reported));
         }
         None
+    }
+}
+
+impl AttributionFinder {
+    /// An unnamed source that opens the sentence right before the verb:
+    /// "Police said ...", "Local officials said ...", "The company said ...",
+    /// "Two witnesses told ...". At most two words before the noun.
+    fn opening_unnamed<'a>(
+        &self,
+        sentence: &str,
+        before: &[crate::tokens::Token<'a>],
+        verb_start: usize,
+    ) -> Option<crate::tokens::Token<'a>> {
+        let noun = *before.last()?;
+        if before.len() > 3 || !sentence[noun.end..verb_start].trim().is_empty() {
+            return None;
+        }
+        let opens = sentence[..before[0].start]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '"' | '“' | '\'' | '‘'));
+        let lowered = noun.text.to_lowercase();
+        // Words before the noun are lower case but for the sentence's first.
+        let modifiers = before[..before.len() - 1]
+            .iter()
+            .enumerate()
+            .all(|(i, t)| i == 0 || t.text.chars().all(|c| c.is_lowercase() || c == '-'));
+        (opens && modifiers && self.unnamed.contains(&lowered)).then_some(noun)
     }
 }
 

@@ -81,6 +81,11 @@ impl EntityFinder {
         for r in &rules.measures {
             f.common.extend(r.nouns.iter().map(|w| w.to_lowercase()));
         }
+        for r in &rules.reporting {
+            if r.shape == crate::rules::ReportingShape::UnnamedSubject {
+                f.common.extend(r.words.iter().map(|w| w.to_lowercase()));
+            }
+        }
         for r in &rules.certainty {
             f.common
                 .extend(r.words.iter().filter(|w| !w.contains(' ')).map(|w| w.to_lowercase()));
