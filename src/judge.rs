@@ -46,60 +46,74 @@ pub fn judge(
         .iter()
         .find(|r| r.kind == FindingKind::CertaintyDifference)
         .map_or(6.0, |r| param(r, "scope_words", 6.0)) as usize;
-    for (n, members) in alignment.clusters.iter().enumerate() {
-        let id = format!("c{}", n + 1);
+    for members in &alignment.clusters {
         for &i in members {
             in_cluster[i] = true;
         }
-        let group: Vec<&Claim> = members.iter().map(|&i| &claims[i]).collect();
-        let edges = &edges_of[n];
-        let spans: Vec<&[(String, usize, usize)]> =
-            members.iter().map(|&i| alignment.terms[i].spans.as_slice()).collect();
-        let levels = event_levels(&group, &spans, hedge_scope);
-        let mut local = Vec::new();
-        for rule in rules.finding.iter().filter(|r| r.enabled) {
-            let ctx = Ctx {
-                rule,
-                cluster: &id,
-                group: &group,
-                claims,
-                edges,
-                levels: &levels,
-                aligner,
-                terms: &alignment.terms,
-                numerals: &numerals,
-                aspects: &aspects,
-            };
-            match rule.kind {
-                FindingKind::Corroborated => local.extend(corroborated(&ctx)),
-                FindingKind::SharedOrigin => local.extend(shared_origin(&ctx)),
-                FindingKind::QuantityConflict => local.extend(quantity::quantity_conflicts(&ctx)),
-                FindingKind::DateConflict => local.extend(date_conflicts(&ctx)),
-                FindingKind::PolarityConflict => local.extend(polarity_conflicts(&ctx)),
-                FindingKind::CertaintyDifference => local.extend(certainty_difference(&ctx)),
-                FindingKind::SingleSource => {}
+    }
+    // Clusters are judged independently, in parallel; `collect` keeps their
+    // order, so the output does not depend on the number of threads.
+    use rayon::prelude::*;
+    let judged: Vec<(Cluster, Vec<Finding>)> = alignment
+        .clusters
+        .par_iter()
+        .enumerate()
+        .map(|(n, members)| {
+            let id = format!("c{}", n + 1);
+            let group: Vec<&Claim> = members.iter().map(|&i| &claims[i]).collect();
+            let edges = &edges_of[n];
+            let spans: Vec<&[(String, usize, usize)]> =
+                members.iter().map(|&i| alignment.terms[i].spans.as_slice()).collect();
+            let levels = event_levels(&group, &spans, hedge_scope);
+            let mut local = Vec::new();
+            for rule in rules.finding.iter().filter(|r| r.enabled) {
+                let ctx = Ctx {
+                    rule,
+                    cluster: &id,
+                    group: &group,
+                    claims,
+                    edges,
+                    levels: &levels,
+                    aligner,
+                    terms: &alignment.terms,
+                    numerals: &numerals,
+                    aspects: &aspects,
+                };
+                match rule.kind {
+                    FindingKind::Corroborated => local.extend(corroborated(&ctx)),
+                    FindingKind::SharedOrigin => local.extend(shared_origin(&ctx)),
+                    FindingKind::QuantityConflict => local.extend(quantity::quantity_conflicts(&ctx)),
+                    FindingKind::DateConflict => local.extend(date_conflicts(&ctx)),
+                    FindingKind::PolarityConflict => local.extend(polarity_conflicts(&ctx)),
+                    FindingKind::CertaintyDifference => local.extend(certainty_difference(&ctx)),
+                    FindingKind::SingleSource => {}
+                }
             }
-        }
-        let conflict = local.iter().any(|f: &Finding| {
-            matches!(
-                f.kind.as_str(),
-                "quantity_conflict" | "date_conflict" | "polarity_conflict"
-            )
-        });
-        let verdict = if conflict {
-            "conflict"
-        } else if levels.iter().all(|(c, _)| *c != Certainty::Asserted) {
-            "uncertain"
-        } else {
-            "corroborated"
-        };
-        let sources = group.iter().map(|c| &c.doc).collect::<BTreeSet<_>>().len();
-        clusters.push(Cluster {
-            id,
-            claims: group.iter().map(|c| c.id.clone()).collect(),
-            verdict: verdict.into(),
-            sources,
-        });
+            let conflict = local.iter().any(|f: &Finding| {
+                matches!(
+                    f.kind.as_str(),
+                    "quantity_conflict" | "date_conflict" | "polarity_conflict"
+                )
+            });
+            let verdict = if conflict {
+                "conflict"
+            } else if levels.iter().all(|(c, _)| *c != Certainty::Asserted) {
+                "uncertain"
+            } else {
+                "corroborated"
+            };
+            let sources = group.iter().map(|c| &c.doc).collect::<BTreeSet<_>>().len();
+            let cluster = Cluster {
+                id,
+                claims: group.iter().map(|c| c.id.clone()).collect(),
+                verdict: verdict.into(),
+                sources,
+            };
+            (cluster, local)
+        })
+        .collect();
+    for (cluster, local) in judged {
+        clusters.push(cluster);
         findings.extend(local);
     }
     for rule in rules
