@@ -237,8 +237,8 @@ pub struct Alignment {
     /// Every matching pair (i < j) with its score.
     pub edges: Vec<(usize, usize, f64)>,
     /// Each claim's terms with their spans ([`Aligner::term_spans`]), in
-    /// claim order: all that judging reads of the claims' terms, so the
-    /// rest is dropped once pairs are scored.
+    /// claim order, empty for claims in no cluster: all that judging reads
+    /// of the claims' terms.
     pub spans: Vec<Vec<(String, usize, usize)>>,
 }
 
@@ -762,7 +762,15 @@ impl Aligner {
             }
             clock = std::time::Instant::now();
         };
-        let terms: Vec<Terms> = claims.par_iter().map(|c| self.terms(c)).collect();
+        // Spans are judging's, and only for claims that end up in a cluster:
+        // rebuilt for those below rather than held for every claim.
+        let terms: Vec<Terms> = claims
+            .par_iter()
+            .map(|c| Terms {
+                spans: Vec::new(),
+                ..self.terms(c)
+            })
+            .collect();
         let idf = Idf::new(terms.iter().map(|t| &t.terms));
         // Terms as ids in string order, weights looked up once per claim:
         // the prefilter and the claim matcher then merge two sorted lists.
@@ -781,7 +789,7 @@ impl Aligner {
         lap("candidates", pairs.len());
         // Scored in parallel; `collect` keeps the candidates' order, so the
         // result does not depend on the number of threads.
-        let scored: Vec<(usize, usize, f64, f64)> = pairs
+        let scored: Vec<(usize, usize, f64, Option<f64>)> = pairs
             .par_iter()
             .filter(|&&(i, j)| weighted[i].overlap_share(&weighted[j]) >= self.params.prefilter)
             .map(|&(i, j)| {
@@ -792,18 +800,22 @@ impl Aligner {
                 let para = if s >= self.params.model_min_claim
                     && weighted[i].overlap_share(&weighted[j]) >= self.params.model_min_overlap
                 {
-                    self.score_weighted(&terms[i], &terms[j], &weighted[i], &weighted[j])
+                    Some(self.score_weighted(&terms[i], &terms[j], &weighted[i], &weighted[j]))
                 } else {
-                    0.0
+                    None
                 };
                 (i, j, s, para)
             })
             .collect();
+        if timing {
+            eprintln!("align model runs: {}", scored.iter().filter(|x| x.3.is_some()).count());
+        }
         lap("scoring", scored.len());
         let mut edges = Vec::new();
         let mut votes = Vec::with_capacity(scored.len());
         let p = &self.params;
         for (i, j, s, para) in scored {
+            let para = para.unwrap_or(0.0);
             if debug && (s >= p.claim.threshold * 0.7 || para >= p.threshold * 0.7) {
                 eprintln!("{:.3}\t{:.3}\t{}\t{}", s, para, claims[i].id, claims[j].id);
             }
@@ -818,11 +830,12 @@ impl Aligner {
         }
         let clusters = group(claims, &votes);
         lap("clustering", clusters.len());
-        Alignment {
-            clusters,
-            edges,
-            spans: terms.into_iter().map(|t| t.spans).collect(),
+        drop(terms);
+        let mut spans = vec![Vec::new(); claims.len()];
+        for &i in clusters.iter().flatten() {
+            spans[i] = self.term_spans(&claims[i]);
         }
+        Alignment { clusters, edges, spans }
     }
 
     /// Pairs of claims of different documents that share one of their
