@@ -18,7 +18,7 @@ use crate::rules::RuleSet;
 use crate::tokens::{is_capitalised, tokens};
 
 mod features;
-use features::{CharBigrams, CharGrams, capped, lcs_and_edit, ngram_overlap, shared_sorted, word_id};
+use features::{CharBigrams, CharGrams, capped, lcs_and_edit, ngram_overlap, ngram_shares, shared_sorted, word_id};
 
 mod cluster;
 
@@ -581,7 +581,19 @@ impl Aligner {
         };
         let negation_mismatch = flag(a.negated != b.negated);
         let dates_differ = flag(!a.dates.is_empty() && !b.dates.is_empty() && a.dates.is_disjoint(&b.dates));
-        let words: Vec<(f64, f64, f64)> = (1..=4).map(|n| ngram_overlap(&a.all, &b.all, n)).collect();
+        // Each side's words sorted, for unigram overlap and the added runs.
+        let sorted = |t: &Terms| {
+            let mut v = t.all.clone();
+            v.sort_unstable();
+            v
+        };
+        let (sa, sb) = (sorted(a), sorted(b));
+        let words: Vec<(f64, f64, f64)> = (1..=4)
+            .map(|n| match n {
+                1 if !sa.is_empty() && !sb.is_empty() => ngram_shares(shared_sorted(&sa, &sb), sa.len(), sb.len()),
+                _ => ngram_overlap(&a.all, &b.all, n),
+            })
+            .collect();
         let raw1 = ngram_overlap(&a.raw, &b.raw, 1);
         let raw2 = ngram_overlap(&a.raw, &b.raw, 2);
         let (lcs, edit) = lcs_and_edit(&a.all, &b.all);
@@ -616,7 +628,7 @@ impl Aligner {
         });
         let numbers_unmatched = capped(a.numbers.symmetric_difference(&b.numbers).count(), 4);
         let (prefix_min, prefix_max) = prefix_overlap(&a.prefixes, &b.prefixes);
-        let (ea, eb) = (extra_runs(a, b), extra_runs(b, a));
+        let (ea, eb) = (extra_runs(a, &sb), extra_runs(b, &sa));
         vec![
             dice,
             contain_min,
@@ -921,9 +933,7 @@ struct ExtraRuns {
     tail: usize,
 }
 
-fn extra_runs(x: &Terms, y: &Terms) -> ExtraRuns {
-    let mut other = y.all.clone();
-    other.sort_unstable();
+fn extra_runs(x: &Terms, other: &[u64]) -> ExtraRuns {
     let (mut longest, mut run, mut shares_any) = (0, 0, false);
     for (w, &content) in x.all.iter().zip(&x.content) {
         if !content {

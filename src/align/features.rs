@@ -57,24 +57,26 @@ impl CharGrams {
         if self.norm == 0.0 || other.norm == 0.0 {
             return 0.0;
         }
-        let (mut a, mut b) = (runs(&self.grams).peekable(), runs(&other.grams).peekable());
-        let mut dot = 0.0;
-        while let (Some(&(x, cx)), Some(&(y, cy))) = (a.peek(), b.peek()) {
-            match x.cmp(&y) {
-                std::cmp::Ordering::Less => {
-                    a.next();
-                }
-                std::cmp::Ordering::Greater => {
-                    b.next();
-                }
+        let (a, b) = (&self.grams, &other.grams);
+        let (mut i, mut j, mut dot) = (0, 0, 0u64);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    dot += cx as f64 * cy as f64;
-                    a.next();
-                    b.next();
+                    let g = a[i];
+                    let (i0, j0) = (i, j);
+                    while i < a.len() && a[i] == g {
+                        i += 1;
+                    }
+                    while j < b.len() && b[j] == g {
+                        j += 1;
+                    }
+                    dot += ((i - i0) * (j - j0)) as u64;
                 }
             }
         }
-        dot / (self.norm * other.norm)
+        dot as f64 / (self.norm * other.norm)
     }
 }
 
@@ -188,8 +190,11 @@ pub fn ngram_overlap(a: &[u64], b: &[u64], n: usize) -> (f64, f64, f64) {
     if a.len() < n || b.len() < n {
         return (0.0, 0.0, 0.0);
     }
-    let shared = shared_sorted(&ngram_ids(a, n), &ngram_ids(b, n));
-    let (la, lb) = (a.len() + 1 - n, b.len() + 1 - n);
+    ngram_shares(shared_sorted(&ngram_ids(a, n), &ngram_ids(b, n)), a.len() + 1 - n, b.len() + 1 - n)
+}
+
+/// [`ngram_overlap`] from the number of shared n-grams and each side's count.
+pub fn ngram_shares(shared: usize, la: usize, lb: usize) -> (f64, f64, f64) {
     let s = shared as f64;
     (s / la.max(lb) as f64, s / la.min(lb) as f64, 2.0 * s / (la + lb) as f64)
 }
