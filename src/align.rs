@@ -222,7 +222,9 @@ pub struct Aligner {
     stemmer: Stemmer,
     stopwords: HashSet<String>,
     phrases: HashMap<Vec<String>, String>,
-    longest: usize,
+    /// The most words of a phrase opening with each stem: most words open
+    /// none, and need no phrase lookup at all.
+    longest: HashMap<String, usize>,
     given_names: HashSet<String>,
     /// Common words that open sentences capitalised (not names).
     starters: HashSet<String>,
@@ -252,14 +254,17 @@ impl Aligner {
             .flat_map(|r| r.words.iter().map(|w| w.to_lowercase()))
             .collect();
         let mut phrases = HashMap::new();
-        let mut longest = 1;
+        let mut longest: HashMap<String, usize> = HashMap::new();
         for r in &rules.synonyms {
             for w in &r.words {
                 let key: Vec<String> = tokens(&w.to_lowercase())
                     .iter()
                     .map(|t| stemmer.stem(t.text).into_owned())
                     .collect();
-                longest = longest.max(key.len());
+                if let Some(first) = key.first() {
+                    let l = longest.entry(first.clone()).or_insert(0);
+                    *l = (*l).max(key.len());
+                }
                 phrases.insert(key, format!("~{}", r.id));
             }
         }
@@ -367,7 +372,8 @@ impl Aligner {
         let mut i = 0;
         while i < stems.len() {
             let mut matched = false;
-            for len in (1..=self.longest.min(stems.len() - i)).rev() {
+            let longest = self.longest.get(&stems[i]).copied().unwrap_or(0);
+            for len in (1..=longest.min(stems.len() - i)).rev() {
                 if let Some(class) = self.phrases.get(&stems[i..i + len]) {
                     out.push((class.clone(), toks[i].start, toks[i + len - 1].end));
                     i += len;
