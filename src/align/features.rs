@@ -9,7 +9,9 @@
 /// share an id with probability about n²/2⁶⁵ (3·10⁻¹⁰ for n = 10⁵ distinct
 /// words), and only then can a feature value differ.
 pub fn word_id(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The text with runs of whitespace read as one space, padded with a space
@@ -141,7 +143,11 @@ pub struct CharBigrams {
 impl CharBigrams {
     pub fn new(text: &str) -> CharBigrams {
         let s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let mut keys: Vec<u32> = s.chars().zip(s.chars().skip(1)).map(|(x, y)| gram_key(&[x, y])).collect();
+        let mut keys: Vec<u32> = s
+            .chars()
+            .zip(s.chars().skip(1))
+            .map(|(x, y)| gram_key(&[x, y]))
+            .collect();
         keys.sort_unstable();
         keys.shrink_to_fit();
         CharBigrams {
@@ -174,8 +180,9 @@ fn ngram_ids(words: &[u64], n: usize) -> Vec<u64> {
         words
             .windows(n)
             .map(|g| {
-                g.iter()
-                    .fold(0xcbf2_9ce4_8422_2325u64, |h, &w| (h ^ w).wrapping_mul(0x0100_0000_01b3).rotate_left(29))
+                g.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &w| {
+                    (h ^ w).wrapping_mul(0x0100_0000_01b3).rotate_left(29)
+                })
             })
             .collect()
     };
@@ -190,7 +197,11 @@ pub fn ngram_overlap(a: &[u64], b: &[u64], n: usize) -> (f64, f64, f64) {
     if a.len() < n || b.len() < n {
         return (0.0, 0.0, 0.0);
     }
-    ngram_shares(shared_sorted(&ngram_ids(a, n), &ngram_ids(b, n)), a.len() + 1 - n, b.len() + 1 - n)
+    ngram_shares(
+        shared_sorted(&ngram_ids(a, n), &ngram_ids(b, n)),
+        a.len() + 1 - n,
+        b.len() + 1 - n,
+    )
 }
 
 /// [`ngram_overlap`] from the number of shared n-grams and each side's count.
@@ -258,8 +269,22 @@ mod tests {
     #[test]
     fn char_bigrams_match_strsim() {
         let texts = [
-            "", "a", "ab", "a b", "The cat sat.", "the cat  sat.", "thecatsat.", "é", "éa", "café au lait",
-            "Café au lait", "aaaa", "aa aa a", "Zürich’s “new” rule", "x\ty\nz", "🙂 ok 🙂",
+            "",
+            "a",
+            "ab",
+            "a b",
+            "The cat sat.",
+            "the cat  sat.",
+            "thecatsat.",
+            "é",
+            "éa",
+            "café au lait",
+            "Café au lait",
+            "aaaa",
+            "aa aa a",
+            "Zürich’s “new” rule",
+            "x\ty\nz",
+            "🙂 ok 🙂",
         ];
         for a in texts {
             for b in texts {
