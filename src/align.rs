@@ -18,7 +18,7 @@ use crate::rules::RuleSet;
 use crate::tokens::{is_capitalised, tokens};
 
 mod features;
-use features::{CharGrams, capped, lcs_and_edit, ngram_overlap};
+use features::{CharBigrams, CharGrams, capped, lcs_and_edit, ngram_overlap, ngram_shares, shared_sorted, word_id};
 
 mod cluster;
 
@@ -178,9 +178,10 @@ pub struct Terms {
     /// The first-named actor, when it opens the sentence.
     pub subject: Option<String>,
     pub measures: BTreeSet<String>,
-    pub lower: String,
-    /// Word terms in text order (for bigrams).
-    pub seq: Vec<String>,
+    /// Character bigrams of the text, lower-cased.
+    pub chars: CharBigrams,
+    /// Word terms in text order (for bigrams), as ids ([`features::word_id`]).
+    pub seq: Vec<u64>,
     /// Figures written in digits, normalised ("1,200" and "1200" are one).
     pub numbers: BTreeSet<String>,
     /// Resolved date values.
@@ -188,38 +189,42 @@ pub struct Terms {
     pub negated: bool,
     /// Word count.
     pub words: usize,
-    /// Every word stemmed, stopwords included, in text order.
-    pub all: Vec<String>,
+    /// Every word stemmed, stopwords included, in text order, as ids.
+    pub all: Vec<u64>,
     /// Each term with its byte span in the claim's text (see `term_spans`).
     pub spans: Vec<(String, usize, usize)>,
-    /// Every word lower-cased, unstemmed, in text order.
-    pub raw: Vec<String>,
+    /// Every word lower-cased, unstemmed, in text order, as ids.
+    pub raw: Vec<u64>,
     /// Character 3- and 4-gram profiles of the text.
     pub char3: CharGrams,
     pub char4: CharGrams,
-    /// Capitalised words after the first, lower-cased: names and titles.
-    pub caps: BTreeSet<String>,
+    /// Capitalised words after the first, lower-cased: names and titles
+    /// (sorted distinct ids).
+    pub caps: Vec<u64>,
     /// Quantities' values, scale applied ("1.5 million" and "1,500,000" are one).
     pub values: BTreeSet<String>,
     /// The text quotes someone.
     pub quoted: bool,
     /// The first word, lower-cased, when it is capitalised and neither a
-    /// stopword nor a common sentence starter: most often a name.
-    pub opener: Option<String>,
+    /// stopword nor a common sentence starter (most often a name), else the
+    /// first word of the subject: as an id.
+    pub head: Option<u64>,
     /// For each word of `all`: whether it carries content (not a stopword,
     /// not a figure).
     pub content: Vec<bool>,
-    /// The first five letters of each content word, sorted (with repeats):
-    /// a lenient match for spelling variants and derived forms that the
-    /// stemmer keeps apart ("Qaeda"/"Qaida" do not; "organised"/"organization" do).
-    pub prefixes: Vec<String>,
+    /// The first five letters of each content word, as ids, sorted (with
+    /// repeats): a lenient match for spelling variants and derived forms that
+    /// the stemmer keeps apart ("Qaeda"/"Qaida" do not; "organised"/"organization" do).
+    pub prefixes: Vec<u64>,
 }
 
 pub struct Aligner {
     stemmer: Stemmer,
     stopwords: HashSet<String>,
     phrases: HashMap<Vec<String>, String>,
-    longest: usize,
+    /// The most words of a phrase opening with each stem: most words open
+    /// none, and need no phrase lookup at all.
+    longest: HashMap<String, usize>,
     given_names: HashSet<String>,
     /// Common words that open sentences capitalised (not names).
     starters: HashSet<String>,
@@ -233,8 +238,10 @@ pub struct Alignment {
     pub clusters: Vec<Vec<usize>>,
     /// Every matching pair (i < j) with its score.
     pub edges: Vec<(usize, usize, f64)>,
-    /// Each claim's terms, in claim order: judging reads their spans.
-    pub terms: Vec<Terms>,
+    /// Each claim's terms with their spans ([`Aligner::term_spans`]), in
+    /// claim order, empty for claims in no cluster: all that judging reads
+    /// of the claims' terms.
+    pub spans: Vec<Vec<(String, usize, usize)>>,
 }
 
 impl Aligner {
@@ -247,14 +254,17 @@ impl Aligner {
             .flat_map(|r| r.words.iter().map(|w| w.to_lowercase()))
             .collect();
         let mut phrases = HashMap::new();
-        let mut longest = 1;
+        let mut longest: HashMap<String, usize> = HashMap::new();
         for r in &rules.synonyms {
             for w in &r.words {
                 let key: Vec<String> = tokens(&w.to_lowercase())
                     .iter()
                     .map(|t| stemmer.stem(t.text).into_owned())
                     .collect();
-                longest = longest.max(key.len());
+                if let Some(first) = key.first() {
+                    let l = longest.entry(first.clone()).or_insert(0);
+                    *l = (*l).max(key.len());
+                }
                 phrases.insert(key, format!("~{}", r.id));
             }
         }
@@ -362,7 +372,8 @@ impl Aligner {
         let mut i = 0;
         while i < stems.len() {
             let mut matched = false;
-            for len in (1..=self.longest.min(stems.len() - i)).rev() {
+            let longest = self.longest.get(&stems[i]).copied().unwrap_or(0);
+            for len in (1..=longest.min(stems.len() - i)).rev() {
                 if let Some(class) = self.phrases.get(&stems[i..i + len]) {
                     out.push((class.clone(), toks[i].start, toks[i + len - 1].end));
                     i += len;
@@ -393,10 +404,10 @@ impl Aligner {
         let base = claim.start;
         let actors = self.actors(claim);
         let spans = self.spans_with(claim, &actors);
-        let seq: Vec<String> = spans
+        let seq: Vec<u64> = spans
             .iter()
             .filter(|(t, _, _)| !t.starts_with('@'))
-            .map(|(t, _, _)| t.clone())
+            .map(|(t, _, _)| word_id(t))
             .collect();
         let terms: BTreeSet<String> = spans.iter().map(|(t, _, _)| t.clone()).collect();
         let toks = tokens(text);
@@ -410,7 +421,7 @@ impl Aligner {
             .filter(|e| self.is_person(e) && Some(e.canonical.as_str()) != speaker)
             .map(|e| e.canonical.to_lowercase())
             .collect();
-        let subject = actors
+        let subject: Option<String> = actors
             .first()
             .filter(|e| {
                 text.get(..e.start.saturating_sub(base))
@@ -419,12 +430,14 @@ impl Aligner {
             .map(|e| e.canonical.to_lowercase());
         let measures = claim.quantities.iter().filter_map(|q| self.quantity_key(q)).collect();
         let raw: Vec<String> = toks.iter().map(|t| t.text.to_lowercase().replace('’', "'")).collect();
-        let caps = toks
+        let mut caps: Vec<u64> = toks
             .iter()
             .skip(1)
             .filter(|t| is_capitalised(t.text))
-            .map(|t| t.text.to_lowercase())
+            .map(|t| word_id(&t.text.to_lowercase()))
             .collect();
+        caps.sort_unstable();
+        caps.dedup();
         let values = claim
             .quantities
             .iter()
@@ -437,37 +450,45 @@ impl Aligner {
             .filter(|t| is_capitalised(t.text))
             .map(|t| t.text.to_lowercase())
             .filter(|w| !self.stopwords.contains(w) && !self.starters.contains(w));
+        // Each opens with a name (or an actor) whose first word the other
+        // never writes ("Acme Corp" and "Globex Corp", which `same_actor`
+        // takes as one by their shared "Corp"): see `subject_head_mismatch`.
+        let head = opener
+            .as_deref()
+            .or_else(|| subject.as_deref().and_then(|x| x.split(' ').next()))
+            .map(word_id);
+        let lower = text.to_lowercase();
         Terms {
             terms,
             entities,
             persons,
             subject,
             measures,
-            lower: text.to_lowercase(),
+            chars: CharBigrams::new(&lower),
             seq,
             numbers,
             dates,
             negated: claim.negated,
             words: toks.len(),
-            all: raw.iter().map(|w| self.stemmer.stem(w).into_owned()).collect(),
+            all: raw.iter().map(|w| word_id(&self.stemmer.stem(w))).collect(),
             content: raw.iter().map(|w| self.is_content(w)).collect(),
             prefixes: {
-                let mut p: Vec<String> = raw
+                let mut p: Vec<u64> = raw
                     .iter()
                     .filter(|w| self.is_content(w))
-                    .map(|w| w.chars().take(5).collect())
+                    .map(|w| word_id(&w.chars().take(5).collect::<String>()))
                     .collect();
                 p.sort_unstable();
                 p
             },
             spans,
-            char3: CharGrams::new(&text.to_lowercase(), 3),
-            char4: CharGrams::new(&text.to_lowercase(), 4),
-            raw,
+            char3: CharGrams::new(&lower, 3),
+            char4: CharGrams::new(&lower, 4),
+            raw: raw.iter().map(|w| word_id(w)).collect(),
             caps,
             values,
             quoted,
-            opener,
+            head,
         }
     }
 
@@ -504,22 +525,32 @@ impl Aligner {
 
     /// The features of a pair, in the order of [`FEATURES`]; each in [0, 1].
     pub fn features(&self, a: &Terms, b: &Terms, idf: &Idf) -> Vec<f64> {
-        let wa: f64 = a.terms.iter().map(|t| idf.weight(t)).sum();
-        let wb: f64 = b.terms.iter().map(|t| idf.weight(t)).sum();
-        let shared: f64 = a.terms.intersection(&b.terms).map(|t| idf.weight(t)).sum();
+        let (ia, ib) = Weighted::pair(a, b, idf);
+        self.features_weighted(a, b, &ia, &ib)
+    }
+
+    /// [`Aligner::features`] with each side's term weights looked up once.
+    fn features_weighted(&self, a: &Terms, b: &Terms, ia: &Weighted, ib: &Weighted) -> Vec<f64> {
+        let (wa, wb) = (ia.total, ib.total);
+        let shared = ia.shared(ib);
         let (dice, contain_min, contain_max) = if wa > 0.0 && wb > 0.0 {
             (2.0 * shared / (wa + wb), shared / wa.min(wb), shared / wa.max(wb))
         } else {
             (0.0, 0.0, 0.0)
         };
-        let chars = strsim::sorensen_dice(&a.lower, &b.lower);
+        let chars = a.chars.dice(&b.chars);
         let bigrams = {
-            let ba: BTreeSet<(&str, &str)> = a.seq.windows(2).map(|w| (w[0].as_str(), w[1].as_str())).collect();
-            let bb: BTreeSet<(&str, &str)> = b.seq.windows(2).map(|w| (w[0].as_str(), w[1].as_str())).collect();
+            let pairs = |t: &Terms| {
+                let mut v: Vec<(u64, u64)> = t.seq.windows(2).map(|w| (w[0], w[1])).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            };
+            let (ba, bb) = (pairs(a), pairs(b));
             if ba.is_empty() || bb.is_empty() {
                 0.0
             } else {
-                2.0 * ba.intersection(&bb).count() as f64 / (ba.len() + bb.len()) as f64
+                2.0 * shared_sorted(&ba, &bb) as f64 / (ba.len() + bb.len()) as f64
             }
         };
         let named = |x: &str, set: &BTreeSet<String>| set.iter().any(|y| same_actor(x, y));
@@ -556,26 +587,37 @@ impl Aligner {
         };
         let negation_mismatch = flag(a.negated != b.negated);
         let dates_differ = flag(!a.dates.is_empty() && !b.dates.is_empty() && a.dates.is_disjoint(&b.dates));
-        let words: Vec<(f64, f64, f64)> = (1..=4).map(|n| ngram_overlap(&a.all, &b.all, n)).collect();
+        // Each side's words sorted, for unigram overlap and the added runs.
+        let sorted = |t: &Terms| {
+            let mut v = t.all.clone();
+            v.sort_unstable();
+            v
+        };
+        let (sa, sb) = (sorted(a), sorted(b));
+        let words: Vec<(f64, f64, f64)> = (1..=4)
+            .map(|n| match n {
+                1 if !sa.is_empty() && !sb.is_empty() => ngram_shares(shared_sorted(&sa, &sb), sa.len(), sb.len()),
+                _ => ngram_overlap(&a.all, &b.all, n),
+            })
+            .collect();
         let raw1 = ngram_overlap(&a.raw, &b.raw, 1);
         let raw2 = ngram_overlap(&a.raw, &b.raw, 2);
         let (lcs, edit) = lcs_and_edit(&a.all, &b.all);
         // Content terms each side states and the other does not: the "same
         // event, different details" pairs.
-        let only_a: Vec<&String> = a.terms.difference(&b.terms).collect();
-        let only_b: Vec<&String> = b.terms.difference(&a.terms).collect();
-        let common = a.terms.len() - only_a.len();
-        let (fewer, more) = (a.terms.len().min(b.terms.len()), a.terms.len().max(b.terms.len()));
+        let (only_a, mass_a) = ia.unshared(ib);
+        let (only_b, mass_b) = ib.unshared(ia);
+        let common = ia.ids.len() - only_a;
+        let (fewer, more) = (ia.ids.len().min(ib.ids.len()), ia.ids.len().max(ib.ids.len()));
         // Shares of the longer and the shorter side's terms the other states.
         let (terms_min, terms_max) = if fewer == 0 {
             (0.0, 0.0)
         } else {
             (common as f64 / more as f64, common as f64 / fewer as f64)
         };
-        let unmatched_min = only_a.len().min(only_b.len());
-        let unmatched_max = only_a.len().max(only_b.len());
-        let mass = |xs: &[&String]| xs.iter().map(|t| idf.weight(t)).sum::<f64>();
-        let idf_unmatched_max = (mass(&only_a).max(mass(&only_b)) / 40.0).min(1.0);
+        let unmatched_min = only_a.min(only_b);
+        let unmatched_max = only_a.max(only_b);
+        let idf_unmatched_max = (mass_a.max(mass_b) / 40.0).min(1.0);
         let char3 = a.char3.cosine(&b.char3);
         let char4 = a.char4.cosine(&b.char4);
         // A capitalised word of one side the other does not write at all.
@@ -586,25 +628,13 @@ impl Aligner {
         let values_one_side = flag(a.values.is_empty() != b.values.is_empty());
         let quote_mismatch = flag(a.quoted != b.quoted);
         let length_diff = capped(a.words.abs_diff(b.words), 30);
-        // Each opens with a name (or an actor) whose first word the other
-        // never writes ("Acme Corp" and "Globex Corp", which `same_actor`
-        // takes as one by their shared "Corp").
-        let head = |t: &Terms| {
-            t.opener.clone().or_else(|| {
-                t.subject
-                    .as_deref()
-                    .and_then(|x| x.split(' ').next())
-                    .map(str::to_string)
-            })
-        };
-        let subject_head_mismatch = flag(match (head(a), head(b)) {
+        let subject_head_mismatch = flag(match (a.head, b.head) {
             (Some(x), Some(y)) => x != y && !b.raw.contains(&x) && !a.raw.contains(&y),
             _ => false,
         });
         let numbers_unmatched = capped(a.numbers.symmetric_difference(&b.numbers).count(), 4);
         let (prefix_min, prefix_max) = prefix_overlap(&a.prefixes, &b.prefixes);
-        let ea = extra_runs(a, b);
-        let eb = extra_runs(b, a);
+        let (ea, eb) = (extra_runs(a, &sb), extra_runs(b, &sa));
         vec![
             dice,
             contain_min,
@@ -670,7 +700,13 @@ impl Aligner {
     /// Similarity of two claims in [0, 1] given term weights: a logistic
     /// model over [`Aligner::features`], weights from the `[[align]]` rule.
     pub fn score(&self, a: &Terms, b: &Terms, idf: &Idf) -> f64 {
-        let f = self.features(a, b, idf);
+        let (ia, ib) = Weighted::pair(a, b, idf);
+        self.score_weighted(a, b, &ia, &ib)
+    }
+
+    /// [`Aligner::score`] with each side's term weights looked up once.
+    fn score_weighted(&self, a: &Terms, b: &Terms, ia: &Weighted, ib: &Weighted) -> f64 {
+        let f = self.features_weighted(a, b, ia, ib);
         let p = &self.params;
         let z = p.bias + f.iter().zip(&p.weights).map(|(x, w)| x * w).sum::<f64>();
         let mut score = 1.0 / (1.0 + (-z).exp());
@@ -691,11 +727,7 @@ impl Aligner {
     /// together by quantities of one measure. What `check` clusters on, with
     /// the paraphrase model of [`Aligner::score`] as a second way to match.
     pub fn claim_score(&self, a: &Terms, b: &Terms, idf: &Idf) -> f64 {
-        let vocab: Vec<&str> = a.terms.union(&b.terms).map(String::as_str).collect();
-        let (ia, ib) = (
-            Weighted::interned(&a.terms, &vocab, idf),
-            Weighted::interned(&b.terms, &vocab, idf),
-        );
+        let (ia, ib) = Weighted::pair(a, b, idf);
         self.claim_score_weighted(a, b, &ia, &ib)
     }
 
@@ -711,7 +743,7 @@ impl Aligner {
         } else {
             0.0
         };
-        let chars = strsim::sorensen_dice(&a.lower, &b.lower);
+        let chars = a.chars.dice(&b.chars);
         let mut score = (1.0 - p.char_weight) * lexical + p.char_weight * chars;
         if !a.entities.is_empty() && !b.entities.is_empty() && a.entities.is_disjoint(&b.entities) {
             score *= 1.0 - p.entity_penalty;
@@ -748,7 +780,15 @@ impl Aligner {
             }
             clock = std::time::Instant::now();
         };
-        let terms: Vec<Terms> = claims.par_iter().map(|c| self.terms(c)).collect();
+        // Spans are judging's, and only for claims that end up in a cluster:
+        // rebuilt for those below rather than held for every claim.
+        let terms: Vec<Terms> = claims
+            .par_iter()
+            .map(|c| Terms {
+                spans: Vec::new(),
+                ..self.terms(c)
+            })
+            .collect();
         let idf = Idf::new(terms.iter().map(|t| &t.terms));
         // Terms as ids in string order, weights looked up once per claim:
         // the prefilter and the claim matcher then merge two sorted lists.
@@ -767,7 +807,7 @@ impl Aligner {
         lap("candidates", pairs.len());
         // Scored in parallel; `collect` keeps the candidates' order, so the
         // result does not depend on the number of threads.
-        let scored: Vec<(usize, usize, f64, f64)> = pairs
+        let scored: Vec<(usize, usize, f64, Option<f64>)> = pairs
             .par_iter()
             .filter(|&&(i, j)| weighted[i].overlap_share(&weighted[j]) >= self.params.prefilter)
             .map(|&(i, j)| {
@@ -778,18 +818,22 @@ impl Aligner {
                 let para = if s >= self.params.model_min_claim
                     && weighted[i].overlap_share(&weighted[j]) >= self.params.model_min_overlap
                 {
-                    self.score(&terms[i], &terms[j], &idf)
+                    Some(self.score_weighted(&terms[i], &terms[j], &weighted[i], &weighted[j]))
                 } else {
-                    0.0
+                    None
                 };
                 (i, j, s, para)
             })
             .collect();
+        if timing {
+            eprintln!("align model runs: {}", scored.iter().filter(|x| x.3.is_some()).count());
+        }
         lap("scoring", scored.len());
         let mut edges = Vec::new();
         let mut votes = Vec::with_capacity(scored.len());
         let p = &self.params;
         for (i, j, s, para) in scored {
+            let para = para.unwrap_or(0.0);
             if debug && (s >= p.claim.threshold * 0.7 || para >= p.threshold * 0.7) {
                 eprintln!("{:.3}\t{:.3}\t{}\t{}", s, para, claims[i].id, claims[j].id);
             }
@@ -804,7 +848,12 @@ impl Aligner {
         }
         let clusters = group(claims, &votes);
         lap("clustering", clusters.len());
-        Alignment { clusters, edges, terms }
+        drop(terms);
+        let mut spans = vec![Vec::new(); claims.len()];
+        for &i in clusters.iter().flatten() {
+            spans[i] = self.term_spans(&claims[i]);
+        }
+        Alignment { clusters, edges, spans }
     }
 
     /// Pairs of claims of different documents that share one of their
@@ -871,23 +920,11 @@ fn same_actor(x: &str, y: &str) -> bool {
 
 /// Shared items of two sorted lists (multiset): (share of the longer
 /// list, share of the shorter).
-fn prefix_overlap(a: &[String], b: &[String]) -> (f64, f64) {
+fn prefix_overlap(a: &[u64], b: &[u64]) -> (f64, f64) {
     if a.is_empty() || b.is_empty() {
         return (0.0, 0.0);
     }
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let s = shared as f64;
+    let s = shared_sorted(a, b) as f64;
     (s / a.len().max(b.len()) as f64, s / a.len().min(b.len()) as f64)
 }
 
@@ -902,14 +939,13 @@ struct ExtraRuns {
     tail: usize,
 }
 
-fn extra_runs(x: &Terms, y: &Terms) -> ExtraRuns {
-    let other: HashSet<&str> = y.all.iter().map(String::as_str).collect();
+fn extra_runs(x: &Terms, other: &[u64]) -> ExtraRuns {
     let (mut longest, mut run, mut shares_any) = (0, 0, false);
     for (w, &content) in x.all.iter().zip(&x.content) {
         if !content {
             continue;
         }
-        if other.contains(w.as_str()) {
+        if other.binary_search(w).is_ok() {
             shares_any = true;
             run = 0;
         } else {
@@ -979,6 +1015,31 @@ impl Weighted {
             w.total += x;
         }
         w
+    }
+
+    /// Both claims' terms as ids into the union of their terms.
+    fn pair(a: &Terms, b: &Terms, idf: &Idf) -> (Weighted, Weighted) {
+        let vocab: Vec<&str> = a.terms.union(&b.terms).map(String::as_str).collect();
+        (
+            Weighted::interned(&a.terms, &vocab, idf),
+            Weighted::interned(&b.terms, &vocab, idf),
+        )
+    }
+
+    /// This side's terms the other lacks: how many, and their weight summed
+    /// in this side's order.
+    fn unshared(&self, other: &Weighted) -> (usize, f64) {
+        let (mut j, mut n, mut sum) = (0, 0, 0.0);
+        for (&id, &w) in self.ids.iter().zip(&self.weights) {
+            while j < other.ids.len() && other.ids[j] < id {
+                j += 1;
+            }
+            if other.ids.get(j) != Some(&id) {
+                n += 1;
+                sum += w;
+            }
+        }
+        (n, sum)
     }
 
     /// The weight of the terms both share, summed in this side's order.

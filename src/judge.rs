@@ -63,7 +63,7 @@ pub fn judge(
             let group: Vec<&Claim> = members.iter().map(|&i| &claims[i]).collect();
             let edges = &edges_of[n];
             let spans: Vec<&[(String, usize, usize)]> =
-                members.iter().map(|&i| alignment.terms[i].spans.as_slice()).collect();
+                members.iter().map(|&i| alignment.spans[i].as_slice()).collect();
             let levels = event_levels(&group, &spans, hedge_scope);
             let mut local = Vec::new();
             for rule in rules.finding.iter().filter(|r| r.enabled) {
@@ -75,7 +75,7 @@ pub fn judge(
                     edges,
                     levels: &levels,
                     aligner,
-                    terms: &alignment.terms,
+                    spans: &alignment.spans,
                     numerals: &numerals,
                     aspects: &aspects,
                 };
@@ -160,7 +160,7 @@ pub fn judge_pair(a: &Claim, b: &Claim, rules: &RuleSet, aligner: &Aligner) -> V
     let alignment = Alignment {
         clusters: vec![vec![0, 1]],
         edges: vec![(0, 1, 1.0)],
-        terms: claims.iter().map(|c| aligner.terms(c)).collect(),
+        spans: claims.iter().map(|c| aligner.term_spans(c)).collect(),
     };
     judge(&claims, &alignment, rules, aligner).1
 }
@@ -182,8 +182,8 @@ struct Ctx<'a> {
     /// Each group member's certainty about the shared fact, with its cues.
     levels: &'a [(Certainty, Vec<String>)],
     aligner: &'a Aligner,
-    /// Every claim's terms, from the alignment.
-    terms: &'a [crate::align::Terms],
+    /// Every claim's terms with their spans, from the alignment.
+    spans: &'a [Vec<(String, usize, usize)>],
     numerals: &'a suggest::Numerals<'a>,
     aspects: &'a Aspects,
 }
@@ -372,7 +372,7 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         }
         // Negation counts only where its scope reaches what both claims say:
         // "has no plans to do business" does not negate a shared figure.
-        let (sa, sb) = (&ctx.terms[i].spans, &ctx.terms[j].spans);
+        let (sa, sb) = (&ctx.spans[i], &ctx.spans[j]);
         let shared: BTreeSet<&str> = sa
             .iter()
             .map(|t| t.0.as_str())

@@ -1,96 +1,211 @@
 //! Helpers for the pair features of [`super::Aligner::features`]: word
 //! n-gram overlap (BLEU-style precision and recall), character n-gram
 //! profiles, and the word-level LCS and edit distance (TER-like). What can
-//! be computed once per sentence is, in [`super::Terms`].
+//! be computed once per sentence is, in [`super::Terms`]; words are compared
+//! as ids ([`word_id`]), so pair features are integer work.
 
-use std::collections::HashMap;
+/// A word (or any string) as a 64-bit id: FNV-1a of its bytes. Claims are
+/// compared on these ids, not on strings; two different words of one run
+/// share an id with probability about n²/2⁶⁵ (3·10⁻¹⁰ for n = 10⁵ distinct
+/// words), and only then can a feature value differ.
+pub fn word_id(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}
 
-/// A sentence's character n-grams, counted, sorted by gram: two profiles
-/// compare by a linear merge. Each gram packs its characters exactly (21
-/// bits per character), so there are no hash collisions.
+/// The text with runs of whitespace read as one space, padded with a space
+/// at each end so first and last words count: what n-gram profiles cut.
+fn padded_chars(text: &str) -> Vec<char> {
+    let mut chars: Vec<char> = vec![' '];
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if chars.last() != Some(&' ') {
+                chars.push(' ');
+            }
+        } else {
+            chars.push(c);
+        }
+    }
+    if chars.last() != Some(&' ') {
+        chars.push(' ');
+    }
+    chars
+}
+
+/// A sentence's character n-grams (n = 3 or 4), as a sorted list of keys
+/// with repeats: two profiles compare by a linear merge. See [`gram_key`]
+/// for when two grams can share a key.
 #[derive(Debug, Clone, Default)]
 pub struct CharGrams {
-    grams: Vec<(u128, u32)>,
+    grams: Vec<u32>,
     norm: f64,
 }
 
 impl CharGrams {
-    /// The `n`-grams (n ≤ 6) of `text` with runs of whitespace read as one
-    /// space, padded with a space at each end so first and last words count.
     pub fn new(text: &str, n: usize) -> CharGrams {
-        debug_assert!(n <= 6);
-        let mut chars: Vec<char> = vec![' '];
-        for c in text.chars() {
-            if c.is_whitespace() {
-                if chars.last() != Some(&' ') {
-                    chars.push(' ');
-                }
-            } else {
-                chars.push(c);
-            }
-        }
-        if chars.last() != Some(&' ') {
-            chars.push(' ');
-        }
-        let mut grams: Vec<u128> = chars
-            .windows(n)
-            .map(|w| w.iter().fold(0u128, |acc, &c| (acc << 21) | c as u128))
-            .collect();
+        debug_assert!(n == 3 || n == 4);
+        let chars = padded_chars(text);
+        let mut grams: Vec<u32> = chars.windows(n).map(gram_key).collect();
         grams.sort_unstable();
-        let mut counted: Vec<(u128, u32)> = Vec::with_capacity(grams.len());
-        for g in grams {
-            match counted.last_mut() {
-                Some((last, c)) if *last == g => *c += 1,
-                _ => counted.push((g, 1)),
-            }
-        }
-        let norm = counted.iter().map(|&(_, c)| (c as f64).powi(2)).sum::<f64>().sqrt();
-        CharGrams { grams: counted, norm }
+        let norm = runs(&grams).map(|(_, c)| (c as f64).powi(2)).sum::<f64>().sqrt();
+        grams.shrink_to_fit();
+        CharGrams { grams, norm }
     }
 
-    /// Cosine similarity of the two count vectors, in [0, 1].
+    /// Cosine similarity of the two count vectors, in [0, 1]. The dot
+    /// product and the norms are sums of whole numbers, exact in any order.
     pub fn cosine(&self, other: &CharGrams) -> f64 {
         if self.norm == 0.0 || other.norm == 0.0 {
             return 0.0;
         }
-        let (mut i, mut j, mut dot) = (0, 0, 0.0);
-        while i < self.grams.len() && j < other.grams.len() {
-            let (a, b) = (self.grams[i], other.grams[j]);
-            match a.0.cmp(&b.0) {
+        let (a, b) = (&self.grams, &other.grams);
+        let (mut i, mut j, mut dot) = (0, 0, 0u64);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    dot += a.1 as f64 * b.1 as f64;
-                    i += 1;
-                    j += 1;
+                    let g = a[i];
+                    let (i0, j0) = (i, j);
+                    while i < a.len() && a[i] == g {
+                        i += 1;
+                    }
+                    while j < b.len() && b[j] == g {
+                        j += 1;
+                    }
+                    dot += ((i - i0) * (j - j0)) as u64;
                 }
             }
         }
-        dot / (self.norm * other.norm)
+        dot as f64 / (self.norm * other.norm)
     }
+}
+
+/// A character n-gram (n ≤ 4) as a 32-bit key: its characters packed
+/// exactly when they fit in 31 bits (n = 2: every character below U+8000;
+/// n = 3: below U+0400, Latin, Greek and Cyrillic; n = 4: ASCII), else a
+/// 31-bit hash of them with the top bit set. Only two hashed grams can
+/// share a key: a sentence has a few (curly quotes, dashes), so two of one
+/// pair collide with odds of about 10⁻⁷, and then one count is off by one.
+fn gram_key(w: &[char]) -> u32 {
+    let bits = 31 / w.len() as u32;
+    if w.iter().all(|&c| (c as u32) >> bits == 0) {
+        return w.iter().fold(0u32, |acc, &c| (acc << bits) | c as u32);
+    }
+    let h = word_id(&w.iter().collect::<String>());
+    (h as u32 ^ (h >> 32) as u32) | 1 << 31
+}
+
+/// Runs of equal keys of a sorted list: (key, count).
+fn runs(keys: &[u32]) -> impl Iterator<Item = (u32, u32)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let &k = keys.get(i)?;
+        let start = i;
+        while keys.get(i) == Some(&k) {
+            i += 1;
+        }
+        Some((k, (i - start) as u32))
+    })
+}
+
+/// Shared items of two sorted lists with repeats (multiset intersection).
+pub fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
+}
+
+/// A text's character bigrams with whitespace removed, as
+/// `strsim::sorensen_dice` counts them, computed once per claim: that
+/// function rebuilds a hash map of both sides on every call.
+#[derive(Debug, Clone, Default)]
+pub struct CharBigrams {
+    /// Sorted, with repeats ([`gram_key`]).
+    keys: Vec<u32>,
+    /// Length in bytes of the text without whitespace (strsim divides by it).
+    bytes: usize,
+    /// That text's id, for strsim's "equal texts score 1" rule.
+    id: u64,
+}
+
+impl CharBigrams {
+    pub fn new(text: &str) -> CharBigrams {
+        let s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut keys: Vec<u32> = s
+            .chars()
+            .zip(s.chars().skip(1))
+            .map(|(x, y)| gram_key(&[x, y]))
+            .collect();
+        keys.sort_unstable();
+        keys.shrink_to_fit();
+        CharBigrams {
+            keys,
+            bytes: s.len(),
+            id: word_id(&s),
+        }
+    }
+
+    /// `strsim::sorensen_dice` of the two texts, to the bit unless two
+    /// bigrams of characters above U+8000 share a key.
+    pub fn dice(&self, other: &CharBigrams) -> f64 {
+        if self.bytes == other.bytes && self.id == other.id {
+            return 1.0;
+        }
+        if self.bytes < 2 || other.bytes < 2 {
+            return 0.0;
+        }
+        let shared = shared_sorted(&self.keys, &other.keys);
+        (2 * shared) as f64 / (self.bytes + other.bytes - 2) as f64
+    }
+}
+
+/// The word n-grams of a sequence of word ids, each folded into one id
+/// (n = 1 keeps the words' own), sorted.
+fn ngram_ids(words: &[u64], n: usize) -> Vec<u64> {
+    let mut out: Vec<u64> = if n == 1 {
+        words.to_vec()
+    } else {
+        words
+            .windows(n)
+            .map(|g| {
+                g.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &w| {
+                    (h ^ w).wrapping_mul(0x0100_0000_01b3).rotate_left(29)
+                })
+            })
+            .collect()
+    };
+    out.sort_unstable();
+    out
 }
 
 /// Shared word n-grams (multiset, clipped as in BLEU): (share of the longer
 /// side's n-grams, share of the shorter side's, Dice). The shares are the
 /// two directions' precisions, taken in an order-free way.
-pub fn ngram_overlap(a: &[String], b: &[String], n: usize) -> (f64, f64, f64) {
+pub fn ngram_overlap(a: &[u64], b: &[u64], n: usize) -> (f64, f64, f64) {
     if a.len() < n || b.len() < n {
         return (0.0, 0.0, 0.0);
     }
-    let mut counts: HashMap<&[String], i64> = HashMap::new();
-    for g in a.windows(n) {
-        *counts.entry(g).or_insert(0) += 1;
-    }
-    let mut shared = 0usize;
-    for g in b.windows(n) {
-        if let Some(c) = counts.get_mut(g)
-            && *c > 0
-        {
-            *c -= 1;
-            shared += 1;
-        }
-    }
-    let (la, lb) = (a.len() + 1 - n, b.len() + 1 - n);
+    ngram_shares(
+        shared_sorted(&ngram_ids(a, n), &ngram_ids(b, n)),
+        a.len() + 1 - n,
+        b.len() + 1 - n,
+    )
+}
+
+/// [`ngram_overlap`] from the number of shared n-grams and each side's count.
+pub fn ngram_shares(shared: usize, la: usize, lb: usize) -> (f64, f64, f64) {
     let s = shared as f64;
     (s / la.max(lb) as f64, s / la.min(lb) as f64, 2.0 * s / (la + lb) as f64)
 }
@@ -99,7 +214,7 @@ pub fn ngram_overlap(a: &[String], b: &[String], n: usize) -> (f64, f64, f64) {
 /// (insertions, deletions, substitutions), each over the longer side's
 /// length, from one pass of the two dynamic programmes: (LCS share,
 /// 1 − edit share). Both are 0 when a side is empty.
-pub fn lcs_and_edit(a: &[String], b: &[String]) -> (f64, f64) {
+pub fn lcs_and_edit<T: PartialEq>(a: &[T], b: &[T]) -> (f64, f64) {
     if a.is_empty() || b.is_empty() {
         return (0.0, 0.0);
     }
@@ -137,8 +252,8 @@ pub fn capped(n: usize, cap: usize) -> f64 {
 mod tests {
     use super::*;
 
-    fn words(s: &str) -> Vec<String> {
-        s.split(' ').map(str::to_string).collect()
+    fn words(s: &str) -> Vec<u64> {
+        s.split(' ').map(word_id).collect()
     }
 
     #[test]
@@ -149,6 +264,42 @@ mod tests {
         assert!(c > 0.2 && c < 0.9, "{c}");
         assert_eq!(a.cosine(&CharGrams::new("xyz", 3)), 0.0);
         assert_eq!(a.cosine(&CharGrams::default()), 0.0);
+    }
+
+    #[test]
+    fn char_bigrams_match_strsim() {
+        let texts = [
+            "",
+            "a",
+            "ab",
+            "a b",
+            "The cat sat.",
+            "the cat  sat.",
+            "thecatsat.",
+            "é",
+            "éa",
+            "café au lait",
+            "Café au lait",
+            "aaaa",
+            "aa aa a",
+            "Zürich’s “new” rule",
+            "x\ty\nz",
+            "🙂 ok 🙂",
+        ];
+        for a in texts {
+            for b in texts {
+                let want = strsim::sorensen_dice(a, b);
+                let got = CharBigrams::new(a).dice(&CharBigrams::new(b));
+                assert_eq!(got.to_bits(), want.to_bits(), "{a:?} {b:?}: {got} {want}");
+            }
+        }
+    }
+
+    #[test]
+    fn char_grams_of_rare_characters() {
+        let a = CharGrams::new("🙂🙂🙂🙂 ok", 4);
+        assert!((a.cosine(&CharGrams::new("🙂🙂🙂🙂  ok", 4)) - 1.0).abs() < 1e-12);
+        assert!(a.cosine(&CharGrams::new("🙃🙃🙃🙃 ok", 4)) < 1.0);
     }
 
     #[test]

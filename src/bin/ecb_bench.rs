@@ -3,8 +3,11 @@
 //! fitted growth exponent (log-log slope of time against input size),
 //! throughput and peak memory (VmHWM).
 //!
-//! Usage: `cargo run --release --bin ecb_bench [DATA_DIR]` (default
-//! `$CORROBORATE_DATA` or `../shared/data`). Needs `tar` on the PATH.
+//! Usage: `cargo run --release --bin ecb_bench [DATA_DIR] [REPORT.json]`
+//! (default `$CORROBORATE_DATA` or `../shared/data`). Needs `tar` on the
+//! PATH. With a second argument, the report of the full archive is written
+//! there as JSON: two runs compare byte for byte, so a speed-up can be shown
+//! to change nothing.
 
 use std::time::Instant;
 
@@ -54,7 +57,13 @@ fn main() {
     let total: usize = docs.iter().map(|d| d.text.len()).sum();
     println!("{} articles, {:.2} MB of text", docs.len(), total as f64 / 1e6);
     let mut points = Vec::new();
-    for pct in [10, 25, 50, 100] {
+    // `ECB_BENCH_SHARES=100` runs only the full archive: the peak memory of
+    // one run, without what earlier, smaller runs left to the allocator.
+    let shares: Vec<usize> = std::env::var("ECB_BENCH_SHARES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![10, 25, 50, 100]);
+    for pct in shares {
         let n = (docs.len() * pct).div_ceil(100);
         let part: Vec<Document> = docs[..n].to_vec();
         let bytes: usize = part.iter().map(|d| d.text.len()).sum();
@@ -84,6 +93,12 @@ fn main() {
             );
         }
         points.push(((bytes as f64).ln(), secs.ln()));
+        if pct == 100
+            && let Some(out) = std::env::args().nth(2)
+        {
+            let json = serde_json::to_string_pretty(&report).expect("report serialises");
+            std::fs::write(&out, json).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
+        }
     }
     let k = points.len() as f64;
     let (mx, my) = (
@@ -92,7 +107,9 @@ fn main() {
     );
     let slope = points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum::<f64>()
         / points.iter().map(|p| (p.0 - mx).powi(2)).sum::<f64>();
-    println!("growth exponent (log-log slope of time against size): {slope:.2}");
+    if points.len() >= 2 {
+        println!("growth exponent (log-log slope of time against size): {slope:.2}");
+    }
     if let Some(kb) = hwm_kb() {
         println!(
             "peak memory (VmHWM): {:.1} MB, {:.1}x the input text",
