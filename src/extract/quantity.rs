@@ -42,6 +42,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use super::numeral::{self, Literal};
@@ -449,6 +450,93 @@ pub struct QuantityFinder {
     ordinals: HashMap<&'static str, (f64, bool, bool)>,
     /// First bytes of the starters, lowercased.
     first_letters: [bool; 256],
+    gate: WordGate,
+}
+
+/// One pass over a paragraph that tells whether any quantity can start in
+/// it: most news paragraphs hold no digit and no number word, and for them
+/// tokenizing and the name patterns are wasted. It opens on anything that
+/// could make `QuantityFinder::starts` true, so a closed gate changes no
+/// result.
+#[derive(Debug, Clone)]
+struct WordGate {
+    /// Starter words, then words that start a quantity only after "a"/"an".
+    ac: Option<AhoCorasick>,
+    /// Per pattern: whether it needs "a"/"an" before it.
+    after_a: Vec<bool>,
+}
+
+impl WordGate {
+    fn new(starters: &HashSet<String>, after_a: &HashSet<String>) -> WordGate {
+        let mut words: Vec<(&str, bool)> = starters
+            .iter()
+            .filter(|w| !matches!(w.as_str(), "a" | "an"))
+            .map(|w| (w.as_str(), false))
+            .collect();
+        words.extend(
+            after_a
+                .iter()
+                .filter(|w| !starters.contains(*w))
+                .map(|w| (w.as_str(), true)),
+        );
+        // Sorted so the automaton, and so the pattern ids, are the same on every run.
+        words.sort_unstable();
+        // The boundary test below holds only for words of ASCII letters and
+        // digits; anything else keeps the gate open.
+        let plain = words
+            .iter()
+            .all(|(w, _)| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()));
+        let ac = plain
+            .then(|| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(words.iter().map(|(w, _)| w))
+                    .ok()
+            })
+            .flatten();
+        WordGate {
+            ac,
+            after_a: words.iter().map(|(_, a)| *a).collect(),
+        }
+    }
+
+    fn open(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        if b.iter().any(u8::is_ascii_digit) {
+            return true;
+        }
+        // Vulgar fractions start a quantity; the Kelvin sign and the long s
+        // lower-case to ASCII letters.
+        if !text.is_ascii()
+            && text
+                .chars()
+                .any(|c| c == '\u{212A}' || c == '\u{17F}' || numeral::is_vulgar(c))
+        {
+            return true;
+        }
+        let Some(ac) = &self.ac else { return true };
+        // A token is a whole run of letters and digits, so a word can only
+        // be one where no ASCII letter or digit touches it. Every pattern is
+        // letters and digits only, so a longer match at a place hides no
+        // shorter one that would pass.
+        let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+        ac.find_iter(text).any(|m| {
+            if m.start() > 0 && alnum(m.start() - 1) || alnum(m.end()) {
+                return false;
+            }
+            if !self.after_a[m.pattern().as_usize()] {
+                return true;
+            }
+            let before = text[..m.start()].trim_end();
+            let lower = |i: usize| b[i].to_ascii_lowercase();
+            let n = before.len();
+            let is_a = n >= 1 && lower(n - 1) == b'a' && !(n >= 2 && alnum(n - 2));
+            let is_an = n >= 2 && lower(n - 2) == b'a' && lower(n - 1) == b'n' && !(n >= 3 && alnum(n - 3));
+            is_a || is_an
+        })
+    }
 }
 
 fn lower_trim_dot(s: &str) -> String {
@@ -589,6 +677,7 @@ impl QuantityFinder {
             }
         }
         QuantityFinder {
+            gate: WordGate::new(&starters, &after_a),
             first_letters,
             after_a,
             ordinals: ORDINALS.iter().copied().collect(),
@@ -653,6 +742,9 @@ impl QuantityFinder {
 
     /// Every quantity in `text`, offsets into `text`, in order.
     pub fn find(&self, text: &str) -> Vec<Quantity> {
+        if !self.gate.open(text) {
+            return Vec::new();
+        }
         let toks = tokenize(text);
         let blocked: Vec<(usize, usize)> = match &self.blocked {
             Some(re) => re
