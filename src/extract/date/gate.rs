@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 pub const MONTH: u32 = 1;
 pub const WEEKDAY: u32 = 1 << 1;
@@ -33,6 +33,12 @@ pub struct Gate {
     ac: Option<AhoCorasick>,
     /// Per pattern: its bits, and whether the word must end where it ends.
     info: Vec<(u32, bool)>,
+    /// Per pattern: the bits of the shorter patterns it hides in a
+    /// leftmost-longest search and that would have passed where it stands.
+    hidden: Vec<u32>,
+    /// Leftmost-longest search (every literal is word characters only);
+    /// else overlapping.
+    longest: bool,
     /// Groups that cannot be tested by ASCII literals: always open.
     always: u32,
 }
@@ -71,16 +77,50 @@ impl Gate {
                 e.1 &= ends;
             }
         }
+        // An overlapping search visits every match but is several times
+        // slower than a leftmost-longest one. With literals of word
+        // characters only, leftmost-longest loses nothing: a match starting
+        // inside another has a word character before it and fails the
+        // start test anyway, and a shorter literal at the same start is
+        // accounted for by `hidden`.
+        let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+        let longest = lits.keys().all(|l| l.bytes().all(word));
+        let hidden = lits
+            .keys()
+            .map(|q| {
+                (1..q.len())
+                    .filter_map(|n| {
+                        let (bit, ends) = lits.get(&q[..n])?;
+                        // The shorter literal's end test, with the longer's
+                        // next letter after it.
+                        let next = q.as_bytes()[n];
+                        (!(*ends && (next.is_ascii_alphabetic() || next == b'_'))).then_some(*bit)
+                    })
+                    .fold(0, |a, b| a | b)
+            })
+            .collect();
         let (pats, info): (Vec<String>, Vec<(u32, bool)>) = lits.into_iter().unzip();
+        let kind = if longest {
+            MatchKind::LeftmostLongest
+        } else {
+            MatchKind::Standard
+        };
         let ac = AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .match_kind(kind)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&pats)
             .ok();
         if ac.is_none() {
             always = u32::MAX;
         }
-        Gate { ac, info, always }
+        Gate {
+            ac,
+            info,
+            hidden,
+            longest,
+            always,
+        }
     }
 
     /// The groups `text` may match: a trigger at a word start (ASCII `\b`)
@@ -101,15 +141,24 @@ impl Gate {
         }
         let Some(ac) = &self.ac else { return bits };
         let word = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
-        for m in ac.find_overlapping_iter(text) {
-            let (bit, ends) = self.info[m.pattern().as_usize()];
-            if bits & bit == bit
-                || m.start() > 0 && word(&b[m.start() - 1])
-                || ends && b.get(m.end()).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
-            {
-                continue;
+        let mut visit = |m: aho_corasick::Match| {
+            let id = m.pattern().as_usize();
+            if m.start() > 0 && word(&b[m.start() - 1]) {
+                return;
+            }
+            if self.longest {
+                bits |= self.hidden[id];
+            }
+            let (bit, ends) = self.info[id];
+            if bits & bit == bit || ends && b.get(m.end()).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_') {
+                return;
             }
             bits |= bit;
+        };
+        if self.longest {
+            ac.find_iter(text).for_each(&mut visit);
+        } else {
+            ac.find_overlapping_iter(text).for_each(&mut visit);
         }
         bits
     }
@@ -134,5 +183,20 @@ mod tests {
         assert_eq!(g.open("a new day") & HOLIDAY, 0);
         assert_eq!(g.open("no digits") & DIGIT, 0);
         assert_eq!(g.open("\u{17F}ome text"), u32::MAX);
+    }
+
+    #[test]
+    fn a_longer_match_does_not_hide_a_shorter_one() {
+        // Number words may be the start of a longer word; "ago" is found
+        // as the longest match where "a" also starts.
+        let g = Gate::new(&[(NUMBER, vec!["a".into(), "six".into()]), (AGO, vec!["ago".into()])]);
+        assert!(g.longest);
+        assert_eq!(g.open("long ago") & (NUMBER | AGO), NUMBER | AGO);
+        assert_eq!(g.open("sixty") & NUMBER, NUMBER);
+        assert_eq!(g.open("xago") & (NUMBER | AGO), 0);
+        // A word that is not all letters keeps the overlapping search.
+        let g = Gate::new(&[(MONTH, vec!["sept.".into()]), (NUMBER, vec!["t".into()])]);
+        assert!(!g.longest);
+        assert_eq!(g.open("in sept. t") & (MONTH | NUMBER), MONTH | NUMBER);
     }
 }
