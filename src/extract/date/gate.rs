@@ -33,12 +33,13 @@ pub struct Gate {
     ac: Option<AhoCorasick>,
     /// Per pattern: its bits, and whether the word must end where it ends.
     info: Vec<(u32, bool)>,
-    /// Per pattern: the bits of the shorter patterns it hides in a
+    /// Per pattern: the bits of the shorter literals it hides in a
     /// leftmost-longest search and that would have passed where it stands.
     hidden: Vec<u32>,
-    /// Leftmost-longest search (every literal is word characters only);
-    /// else overlapping.
-    longest: bool,
+    /// Patterns are " " + literal, searched leftmost-longest in a folded
+    /// copy of the text (see `fold`); else the literals themselves,
+    /// searched overlapping in the text.
+    folded: bool,
     /// Groups that cannot be tested by ASCII literals: always open.
     always: u32,
 }
@@ -57,6 +58,27 @@ fn literal(w: &str) -> (&str, bool) {
         .max_by_key(|(lit, _)| lit.len())
         .unwrap_or(("", true))
 }
+
+fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Word bytes (ASCII letters, digits, `_`) lower-cased, every other byte a
+/// space, behind one leading space: a literal that follows a space in the
+/// copy starts at a word start in the text, so the search reports no match
+/// inside a word ("wed" in "showed"), and most paragraphs give only a few.
+const FOLD: [u8; 256] = {
+    let mut t = [b' '; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            t[c] = b.to_ascii_lowercase();
+        }
+        c += 1;
+    }
+    t
+};
 
 impl Gate {
     pub fn new(groups: &[(u32, Vec<String>)]) -> Gate {
@@ -77,14 +99,12 @@ impl Gate {
                 e.1 &= ends;
             }
         }
-        // An overlapping search visits every match but is several times
-        // slower than a leftmost-longest one. With literals of word
-        // characters only, leftmost-longest loses nothing: a match starting
-        // inside another has a word character before it and fails the
-        // start test anyway, and a shorter literal at the same start is
-        // accounted for by `hidden`.
-        let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-        let longest = lits.keys().all(|l| l.bytes().all(word));
+        // With literals of word characters only, a leftmost-longest search
+        // of the folded text loses nothing: no literal can start inside
+        // another (both begin with the space), and a shorter literal at the
+        // same start is accounted for by `hidden`. Otherwise an overlapping
+        // search, several times slower, visits every match.
+        let folded = lits.keys().all(|l| l.bytes().all(is_word));
         let hidden = lits
             .keys()
             .map(|q| {
@@ -100,17 +120,21 @@ impl Gate {
             })
             .collect();
         let (pats, info): (Vec<String>, Vec<(u32, bool)>) = lits.into_iter().unzip();
-        let kind = if longest {
-            MatchKind::LeftmostLongest
+        let builder = if folded {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                // Every pattern starts with a space: a prefilter would stop
+                // at each word.
+                .prefilter(false)
+                .build(pats.iter().map(|p| format!(" {p}")))
         } else {
-            MatchKind::Standard
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&pats)
         };
-        let ac = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(kind)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&pats)
-            .ok();
+        let ac = builder.ok();
         if ac.is_none() {
             always = u32::MAX;
         }
@@ -118,7 +142,7 @@ impl Gate {
             ac,
             info,
             hidden,
-            longest,
+            folded,
             always,
         }
     }
@@ -126,39 +150,44 @@ impl Gate {
     /// The groups `text` may match: a trigger at a word start (ASCII `\b`)
     /// and, where it must, at a word end (a digit may follow: "Dec31").
     pub fn open(&self, text: &str) -> u32 {
+        let b = text.as_bytes();
+        let ascii = text.is_ascii();
         // The only non-ASCII letters that case-fold to ASCII ones: the
         // Kelvin sign and the long s.
-        if !text.is_ascii() && text.contains(['\u{212A}', '\u{17F}']) {
+        if !ascii && text.contains(['\u{212A}', '\u{17F}']) {
             return u32::MAX;
         }
         let mut bits = self.always;
-        let b = text.as_bytes();
-        if b.iter().any(u8::is_ascii_digit) || !text.is_ascii() && text.chars().any(char::is_numeric) {
+        if b.iter().any(u8::is_ascii_digit) || !ascii && text.chars().any(char::is_numeric) {
             bits |= DIGIT;
         }
         if b.iter().any(|c| *c == b'-' || *c == b'/') {
             bits |= SEP;
         }
         let Some(ac) = &self.ac else { return bits };
-        let word = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
-        let mut visit = |m: aho_corasick::Match| {
-            let id = m.pattern().as_usize();
-            if m.start() > 0 && word(&b[m.start() - 1]) {
-                return;
-            }
-            if self.longest {
+        if self.folded {
+            let mut f = Vec::with_capacity(b.len() + 1);
+            f.push(b' ');
+            f.extend(b.iter().map(|c| FOLD[usize::from(*c)]));
+            for m in ac.find_iter(&f) {
+                let id = m.pattern().as_usize();
                 bits |= self.hidden[id];
+                let (bit, ends) = self.info[id];
+                if !(ends && f.get(m.end()).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')) {
+                    bits |= bit;
+                }
             }
-            let (bit, ends) = self.info[id];
-            if bits & bit == bit || ends && b.get(m.end()).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_') {
-                return;
+            return bits;
+        }
+        for m in ac.find_overlapping_iter(text) {
+            let (bit, ends) = self.info[m.pattern().as_usize()];
+            if bits & bit == bit
+                || m.start() > 0 && is_word(b[m.start() - 1])
+                || ends && b.get(m.end()).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
+            {
+                continue;
             }
             bits |= bit;
-        };
-        if self.longest {
-            ac.find_iter(text).for_each(&mut visit);
-        } else {
-            ac.find_overlapping_iter(text).for_each(&mut visit);
         }
         bits
     }
@@ -190,13 +219,13 @@ mod tests {
         // Number words may be the start of a longer word; "ago" is found
         // as the longest match where "a" also starts.
         let g = Gate::new(&[(NUMBER, vec!["a".into(), "six".into()]), (AGO, vec!["ago".into()])]);
-        assert!(g.longest);
+        assert!(g.folded);
         assert_eq!(g.open("long ago") & (NUMBER | AGO), NUMBER | AGO);
         assert_eq!(g.open("sixty") & NUMBER, NUMBER);
         assert_eq!(g.open("xago") & (NUMBER | AGO), 0);
         // A word that is not all letters keeps the overlapping search.
         let g = Gate::new(&[(MONTH, vec!["sept.".into()]), (NUMBER, vec!["t".into()])]);
-        assert!(!g.longest);
+        assert!(!g.folded);
         assert_eq!(g.open("in sept. t") & (MONTH | NUMBER), MONTH | NUMBER);
     }
 }
