@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 pub const MONTH: u32 = 1;
 pub const WEEKDAY: u32 = 1 << 1;
@@ -30,16 +30,12 @@ pub const NUMBER: u32 = 1 << 13;
 
 #[derive(Debug, Clone)]
 pub struct Gate {
+    /// The literals, when all are ASCII letters: walked once per word.
+    trie: Option<Trie>,
+    /// Otherwise: the literals searched overlapping, and per pattern its
+    /// bits and whether the word must end where it ends.
     ac: Option<AhoCorasick>,
-    /// Per pattern: its bits, and whether the word must end where it ends.
     info: Vec<(u32, bool)>,
-    /// Per pattern: the bits of the shorter literals it hides in a
-    /// leftmost-longest search and that would have passed where it stands.
-    hidden: Vec<u32>,
-    /// Patterns are " " + literal, searched leftmost-longest in a folded
-    /// copy of the text (see `fold`); else the literals themselves,
-    /// searched overlapping in the text.
-    folded: bool,
     /// Groups that cannot be tested by ASCII literals: always open.
     always: u32,
 }
@@ -63,22 +59,73 @@ fn is_word(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_'
 }
 
-/// Word bytes (ASCII letters, digits, `_`) lower-cased, every other byte a
-/// space, behind one leading space: a literal that follows a space in the
-/// copy starts at a word start in the text, so the search reports no match
-/// inside a word ("wed" in "showed"), and most paragraphs give only a few.
-const FOLD: [u8; 256] = {
-    let mut t = [b' '; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        if b.is_ascii_alphanumeric() || b == b'_' {
-            t[c] = b.to_ascii_lowercase();
+/// Lower-case letter literals as a trie. Walking a word's letters visits
+/// every literal that starts where the word starts, which is all a literal
+/// at a word start needs; most words leave the trie after a letter or two.
+/// An Aho-Corasick search costs several times more here, as it also stops
+/// inside words ("wed" in "showed", "in" everywhere).
+#[derive(Debug, Clone)]
+struct Trie {
+    /// Per node: the child per letter (0: none; the root is node 0).
+    next: Vec<[u16; 26]>,
+    /// Per node: bits of the literal ending here that may be followed by
+    /// more letters, and of the one that must end here.
+    prefix: Vec<u32>,
+    whole: Vec<u32>,
+}
+
+impl Trie {
+    fn new(lits: &BTreeMap<String, (u32, bool)>) -> Option<Trie> {
+        let mut t = Trie {
+            next: vec![[0; 26]],
+            prefix: vec![0],
+            whole: vec![0],
+        };
+        for (lit, (bits, ends)) in lits {
+            if !lit.bytes().all(|c| c.is_ascii_lowercase()) {
+                return None;
+            }
+            let mut node = 0;
+            for c in lit.bytes() {
+                let k = usize::from(c - b'a');
+                if t.next[node][k] == 0 {
+                    t.next[node][k] = u16::try_from(t.next.len()).ok()?;
+                    t.next.push([0; 26]);
+                    t.prefix.push(0);
+                    t.whole.push(0);
+                }
+                node = usize::from(t.next[node][k]);
+            }
+            if *ends {
+                t.whole[node] |= bits;
+            } else {
+                t.prefix[node] |= bits;
+            }
         }
-        c += 1;
+        Some(t)
     }
-    t
-};
+
+    /// The bits of the literals at the word start `i` of `b`, and where the
+    /// walk stopped.
+    fn walk(&self, b: &[u8], mut i: usize) -> (u32, usize) {
+        let mut bits = 0;
+        let mut node = 0;
+        while let Some(c) = b.get(i).filter(|c| c.is_ascii_alphabetic()) {
+            node = usize::from(self.next[node][usize::from(c.to_ascii_lowercase() - b'a')]);
+            if node == 0 {
+                return (bits, i);
+            }
+            i += 1;
+            bits |= self.prefix[node];
+        }
+        // A word-ending literal: no letter after it, and no "_" (a digit
+        // may follow: "Dec31").
+        if b.get(i) != Some(&b'_') {
+            bits |= self.whole[node];
+        }
+        (bits, i)
+    }
+}
 
 impl Gate {
     pub fn new(groups: &[(u32, Vec<String>)]) -> Gate {
@@ -99,50 +146,27 @@ impl Gate {
                 e.1 &= ends;
             }
         }
-        // With literals of word characters only, a leftmost-longest search
-        // of the folded text loses nothing: no literal can start inside
-        // another (both begin with the space), and a shorter literal at the
-        // same start is accounted for by `hidden`. Otherwise an overlapping
-        // search, several times slower, visits every match.
-        let folded = lits.keys().all(|l| l.bytes().all(is_word));
-        let hidden = lits
-            .keys()
-            .map(|q| {
-                (1..q.len())
-                    .filter_map(|n| {
-                        let (bit, ends) = lits.get(&q[..n])?;
-                        // The shorter literal's end test, with the longer's
-                        // next letter after it.
-                        let next = q.as_bytes()[n];
-                        (!(*ends && (next.is_ascii_alphabetic() || next == b'_'))).then_some(*bit)
-                    })
-                    .fold(0, |a, b| a | b)
-            })
-            .collect();
+        if let Some(trie) = Trie::new(&lits) {
+            return Gate {
+                trie: Some(trie),
+                ac: None,
+                info: Vec::new(),
+                always,
+            };
+        }
         let (pats, info): (Vec<String>, Vec<(u32, bool)>) = lits.into_iter().unzip();
-        let builder = if folded {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
-                // Every pattern starts with a space: a prefilter would stop
-                // at each word.
-                .prefilter(false)
-                .build(pats.iter().map(|p| format!(" {p}")))
-        } else {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&pats)
-        };
-        let ac = builder.ok();
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&pats)
+            .ok();
         if ac.is_none() {
             always = u32::MAX;
         }
         Gate {
+            trie: None,
             ac,
             info,
-            hidden,
-            folded,
             always,
         }
     }
@@ -164,21 +188,26 @@ impl Gate {
         if b.iter().any(|c| *c == b'-' || *c == b'/') {
             bits |= SEP;
         }
-        let Some(ac) = &self.ac else { return bits };
-        if self.folded {
-            let mut f = Vec::with_capacity(b.len() + 1);
-            f.push(b' ');
-            f.extend(b.iter().map(|c| FOLD[usize::from(*c)]));
-            for m in ac.find_iter(&f) {
-                let id = m.pattern().as_usize();
-                bits |= self.hidden[id];
-                let (bit, ends) = self.info[id];
-                if !(ends && f.get(m.end()).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')) {
-                    bits |= bit;
+        if let Some(trie) = &self.trie {
+            // Word by word: a literal can only start at a letter with no
+            // word character before it.
+            let mut i = 0;
+            while i < b.len() {
+                if b[i].is_ascii_alphabetic() {
+                    let (found, stop) = trie.walk(b, i);
+                    bits |= found;
+                    i = stop;
+                }
+                while i < b.len() && is_word(b[i]) {
+                    i += 1;
+                }
+                while i < b.len() && !is_word(b[i]) {
+                    i += 1;
                 }
             }
             return bits;
         }
+        let Some(ac) = &self.ac else { return bits };
         for m in ac.find_overlapping_iter(text) {
             let (bit, ends) = self.info[m.pattern().as_usize()];
             if bits & bit == bit
@@ -219,13 +248,13 @@ mod tests {
         // Number words may be the start of a longer word; "ago" is found
         // as the longest match where "a" also starts.
         let g = Gate::new(&[(NUMBER, vec!["a".into(), "six".into()]), (AGO, vec!["ago".into()])]);
-        assert!(g.folded);
+        assert!(g.trie.is_some());
         assert_eq!(g.open("long ago") & (NUMBER | AGO), NUMBER | AGO);
         assert_eq!(g.open("sixty") & NUMBER, NUMBER);
         assert_eq!(g.open("xago") & (NUMBER | AGO), 0);
         // A word that is not all letters keeps the overlapping search.
         let g = Gate::new(&[(MONTH, vec!["sept.".into()]), (NUMBER, vec!["t".into()])]);
-        assert!(!g.folded);
+        assert!(g.trie.is_none());
         assert_eq!(g.open("in sept. t") & (MONTH | NUMBER), MONTH | NUMBER);
     }
 }
