@@ -41,6 +41,7 @@
 //!   the counted noun.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
@@ -48,6 +49,41 @@ use regex::Regex;
 use super::numeral::{self, Literal};
 use crate::model::Quantity;
 use crate::rules::{Bound, RuleSet};
+
+/// The hash of rustc (FxHash). The maps here are keyed by short words of
+/// the rules and probed for nearly every token; SipHash's resistance to
+/// chosen keys buys nothing on them and costs several times more.
+#[derive(Debug, Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Fx {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+type Set<K> = HashSet<K, BuildHasherDefault<Fx>>;
 
 /// One token: a word (letters and digits) or a single other character.
 #[derive(Debug, Clone, Copy)]
@@ -60,17 +96,17 @@ struct Tok {
 /// Multi-word phrases keyed by their lowercased tokens joined by a space.
 #[derive(Debug, Clone)]
 struct Phrases<T> {
-    map: HashMap<String, T>,
+    map: Map<String, T>,
     max_len: usize,
     /// Lowercased first and last tokens of the phrases: a cheap test before
     /// building any key.
-    firsts: HashSet<String>,
-    lasts: HashSet<String>,
+    firsts: Set<String>,
+    lasts: Set<String>,
 }
 
 /// Whether the lowercased `word` is in `set`, without allocating for short
 /// ASCII words.
-fn lower_in(word: &str, set: &HashSet<String>) -> bool {
+fn lower_in(word: &str, set: &Set<String>) -> bool {
     let b = word.as_bytes();
     if b.len() > 24 || !word.is_ascii() {
         return set.contains(&word.to_lowercase());
@@ -85,10 +121,10 @@ fn lower_in(word: &str, set: &HashSet<String>) -> bool {
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
         Phrases {
-            map: HashMap::new(),
+            map: Map::default(),
             max_len: 0,
-            firsts: HashSet::new(),
-            lasts: HashSet::new(),
+            firsts: Set::default(),
+            lasts: Set::default(),
         }
     }
 }
@@ -425,29 +461,29 @@ struct Unit {
 #[derive(Debug, Clone)]
 pub struct QuantityFinder {
     approximators: Phrases<Approx>,
-    scales: HashMap<String, f64>,
+    scales: Map<String, f64>,
     /// Scale words in the plural, for "tens of millions".
-    scale_plurals: HashMap<String, f64>,
+    scale_plurals: Map<String, f64>,
     currency_before: Phrases<String>,
     currency_after: Phrases<String>,
     vague: Phrases<(f64, f64)>,
     units: Phrases<Unit>,
-    measures: HashMap<String, String>,
-    before: HashSet<String>,
-    after: HashSet<String>,
+    measures: Map<String, String>,
+    before: Set<String>,
+    after: Set<String>,
     capitalised: bool,
-    unless: HashSet<String>,
+    unless: Set<String>,
     blocked: Option<Regex>,
-    numbers: HashMap<&'static str, f64>,
-    tens: HashMap<&'static str, f64>,
-    function: HashSet<&'static str>,
+    numbers: Map<&'static str, f64>,
+    tens: Map<&'static str, f64>,
+    function: Set<&'static str>,
     /// Lowercased words a quantity can start with (number words, the first
     /// word of vague amounts, "a"); digits always can.
-    starters: HashSet<String>,
+    starters: Set<String>,
     /// Words that can follow "a" in a quantity ("a million", "a third",
     /// "a few"): "a" before anything else is skipped without parsing.
-    after_a: HashSet<String>,
-    ordinals: HashMap<&'static str, (f64, bool, bool)>,
+    after_a: Set<String>,
+    ordinals: Map<&'static str, (f64, bool, bool)>,
     /// First bytes of the starters, lowercased.
     first_letters: [bool; 256],
     gate: WordGate,
@@ -467,7 +503,7 @@ struct WordGate {
 }
 
 impl WordGate {
-    fn new(starters: &HashSet<String>, after_a: &HashSet<String>) -> WordGate {
+    fn new(starters: &Set<String>, after_a: &Set<String>) -> WordGate {
         let mut words: Vec<(&str, bool)> = starters
             .iter()
             .filter(|w| !matches!(w.as_str(), "a" | "an"))
@@ -576,8 +612,8 @@ impl QuantityFinder {
                 approximators.insert(w, a);
             }
         }
-        let mut scales = HashMap::new();
-        let mut scale_plurals = HashMap::new();
+        let mut scales = Map::default();
+        let mut scale_plurals = Map::default();
         for r in &rules.scales {
             for w in &r.words {
                 scales.insert(w.to_lowercase(), r.factor);
@@ -614,7 +650,7 @@ impl QuantityFinder {
                 );
             }
         }
-        let mut measures = HashMap::new();
+        let mut measures = Map::default();
         for r in &rules.measures {
             for n in &r.nouns {
                 for form in noun_forms(n) {
@@ -622,9 +658,9 @@ impl QuantityFinder {
                 }
             }
         }
-        let mut before = HashSet::new();
-        let mut after = HashSet::new();
-        let mut unless = HashSet::new();
+        let mut before = Set::default();
+        let mut after = Set::default();
+        let mut unless = Set::default();
         let mut capitalised = false;
         let mut patterns = Vec::new();
         for r in &rules.not_quantity {
@@ -646,7 +682,7 @@ impl QuantityFinder {
                 .build()
                 .ok()
         };
-        let mut starters: HashSet<String> = UNITS.iter().chain(TENS).map(|(w, _)| w.to_string()).collect();
+        let mut starters: Set<String> = UNITS.iter().chain(TENS).map(|(w, _)| w.to_string()).collect();
         starters.extend(["a", "an", "half", "quarter"].map(String::from));
         for r in &rules.vague {
             for w in &r.words {
@@ -655,7 +691,7 @@ impl QuantityFinder {
                 }
             }
         }
-        let mut after_a: HashSet<String> = scales.keys().cloned().collect();
+        let mut after_a: Set<String> = scales.keys().cloned().collect();
         after_a.extend(ORDINALS.iter().map(|o| o.0.to_string()));
         after_a.extend(UNITS.iter().chain(TENS).map(|(w, _)| w.to_string()));
         for r in &rules.vague {
@@ -708,7 +744,9 @@ impl QuantityFinder {
 
     fn starts(&self, word: &str) -> bool {
         let b = word.as_bytes();
-        if b.first().is_some_and(u8::is_ascii_digit) || numeral::vulgar(word).is_some() {
+        if b.first().is_some_and(u8::is_ascii_digit)
+            || b.first().is_some_and(|c| !c.is_ascii()) && numeral::vulgar(word).is_some()
+        {
             return true;
         }
         // Most words fail on their first letter, before any hashing.

@@ -27,6 +27,8 @@ pub const DIGIT: u32 = 1 << 11;
 pub const SEP: u32 = 1 << 12;
 /// A number word ("in nineteen ninety six").
 pub const NUMBER: u32 = 1 << 13;
+/// day, week, month: the units "the 15th day of" counts in.
+pub const PERIOD: u32 = 1 << 14;
 
 #[derive(Debug, Clone)]
 pub struct Gate {

@@ -475,6 +475,7 @@ impl DateFinder {
                     "years",
                 ]),
             ),
+            (gate::PERIOD, list(&["day", "week", "month"])),
             (gate::AGO, list(&["ago"])),
             (gate::IN, list(&["in"])),
             (gate::ANCHOR, list(&["today", "tomorrow", "tmrw", "yesterday", "now"])),
@@ -1258,7 +1259,7 @@ impl DateFinder {
                 "relative",
             ));
         }
-        if let Some(re) = self.nth_of.as_ref().filter(|_| on(gate::UNIT | gate::OF)) {
+        if let Some(re) = self.nth_of.as_ref().filter(|_| on(gate::PERIOD | gate::OF)) {
             for c in re.captures_iter(text) {
                 let m = c.get(0).expect("group 0");
                 let (Some(nth), Some(unit), Some(of)) = (c.get(1), c.get(2), c.get(3)) else {
