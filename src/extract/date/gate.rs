@@ -61,6 +61,32 @@ fn is_word(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_'
 }
 
+/// Byte classes: bit `LETTER` for ASCII letters, bit `WORD` for word
+/// characters (ASCII letters, digits, `_`), and the digits and "-" or "/"
+/// for the `DIGIT` and `SEP` groups.
+const LETTER: u8 = 1;
+const WORD: u8 = 2;
+const DIGIT_BYTE: u8 = 4;
+const SEP_BYTE: u8 = 8;
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphabetic() {
+            t[c] = LETTER | WORD;
+        } else if b.is_ascii_digit() {
+            t[c] = WORD | DIGIT_BYTE;
+        } else if b == b'_' {
+            t[c] = WORD;
+        } else if b == b'-' || b == b'/' {
+            t[c] = SEP_BYTE;
+        }
+        c += 1;
+    }
+    t
+};
+
 /// Lower-case letter literals as a trie. Walking a word's letters visits
 /// every literal that starts where the word starts, which is all a literal
 /// at a word start needs; most words leave the trie after a letter or two.
@@ -74,6 +100,11 @@ struct Trie {
     /// more letters, and of the one that must end here.
     prefix: Vec<u32>,
     whole: Vec<u32>,
+    /// The node after two letters, per pair, and the prefix bits after the
+    /// first: most words leave the trie there, and this small table stays
+    /// in the cache where the nodes do not.
+    pairs: Vec<u16>,
+    first: [u32; 26],
 }
 
 impl Trie {
@@ -82,6 +113,8 @@ impl Trie {
             next: vec![[0; 26]],
             prefix: vec![0],
             whole: vec![0],
+            pairs: vec![0; 26 * 26],
+            first: [0; 26],
         };
         for (lit, (bits, ends)) in lits {
             if !lit.bytes().all(|c| c.is_ascii_lowercase()) {
@@ -104,18 +137,45 @@ impl Trie {
                 t.prefix[node] |= bits;
             }
         }
+        for a in 0..26 {
+            let one = usize::from(t.next[0][a]);
+            t.first[a] = t.prefix[one];
+            for z in 0..26 {
+                t.pairs[a * 26 + z] = t.next[one][z];
+            }
+        }
+        // Node 0 is the root, so `one` = 0 (no such first letter) gives its
+        // children above: clear them.
+        for a in 0..26 {
+            if t.next[0][a] == 0 {
+                t.first[a] = 0;
+                t.pairs[a * 26..a * 26 + 26].fill(0);
+            }
+        }
         Some(t)
     }
 
-    /// The bits of the literals at the word start `i` of `b`, and where the
-    /// walk stopped.
-    fn walk(&self, b: &[u8], mut i: usize) -> (u32, usize) {
+    /// The bits of the literals at the word start `i` of `b`.
+    fn walk(&self, b: &[u8], mut i: usize) -> u32 {
         let mut bits = 0;
         let mut node = 0;
+        if let (Some(c1), Some(c2)) = (b.get(i), b.get(i + 1))
+            && c1.is_ascii_alphabetic()
+            && c2.is_ascii_alphabetic()
+        {
+            let a = usize::from(c1.to_ascii_lowercase() - b'a');
+            bits = self.first[a];
+            node = usize::from(self.pairs[a * 26 + usize::from(c2.to_ascii_lowercase() - b'a')]);
+            if node == 0 {
+                return bits;
+            }
+            i += 2;
+            bits |= self.prefix[node];
+        }
         while let Some(c) = b.get(i).filter(|c| c.is_ascii_alphabetic()) {
             node = usize::from(self.next[node][usize::from(c.to_ascii_lowercase() - b'a')]);
             if node == 0 {
-                return (bits, i);
+                return bits;
             }
             i += 1;
             bits |= self.prefix[node];
@@ -125,7 +185,7 @@ impl Trie {
         if b.get(i) != Some(&b'_') {
             bits |= self.whole[node];
         }
-        (bits, i)
+        bits
     }
 }
 
@@ -184,30 +244,43 @@ impl Gate {
             return u32::MAX;
         }
         let mut bits = self.always;
-        if b.iter().any(u8::is_ascii_digit) || !ascii && text.chars().any(char::is_numeric) {
+        if !ascii && text.chars().any(char::is_numeric) {
+            bits |= DIGIT;
+        }
+        if let Some(trie) = &self.trie {
+            // The letters with no word character before them, found without
+            // a branch per byte (a branch at every word edge mispredicts
+            // often enough to cost more than the walks), 64 bytes at a time.
+            let mut prev = 0u8;
+            let mut seen = 0u8;
+            for (n, chunk) in b.chunks(64).enumerate() {
+                let mut starts = 0u64;
+                for (k, &c) in chunk.iter().enumerate() {
+                    let class = CLASS[usize::from(c)];
+                    // A letter, and the byte before no word character.
+                    starts |= u64::from(class & !(prev >> 1) & LETTER) << k;
+                    seen |= class;
+                    prev = class;
+                }
+                while starts != 0 {
+                    let k = starts.trailing_zeros() as usize;
+                    starts &= starts - 1;
+                    bits |= trie.walk(b, n * 64 + k);
+                }
+            }
+            if seen & DIGIT_BYTE != 0 {
+                bits |= DIGIT;
+            }
+            if seen & SEP_BYTE != 0 {
+                bits |= SEP;
+            }
+            return bits;
+        }
+        if b.iter().any(u8::is_ascii_digit) {
             bits |= DIGIT;
         }
         if b.iter().any(|c| *c == b'-' || *c == b'/') {
             bits |= SEP;
-        }
-        if let Some(trie) = &self.trie {
-            // Word by word: a literal can only start at a letter with no
-            // word character before it.
-            let mut i = 0;
-            while i < b.len() {
-                if b[i].is_ascii_alphabetic() {
-                    let (found, stop) = trie.walk(b, i);
-                    bits |= found;
-                    i = stop;
-                }
-                while i < b.len() && is_word(b[i]) {
-                    i += 1;
-                }
-                while i < b.len() && !is_word(b[i]) {
-                    i += 1;
-                }
-            }
-            return bits;
         }
         let Some(ac) = &self.ac else { return bits };
         for m in ac.find_overlapping_iter(text) {
