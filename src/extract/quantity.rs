@@ -484,9 +484,28 @@ pub struct QuantityFinder {
     /// "a few"): "a" before anything else is skipped without parsing.
     after_a: Set<String>,
     ordinals: Map<&'static str, (f64, bool, bool)>,
-    /// First bytes of the starters, lowercased.
-    first_letters: [bool; 256],
+    /// Per first two letters of the starters (`pair_index`): the lengths
+    /// they come in, one bit each.
+    starter_lengths: [u32; 27 * 27],
     gate: WordGate,
+}
+
+/// A word's first two bytes, lower-cased, as an index: letters 0-25, any
+/// other byte or none 26.
+fn pair_index(b: &[u8]) -> usize {
+    let letter = |i: usize| {
+        b.get(i)
+            .map(u8::to_ascii_lowercase)
+            .filter(u8::is_ascii_lowercase)
+            .map_or(26, |c| usize::from(c - b'a'))
+    };
+    letter(0) * 27 + letter(1)
+}
+
+/// Whether any byte of `b` passes `f`, tested in blocks the compiler turns
+/// into vector compares (an early exit per byte defeats that).
+fn any_byte(b: &[u8], f: impl Fn(u8) -> bool) -> bool {
+    b.chunks(32).any(|c| c.iter().fold(false, |a, &x| a | f(x)))
 }
 
 /// One pass over a paragraph that tells whether any quantity can start in
@@ -540,15 +559,19 @@ impl WordGate {
 
     fn open(&self, text: &str) -> bool {
         let b = text.as_bytes();
-        if b.iter().any(u8::is_ascii_digit) {
+        if any_byte(b, |c| c.is_ascii_digit()) {
             return true;
         }
         // Vulgar fractions start a quantity; the Kelvin sign and the long s
-        // lower-case to ASCII letters.
+        // lower-case to ASCII letters. All of them are encoded C2 BC-BE,
+        // C5 BF or E2 84-85 xx: a cheap byte test before decoding.
+        let suspect = || {
+            b.windows(2)
+                .any(|w| matches!((w[0], w[1]), (0xC2, 0xBC..=0xBE) | (0xC5, 0xBF) | (0xE2, 0x84 | 0x85)))
+        };
         if !text.is_ascii()
-            && text
-                .chars()
-                .any(|c| c == '\u{212A}' || c == '\u{17F}' || numeral::is_vulgar(c))
+            && suspect()
+            && text.chars().any(|c| c == '\u{212A}' || c == '\u{17F}' || numeral::is_vulgar(c))
         {
             return true;
         }
@@ -706,15 +729,15 @@ impl QuantityFinder {
                 }
             }
         }
-        let mut first_letters = [false; 256];
+        let mut starter_lengths = [0u32; 27 * 27];
         for w in &starters {
-            if let Some(&b) = w.as_bytes().first() {
-                first_letters[usize::from(b)] = true;
+            if w.len() <= 16 && !w.is_empty() {
+                starter_lengths[pair_index(w.as_bytes())] |= 1 << w.len();
             }
         }
         QuantityFinder {
             gate: WordGate::new(&starters, &after_a),
-            first_letters,
+            starter_lengths,
             after_a,
             ordinals: ORDINALS.iter().copied().collect(),
             starters,
@@ -749,8 +772,9 @@ impl QuantityFinder {
         {
             return true;
         }
-        // Most words fail on their first letter, before any hashing.
-        if b.len() > 16 || !word.is_ascii() || !self.first_letters[usize::from(b[0].to_ascii_lowercase())] {
+        // Most words fail on their first two letters and length ("the"),
+        // before any hashing.
+        if b.len() > 16 || !word.is_ascii() || self.starter_lengths[pair_index(b)] & 1 << b.len() == 0 {
             return false;
         }
         let mut buf = [0u8; 16];
@@ -1409,8 +1433,9 @@ impl Cx<'_> {
     fn code_glued(&self, i: usize) -> Option<(Quantity, usize)> {
         let t = self.toks[i];
         let w = &self.text[t.start..t.end];
-        let p = w.find(|c: char| c.is_ascii_digit())?;
-        if p == 0 || p > 4 || !w[..p].chars().all(|c| c.is_ascii_uppercase()) {
+        // A digit within the first five bytes, after capitals only.
+        let p = w.bytes().take(5).position(|c| c.is_ascii_digit())?;
+        if p == 0 || !w[..p].chars().all(|c| c.is_ascii_uppercase()) {
             return None;
         }
         let code_toks = tokenize(&w[..p]);
