@@ -808,19 +808,11 @@ impl QuantityFinder {
             return Vec::new();
         }
         let toks = tokenize(text);
-        let blocked: Vec<(usize, usize)> = match &self.blocked {
-            Some(re) => re
-                .find_iter(text)
-                .map(|m| (m.start(), m.end()))
-                .filter(|(s, e)| s < e)
-                .collect(),
-            None => Vec::new(),
-        };
         let cx = Cx {
             f: self,
             text,
             toks: &toks,
-            blocked: &blocked,
+            blocked: std::cell::OnceCell::new(),
         };
         let mut out = Vec::new();
         let mut floor = 0;
@@ -892,7 +884,8 @@ struct Cx<'a> {
     f: &'a QuantityFinder,
     text: &'a str,
     toks: &'a [Tok],
-    blocked: &'a [(usize, usize)],
+    /// Spans of the name patterns, found on the first number that asks.
+    blocked: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 impl Cx<'_> {
@@ -919,8 +912,16 @@ impl Cx<'_> {
 
     fn is_blocked(&self, i: usize) -> bool {
         let t = self.toks[i];
-        let k = self.blocked.partition_point(|&(_, e)| e <= t.start);
-        self.blocked.get(k).is_some_and(|&(s, _)| s < t.end)
+        let blocked = self.blocked.get_or_init(|| match &self.f.blocked {
+            Some(re) => re
+                .find_iter(self.text)
+                .map(|m| (m.start(), m.end()))
+                .filter(|(s, e)| s < e)
+                .collect(),
+            None => Vec::new(),
+        });
+        let k = blocked.partition_point(|&(_, e)| e <= t.start);
+        blocked.get(k).is_some_and(|&(s, _)| s < t.end)
     }
 
     /// The word right before token `i`, with a glued period kept for short
