@@ -571,7 +571,9 @@ impl WordGate {
         };
         if !text.is_ascii()
             && suspect()
-            && text.chars().any(|c| c == '\u{212A}' || c == '\u{17F}' || numeral::is_vulgar(c))
+            && text
+                .chars()
+                .any(|c| c == '\u{212A}' || c == '\u{17F}' || numeral::is_vulgar(c))
         {
             return true;
         }
@@ -1013,12 +1015,27 @@ impl Cx<'_> {
         Some((lit, j, None))
     }
 
+    /// A scale word joined to the digits before it by a hyphen ("$5.4-billion",
+    /// a newspaper style): its factor and the token after it. Short scales
+    /// ("5-m") stay out, as they do with a space.
+    fn hyphen_scale(&self, k: usize) -> Option<(f64, usize)> {
+        if !(k > 0 && self.is_punct(k, "-") && self.glued(k - 1, k) && self.glued(k, k + 1) && self.is_word(k + 1)) {
+            return None;
+        }
+        let w = self.lower(k + 1);
+        let f = *self.f.scales.get(&w).filter(|_| w.len() > 2)?;
+        Some((f, k + 2))
+    }
+
     /// A piece of a written number at token `k`: the piece and the token after it.
     fn atom(&self, k: usize, currency: bool, after_digits: bool) -> Option<(Atom, usize)> {
         if k >= self.toks.len() {
             return None;
         }
         if !self.toks[k].word {
+            if after_digits && let Some((f, next)) = self.hyphen_scale(k) {
+                return Some((Atom::Scale(f), next));
+            }
             if self.is_punct(k, "-")
                 && self.is_word(k + 1)
                 && let Some((d, plural, false)) = self.f.ordinal(&self.lower(k + 1))
@@ -1414,6 +1431,14 @@ impl Cx<'_> {
 
     /// Scales after a decimal or glued-scale figure: "1.5 million", "75 USD million" is left to the caller.
     fn more_scales(&self, mut n: Num, currency: bool) -> Num {
+        if !n.scaled
+            && let Some((f, next)) = self.hyphen_scale(n.next)
+        {
+            n.value *= f;
+            n.scaled = true;
+            n.year_like = false;
+            n.next = next;
+        }
         while self.is_word(n.next) {
             let w = self.lower(n.next);
             let Some(&f) = self.f.scales.get(&w) else {

@@ -1,8 +1,8 @@
 //! A cheap literal test, run once per text, that tells which date patterns
 //! can match at all: most paragraphs name no month, weekday or holiday, and
-//! the big case-insensitive alternations cost far more than one
-//! Aho-Corasick pass. A closed gate only skips a pattern that could not
-//! have matched, so results are unchanged.
+//! the big case-insensitive alternations cost far more than one pass over
+//! the words. A closed gate only skips a pattern that could not have
+//! matched, so results are unchanged.
 
 use std::collections::BTreeMap;
 
