@@ -30,6 +30,26 @@ type Row = (
 );
 
 const NEWS: &[Row] = &[
+    // A hyphen between the figure and the scale word, a Canadian and US
+    // newspaper style: the scale still applies.
+    (
+        "the province signed a $5.4-billion deal",
+        "$5.4-billion",
+        Some(5.4e9),
+        Some(5.4e9),
+        Some(5.4e9),
+        Some("USD"),
+        None,
+    ),
+    (
+        "a $12-million grant",
+        "$12-million",
+        Some(1.2e7),
+        Some(1.2e7),
+        Some(1.2e7),
+        Some("USD"),
+        None,
+    ),
     (
         "a $32bn takeover",
         "$32bn",

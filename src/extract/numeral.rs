@@ -34,6 +34,10 @@ const VULGAR: &[(char, f64)] = &[
     ('⅞', 0.875),
 ];
 
+pub fn is_vulgar(c: char) -> bool {
+    VULGAR.iter().any(|v| v.0 == c)
+}
+
 /// The value of a vulgar fraction character at the start of `s`.
 pub fn vulgar(s: &str) -> Option<(f64, usize)> {
     let c = s.chars().next()?;

@@ -41,12 +41,49 @@
 //!   the counted noun.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use super::numeral::{self, Literal};
 use crate::model::Quantity;
 use crate::rules::{Bound, RuleSet};
+
+/// The hash of rustc (FxHash). The maps here are keyed by short words of
+/// the rules and probed for nearly every token; SipHash's resistance to
+/// chosen keys buys nothing on them and costs several times more.
+#[derive(Debug, Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Fx {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+type Set<K> = HashSet<K, BuildHasherDefault<Fx>>;
 
 /// One token: a word (letters and digits) or a single other character.
 #[derive(Debug, Clone, Copy)]
@@ -59,17 +96,17 @@ struct Tok {
 /// Multi-word phrases keyed by their lowercased tokens joined by a space.
 #[derive(Debug, Clone)]
 struct Phrases<T> {
-    map: HashMap<String, T>,
+    map: Map<String, T>,
     max_len: usize,
     /// Lowercased first and last tokens of the phrases: a cheap test before
     /// building any key.
-    firsts: HashSet<String>,
-    lasts: HashSet<String>,
+    firsts: Set<String>,
+    lasts: Set<String>,
 }
 
 /// Whether the lowercased `word` is in `set`, without allocating for short
 /// ASCII words.
-fn lower_in(word: &str, set: &HashSet<String>) -> bool {
+fn lower_in(word: &str, set: &Set<String>) -> bool {
     let b = word.as_bytes();
     if b.len() > 24 || !word.is_ascii() {
         return set.contains(&word.to_lowercase());
@@ -84,10 +121,10 @@ fn lower_in(word: &str, set: &HashSet<String>) -> bool {
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
         Phrases {
-            map: HashMap::new(),
+            map: Map::default(),
             max_len: 0,
-            firsts: HashSet::new(),
-            lasts: HashSet::new(),
+            firsts: Set::default(),
+            lasts: Set::default(),
         }
     }
 }
@@ -424,31 +461,143 @@ struct Unit {
 #[derive(Debug, Clone)]
 pub struct QuantityFinder {
     approximators: Phrases<Approx>,
-    scales: HashMap<String, f64>,
+    scales: Map<String, f64>,
     /// Scale words in the plural, for "tens of millions".
-    scale_plurals: HashMap<String, f64>,
+    scale_plurals: Map<String, f64>,
     currency_before: Phrases<String>,
     currency_after: Phrases<String>,
     vague: Phrases<(f64, f64)>,
     units: Phrases<Unit>,
-    measures: HashMap<String, String>,
-    before: HashSet<String>,
-    after: HashSet<String>,
+    measures: Map<String, String>,
+    before: Set<String>,
+    after: Set<String>,
     capitalised: bool,
-    unless: HashSet<String>,
+    unless: Set<String>,
     blocked: Option<Regex>,
-    numbers: HashMap<&'static str, f64>,
-    tens: HashMap<&'static str, f64>,
-    function: HashSet<&'static str>,
+    numbers: Map<&'static str, f64>,
+    tens: Map<&'static str, f64>,
+    function: Set<&'static str>,
     /// Lowercased words a quantity can start with (number words, the first
     /// word of vague amounts, "a"); digits always can.
-    starters: HashSet<String>,
+    starters: Set<String>,
     /// Words that can follow "a" in a quantity ("a million", "a third",
     /// "a few"): "a" before anything else is skipped without parsing.
-    after_a: HashSet<String>,
-    ordinals: HashMap<&'static str, (f64, bool, bool)>,
-    /// First bytes of the starters, lowercased.
-    first_letters: [bool; 256],
+    after_a: Set<String>,
+    ordinals: Map<&'static str, (f64, bool, bool)>,
+    /// Per first two letters of the starters (`pair_index`): the lengths
+    /// they come in, one bit each.
+    starter_lengths: [u32; 27 * 27],
+    gate: WordGate,
+}
+
+/// A word's first two bytes, lower-cased, as an index: letters 0-25, any
+/// other byte or none 26.
+fn pair_index(b: &[u8]) -> usize {
+    let letter = |i: usize| {
+        b.get(i)
+            .map(u8::to_ascii_lowercase)
+            .filter(u8::is_ascii_lowercase)
+            .map_or(26, |c| usize::from(c - b'a'))
+    };
+    letter(0) * 27 + letter(1)
+}
+
+/// Whether any byte of `b` passes `f`, tested in blocks the compiler turns
+/// into vector compares (an early exit per byte defeats that).
+fn any_byte(b: &[u8], f: impl Fn(u8) -> bool) -> bool {
+    b.chunks(32).any(|c| c.iter().fold(false, |a, &x| a | f(x)))
+}
+
+/// One pass over a paragraph that tells whether any quantity can start in
+/// it: most news paragraphs hold no digit and no number word, and for them
+/// tokenizing and the name patterns are wasted. It opens on anything that
+/// could make `QuantityFinder::starts` true, so a closed gate changes no
+/// result.
+#[derive(Debug, Clone)]
+struct WordGate {
+    /// Starter words, then words that start a quantity only after "a"/"an".
+    ac: Option<AhoCorasick>,
+    /// Per pattern: whether it needs "a"/"an" before it.
+    after_a: Vec<bool>,
+}
+
+impl WordGate {
+    fn new(starters: &Set<String>, after_a: &Set<String>) -> WordGate {
+        let mut words: Vec<(&str, bool)> = starters
+            .iter()
+            .filter(|w| !matches!(w.as_str(), "a" | "an"))
+            .map(|w| (w.as_str(), false))
+            .collect();
+        words.extend(
+            after_a
+                .iter()
+                .filter(|w| !starters.contains(*w))
+                .map(|w| (w.as_str(), true)),
+        );
+        // Sorted so the automaton, and so the pattern ids, are the same on every run.
+        words.sort_unstable();
+        // The boundary test below holds only for words of ASCII letters and
+        // digits; anything else keeps the gate open.
+        let plain = words
+            .iter()
+            .all(|(w, _)| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()));
+        let ac = plain
+            .then(|| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(words.iter().map(|(w, _)| w))
+                    .ok()
+            })
+            .flatten();
+        WordGate {
+            ac,
+            after_a: words.iter().map(|(_, a)| *a).collect(),
+        }
+    }
+
+    fn open(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        if any_byte(b, |c| c.is_ascii_digit()) {
+            return true;
+        }
+        // Vulgar fractions start a quantity; the Kelvin sign and the long s
+        // lower-case to ASCII letters. All of them are encoded C2 BC-BE,
+        // C5 BF or E2 84-85 xx: a cheap byte test before decoding.
+        let suspect = || {
+            b.windows(2)
+                .any(|w| matches!((w[0], w[1]), (0xC2, 0xBC..=0xBE) | (0xC5, 0xBF) | (0xE2, 0x84 | 0x85)))
+        };
+        if !text.is_ascii()
+            && suspect()
+            && text
+                .chars()
+                .any(|c| c == '\u{212A}' || c == '\u{17F}' || numeral::is_vulgar(c))
+        {
+            return true;
+        }
+        let Some(ac) = &self.ac else { return true };
+        // A token is a whole run of letters and digits, so a word can only
+        // be one where no ASCII letter or digit touches it. Every pattern is
+        // letters and digits only, so a longer match at a place hides no
+        // shorter one that would pass.
+        let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+        ac.find_iter(text).any(|m| {
+            if m.start() > 0 && alnum(m.start() - 1) || alnum(m.end()) {
+                return false;
+            }
+            if !self.after_a[m.pattern().as_usize()] {
+                return true;
+            }
+            let before = text[..m.start()].trim_end();
+            let lower = |i: usize| b[i].to_ascii_lowercase();
+            let n = before.len();
+            let is_a = n >= 1 && lower(n - 1) == b'a' && !(n >= 2 && alnum(n - 2));
+            let is_an = n >= 2 && lower(n - 2) == b'a' && lower(n - 1) == b'n' && !(n >= 3 && alnum(n - 3));
+            is_a || is_an
+        })
+    }
 }
 
 fn lower_trim_dot(s: &str) -> String {
@@ -488,8 +637,8 @@ impl QuantityFinder {
                 approximators.insert(w, a);
             }
         }
-        let mut scales = HashMap::new();
-        let mut scale_plurals = HashMap::new();
+        let mut scales = Map::default();
+        let mut scale_plurals = Map::default();
         for r in &rules.scales {
             for w in &r.words {
                 scales.insert(w.to_lowercase(), r.factor);
@@ -526,7 +675,7 @@ impl QuantityFinder {
                 );
             }
         }
-        let mut measures = HashMap::new();
+        let mut measures = Map::default();
         for r in &rules.measures {
             for n in &r.nouns {
                 for form in noun_forms(n) {
@@ -534,9 +683,9 @@ impl QuantityFinder {
                 }
             }
         }
-        let mut before = HashSet::new();
-        let mut after = HashSet::new();
-        let mut unless = HashSet::new();
+        let mut before = Set::default();
+        let mut after = Set::default();
+        let mut unless = Set::default();
         let mut capitalised = false;
         let mut patterns = Vec::new();
         for r in &rules.not_quantity {
@@ -558,7 +707,7 @@ impl QuantityFinder {
                 .build()
                 .ok()
         };
-        let mut starters: HashSet<String> = UNITS.iter().chain(TENS).map(|(w, _)| w.to_string()).collect();
+        let mut starters: Set<String> = UNITS.iter().chain(TENS).map(|(w, _)| w.to_string()).collect();
         starters.extend(["a", "an", "half", "quarter"].map(String::from));
         for r in &rules.vague {
             for w in &r.words {
@@ -567,7 +716,7 @@ impl QuantityFinder {
                 }
             }
         }
-        let mut after_a: HashSet<String> = scales.keys().cloned().collect();
+        let mut after_a: Set<String> = scales.keys().cloned().collect();
         after_a.extend(ORDINALS.iter().map(|o| o.0.to_string()));
         after_a.extend(UNITS.iter().chain(TENS).map(|(w, _)| w.to_string()));
         for r in &rules.vague {
@@ -582,14 +731,15 @@ impl QuantityFinder {
                 }
             }
         }
-        let mut first_letters = [false; 256];
+        let mut starter_lengths = [0u32; 27 * 27];
         for w in &starters {
-            if let Some(&b) = w.as_bytes().first() {
-                first_letters[usize::from(b)] = true;
+            if w.len() <= 16 && !w.is_empty() {
+                starter_lengths[pair_index(w.as_bytes())] |= 1 << w.len();
             }
         }
         QuantityFinder {
-            first_letters,
+            gate: WordGate::new(&starters, &after_a),
+            starter_lengths,
             after_a,
             ordinals: ORDINALS.iter().copied().collect(),
             starters,
@@ -619,11 +769,14 @@ impl QuantityFinder {
 
     fn starts(&self, word: &str) -> bool {
         let b = word.as_bytes();
-        if b.first().is_some_and(u8::is_ascii_digit) || numeral::vulgar(word).is_some() {
+        if b.first().is_some_and(u8::is_ascii_digit)
+            || b.first().is_some_and(|c| !c.is_ascii()) && numeral::vulgar(word).is_some()
+        {
             return true;
         }
-        // Most words fail on their first letter, before any hashing.
-        if b.len() > 16 || !word.is_ascii() || !self.first_letters[usize::from(b[0].to_ascii_lowercase())] {
+        // Most words fail on their first two letters and length ("the"),
+        // before any hashing.
+        if b.len() > 16 || !word.is_ascii() || self.starter_lengths[pair_index(b)] & 1 << b.len() == 0 {
             return false;
         }
         let mut buf = [0u8; 16];
@@ -653,20 +806,15 @@ impl QuantityFinder {
 
     /// Every quantity in `text`, offsets into `text`, in order.
     pub fn find(&self, text: &str) -> Vec<Quantity> {
+        if !self.gate.open(text) {
+            return Vec::new();
+        }
         let toks = tokenize(text);
-        let blocked: Vec<(usize, usize)> = match &self.blocked {
-            Some(re) => re
-                .find_iter(text)
-                .map(|m| (m.start(), m.end()))
-                .filter(|(s, e)| s < e)
-                .collect(),
-            None => Vec::new(),
-        };
         let cx = Cx {
             f: self,
             text,
             toks: &toks,
-            blocked: &blocked,
+            blocked: std::cell::OnceCell::new(),
         };
         let mut out = Vec::new();
         let mut floor = 0;
@@ -738,7 +886,8 @@ struct Cx<'a> {
     f: &'a QuantityFinder,
     text: &'a str,
     toks: &'a [Tok],
-    blocked: &'a [(usize, usize)],
+    /// Spans of the name patterns, found on the first number that asks.
+    blocked: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 impl Cx<'_> {
@@ -765,8 +914,16 @@ impl Cx<'_> {
 
     fn is_blocked(&self, i: usize) -> bool {
         let t = self.toks[i];
-        let k = self.blocked.partition_point(|&(_, e)| e <= t.start);
-        self.blocked.get(k).is_some_and(|&(s, _)| s < t.end)
+        let blocked = self.blocked.get_or_init(|| match &self.f.blocked {
+            Some(re) => re
+                .find_iter(self.text)
+                .map(|m| (m.start(), m.end()))
+                .filter(|(s, e)| s < e)
+                .collect(),
+            None => Vec::new(),
+        });
+        let k = blocked.partition_point(|&(_, e)| e <= t.start);
+        blocked.get(k).is_some_and(|&(s, _)| s < t.end)
     }
 
     /// The word right before token `i`, with a glued period kept for short
@@ -858,12 +1015,27 @@ impl Cx<'_> {
         Some((lit, j, None))
     }
 
+    /// A scale word joined to the digits before it by a hyphen ("$5.4-billion",
+    /// a newspaper style): its factor and the token after it. Short scales
+    /// ("5-m") stay out, as they do with a space.
+    fn hyphen_scale(&self, k: usize) -> Option<(f64, usize)> {
+        if !(k > 0 && self.is_punct(k, "-") && self.glued(k - 1, k) && self.glued(k, k + 1) && self.is_word(k + 1)) {
+            return None;
+        }
+        let w = self.lower(k + 1);
+        let f = *self.f.scales.get(&w).filter(|_| w.len() > 2)?;
+        Some((f, k + 2))
+    }
+
     /// A piece of a written number at token `k`: the piece and the token after it.
     fn atom(&self, k: usize, currency: bool, after_digits: bool) -> Option<(Atom, usize)> {
         if k >= self.toks.len() {
             return None;
         }
         if !self.toks[k].word {
+            if after_digits && let Some((f, next)) = self.hyphen_scale(k) {
+                return Some((Atom::Scale(f), next));
+            }
             if self.is_punct(k, "-")
                 && self.is_word(k + 1)
                 && let Some((d, plural, false)) = self.f.ordinal(&self.lower(k + 1))
@@ -1259,6 +1431,14 @@ impl Cx<'_> {
 
     /// Scales after a decimal or glued-scale figure: "1.5 million", "75 USD million" is left to the caller.
     fn more_scales(&self, mut n: Num, currency: bool) -> Num {
+        if !n.scaled
+            && let Some((f, next)) = self.hyphen_scale(n.next)
+        {
+            n.value *= f;
+            n.scaled = true;
+            n.year_like = false;
+            n.next = next;
+        }
         while self.is_word(n.next) {
             let w = self.lower(n.next);
             let Some(&f) = self.f.scales.get(&w) else {
@@ -1279,8 +1459,9 @@ impl Cx<'_> {
     fn code_glued(&self, i: usize) -> Option<(Quantity, usize)> {
         let t = self.toks[i];
         let w = &self.text[t.start..t.end];
-        let p = w.find(|c: char| c.is_ascii_digit())?;
-        if p == 0 || p > 4 || !w[..p].chars().all(|c| c.is_ascii_uppercase()) {
+        // A digit within the first five bytes, after capitals only.
+        let p = w.bytes().take(5).position(|c| c.is_ascii_digit())?;
+        if p == 0 || !w[..p].chars().all(|c| c.is_ascii_uppercase()) {
             return None;
         }
         let code_toks = tokenize(&w[..p]);

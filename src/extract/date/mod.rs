@@ -475,6 +475,7 @@ impl DateFinder {
                     "years",
                 ]),
             ),
+            (gate::PERIOD, list(&["day", "week", "month"])),
             (gate::AGO, list(&["ago"])),
             (gate::IN, list(&["in"])),
             (gate::ANCHOR, list(&["today", "tomorrow", "tmrw", "yesterday", "now"])),
@@ -511,7 +512,7 @@ impl DateFinder {
             .expect("static pattern"),
             year_word_intro: Regex::new(r"(?i)(?-u:\b)(?:in|since|by|until|from|during|before|after)\s+")
                 .expect("static pattern"),
-            year: Regex::new(r"(?-u:\b)(\d{4})(?-u:\b)").expect("static pattern"),
+            year: Regex::new(r"(?-u:\b)\d{4}(?-u:\b)").expect("static pattern"),
             mdy,
             dmy,
             my,
@@ -586,7 +587,7 @@ impl DateFinder {
         kept.into_iter()
             .filter(|f| !f.weak)
             .map(|f| {
-                let iso = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+                let iso = |d: Option<NaiveDate>| d.map(iso_day);
                 DateFacet {
                     text: text[f.start..f.end].to_string(),
                     start: f.start,
@@ -741,7 +742,8 @@ impl DateFinder {
                 found.push(Found::new(m.start(), m.end(), day(date), "absolute"));
             }
         }
-        let seps = if on(gate::SEP) { text } else { "" };
+        // A year and a day are digits: no digit, no such date.
+        let seps = if on(gate::SEP | gate::DIGIT) { text } else { "" };
         for c in self.mixed.captures_iter(seps) {
             let m = c.get(0).expect("group 0");
             if c.get(2).map(|x| x.as_str()) != c.get(4).map(|x| x.as_str()) {
@@ -872,9 +874,8 @@ impl DateFinder {
         }
         self.counted(text, r, open, &mut found);
         self.periods(text, r, open, &mut found);
-        for c in self.year.captures_iter(digits) {
-            let m = c.get(0).expect("group 0");
-            let Some(y) = num(&c, 1).filter(|y| (1900..=2100).contains(y)) else {
+        for m in self.year.find_iter(digits) {
+            let Some(y) = m.as_str().parse::<u32>().ok().filter(|y| (1900..=2100).contains(y)) else {
                 continue;
             };
             if !self.bare_year(text, m.start(), m.end()) {
@@ -885,13 +886,15 @@ impl DateFinder {
         let intro = if on(gate::NUMBER) { text } else { "" };
         for m in self.year_word_intro.find_iter(intro) {
             // Most "in"s are followed by no number word: skip them cheaply.
-            let first: String = text[m.end()..]
-                .chars()
-                .take_while(char::is_ascii_alphabetic)
+            let mut first = [0u8; 12];
+            let n = text.as_bytes()[m.end()..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
                 .take(12)
-                .map(|c| c.to_ascii_lowercase())
-                .collect();
-            if !self.numbers.contains_key(&first) {
+                .zip(first.iter_mut())
+                .map(|(c, d)| *d = c.to_ascii_lowercase())
+                .count();
+            if !std::str::from_utf8(&first[..n]).is_ok_and(|w| self.numbers.contains_key(w)) {
                 continue;
             }
             if let Some((n, y)) = year_words(&text[m.end()..], &self.numbers)
@@ -1256,7 +1259,7 @@ impl DateFinder {
                 "relative",
             ));
         }
-        if let Some(re) = self.nth_of.as_ref().filter(|_| on(gate::UNIT | gate::OF)) {
+        if let Some(re) = self.nth_of.as_ref().filter(|_| on(gate::PERIOD | gate::OF)) {
             for c in re.captures_iter(text) {
                 let m = c.get(0).expect("group 0");
                 let (Some(nth), Some(unit), Some(of)) = (c.get(1), c.get(2), c.get(3)) else {
@@ -1344,6 +1347,25 @@ impl DateFinder {
         word.chars().next().is_some_and(char::is_uppercase) && self.month_of(&word).is_none()
             || FUNCTION_WORDS.contains(&lower.as_str())
     }
+}
+
+/// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it, without parsing a
+/// format string for every date.
+fn iso_day(d: NaiveDate) -> String {
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        return d.format("%Y-%m-%d").to_string();
+    }
+    let mut out = String::with_capacity(10);
+    for n in [y as u32 / 100, y as u32 % 100, 100, d.month(), 100, d.day()] {
+        if n == 100 {
+            out.push('-');
+        } else {
+            out.push(char::from(b'0' + (n / 10) as u8));
+            out.push(char::from(b'0' + (n % 10) as u8));
+        }
+    }
+    out
 }
 
 /// The word (letters only) right before byte `pos`, skipping spaces and a
