@@ -159,12 +159,18 @@ fn ecbplus_pairwise_alignment() {
     }
     // Targets (F1 above the baseline, false merges < 2%) are not reached
     // on test yet (printed above); the levels reached so far must not
-    // regress: test F1 45.9 and false merges 20.4% with the 58-feature
-    // paraphrase model (single-link with the old model had 49.2 and 29.9%);
-    // development false merges 0.7%.
+    // regress. Development: dev F1 48.8 and false merges 0.7%; dev-full
+    // F1 49.3 and false merges 15.7% with the names cannot-link (16.7%
+    // without). Test (printed, never tuned to): F1 45.6, false merges 19.5%.
     assert!(fc >= 0.44, "check clusters F1 regressed: {fc:.3}");
-    assert!(clu.merge_rate() <= 0.22, "check clusters false merges regressed");
-    assert!(results["dev"][1].merge_rate() <= 0.02, "dev false merges regressed");
+    assert!(clu.merge_rate() <= 0.21, "check clusters false merges regressed");
+    let dev = results["dev"][1];
+    assert!(dev.merge_rate() <= 0.02, "dev false merges regressed");
+    assert!(dev.prf().2 >= 0.47, "dev check clusters F1 regressed");
+    if let Some(full) = results.get("dev-full") {
+        assert!(full[1].prf().2 >= 0.48, "dev-full check clusters F1 regressed");
+        assert!(full[1].merge_rate() <= 0.165, "dev-full false merges regressed");
+    }
     assert!(
         sim.prf().0 >= 0.80,
         "similarity precision regressed: {:.3}",
