@@ -120,7 +120,10 @@ fn ecbplus_pairwise_alignment() {
     };
     let full = load_full(&ecbplus);
     if full.is_none() {
-        println!("dev-full left out: the full archive was not found under {}", ecbplus.display());
+        println!(
+            "dev-full left out: the full archive was not found under {}",
+            ecbplus.display()
+        );
     }
     let full = full.unwrap_or_default();
     let engine = Engine::new(RuleSet::defaults());

@@ -194,10 +194,7 @@ mod tests {
         let v = vec![(0, 1, 0.4, true), (1, 2, 0.4, true), (0, 2, -1.0, false)];
         let got = plain(3, &v);
         assert_eq!(got.len(), 2, "{got:?}");
-        assert_eq!(
-            plain(3, &[(0, 1, 0.4, true), (1, 2, 0.4, true)]),
-            vec![vec![0, 1, 2]]
-        );
+        assert_eq!(plain(3, &[(0, 1, 0.4, true), (1, 2, 0.4, true)]), vec![vec![0, 1, 2]]);
     }
 
     #[test]

@@ -104,7 +104,6 @@ impl Signature {
         }
         s
     }
-
 }
 
 impl super::cluster::Evidence for Signature {

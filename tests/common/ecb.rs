@@ -86,8 +86,11 @@ impl Counts {
     }
 }
 
+/// A similarity per sentence pair of a topic, the lesser index first.
+pub type PairScores = HashMap<(usize, usize), f64>;
+
 /// TF-IDF cosine similarity of every sentence pair of a topic.
-pub fn tfidf(t: &Topic) -> HashMap<(usize, usize), f64> {
+pub fn tfidf(t: &Topic) -> PairScores {
     let bags: Vec<HashMap<String, f64>> = t
         .sentences
         .iter()
@@ -128,7 +131,7 @@ pub fn tfidf(t: &Topic) -> HashMap<(usize, usize), f64> {
 }
 
 /// The TF-IDF threshold of best F1 over `topics` (each with its scores).
-pub fn best_tfidf_threshold(topics: &[(&Topic, &HashMap<(usize, usize), f64>)]) -> f64 {
+pub fn best_tfidf_threshold(topics: &[(&Topic, &PairScores)]) -> f64 {
     let mut best = (0.0, 0.0);
     for step in 1..100 {
         let th = step as f64 / 100.0;
