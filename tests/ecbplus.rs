@@ -143,7 +143,9 @@ fn ecbplus_pairwise_alignment() {
             continue;
         }
         let counts = ecb::score_split(&engine, ts, th);
-        println!("ECB+ {split} ({} topics):", ts.len());
+        let gold: usize = ts.iter().map(|t| t.gold.len()).sum();
+        let n: usize = ts.iter().map(|t| t.sentences.len()).sum();
+        println!("ECB+ {split} ({} topics, {n} sentences, {gold} gold pairs):", ts.len());
         for (name, c) in ["similarity", "check clusters", "TF-IDF cosine"].iter().zip(&counts) {
             println!("  {}", c.line(name));
         }
@@ -171,6 +173,9 @@ fn ecbplus_pairwise_alignment() {
     assert!(dev.merge_rate() <= 0.02, "dev false merges regressed");
     assert!(dev.prf().2 >= 0.47, "dev check clusters F1 regressed");
     if let Some(full) = results.get("dev-full") {
+        // The derivation matches the data README: 16,124 gold pairs of
+        // selected sentences in all 43 topics, 4,734 of them in derived/.
+        assert_eq!(dev_full.iter().map(|t| t.gold.len()).sum::<usize>(), 16_124 - 4_734);
         assert!(full[1].prf().2 >= 0.48, "dev-full check clusters F1 regressed");
         assert!(full[1].merge_rate() <= 0.165, "dev-full false merges regressed");
     }
