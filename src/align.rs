@@ -21,6 +21,7 @@ mod features;
 use features::{CharBigrams, CharGrams, capped, lcs_and_edit, ngram_overlap, ngram_shares, shared_sorted, word_id};
 
 mod cluster;
+mod events;
 
 /// The pair features the score weighs, in order; the weight of feature
 /// `name` is the `[[align]]` parameter `w_name`.
@@ -120,6 +121,8 @@ pub struct Params {
     /// only on pairs whose claim score and idf-weighted overlap reach these.
     pub model_min_claim: f64,
     pub model_min_overlap: f64,
+    /// Which event facets keep two clusters apart (the `clustering` rule).
+    pub events: events::Vetoes,
 }
 
 impl Params {
@@ -152,6 +155,7 @@ impl Params {
             cluster_entity_penalty: rules.align_param("cluster_entity_penalty", 0.15),
             model_min_claim: rules.align_param("model_min_claim", 0.0),
             model_min_overlap: rules.align_param("model_min_overlap", 0.0),
+            events: events::Vetoes::from_rules(rules),
         }
     }
 }
@@ -846,7 +850,7 @@ impl Aligner {
             let vote = best - p.cluster_threshold - flag(disjoint) * p.cluster_entity_penalty;
             votes.push((i, j, vote, matched));
         }
-        let clusters = group(claims, &votes);
+        let clusters = group(claims, &votes, &terms, &p.events);
         lap("clustering", clusters.len());
         drop(terms);
         let mut spans = vec![Vec::new(); claims.len()];
@@ -1107,8 +1111,13 @@ impl Idf {
 
 /// Clusters of the pair votes (see [`cluster::agglomerate`]), each spanning
 /// two or more documents; claims and clusters in input order.
-fn group(claims: &[Claim], votes: &[cluster::Vote]) -> Vec<Vec<usize>> {
-    cluster::agglomerate(claims.len(), votes)
+fn group(claims: &[Claim], votes: &[cluster::Vote], terms: &[Terms], vetoes: &events::Vetoes) -> Vec<Vec<usize>> {
+    let signatures = claims
+        .iter()
+        .zip(terms)
+        .map(|(c, t)| events::Signature::of(c, &t.entities, vetoes))
+        .collect();
+    cluster::agglomerate(claims.len(), votes, signatures)
         .into_iter()
         .filter(|g| g.iter().any(|&i| claims[i].doc != claims[g[0]].doc))
         .collect()

@@ -45,9 +45,27 @@ impl PartialOrd for Offer {
 /// A scored pair: its items, its vote, and whether it matches outright.
 pub type Vote = (usize, usize, f64, bool);
 
+/// What a cluster knows of the happening it reports, beyond the pair votes:
+/// two clusters whose evidence conflicts never merge (cannot-link), however
+/// well their claims match; a merged cluster holds both sides' evidence.
+pub trait Evidence {
+    fn conflicts(&self, other: &Self) -> bool;
+    fn absorb(&mut self, other: Self);
+}
+
+/// No evidence: nothing keeps clusters apart but the votes.
+impl Evidence for () {
+    fn conflicts(&self, _: &()) -> bool {
+        false
+    }
+    fn absorb(&mut self, _: ()) {}
+}
+
 /// Groups of `n` items from scored pairs; each group's items ascending,
 /// groups ordered by their first item. Items no pair joins stay alone.
-pub fn agglomerate(n: usize, votes: &[Vote]) -> Vec<Vec<usize>> {
+/// `evidence` holds one entry per item.
+pub fn agglomerate<E: Evidence + Default>(n: usize, votes: &[Vote], mut evidence: Vec<E>) -> Vec<Vec<usize>> {
+    debug_assert_eq!(evidence.len(), n);
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     // Between live clusters: the sum of votes and whether a pair matches;
     // both directions kept in step.
@@ -83,6 +101,12 @@ pub fn agglomerate(n: usize, votes: &[Vote]) -> Vec<Vec<usize>> {
         if members[a].is_empty() || members[b].is_empty() || mean(&members, a, b, sum) != m {
             continue;
         }
+        // Offered again whenever a merge changes either side's links.
+        if evidence[a].conflicts(&evidence[b]) {
+            continue;
+        }
+        let e = std::mem::take(&mut evidence[b]);
+        evidence[a].absorb(e);
         // Merge b into a (a < b keeps the lowest id alive).
         let moved = std::mem::take(&mut members[b]);
         members[a].extend(moved);
@@ -120,7 +144,34 @@ pub fn agglomerate(n: usize, votes: &[Vote]) -> Vec<Vec<usize>> {
 
 #[cfg(test)]
 mod tests {
-    use super::agglomerate;
+    use super::{Evidence, agglomerate};
+
+    fn plain(n: usize, v: &[super::Vote]) -> Vec<Vec<usize>> {
+        agglomerate(n, v, vec![(); n])
+    }
+
+    /// A test tag: clusters of different non-zero tags conflict.
+    #[derive(Default)]
+    struct Tag(u8);
+
+    impl Evidence for Tag {
+        fn conflicts(&self, o: &Tag) -> bool {
+            self.0 != 0 && o.0 != 0 && self.0 != o.0
+        }
+        fn absorb(&mut self, o: Tag) {
+            self.0 = self.0.max(o.0);
+        }
+    }
+
+    #[test]
+    fn conflicting_evidence_is_a_cannot_link() {
+        // A chain 0-1-2 of good matches; 0 and 2 carry conflicting tags, 1
+        // none: 1 joins one side, and the other side stays apart.
+        let v = vec![(0, 1, 0.5, true), (1, 2, 0.4, true)];
+        let got = agglomerate(3, &v, vec![Tag(1), Tag(0), Tag(2)]);
+        assert_eq!(got, vec![vec![0, 1], vec![2]]);
+        assert_eq!(plain(3, &v), vec![vec![0, 1, 2]]);
+    }
 
     #[test]
     fn a_single_bridge_does_not_chain_two_groups() {
@@ -134,25 +185,22 @@ mod tests {
         for (x, y) in [(1, 3), (2, 4), (0, 3)] {
             v.push((x, y, -0.2, false));
         }
-        assert_eq!(agglomerate(6, &v), vec![vec![0, 1, 2], vec![3, 4, 5]]);
+        assert_eq!(plain(6, &v), vec![vec![0, 1, 2], vec![3, 4, 5]]);
         // Single-link would have joined them through the bridge alone.
     }
 
     #[test]
     fn negative_votes_keep_pairs_apart() {
         let v = vec![(0, 1, 0.4, true), (1, 2, 0.4, true), (0, 2, -1.0, false)];
-        let got = agglomerate(3, &v);
+        let got = plain(3, &v);
         assert_eq!(got.len(), 2, "{got:?}");
-        assert_eq!(
-            agglomerate(3, &[(0, 1, 0.4, true), (1, 2, 0.4, true)]),
-            vec![vec![0, 1, 2]]
-        );
+        assert_eq!(plain(3, &[(0, 1, 0.4, true), (1, 2, 0.4, true)]), vec![vec![0, 1, 2]]);
     }
 
     #[test]
     fn pairs_that_do_not_match_only_vote() {
         // A positive vote without a match between the clusters merges nothing.
-        assert_eq!(agglomerate(2, &[(0, 1, 0.1, false)]), vec![vec![0], vec![1]]);
+        assert_eq!(plain(2, &[(0, 1, 0.1, false)]), vec![vec![0], vec![1]]);
     }
 
     #[test]
@@ -164,8 +212,8 @@ mod tests {
             (0, 3, -0.05, false),
             (4, 5, 0.2, true),
         ];
-        let one = agglomerate(6, &v);
+        let one = plain(6, &v);
         v.reverse();
-        assert_eq!(one, agglomerate(6, &v));
+        assert_eq!(one, plain(6, &v));
     }
 }

@@ -1,0 +1,194 @@
+//! Pairwise scoring of ECB+ topics, shared by the harnesses that read the
+//! nine topics of `derived/` and those that derive gold from the full
+//! archive: the three matchers (the `similarity` decision, the `check`
+//! clusters, a TF-IDF cosine baseline) are scored on the same pairs.
+
+use std::collections::{HashMap, HashSet};
+
+use corroborate::align::Idf;
+use corroborate::check::Engine;
+
+#[derive(Clone)]
+pub struct Sentence {
+    pub doc: String,
+    pub sent: u64,
+    /// `ecb` or `ecbplus`: two different real-world events of one kind.
+    pub subtopic: String,
+    pub text: String,
+}
+
+/// The selected sentences of one topic and its gold pairs (indices into
+/// `sentences`, the lesser first).
+#[derive(Default)]
+pub struct Topic {
+    pub sentences: Vec<Sentence>,
+    pub gold: HashSet<(usize, usize)>,
+}
+
+/// Pairwise counts of one matcher over some topics.
+#[derive(Default, Clone, Copy)]
+pub struct Counts {
+    pub tp: f64,
+    pub fp: f64,
+    pub fneg: f64,
+    /// Cross-subtopic pairs that are not gold, and those put together.
+    pub cross: f64,
+    pub cross_merged: f64,
+}
+
+impl Counts {
+    /// Counts every pair of sentences of different documents of `t`.
+    pub fn add(&mut self, t: &Topic, predicted: impl Fn(usize, usize) -> bool) {
+        let s = &t.sentences;
+        for i in 0..s.len() {
+            for j in i + 1..s.len() {
+                if s[i].doc == s[j].doc {
+                    continue;
+                }
+                let (gold, pred) = (t.gold.contains(&(i, j)), predicted(i, j));
+                match (gold, pred) {
+                    (true, true) => self.tp += 1.0,
+                    (false, true) => self.fp += 1.0,
+                    (true, false) => self.fneg += 1.0,
+                    _ => {}
+                }
+                if s[i].subtopic != s[j].subtopic && !gold {
+                    self.cross += 1.0;
+                    if pred {
+                        self.cross_merged += 1.0;
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn prf(&self) -> (f64, f64, f64) {
+        let p = self.tp / (self.tp + self.fp).max(1.0);
+        let r = self.tp / (self.tp + self.fneg).max(1.0);
+        (p, r, 2.0 * p * r / (p + r).max(1e-9))
+    }
+
+    pub fn merge_rate(&self) -> f64 {
+        self.cross_merged / self.cross.max(1.0)
+    }
+
+    pub fn line(&self, name: &str) -> String {
+        let (p, r, f) = self.prf();
+        format!(
+            "{name:<22} P {:5.1}  R {:5.1}  F1 {:5.1}  cross-event false merges {:4.1}% ({} of {})",
+            100.0 * p,
+            100.0 * r,
+            100.0 * f,
+            100.0 * self.merge_rate(),
+            self.cross_merged,
+            self.cross
+        )
+    }
+}
+
+/// A similarity per sentence pair of a topic, the lesser index first.
+pub type PairScores = HashMap<(usize, usize), f64>;
+
+/// TF-IDF cosine similarity of every sentence pair of a topic.
+pub fn tfidf(t: &Topic) -> PairScores {
+    let bags: Vec<HashMap<String, f64>> = t
+        .sentences
+        .iter()
+        .map(|s| {
+            let mut m = HashMap::new();
+            for w in corroborate::tokens::tokens(&s.text) {
+                *m.entry(w.text.to_lowercase()).or_insert(0.0) += 1.0;
+            }
+            m
+        })
+        .collect();
+    let mut df: HashMap<&str, f64> = HashMap::new();
+    for b in &bags {
+        for w in b.keys() {
+            *df.entry(w).or_insert(0.0) += 1.0;
+        }
+    }
+    let n = bags.len() as f64;
+    let vecs: Vec<HashMap<&str, f64>> = bags
+        .iter()
+        .map(|b| {
+            let v: HashMap<&str, f64> = b
+                .iter()
+                .map(|(w, tf)| (w.as_str(), tf * ((n + 1.0) / (df[w.as_str()] + 1.0)).ln()))
+                .collect();
+            let norm = v.values().map(|x| x * x).sum::<f64>().sqrt().max(1e-12);
+            v.into_iter().map(|(w, x)| (w, x / norm)).collect()
+        })
+        .collect();
+    let mut out = HashMap::new();
+    for i in 0..vecs.len() {
+        for j in i + 1..vecs.len() {
+            let dot = vecs[i].iter().filter_map(|(w, x)| vecs[j].get(w).map(|y| x * y)).sum();
+            out.insert((i, j), dot);
+        }
+    }
+    out
+}
+
+/// The TF-IDF threshold of best F1 over `topics` (each with its scores).
+pub fn best_tfidf_threshold(topics: &[(&Topic, &PairScores)]) -> f64 {
+    let mut best = (0.0, 0.0);
+    for step in 1..100 {
+        let th = step as f64 / 100.0;
+        let mut c = Counts::default();
+        for (t, s) in topics {
+            c.add(t, |i, j| s[&(i, j)] >= th);
+        }
+        if c.prf().2 > best.0 {
+            best = (c.prf().2, th);
+        }
+    }
+    best.1
+}
+
+/// The `similarity` decisions and the `check` clusters (a cluster number
+/// per sentence; sentences no cluster holds get numbers of their own) of
+/// one topic, each sentence a claim of its document.
+pub fn engine_decisions(engine: &Engine, t: &Topic) -> (HashSet<(usize, usize)>, Vec<usize>) {
+    let claims: Vec<_> = t
+        .sentences
+        .iter()
+        .map(|s| {
+            let mut c = engine.sentence_claim(&format!("{}:{}", s.doc, s.sent), &s.text);
+            c.doc = s.doc.clone();
+            c
+        })
+        .collect();
+    let terms: Vec<_> = claims.iter().map(|c| engine.aligner.terms(c)).collect();
+    let idf = Idf::new(terms.iter().map(|x| &x.terms));
+    let mut sim = HashSet::new();
+    for i in 0..terms.len() {
+        for j in i + 1..terms.len() {
+            if engine.aligner.score(&terms[i], &terms[j], &idf) >= engine.aligner.params.threshold {
+                sim.insert((i, j));
+            }
+        }
+    }
+    let alignment = engine.aligner.align(&claims);
+    let mut cluster = (0..claims.len()).map(|i| usize::MAX - i).collect::<Vec<_>>();
+    for (n, members) in alignment.clusters.iter().enumerate() {
+        for &m in members {
+            cluster[m] = n;
+        }
+    }
+    (sim, cluster)
+}
+
+/// The three matchers' counts over some topics: similarity, check
+/// clusters, TF-IDF at threshold `th`.
+pub fn score_split(engine: &Engine, topics: &[&Topic], th: f64) -> [Counts; 3] {
+    let (mut sim, mut clu, mut base) = (Counts::default(), Counts::default(), Counts::default());
+    for t in topics {
+        let scores = tfidf(t);
+        let (s, cl) = engine_decisions(engine, t);
+        sim.add(t, |i, j| s.contains(&(i, j)));
+        clu.add(t, |i, j| cl[i] == cl[j]);
+        base.add(t, |i, j| scores[&(i, j)] >= th);
+    }
+    [sim, clu, base]
+}
