@@ -185,6 +185,25 @@ const NEWS: &[Row] = &[
         Some("percent"),
         None,
     ),
+    // The predicate's object is not what the subject's figure counts.
+    (
+        "two powerful storms flattened 40 homes",
+        "two",
+        Some(2.0),
+        Some(2.0),
+        Some(2.0),
+        None,
+        Some("storms"),
+    ),
+    (
+        "12 newly elected members",
+        "12",
+        Some(12.0),
+        Some(12.0),
+        Some(12.0),
+        None,
+        Some("members"),
+    ),
     (
         "18 members",
         "18",

@@ -1764,21 +1764,22 @@ impl Cx<'_> {
             if self.f.function.contains(low.as_str()) || numeral(w).is_some() {
                 break;
             }
+            // A past-tense verb after a plural noun starts the predicate:
+            // "two quakes flattened buildings" counts quakes, not buildings.
+            if low.ends_with("ed")
+                && words
+                    .last()
+                    .is_some_and(|(pw, pl): &(&str, String)| plural_noun(pw, pl))
+            {
+                break;
+            }
             words.push((w, low));
             j += 1;
         }
         if let Some((_, low)) = words.iter().find(|(_, l)| self.f.measures.contains_key(l)) {
             return Some(low.clone());
         }
-        let plural = |w: &str, l: &str| {
-            w.chars().all(|c| c.is_lowercase())
-                && l.len() > 3
-                && l.ends_with('s')
-                && !l.ends_with("ss")
-                && !l.ends_with("us")
-                && !l.ends_with("is")
-        };
-        if let Some((_, low)) = words.iter().find(|(w, l)| plural(w, l)) {
+        if let Some((_, low)) = words.iter().find(|(w, l)| plural_noun(w, l)) {
             return Some(low.clone());
         }
         None
@@ -1988,4 +1989,15 @@ fn ascii_boundaries(pattern: &str) -> String {
         }
     }
     out
+}
+
+/// A lower-case word that looks like a plural noun ("villages", not "news"
+/// cut short: "us", "ss" and "is" endings are not plurals).
+fn plural_noun(w: &str, l: &str) -> bool {
+    w.chars().all(|c| c.is_lowercase())
+        && l.len() > 3
+        && l.ends_with('s')
+        && !l.ends_with("ss")
+        && !l.ends_with("us")
+        && !l.ends_with("is")
 }
