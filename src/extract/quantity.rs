@@ -40,9 +40,6 @@
 //! - the span covers the approximator, currency, number, scale and unit, not
 //!   the counted noun.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
@@ -50,40 +47,11 @@ use super::numeral::{self, Literal};
 use crate::model::Quantity;
 use crate::rules::{Bound, RuleSet};
 
-/// The hash of rustc (FxHash). The maps here are keyed by short words of
-/// the rules and probed for nearly every token; SipHash's resistance to
-/// chosen keys buys nothing on them and costs several times more.
-#[derive(Debug, Default, Clone, Copy)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl Fx {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
-type Set<K> = HashSet<K, BuildHasherDefault<Fx>>;
+// The word maps are keyed by short words of the rules and probed for nearly
+// every token: rustc's FxHash costs a fraction of SipHash there, and
+// resistance to chosen keys buys nothing on them.
+type Map<K, V> = rustc_hash::FxHashMap<K, V>;
+type Set<K> = rustc_hash::FxHashSet<K>;
 
 /// One token: a word (letters and digits) or a single other character.
 #[derive(Debug, Clone, Copy)]
