@@ -22,6 +22,8 @@ use features::{CharBigrams, CharGrams, capped, lcs_and_edit, ngram_overlap, ngra
 
 mod cluster;
 mod events;
+mod stories;
+pub use stories::StoryParams;
 
 /// The pair features the score weighs, in order; the weight of feature
 /// `name` is the `[[align]]` parameter `w_name`.
@@ -123,6 +125,8 @@ pub struct Params {
     pub model_min_overlap: f64,
     /// Which event facets keep two clusters apart (the `clustering` rule).
     pub events: events::Vetoes,
+    /// How documents are grouped into stories (the `stories` rule).
+    pub stories: StoryParams,
 }
 
 impl Params {
@@ -156,6 +160,12 @@ impl Params {
             model_min_claim: rules.align_param("model_min_claim", 0.0),
             model_min_overlap: rules.align_param("model_min_overlap", 0.0),
             events: events::Vetoes::from_rules(rules),
+            stories: StoryParams {
+                threshold: rules.align_param("story_threshold", 0.0),
+                idf_floor: rules.align_param("story_idf_floor", 0.0),
+                max_share: rules.align_param("story_max_share", 1.0),
+                min_docs: rules.align_param("story_min_docs", 1.0) as usize,
+            },
         }
     }
 }
@@ -246,6 +256,10 @@ pub struct Alignment {
     /// claim order, empty for claims in no cluster: all that judging reads
     /// of the claims' terms.
     pub spans: Vec<Vec<(String, usize, usize)>>,
+    /// The documents (ids, ascending) of each story, stories in order of
+    /// their first document ([`stories`]); claims of two stories are never
+    /// aligned.
+    pub stories: Vec<Vec<String>>,
 }
 
 impl Aligner {
@@ -805,9 +819,12 @@ impl Aligner {
             .map(|t| Weighted::interned(&t.terms, &vocab, &idf))
             .collect();
         lap("terms", terms.len());
+        let (story_docs, story_of) = self.stories(claims, &weighted);
+        lap("stories", story_docs.len());
         // Tuning aid: near-threshold pair scores on stderr.
         let debug = std::env::var_os("CORROBORATE_DEBUG_PAIRS").is_some();
-        let pairs = self.candidates(claims, &terms, &idf);
+        let mut pairs = self.candidates(claims, &terms, &idf);
+        pairs.retain(|&(i, j)| story_of[i] == story_of[j]);
         lap("candidates", pairs.len());
         // Scored in parallel; `collect` keeps the candidates' order, so the
         // result does not depend on the number of threads.
@@ -857,7 +874,36 @@ impl Aligner {
         for &i in clusters.iter().flatten() {
             spans[i] = self.term_spans(&claims[i]);
         }
-        Alignment { clusters, edges, spans }
+        Alignment {
+            clusters,
+            edges,
+            spans,
+            stories: story_docs,
+        }
+    }
+
+    /// The stories ([`stories::group`]) as document ids, and each claim's
+    /// story. A document's terms are its claims' terms, counted once a claim.
+    fn stories(&self, claims: &[Claim], weighted: &[Weighted]) -> (Vec<Vec<String>>, Vec<usize>) {
+        let docs: BTreeMap<&str, usize> = {
+            let ids: BTreeSet<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
+            ids.into_iter().enumerate().map(|(k, d)| (d, k)).collect()
+        };
+        let mut bags: Vec<BTreeMap<u32, f64>> = vec![BTreeMap::new(); docs.len()];
+        for (c, w) in claims.iter().zip(weighted) {
+            let bag = &mut bags[docs[c.doc.as_str()]];
+            for &t in &w.ids {
+                *bag.entry(t).or_default() += 1.0;
+            }
+        }
+        let bags: Vec<Vec<(u32, f64)>> = bags.into_iter().map(|b| b.into_iter().collect()).collect();
+        let story = stories::group(&bags, &self.params.stories);
+        let mut out = vec![Vec::new(); story.iter().max().map_or(0, |m| m + 1)];
+        for (&d, &k) in &docs {
+            out[story[k]].push(d.to_string());
+        }
+        let of = claims.iter().map(|c| story[docs[c.doc.as_str()]]).collect();
+        (out, of)
     }
 
     /// Pairs of claims of different documents that share one of their
@@ -1117,7 +1163,7 @@ fn group(claims: &[Claim], votes: &[cluster::Vote], terms: &[Terms], vetoes: &ev
         .zip(terms)
         .map(|(c, t)| events::Signature::of(c, &t.entities, vetoes))
         .collect();
-    cluster::agglomerate(claims.len(), votes, signatures)
+    cluster::agglomerate(claims.len(), votes, signatures, 0.0)
         .into_iter()
         .filter(|g| g.iter().any(|&i| claims[i].doc != claims[g[0]].doc))
         .collect()

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use crate::align::{Aligner, Idf, Terms};
 use crate::extract::{Extractor, lower_vocabulary};
 use crate::judge::judge;
-use crate::model::{Claim, Document, Entity, Report, SCHEMA, Span};
+use crate::model::{Claim, Document, Entity, Report, SCHEMA, Span, Story};
 use crate::rules::RuleSet;
 
 /// Compiled rules, reusable across runs.
@@ -75,9 +75,19 @@ impl Engine {
         lap("align");
         let (clusters, findings) = judge(&claims, &alignment, &self.rules, &self.aligner);
         lap("judge");
+        let stories = alignment
+            .stories
+            .iter()
+            .enumerate()
+            .map(|(k, documents)| Story {
+                id: format!("s{}", k + 1),
+                documents: documents.clone(),
+            })
+            .collect();
         Report {
             schema: SCHEMA,
             documents: docs,
+            stories,
             claims,
             clusters,
             findings,

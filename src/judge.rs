@@ -161,6 +161,7 @@ pub fn judge_pair(a: &Claim, b: &Claim, rules: &RuleSet, aligner: &Aligner) -> V
         clusters: vec![vec![0, 1]],
         edges: vec![(0, 1, 1.0)],
         spans: claims.iter().map(|c| aligner.term_spans(c)).collect(),
+        stories: vec![vec![a.doc.clone(), b.doc.clone()]],
     };
     judge(&claims, &alignment, rules, aligner).1
 }

@@ -261,11 +261,22 @@ impl Severity {
     }
 }
 
+/// Documents that report one happening (see `align::stories`): claims of
+/// two stories are never aligned.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Story {
+    /// "s1", "s2", ... in order of each story's first document.
+    pub id: String,
+    /// Document ids, ascending.
+    pub documents: Vec<String>,
+}
+
 /// The whole result of `check`: what `--format json` prints.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub schema: &'static str,
     pub documents: Vec<Document>,
+    pub stories: Vec<Story>,
     pub claims: Vec<Claim>,
     pub clusters: Vec<Cluster>,
     pub findings: Vec<Finding>,

@@ -11,12 +11,17 @@
 //! threshold is tuned on dev + dev-full; figures are reported on topics
 //! 20, 24, 37, 38, 41, 43 and 44.
 //!
-//! Three matchers: the `similarity` decision (the paraphrase model at its
+//! Four matchers: the `similarity` decision (the paraphrase model at its
 //! shipped threshold), the `check` clusters (the aligner's claim matcher,
-//! candidate blocking and clustering over the topic's sentences as claims:
-//! greedy average-link over the pair votes, see `src/align/cluster.rs`, its
-//! `clustering` rule chosen on the development topics), and a TF-IDF cosine
-//! baseline. All three are scored on the same pairs (`tests/common/ecb.rs`). The false-merge rate is the share of
+//! candidate blocking and clustering, `check` given each topic's articles
+//! whole, every sentence a claim: greedy average-link over the pair votes,
+//! see `src/align/cluster.rs`, its `clustering` rule chosen on the
+//! development topics), the `check` stories (the documents grouped by
+//! happening, `src/align/stories.rs`: two sentences pair when their
+//! articles share a story) and a TF-IDF cosine baseline. All are scored on
+//! the same pairs, the selected sentences (`tests/common/ecb.rs`); the
+//! harness also prints how often one happening's articles, given alone,
+//! stay one story. The false-merge rate is the share of
 //! cross-subtopic pairs (two different real-world events of one kind) that
 //! are not gold yet were put together.
 
@@ -57,10 +62,16 @@ fn load(dir: &std::path::Path) -> Option<BTreeMap<u64, Topic>> {
     let mut topics: BTreeMap<u64, Topic> = BTreeMap::new();
     let mut index: HashMap<(String, u64), usize> = HashMap::new();
     for s in &sentences {
-        if s["selected"] != Value::Bool(true) || s["is_url_line"] == Value::Bool(true) {
+        if s["is_url_line"] == Value::Bool(true) {
             continue;
         }
         let topic = s["topic"].as_u64()?;
+        if s["selected"] != Value::Bool(true) {
+            let t = topics.entry(topic).or_default();
+            t.context
+                .push((s["doc_id"].as_str()?.to_string(), s["text"].as_str()?.to_string()));
+            continue;
+        }
         let t = topics.entry(topic).or_default();
         let doc = s["doc_id"].as_str()?.to_string();
         let sent = s["sent"].as_u64()?;
@@ -102,6 +113,11 @@ fn load_full(ecbplus: &std::path::Path) -> Option<BTreeMap<u64, Topic>> {
             text: s.text.clone(),
         });
     }
+    for ((doc, _), (topic, text)) in &gold.others {
+        if let Some(t) = topics.get_mut(topic) {
+            t.context.push((doc.clone(), text.clone()));
+        }
+    }
     for (topic, a, b) in &gold.pairs {
         let (a, b) = (index[a], index[b]);
         if let Some(t) = topics.get_mut(topic) {
@@ -137,7 +153,7 @@ fn ecbplus_pairwise_alignment() {
         "TF-IDF cosine threshold (best F1 on dev topics {DEV:?} + dev-full, {} topics): {th:.2}",
         dev_full.len()
     );
-    let mut results: HashMap<&str, [Counts; 3]> = HashMap::new();
+    let mut results: HashMap<&str, [Counts; 4]> = HashMap::new();
     for (split, ts) in [("dev", &dev), ("dev-full", &dev_full), ("test", &test)] {
         if ts.is_empty() {
             continue;
@@ -146,14 +162,26 @@ fn ecbplus_pairwise_alignment() {
         let gold: usize = ts.iter().map(|t| t.gold.len()).sum();
         let n: usize = ts.iter().map(|t| t.sentences.len()).sum();
         println!("ECB+ {split} ({} topics, {n} sentences, {gold} gold pairs):", ts.len());
-        for (name, c) in ["similarity", "check clusters", "TF-IDF cosine"].iter().zip(&counts) {
+        for (name, c) in ["similarity", "check clusters", "check stories", "TF-IDF cosine"]
+            .iter()
+            .zip(&counts)
+        {
             println!("  {}", c.line(name));
         }
+        println!(
+            "  one happening alone (each subtopic by itself): {:.1}% of its sentence pairs stay in one story",
+            100.0 * ecb::one_story_kept_whole(&engine, ts)
+        );
         results.insert(split, counts);
     }
-    let [sim, clu, base] = results["test"];
-    let (fs, fc, fb) = (sim.prf().2, clu.prf().2, base.prf().2);
-    for (name, f, c) in [("similarity", fs, &sim), ("check clusters", fc, &clu)] {
+    let [sim, clu, story, base] = results["test"];
+    let fb = base.prf().2;
+    for (name, c) in [
+        ("similarity", &sim),
+        ("check clusters", &clu),
+        ("check stories", &story),
+    ] {
+        let f = c.prf().2;
         println!(
             "test {name}: F1 {} the TF-IDF baseline ({:.1} vs {:.1}); cross-event false merges {:.1}% (target < 2%)",
             if f > fb { "above" } else { "NOT above" },
@@ -162,22 +190,24 @@ fn ecbplus_pairwise_alignment() {
             100.0 * c.merge_rate()
         );
     }
-    // Targets (F1 above the baseline, false merges < 2%) are not reached
-    // on test yet (printed above); the levels reached so far must not
-    // regress. Development: dev F1 48.8 and false merges 0.7%; dev-full
-    // F1 49.3 and false merges 15.7% with the names cannot-link (16.7%
-    // without). Test (printed, never tuned to): F1 45.6, false merges 19.5%.
-    assert!(fc >= 0.44, "check clusters F1 regressed: {fc:.3}");
-    assert!(clu.merge_rate() <= 0.21, "check clusters false merges regressed");
+    // Not all targets are reached on test (printed above); the levels
+    // reached so far must not regress. Chosen on development, with whole
+    // articles given to `check` and stories on: dev clusters F1 45.5, false
+    // merges 0%; dev-full 56.1 and 1.4%. Test (printed, never tuned to):
+    // clusters 46.3 and 5.5%, stories 81.7 and 13.0%.
+    let fc = clu.prf().2;
+    assert!(fc >= 0.45, "check clusters F1 regressed: {fc:.3}");
+    assert!(clu.merge_rate() <= 0.06, "check clusters false merges regressed");
+    assert!(story.prf().2 >= 0.80, "check stories F1 regressed");
     let dev = results["dev"][1];
     assert!(dev.merge_rate() <= 0.02, "dev false merges regressed");
-    assert!(dev.prf().2 >= 0.47, "dev check clusters F1 regressed");
+    assert!(dev.prf().2 >= 0.45, "dev check clusters F1 regressed");
     if let Some(full) = results.get("dev-full") {
         // The derivation matches the data README: 16,124 gold pairs of
         // selected sentences in all 43 topics, 4,734 of them in derived/.
         assert_eq!(dev_full.iter().map(|t| t.gold.len()).sum::<usize>(), 16_124 - 4_734);
-        assert!(full[1].prf().2 >= 0.48, "dev-full check clusters F1 regressed");
-        assert!(full[1].merge_rate() <= 0.165, "dev-full false merges regressed");
+        assert!(full[1].prf().2 >= 0.55, "dev-full check clusters F1 regressed");
+        assert!(full[1].merge_rate() <= 0.015, "dev-full false merges regressed");
     }
     assert!(
         sim.prf().0 >= 0.80,

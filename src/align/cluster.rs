@@ -61,44 +61,59 @@ impl Evidence for () {
     fn absorb(&mut self, _: ()) {}
 }
 
+/// Between two live clusters: the sum of their pairs' votes, whether a
+/// pair matches, and how many pairs were scored.
+#[derive(Clone, Copy, Default)]
+struct Link {
+    sum: f64,
+    matched: bool,
+    scored: usize,
+}
+
 /// Groups of `n` items from scored pairs; each group's items ascending,
 /// groups ordered by their first item. Items no pair joins stay alone.
-/// `evidence` holds one entry per item.
-pub fn agglomerate<E: Evidence + Default>(n: usize, votes: &[Vote], mut evidence: Vec<E>) -> Vec<Vec<usize>> {
+/// `evidence` holds one entry per item. A pair never scored votes
+/// `unscored` (0 for claims: no evidence either way; below 0 where not
+/// being a candidate is itself evidence of being apart).
+pub fn agglomerate<E: Evidence + Default>(
+    n: usize,
+    votes: &[Vote],
+    mut evidence: Vec<E>,
+    unscored: f64,
+) -> Vec<Vec<usize>> {
     debug_assert_eq!(evidence.len(), n);
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    // Between live clusters: the sum of votes and whether a pair matches;
-    // both directions kept in step.
-    let mut links: Vec<BTreeMap<usize, (f64, bool)>> = vec![BTreeMap::new(); n];
+    // Both directions kept in step.
+    let mut links: Vec<BTreeMap<usize, Link>> = vec![BTreeMap::new(); n];
     for &(i, j, w, m) in votes {
         if i == j {
             continue;
         }
         for (x, y) in [(i, j), (j, i)] {
-            let l = links[x].entry(y).or_insert((0.0, false));
-            l.0 += w;
-            l.1 |= m;
+            let l = links[x].entry(y).or_default();
+            l.sum += w;
+            l.matched |= m;
+            l.scored += 1;
         }
     }
-    let mean =
-        |members: &[Vec<usize>], a: usize, b: usize, sum: f64| sum / (members[a].len() * members[b].len()) as f64;
+    let mean = |members: &[Vec<usize>], a: usize, b: usize, l: &Link| {
+        let pairs = members[a].len() * members[b].len();
+        (l.sum + unscored * (pairs - l.scored) as f64) / pairs as f64
+    };
     let mut heap = BinaryHeap::new();
-    for (a, l) in links.iter().enumerate() {
-        for (&b, &(sum, matched)) in l.range(a + 1..) {
-            if matched && sum > 0.0 {
-                heap.push(Offer {
-                    mean: mean(&members, a, b, sum),
-                    a,
-                    b,
-                });
+    for (a, ls) in links.iter().enumerate() {
+        for (&b, l) in ls.range(a + 1..) {
+            let m = mean(&members, a, b, l);
+            if l.matched && m > 0.0 {
+                heap.push(Offer { mean: m, a, b });
             }
         }
     }
     while let Some(Offer { mean: m, a, b }) = heap.pop() {
         // Stale offers (a side merged away, or its sum or size changed
         // since) no longer equal the current mean; a fresh one was queued.
-        let Some(&(sum, _)) = links[a].get(&b) else { continue };
-        if members[a].is_empty() || members[b].is_empty() || mean(&members, a, b, sum) != m {
+        let Some(l) = links[a].get(&b) else { continue };
+        if members[a].is_empty() || members[b].is_empty() || mean(&members, a, b, l) != m {
             continue;
         }
         // Offered again whenever a merge changes either side's links.
@@ -112,25 +127,23 @@ pub fn agglomerate<E: Evidence + Default>(n: usize, votes: &[Vote], mut evidence
         members[a].extend(moved);
         let lb = std::mem::take(&mut links[b]);
         links[a].remove(&b);
-        for (c, (w, m)) in lb {
+        for (c, lbc) in lb {
             if c == a {
                 continue;
             }
             links[c].remove(&b);
-            let l = links[a].entry(c).or_insert((0.0, false));
-            l.0 += w;
-            l.1 |= m;
+            let l = links[a].entry(c).or_default();
+            l.sum += lbc.sum;
+            l.matched |= lbc.matched;
+            l.scored += lbc.scored;
             let l = *l;
             links[c].insert(a, l);
         }
-        for (&c, &(sum, matched)) in &links[a] {
-            if matched && sum > 0.0 {
-                let (x, y) = (a.min(c), a.max(c));
-                heap.push(Offer {
-                    mean: mean(&members, x, y, sum),
-                    a: x,
-                    b: y,
-                });
+        for (&c, l) in &links[a] {
+            let (x, y) = (a.min(c), a.max(c));
+            let m = mean(&members, x, y, l);
+            if l.matched && m > 0.0 {
+                heap.push(Offer { mean: m, a: x, b: y });
             }
         }
     }
@@ -147,7 +160,7 @@ mod tests {
     use super::{Evidence, agglomerate};
 
     fn plain(n: usize, v: &[super::Vote]) -> Vec<Vec<usize>> {
-        agglomerate(n, v, vec![(); n])
+        agglomerate(n, v, vec![(); n], 0.0)
     }
 
     /// A test tag: clusters of different non-zero tags conflict.
@@ -168,7 +181,7 @@ mod tests {
         // A chain 0-1-2 of good matches; 0 and 2 carry conflicting tags, 1
         // none: 1 joins one side, and the other side stays apart.
         let v = vec![(0, 1, 0.5, true), (1, 2, 0.4, true)];
-        let got = agglomerate(3, &v, vec![Tag(1), Tag(0), Tag(2)]);
+        let got = agglomerate(3, &v, vec![Tag(1), Tag(0), Tag(2)], 0.0);
         assert_eq!(got, vec![vec![0, 1], vec![2]]);
         assert_eq!(plain(3, &v), vec![vec![0, 1, 2]]);
     }

@@ -24,6 +24,7 @@ pub struct TextOptions {
 pub fn render(report: &Report, opts: &TextOptions) -> String {
     let mut out = String::new();
     if !opts.quiet {
+        stories(report, &mut out);
         findings(report, opts, &mut out);
         clusters(report, &mut out);
     }
@@ -181,6 +182,23 @@ fn findings(report: &Report, opts: &TextOptions, out: &mut String) {
         }
         let _ = writeln!(out);
     }
+}
+
+/// Said only when the documents report more than one happening: then the
+/// reader should know which articles were never compared.
+fn stories(report: &Report, out: &mut String) {
+    if report.stories.len() < 2 {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{} stories: these groups of documents report different happenings; claims of two groups are not compared",
+        report.stories.len()
+    );
+    for s in &report.stories {
+        let _ = writeln!(out, "  {}: {}", s.id, s.documents.join(", "));
+    }
+    let _ = writeln!(out);
 }
 
 fn clusters(report: &Report, out: &mut String) {

@@ -23,6 +23,9 @@ pub struct Sentence {
 pub struct Topic {
     pub sentences: Vec<Sentence>,
     pub gold: HashSet<(usize, usize)>,
+    /// The articles' other sentences (document, text): never scored, but
+    /// `check` reads whole articles, so it is given them too.
+    pub context: Vec<(String, String)>,
 }
 
 /// Pairwise counts of one matcher over some topics.
@@ -146,19 +149,10 @@ pub fn best_tfidf_threshold(topics: &[(&Topic, &PairScores)]) -> f64 {
     best.1
 }
 
-/// The `similarity` decisions and the `check` clusters (a cluster number
-/// per sentence; sentences no cluster holds get numbers of their own) of
-/// one topic, each sentence a claim of its document.
-pub fn engine_decisions(engine: &Engine, t: &Topic) -> (HashSet<(usize, usize)>, Vec<usize>) {
-    let claims: Vec<_> = t
-        .sentences
-        .iter()
-        .map(|s| {
-            let mut c = engine.sentence_claim(&format!("{}:{}", s.doc, s.sent), &s.text);
-            c.doc = s.doc.clone();
-            c
-        })
-        .collect();
+/// The `similarity` decisions of one topic (pairs at or above the
+/// aligner's threshold), each sentence a claim of its document.
+pub fn similarity_decisions(engine: &Engine, t: &Topic) -> HashSet<(usize, usize)> {
+    let claims = claims(engine, t);
     let terms: Vec<_> = claims.iter().map(|c| engine.aligner.terms(c)).collect();
     let idf = Idf::new(terms.iter().map(|x| &x.terms));
     let mut sim = HashSet::new();
@@ -169,6 +163,19 @@ pub fn engine_decisions(engine: &Engine, t: &Topic) -> (HashSet<(usize, usize)>,
             }
         }
     }
+    sim
+}
+
+/// What `check` makes of one topic, each sentence a claim of its document:
+/// a cluster number per sentence (sentences no cluster holds get numbers
+/// of their own) and a story number per sentence.
+pub fn check_decisions(engine: &Engine, t: &Topic) -> (Vec<usize>, Vec<usize>) {
+    let mut claims = claims(engine, t);
+    for (k, (doc, text)) in t.context.iter().enumerate() {
+        let mut c = engine.sentence_claim(&format!("{doc}:context{k}"), text);
+        c.doc = doc.clone();
+        claims.push(c);
+    }
     let alignment = engine.aligner.align(&claims);
     let mut cluster = (0..claims.len()).map(|i| usize::MAX - i).collect::<Vec<_>>();
     for (n, members) in alignment.clusters.iter().enumerate() {
@@ -176,19 +183,75 @@ pub fn engine_decisions(engine: &Engine, t: &Topic) -> (HashSet<(usize, usize)>,
             cluster[m] = n;
         }
     }
-    (sim, cluster)
+    cluster.truncate(t.sentences.len());
+    let story_of: HashMap<&str, usize> = alignment
+        .stories
+        .iter()
+        .enumerate()
+        .flat_map(|(k, docs)| docs.iter().map(move |d| (d.as_str(), k)))
+        .collect();
+    let story = t.sentences.iter().map(|s| story_of[s.doc.as_str()]).collect();
+    (cluster, story)
 }
 
-/// The three matchers' counts over some topics: similarity, check
-/// clusters, TF-IDF at threshold `th`.
-pub fn score_split(engine: &Engine, topics: &[&Topic], th: f64) -> [Counts; 3] {
-    let (mut sim, mut clu, mut base) = (Counts::default(), Counts::default(), Counts::default());
+fn claims(engine: &Engine, t: &Topic) -> Vec<corroborate::model::Claim> {
+    t.sentences
+        .iter()
+        .map(|s| {
+            let mut c = engine.sentence_claim(&format!("{}:{}", s.doc, s.sent), &s.text);
+            c.doc = s.doc.clone();
+            c
+        })
+        .collect()
+}
+
+/// The four matchers' counts over some topics: similarity, check
+/// clusters, check stories, TF-IDF at threshold `th`.
+pub fn score_split(engine: &Engine, topics: &[&Topic], th: f64) -> [Counts; 4] {
+    let mut out = [Counts::default(); 4];
     for t in topics {
         let scores = tfidf(t);
-        let (s, cl) = engine_decisions(engine, t);
-        sim.add(t, |i, j| s.contains(&(i, j)));
-        clu.add(t, |i, j| cl[i] == cl[j]);
-        base.add(t, |i, j| scores[&(i, j)] >= th);
+        let s = similarity_decisions(engine, t);
+        let (cl, st) = check_decisions(engine, t);
+        out[0].add(t, |i, j| s.contains(&(i, j)));
+        out[1].add(t, |i, j| cl[i] == cl[j]);
+        out[2].add(t, |i, j| st[i] == st[j]);
+        out[3].add(t, |i, j| scores[&(i, j)] >= th);
     }
-    [sim, clu, base]
+    out
+}
+
+/// Each subtopic of `topics` given to `check` alone (one happening): the
+/// share of its cross-document sentence pairs that stay in one story.
+pub fn one_story_kept_whole(engine: &Engine, topics: &[&Topic]) -> f64 {
+    let (mut kept, mut all) = (0.0, 0.0f64);
+    for t in topics {
+        for sub in ["ecb", "ecbplus"] {
+            let sentences: Vec<Sentence> = t.sentences.iter().filter(|s| s.subtopic == sub).cloned().collect();
+            let docs: HashSet<&str> = sentences.iter().map(|s| s.doc.as_str()).collect();
+            let part = Topic {
+                context: t
+                    .context
+                    .iter()
+                    .filter(|(d, _)| docs.contains(d.as_str()))
+                    .cloned()
+                    .collect(),
+                sentences,
+                gold: HashSet::new(),
+            };
+            let (_, story) = check_decisions(engine, &part);
+            let s = &part.sentences;
+            for i in 0..s.len() {
+                for j in i + 1..s.len() {
+                    if s[i].doc != s[j].doc {
+                        all += 1.0;
+                        if story[i] == story[j] {
+                            kept += 1.0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    kept / all.max(1.0)
 }

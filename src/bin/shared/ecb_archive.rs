@@ -70,6 +70,9 @@ pub struct Gold {
     pub sentences: std::collections::BTreeMap<SentenceKey, Selected>,
     /// Topic and the two sentences, the lesser key first.
     pub pairs: std::collections::BTreeSet<(u64, SentenceKey, SentenceKey)>,
+    /// The sentences not selected (never a URL line), with their topic: the
+    /// rest of each article, which `check` reads too.
+    pub others: std::collections::BTreeMap<SentenceKey, (u64, String)>,
 }
 
 /// Reads `full/ecbplus_all_topics_xml.tar.gz` and the selected-sentence CSV
@@ -99,6 +102,7 @@ pub fn gold(ecbplus: &Path, skip: &[u64]) -> Option<Gold> {
         regex::Regex::new(r#"(?s)<CROSS_DOC_COREF[^>]*\bnote="([^"]*)"[^>]*>(.*?)</CROSS_DOC_COREF>"#).ok()?;
     let source = regex::Regex::new(r#"<source m_id="(\d+)""#).ok()?;
     let mut sentences: BTreeMap<SentenceKey, Selected> = BTreeMap::new();
+    let mut others = BTreeMap::new();
     // Per topic and coreference note: the sentences of its event mentions.
     let mut groups: BTreeMap<(u64, String), BTreeSet<SentenceKey>> = BTreeMap::new();
     for f in &files {
@@ -136,6 +140,8 @@ pub fn gold(ecbplus: &Path, skip: &[u64]) -> Option<Gold> {
                         nums,
                     },
                 );
+            } else if !(is_plus && sent == 0) {
+                others.insert((doc.clone(), sent), (topic, detokenize(&t)));
             }
         }
         let mut event_sentence: HashMap<&str, u64> = HashMap::new();
@@ -166,7 +172,11 @@ pub fn gold(ecbplus: &Path, skip: &[u64]) -> Option<Gold> {
             }
         }
     }
-    Some(Gold { sentences, pairs })
+    Some(Gold {
+        sentences,
+        pairs,
+        others,
+    })
 }
 
 /// Tokens back to text as `derived/` does it: no space before closing

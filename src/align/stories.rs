@@ -1,0 +1,205 @@
+//! Stories: which documents report the same happening.
+//!
+//! A folder of articles is meant to cover one story, but a search for "6.1
+//! quake Indonesia" also returns the 6.1 quake of another year, and two
+//! articles about two different earthquakes share nearly every word a
+//! sentence matcher looks at. Whole documents tell them apart far better
+//! than single sentences: each names the places, people and dates of its
+//! own event again and again. Claims of documents in different stories are
+//! never compared, so the worst error (merging two events) is ruled out
+//! before any claim is scored, and the pairs to score shrink.
+//!
+//! How: each document is a TF-IDF vector of its terms (idf over the
+//! documents, so a word every article uses weighs nothing and the names of
+//! one event weigh most). The documents are split in two by spherical
+//! 2-means, and the split is kept only when the two halves are clearly
+//! apart: the mean cosine between them is under `split_ratio` times the
+//! mean cosine within them. Each kept half is split again the same way.
+//! The test is a ratio, not a cosine level, because cosines depend on the
+//! corpus: with idf over one story's articles the words of the story weigh
+//! nothing, so one story's articles look no closer to each other than two
+//! stories' do on an absolute scale, but they show no gap.
+
+use std::collections::BTreeMap;
+
+use super::cluster::{self, Vote};
+
+/// The `stories` rule's parameters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StoryParams {
+    /// Two groups of documents merge when some pair between them reaches
+    /// this cosine and their mean cosine exceeds it; 0 keeps every
+    /// document in one story.
+    pub threshold: f64,
+    /// Added to every term's idf, so the words all the articles share
+    /// still count for something.
+    pub idf_floor: f64,
+    /// A term in more than this share of the documents is not indexed.
+    pub max_share: f64,
+    /// A story of fewer documents joins the story it is closest to, when
+    /// it shares anything with one: one odd article is no second story.
+    pub min_docs: usize,
+}
+
+type Vector = Vec<(u32, f64)>;
+
+/// The story of each document, stories numbered in order of their first
+/// document. `docs[i]`: the terms of document `i` as ids, each with a
+/// count (how many of its claims hold the term), ids ascending.
+pub fn group(docs: &[Vec<(u32, f64)>], p: &StoryParams) -> Vec<usize> {
+    let n = docs.len();
+    if n < 2 || p.threshold <= 0.0 {
+        return vec![0; n];
+    }
+    let dim = docs.iter().flatten().map(|&(t, _)| t as usize + 1).max().unwrap_or(0);
+    let mut df = vec![0usize; dim];
+    for d in docs {
+        for &(t, _) in d {
+            df[t as usize] += 1;
+        }
+    }
+    // Unit vectors over the terms two or more documents hold (a term of
+    // one document makes it closer to no other).
+    let vectors: Vec<Vector> = docs
+        .iter()
+        .map(|d| {
+            let v: Vector = d
+                .iter()
+                .filter(|&&(t, _)| df[t as usize] >= 2)
+                .map(|&(t, tf)| {
+                    let idf = ((n as f64 + 1.0) / df[t as usize] as f64).ln() + p.idf_floor;
+                    (t, (1.0 + tf.ln()) * idf)
+                })
+                .collect();
+            let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-12);
+            v.into_iter().map(|(t, x)| (t, x / norm)).collect()
+        })
+        .collect();
+    let cap = ((p.max_share * n as f64).ceil() as usize).max(2);
+    let mut postings: Vec<Vec<(usize, f64)>> = vec![Vec::new(); dim];
+    for (i, v) in vectors.iter().enumerate() {
+        for &(t, x) in v {
+            if df[t as usize] <= cap {
+                postings[t as usize].push((i, x));
+            }
+        }
+    }
+    // Each document's dot products with the later documents, one row at a
+    // time into a dense buffer (sums in term order, so the figures depend
+    // on the input only). Pairs under half the threshold are dropped: they
+    // would vote nearly as much against as a pair that shares nothing, and
+    // keeping the few close pairs holds memory to a handful per document.
+    let mut dots: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    let mut row = vec![0.0; n];
+    let mut touched: Vec<usize> = Vec::new();
+    for (i, v) in vectors.iter().enumerate() {
+        for &(t, x) in v {
+            for &(j, y) in &postings[t as usize] {
+                if j > i {
+                    if row[j] == 0.0 {
+                        touched.push(j);
+                    }
+                    row[j] += x * y;
+                }
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            if row[j] >= p.threshold / 2.0 {
+                dots.insert((i, j), row[j]);
+            }
+            row[j] = 0.0;
+        }
+        touched.clear();
+    }
+    let votes: Vec<Vote> = dots
+        .iter()
+        .map(|(&(i, j), &cos)| (i, j, cos - p.threshold, cos >= p.threshold))
+        .collect();
+    let mut groups = cluster::agglomerate(n, &votes, vec![(); n], -p.threshold);
+    absorb_small(&mut groups, &dots, p.min_docs);
+    let mut story = vec![0; n];
+    for (s, g) in groups.iter().enumerate() {
+        for &d in g {
+            story[d] = s;
+        }
+    }
+    story
+}
+
+/// Moves each group under `min_docs` documents into the larger group it
+/// has the highest mean cosine with, smallest groups first.
+fn absorb_small(groups: &mut Vec<Vec<usize>>, dots: &BTreeMap<(usize, usize), f64>, min_docs: usize) {
+    let cos = |a: usize, b: usize| dots.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
+    // Groups that share nothing with any larger one stay as they are.
+    let mut alone: Vec<usize> = Vec::new();
+    while let Some(small) = (0..groups.len())
+        .filter(|&g| groups[g].len() < min_docs && !alone.contains(&groups[g][0]))
+        .min_by_key(|&g| (groups[g].len(), groups[g][0]))
+    {
+        let mean = |other: usize| {
+            let sum: f64 = groups[small]
+                .iter()
+                .flat_map(|&a| groups[other].iter().map(move |&b| cos(a, b)))
+                .sum();
+            sum / (groups[small].len() * groups[other].len()) as f64
+        };
+        let best = (0..groups.len())
+            .filter(|&g| g != small && groups[g].len() >= groups[small].len())
+            .map(|g| (mean(g), g))
+            .filter(|&(m, _)| m > 0.0)
+            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+        let Some((_, into)) = best else {
+            alone.push(groups[small][0]);
+            continue;
+        };
+        let moved = std::mem::take(&mut groups[small]);
+        groups[into].extend(moved);
+        groups[into].sort_unstable();
+        groups.remove(small);
+    }
+    groups.sort_unstable();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{StoryParams, group};
+
+    fn doc(terms: &[u32]) -> Vec<(u32, f64)> {
+        terms.iter().map(|&t| (t, 1.0)).collect()
+    }
+
+    const P: StoryParams = StoryParams {
+        threshold: 0.2,
+        idf_floor: 0.0,
+        max_share: 1.0,
+        min_docs: 1,
+    };
+
+    #[test]
+    fn documents_naming_different_events_form_two_stories() {
+        // 1-3: words every quake story uses; 10-12 one event, 20-22 another.
+        let docs = vec![
+            doc(&[1, 2, 3, 10, 11, 12]),
+            doc(&[1, 2, 3, 20, 21, 22]),
+            doc(&[1, 2, 10, 11, 12]),
+            doc(&[1, 3, 20, 21, 22]),
+        ];
+        assert_eq!(group(&docs, &P), vec![0, 1, 0, 1]);
+    }
+
+    #[test]
+    fn one_story_stays_whole_and_zero_turns_grouping_off() {
+        let docs = vec![
+            doc(&[1, 2, 10, 11]),
+            doc(&[1, 3, 10, 11]),
+            doc(&[2, 3, 10, 12]),
+            doc(&[1, 2, 11, 12]),
+        ];
+        assert_eq!(group(&docs, &P), vec![0, 0, 0, 0]);
+        let off = StoryParams { threshold: 0.0, ..P };
+        let apart = vec![doc(&[1, 2]), doc(&[1, 2]), doc(&[3, 4]), doc(&[3, 4])];
+        assert_eq!(group(&apart, &P), vec![0, 0, 1, 1]);
+        assert_eq!(group(&apart, &off), vec![0, 0, 0, 0]);
+    }
+}
