@@ -69,8 +69,16 @@ fn two_earthquakes_are_two_stories_and_no_cluster_joins_them() {
             cl.claims
         );
     }
-    let text = corroborate::report::text::render(&report, &Default::default());
-    assert!(text.contains("2 stories"), "{text}");
+    for rendered in [
+        corroborate::report::text(&report),
+        corroborate::report::markdown(&report),
+        corroborate::report::html(&report),
+    ] {
+        assert!(
+            rendered.contains("2 stories") && rendered.contains("n1, n2, n3"),
+            "{rendered}"
+        );
+    }
 }
 
 #[test]
@@ -79,6 +87,6 @@ fn one_earthquake_is_one_story() {
     let report = check(&texts);
     assert_eq!(report.stories.len(), 1);
     assert_eq!(report.stories[0].documents, vec!["n1", "n2", "n3"]);
-    let text = corroborate::report::text::render(&report, &Default::default());
+    let text = corroborate::report::text(&report);
     assert!(!text.contains("stories"), "{text}");
 }

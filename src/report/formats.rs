@@ -73,6 +73,17 @@ pub fn markdown(report: &Report) -> String {
         report.clusters.len(),
         report.findings.len()
     );
+    if report.stories.len() > 1 {
+        let _ = writeln!(
+            out,
+            "{} stories (groups of documents that report different happenings; claims of two groups are not compared):\n",
+            report.stories.len()
+        );
+        for st in &report.stories {
+            let _ = writeln!(out, "- {}: {}", st.id, st.documents.join(", "));
+        }
+        let _ = writeln!(out);
+    }
     let _ = writeln!(out, "## Findings\n");
     for f in &report.findings {
         let id = &ids[&(f as *const Finding)];
@@ -226,6 +237,22 @@ pub fn html(report: &Report) -> String {
         report.clusters.len(),
         report.findings.len()
     );
+    if report.stories.len() > 1 {
+        let _ = writeln!(
+            out,
+            "<p>{} stories (groups of documents that report different happenings; claims of two groups are not compared):</p><ul>",
+            report.stories.len()
+        );
+        for st in &report.stories {
+            let _ = writeln!(
+                out,
+                "<li>{}: {}</li>",
+                html_escape(&st.id),
+                html_escape(&st.documents.join(", "))
+            );
+        }
+        let _ = writeln!(out, "</ul>");
+    }
     let _ = writeln!(out, "<main><section id=\"findings\"><h2>Findings</h2>");
     for f in &report.findings {
         let id = &ids[&(f as *const Finding)];
