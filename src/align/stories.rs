@@ -9,16 +9,19 @@
 //! never compared, so the worst error (merging two events) is ruled out
 //! before any claim is scored, and the pairs to score shrink.
 //!
-//! How: each document is a TF-IDF vector of its terms (idf over the
-//! documents, so a word every article uses weighs nothing and the names of
-//! one event weigh most). The documents are split in two by spherical
-//! 2-means, and the split is kept only when the two halves are clearly
-//! apart: the mean cosine between them is under `split_ratio` times the
-//! mean cosine within them. Each kept half is split again the same way.
-//! The test is a ratio, not a cosine level, because cosines depend on the
-//! corpus: with idf over one story's articles the words of the story weigh
-//! nothing, so one story's articles look no closer to each other than two
-//! stories' do on an absolute scale, but they show no gap.
+//! How: each document is a TF-IDF vector of the terms it shares with
+//! another document (idf over the documents, so the names of one event
+//! weigh most; plus `idf_floor`, so the words every article uses still
+//! count for something: with idf alone, one story's articles would share
+//! nothing that weighs). Documents merge by the same greedy average-link as
+//! claims ([`super::cluster::agglomerate`]) at cosine `threshold`; two
+//! documents that share too little to be scored vote as a cosine of 0.
+//! Small stories then join their closest story.
+//!
+//! Tried and dropped (figures in the `clustering` rule's description and
+//! the session notes): a threshold relative to the corpus' mean cosine,
+//! and bisecting 2-means with a gap test; both split one happening's
+//! articles far more often on the ECB+ development topics.
 
 use std::collections::BTreeMap;
 
