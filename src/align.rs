@@ -194,7 +194,7 @@ pub struct Terms {
     pub measures: BTreeSet<String>,
     /// Character bigrams of the text, lower-cased.
     pub chars: CharBigrams,
-    /// Word terms in text order (for bigrams), as ids ([`features::word_id`]).
+    /// Word terms in text order (for bigrams), as ids (`features::word_id`).
     pub seq: Vec<u64>,
     /// Figures written in digits, normalised ("1,200" and "1200" are one).
     pub numbers: BTreeSet<String>,
@@ -257,7 +257,7 @@ pub struct Alignment {
     /// of the claims' terms.
     pub spans: Vec<Vec<(String, usize, usize)>>,
     /// The documents (ids, ascending) of each story, stories in order of
-    /// their first document ([`stories`]); claims of two stories are never
+    /// their first document (see `align::stories`); claims of two stories are never
     /// aligned.
     pub stories: Vec<Vec<String>>,
 }

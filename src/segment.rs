@@ -15,7 +15,7 @@
 //!   sentence starter ("The", "It") or a capitalised dateline ("WASHINGTON"),
 //!   or the line is short (three words or fewer) or mostly capitalised. A
 //!   wrapped line whose continuation starts lower case never breaks.
-//! - A footnote mark ("[6]", "[...]") or an emoticon right after a
+//! - A footnote mark (`[6]`, `[...]`) or an emoticon right after a
 //!   terminator stays with the sentence it follows.
 //! - A terminator run (`.`, `?!`, `...`, `…`) takes the closing quotes and
 //!   brackets after it, and is a boundary only if whitespace follows. The
