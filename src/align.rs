@@ -823,8 +823,7 @@ impl Aligner {
         lap("stories", story_docs.len());
         // Tuning aid: near-threshold pair scores on stderr.
         let debug = std::env::var_os("CORROBORATE_DEBUG_PAIRS").is_some();
-        let mut pairs = self.candidates(claims, &terms, &idf);
-        pairs.retain(|&(i, j)| story_of[i] == story_of[j]);
+        let pairs = self.candidates(claims, &terms, &idf, &story_of);
         lap("candidates", pairs.len());
         // Scored in parallel; `collect` keeps the candidates' order, so the
         // result does not depend on the number of threads.
@@ -910,8 +909,9 @@ impl Aligner {
     /// rarest terms or a measure class: the blocking index. Each claim posts
     /// only its `block_terms` rarest terms, and a term shared by more than
     /// `max_postings` claims (or `max_df` of them) proposes nothing, so the
-    /// number of pairs grows linearly with the number of claims.
-    fn candidates(&self, claims: &[Claim], terms: &[Terms], idf: &Idf) -> Vec<(usize, usize)> {
+    /// number of pairs grows linearly with the number of claims. Only claims
+    /// of one story (`story_of`, one entry per claim) pair.
+    fn candidates(&self, claims: &[Claim], terms: &[Terms], idf: &Idf, story_of: &[usize]) -> Vec<(usize, usize)> {
         let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         let cap = ((self.params.max_df * idf.docs as f64).ceil() as usize)
             .min(self.params.max_postings)
@@ -947,7 +947,7 @@ impl Aligner {
             }
             for (x, &i) in list.iter().enumerate() {
                 for &j in &list[x + 1..] {
-                    if claims[i].doc != claims[j].doc {
+                    if claims[i].doc != claims[j].doc && story_of[i] == story_of[j] {
                         pairs.push((i.min(j), i.max(j)));
                     }
                 }
@@ -1233,7 +1233,7 @@ mod tests {
         ];
         let terms: Vec<Terms> = claims.iter().map(|c| e.aligner.terms(c)).collect();
         let idf = Idf::new(terms.iter().map(|t| &t.terms));
-        let pairs = e.aligner.candidates(&claims, &terms, &idf);
+        let pairs = e.aligner.candidates(&claims, &terms, &idf, &[0; 4]);
         assert!(pairs.iter().all(|&(i, j)| claims[i].doc != claims[j].doc));
         assert!(!pairs.contains(&(0, 3)) && !pairs.contains(&(1, 3)));
         let al = e.aligner.align(&claims);

@@ -73,14 +73,10 @@ pub fn markdown(report: &Report) -> String {
         report.clusters.len(),
         report.findings.len()
     );
-    if report.stories.len() > 1 {
-        let _ = writeln!(
-            out,
-            "{} stories (groups of documents that report different happenings; claims of two groups are not compared):\n",
-            report.stories.len()
-        );
-        for st in &report.stories {
-            let _ = writeln!(out, "- {}: {}", st.id, st.documents.join(", "));
+    if let Some((head, lines)) = super::several_stories(report) {
+        let _ = writeln!(out, "{head}\n");
+        for l in lines {
+            let _ = writeln!(out, "- {l}");
         }
         let _ = writeln!(out);
     }
@@ -237,19 +233,10 @@ pub fn html(report: &Report) -> String {
         report.clusters.len(),
         report.findings.len()
     );
-    if report.stories.len() > 1 {
-        let _ = writeln!(
-            out,
-            "<p>{} stories (groups of documents that report different happenings; claims of two groups are not compared):</p><ul>",
-            report.stories.len()
-        );
-        for st in &report.stories {
-            let _ = writeln!(
-                out,
-                "<li>{}: {}</li>",
-                html_escape(&st.id),
-                html_escape(&st.documents.join(", "))
-            );
+    if let Some((head, lines)) = super::several_stories(report) {
+        let _ = writeln!(out, "<p>{}</p><ul>", html_escape(&head));
+        for l in lines {
+            let _ = writeln!(out, "<li>{}</li>", html_escape(&l));
         }
         let _ = writeln!(out, "</ul>");
     }

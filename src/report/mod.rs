@@ -8,6 +8,24 @@ pub use formats::{csv, html, html_escape, markdown};
 
 use crate::model::Report;
 
+/// When the documents report more than one happening, the sentence every
+/// format opens with (the reader should know which articles were never
+/// compared), and each story as "id: documents".
+fn several_stories(report: &Report) -> Option<(String, Vec<String>)> {
+    (report.stories.len() > 1).then(|| {
+        let head = format!(
+            "{} stories: these groups of documents report different happenings; claims of two groups are not compared",
+            report.stories.len()
+        );
+        let lines = report
+            .stories
+            .iter()
+            .map(|s| format!("{}: {}", s.id, s.documents.join(", ")))
+            .collect();
+        (head, lines)
+    })
+}
+
 /// The JSON report: stable field order, pretty-printed, newline-terminated.
 pub fn json(report: &Report) -> String {
     let mut s = serde_json::to_string_pretty(report).expect("report serialises");

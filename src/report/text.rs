@@ -184,21 +184,14 @@ fn findings(report: &Report, opts: &TextOptions, out: &mut String) {
     }
 }
 
-/// Said only when the documents report more than one happening: then the
-/// reader should know which articles were never compared.
 fn stories(report: &Report, out: &mut String) {
-    if report.stories.len() < 2 {
-        return;
+    if let Some((head, lines)) = super::several_stories(report) {
+        let _ = writeln!(out, "{head}");
+        for l in lines {
+            let _ = writeln!(out, "  {l}");
+        }
+        let _ = writeln!(out);
     }
-    let _ = writeln!(
-        out,
-        "{} stories: these groups of documents report different happenings; claims of two groups are not compared",
-        report.stories.len()
-    );
-    for s in &report.stories {
-        let _ = writeln!(out, "  {}: {}", s.id, s.documents.join(", "));
-    }
-    let _ = writeln!(out);
 }
 
 fn clusters(report: &Report, out: &mut String) {
