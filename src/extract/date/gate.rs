@@ -57,10 +57,6 @@ fn literal(w: &str) -> (&str, bool) {
         .unwrap_or(("", true))
 }
 
-fn is_word(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
-}
-
 /// Byte classes: bit `LETTER` for ASCII letters, bit `WORD` for word
 /// characters (ASCII letters, digits, `_`), and the digits and "-" or "/"
 /// for the `DIGIT` and `SEP` groups.
@@ -286,7 +282,7 @@ impl Gate {
         for m in ac.find_overlapping_iter(text) {
             let (bit, ends) = self.info[m.pattern().as_usize()];
             if bits & bit == bit
-                || m.start() > 0 && is_word(b[m.start() - 1])
+                || m.start() > 0 && CLASS[usize::from(b[m.start() - 1])] & WORD != 0
                 || ends && b.get(m.end()).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
             {
                 continue;
