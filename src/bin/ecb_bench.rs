@@ -52,7 +52,11 @@ fn main() {
     // What the process holds before any checking: binary, compiled rules
     // and the loaded articles.
     if let Some(kb) = hwm_kb() {
-        println!("baseline memory before checking (VmHWM): {:.1} MB", kb / 1e3);
+        println!(
+            "baseline memory before checking (VmHWM): {:.1} MB, of which heap {:.1} MB",
+            kb / 1e3,
+            heap::live() as f64 / 1e6
+        );
     }
     let total: usize = docs.iter().map(|d| d.text.len()).sum();
     println!("{} articles, {:.2} MB of text", docs.len(), total as f64 / 1e6);
@@ -69,12 +73,18 @@ fn main() {
         let bytes: usize = part.iter().map(|d| d.text.len()).sum();
         let start = Instant::now();
         let cpu_start = cpu_seconds();
-        let (report, stages) = engine.check_timed(part);
+        heap::reset_peak();
+        let mut shares: Vec<String> = Vec::new();
+        let report = engine.check_staged(part, &mut |name, t| {
+            shares.push(format!(
+                "{name} {:.2} s (heap peak {:.1} MB, {:.1} MB held after)",
+                t.as_secs_f64(),
+                heap::peak() as f64 / 1e6,
+                heap::live() as f64 / 1e6
+            ));
+            heap::reset_peak();
+        });
         let secs = start.elapsed().as_secs_f64();
-        let shares: Vec<String> = stages
-            .iter()
-            .map(|(name, t)| format!("{name} {:.2} s", t.as_secs_f64()))
-            .collect();
         println!(
             "{pct:>3}%: {n} articles, {:.2} MB, {} claims, {} clusters, {:.2} s, {:.2} MB/s",
             bytes as f64 / 1e6,
@@ -116,6 +126,66 @@ fn main() {
             kb / 1e3,
             kb * 1e3 / total as f64
         );
+    }
+}
+
+/// Live heap bytes, counted by the global allocator: what each stage
+/// holds at its peak, which VmHWM (the whole run's resident peak, binary
+/// and compiled rules included) cannot tell apart.
+mod heap {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+    static LIVE: AtomicUsize = AtomicUsize::new(0);
+    static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+    struct Counting;
+
+    #[global_allocator]
+    static ALLOC: Counting = Counting;
+
+    // SAFETY: every call is passed on to `System` unchanged; only counters
+    // are updated beside it.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            let p = unsafe { System.alloc(layout) };
+            if !p.is_null() {
+                grew(layout.size());
+            }
+            p
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            unsafe { System.dealloc(ptr, layout) };
+            LIVE.fetch_sub(layout.size(), Relaxed);
+        }
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            let p = unsafe { System.realloc(ptr, layout, new_size) };
+            if !p.is_null() {
+                LIVE.fetch_sub(layout.size(), Relaxed);
+                grew(new_size);
+            }
+            p
+        }
+    }
+
+    fn grew(n: usize) {
+        let live = LIVE.fetch_add(n, Relaxed) + n;
+        PEAK.fetch_max(live, Relaxed);
+    }
+
+    /// The most heap held since the last [`reset_peak`].
+    pub fn peak() -> usize {
+        PEAK.load(Relaxed)
+    }
+
+    /// Start a new peak from what is held now.
+    pub fn reset_peak() {
+        PEAK.store(LIVE.load(Relaxed), Relaxed);
+    }
+
+    /// Heap held now.
+    pub fn live() -> usize {
+        LIVE.load(Relaxed)
     }
 }
 
