@@ -73,6 +73,9 @@ impl Aspects {
     /// to them. A refined figure's generic counted noun ("people") is
     /// dropped, as the aspect now says what is counted.
     pub fn refine(&self, claim: &Claim) -> Vec<Quantity> {
+        if claim.quantities.is_empty() {
+            return Vec::new();
+        }
         let text = claim.text.as_str();
         let spans: Vec<(usize, usize)> = claim
             .quantities
@@ -96,12 +99,13 @@ impl Aspects {
                 let before = clause_words(text, prev, s, true);
                 let class = q.measure.as_deref().unwrap_or("none");
                 let mut best: Option<(usize, &Aspect)> = None;
+                let rest = std::cell::OnceCell::new();
                 for a in &self.rules {
                     if !a.refines.is_empty() && !a.refines.contains(class) {
                         continue;
                     }
                     if !a.unless_after.is_empty() {
-                        let rest = text[e..].trim_start().to_lowercase();
+                        let rest = rest.get_or_init(|| text[e..].trim_start().to_lowercase());
                         if a.unless_after.iter().any(|w| rest.starts_with(w.as_str())) {
                             continue;
                         }
@@ -454,8 +458,14 @@ pub(super) fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
     let weights = suggest::Weights::from_rule(ctx.rule);
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
+    // A claim meets each neighbour along the cluster's edges; its figures
+    // are refined once.
+    let mut refined: std::collections::HashMap<&str, Vec<Quantity>> = std::collections::HashMap::new();
     for (a, b) in ctx.cross_pairs() {
-        let (ra, rb) = (ctx.aspects.refine(a), ctx.aspects.refine(b));
+        for c in [a, b] {
+            refined.entry(c.id.as_str()).or_insert_with(|| ctx.aspects.refine(c));
+        }
+        let (ra, rb) = (&refined[a.id.as_str()], &refined[b.id.as_str()]);
         let measures: BTreeSet<&str> = ra.iter().filter_map(|q| q.measure.as_deref()).collect();
         for m in measures {
             let qa: Vec<&Quantity> = ra.iter().filter(|q| q.measure.as_deref() == Some(m)).collect();
