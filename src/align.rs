@@ -10,6 +10,7 @@
 //! rare terms, never from all pairs. Parameters live in `rules/align.toml`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -18,7 +19,7 @@ use crate::rules::RuleSet;
 use crate::tokens::{is_capitalised, tokens};
 
 mod features;
-use features::{CharBigrams, CharGrams, capped, lcs_and_edit, ngram_overlap, ngram_shares, shared_sorted, word_id};
+use features::{CharBigrams, CharGrams, capped, lcs_and_edit, ngram_ids, ngram_overlap, shared_sorted, word_id};
 
 mod cluster;
 mod events;
@@ -192,8 +193,6 @@ pub struct Terms {
     /// The first-named actor, when it opens the sentence.
     pub subject: Option<String>,
     pub measures: BTreeSet<String>,
-    /// Character bigrams of the text, lower-cased.
-    pub chars: CharBigrams,
     /// Word terms in text order (for bigrams), as ids (`features::word_id`).
     pub seq: Vec<u64>,
     /// Figures written in digits, normalised ("1,200" and "1200" are one).
@@ -209,9 +208,6 @@ pub struct Terms {
     pub spans: Vec<(String, usize, usize)>,
     /// Every word lower-cased, unstemmed, in text order, as ids.
     pub raw: Vec<u64>,
-    /// Character 3- and 4-gram profiles of the text.
-    pub char3: CharGrams,
-    pub char4: CharGrams,
     /// Capitalised words after the first, lower-cased: names and titles
     /// (sorted distinct ids).
     pub caps: Vec<u64>,
@@ -230,6 +226,26 @@ pub struct Terms {
     /// repeats): a lenient match for spelling variants and derived forms that
     /// the stemmer keeps apart ("Qaeda"/"Qaida" do not; "organised"/"organization" do).
     pub prefixes: Vec<u64>,
+    /// What only pair scoring reads, the bulk of a claim's memory: built
+    /// by [`Aligner::terms`], and by [`Aligner::align`] one story at a time.
+    pub profile: Profile,
+}
+
+/// A claim's character profiles and sorted n-gram lists, built once per
+/// claim rather than once per pair.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    /// Character bigrams of the text, lower-cased.
+    pub chars: CharBigrams,
+    /// Character 3- and 4-gram profiles of the text.
+    pub char3: CharGrams,
+    pub char4: CharGrams,
+    /// Sorted word n-gram ids of `all` for n = 1 to 4 ([`features::ngram_ids`]).
+    pub grams: [Vec<u64>; 4],
+    /// Sorted word n-gram ids of `raw` for n = 1 and 2.
+    pub raw_grams: [Vec<u64>; 2],
+    /// Adjacent pairs of `seq`, sorted, distinct.
+    pub seq_pairs: Vec<(u64, u64)>,
 }
 
 pub struct Aligner {
@@ -361,20 +377,39 @@ impl Aligner {
 
     /// Each term of a claim with its byte span in the claim's text.
     pub fn term_spans(&self, claim: &Claim) -> Vec<(String, usize, usize)> {
-        let entities = self.actors(claim);
-        self.spans_with(claim, &entities)
+        self.term_spans_cached(claim, &mut StemCache::default())
     }
 
-    fn spans_with(&self, claim: &Claim, entities: &[crate::model::Entity]) -> Vec<(String, usize, usize)> {
+    fn term_spans_cached(&self, claim: &Claim, cache: &mut StemCache) -> Vec<(String, usize, usize)> {
+        let entities = self.actors(claim);
+        let words = self.words(&claim.text, cache);
+        self.spans_with(claim, &entities, &words)
+    }
+
+    /// The claim's words, each lower-cased and stemmed once: what the term
+    /// spans and the word sequences of [`Aligner::terms`] both read.
+    fn words<'t>(&self, text: &'t str, cache: &mut StemCache) -> Words<'t> {
+        let toks = tokens(text);
+        let lower: Vec<String> = toks.iter().map(|t| lower_word(t.text)).collect();
+        let stems = lower.iter().map(|w| cache.stem(&self.stemmer, w)).collect();
+        Words { toks, lower, stems }
+    }
+
+    fn spans_with(
+        &self,
+        claim: &Claim,
+        entities: &[crate::model::Entity],
+        words: &Words,
+    ) -> Vec<(String, usize, usize)> {
         let text = &claim.text;
         let base = claim.start;
         let mut out = Vec::new();
         // Tokens inside an entity mention become the entity term; one sweep
         // over both ordered lists keeps this linear.
         let mut ents = entities.iter().peekable();
-        let toks: Vec<_> = tokens(text)
-            .into_iter()
-            .filter(|t| {
+        let kept: Vec<usize> = (0..words.toks.len())
+            .filter(|&k| {
+                let t = &words.toks[k];
                 let (s, e) = (base + t.start, base + t.end);
                 while ents.peek().is_some_and(|x| x.end <= s) {
                     ents.next();
@@ -382,17 +417,29 @@ impl Aligner {
                 !ents.peek().is_some_and(|x| x.start <= s && e <= x.end)
             })
             .collect();
-        let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase().replace('’', "'")).collect();
-        let stems: Vec<String> = lower
+        let toks: Vec<&crate::tokens::Token> = kept.iter().map(|&k| &words.toks[k]).collect();
+        let lower: Vec<&str> = kept.iter().map(|&k| words.lower[k].as_str()).collect();
+        // A possessive is stemmed without its "'s"; any other word's stem
+        // is the one already taken.
+        let stems: Vec<std::borrow::Cow<str>> = kept
             .iter()
-            .map(|w| self.stemmer.stem(w.trim_end_matches("'s")).into_owned())
+            .map(|&k| {
+                let w = words.lower[k].as_str();
+                let bare = w.trim_end_matches("'s");
+                if bare.len() == w.len() {
+                    std::borrow::Cow::Borrowed(&*words.stems[k])
+                } else {
+                    self.stemmer.stem(bare)
+                }
+            })
             .collect();
         let mut i = 0;
         while i < stems.len() {
             let mut matched = false;
-            let longest = self.longest.get(&stems[i]).copied().unwrap_or(0);
+            let longest = self.longest.get(stems[i].as_ref()).copied().unwrap_or(0);
             for len in (1..=longest.min(stems.len() - i)).rev() {
-                if let Some(class) = self.phrases.get(&stems[i..i + len]) {
+                let key: Vec<String> = stems[i..i + len].iter().map(|x| x.to_string()).collect();
+                if let Some(class) = self.phrases.get(&key) {
                     out.push((class.clone(), toks[i].start, toks[i + len - 1].end));
                     i += len;
                     matched = true;
@@ -402,9 +449,9 @@ impl Aligner {
             if matched {
                 continue;
             }
-            let w = &lower[i];
-            if !self.stopwords.contains(w.as_str()) && !w.chars().any(|c| c.is_ascii_digit()) && w.chars().count() > 1 {
-                out.push((stems[i].clone(), toks[i].start, toks[i].end));
+            let w = lower[i];
+            if !self.stopwords.contains(w) && !w.chars().any(|c| c.is_ascii_digit()) && w.chars().count() > 1 {
+                out.push((stems[i].to_string(), toks[i].start, toks[i].end));
             }
             i += 1;
         }
@@ -418,17 +465,27 @@ impl Aligner {
 
     /// The terms of a claim.
     pub fn terms(&self, claim: &Claim) -> Terms {
+        let mut t = self.terms_cached(claim, &mut StemCache::default());
+        t.profile = Profile::of(claim, &t);
+        t
+    }
+
+    /// [`Aligner::terms`] without the profile, with stems looked up in
+    /// `cache` before the stemmer is run: most words of a run recur, and
+    /// stemming is the costliest part.
+    fn terms_cached(&self, claim: &Claim, cache: &mut StemCache) -> Terms {
         let text = &claim.text;
         let base = claim.start;
         let actors = self.actors(claim);
-        let spans = self.spans_with(claim, &actors);
+        let words = self.words(text, cache);
+        let spans = self.spans_with(claim, &actors, &words);
         let seq: Vec<u64> = spans
             .iter()
             .filter(|(t, _, _)| !t.starts_with('@'))
             .map(|(t, _, _)| word_id(t))
             .collect();
         let terms: BTreeSet<String> = spans.iter().map(|(t, _, _)| t.clone()).collect();
-        let toks = tokens(text);
+        let toks = &words.toks;
         let numbers = toks.iter().filter_map(|t| normalise_number(t.text)).collect();
         let dates = claim.dates.iter().filter_map(|d| d.value.clone()).collect();
         let entities: BTreeSet<String> = actors.iter().map(|e| e.canonical.to_lowercase()).collect();
@@ -447,7 +504,7 @@ impl Aligner {
             })
             .map(|e| e.canonical.to_lowercase());
         let measures = claim.quantities.iter().filter_map(|q| self.quantity_key(q)).collect();
-        let raw: Vec<String> = toks.iter().map(|t| t.text.to_lowercase().replace('’', "'")).collect();
+        let raw = &words.lower;
         let mut caps: Vec<u64> = toks
             .iter()
             .skip(1)
@@ -475,20 +532,18 @@ impl Aligner {
             .as_deref()
             .or_else(|| subject.as_deref().and_then(|x| x.split(' ').next()))
             .map(word_id);
-        let lower = text.to_lowercase();
         Terms {
             terms,
             entities,
             persons,
             subject,
             measures,
-            chars: CharBigrams::new(&lower),
             seq,
             numbers,
             dates,
             negated: claim.negated,
             words: toks.len(),
-            all: raw.iter().map(|w| word_id(&self.stemmer.stem(w))).collect(),
+            all: words.stems.iter().map(|w| word_id(w)).collect(),
             content: raw.iter().map(|w| self.is_content(w)).collect(),
             prefixes: {
                 let mut p: Vec<u64> = raw
@@ -500,13 +555,12 @@ impl Aligner {
                 p
             },
             spans,
-            char3: CharGrams::new(&lower, 3),
-            char4: CharGrams::new(&lower, 4),
             raw: raw.iter().map(|w| word_id(w)).collect(),
             caps,
             values,
             quoted,
             head,
+            profile: Profile::default(),
         }
     }
 
@@ -556,19 +610,14 @@ impl Aligner {
         } else {
             (0.0, 0.0, 0.0)
         };
-        let chars = a.chars.dice(&b.chars);
+        let (pa, pb) = (&a.profile, &b.profile);
+        let chars = pa.chars.dice(&pb.chars);
         let bigrams = {
-            let pairs = |t: &Terms| {
-                let mut v: Vec<(u64, u64)> = t.seq.windows(2).map(|w| (w[0], w[1])).collect();
-                v.sort_unstable();
-                v.dedup();
-                v
-            };
-            let (ba, bb) = (pairs(a), pairs(b));
+            let (ba, bb) = (&pa.seq_pairs, &pb.seq_pairs);
             if ba.is_empty() || bb.is_empty() {
                 0.0
             } else {
-                2.0 * shared_sorted(&ba, &bb) as f64 / (ba.len() + bb.len()) as f64
+                2.0 * shared_sorted(ba, bb) as f64 / (ba.len() + bb.len()) as f64
             }
         };
         let named = |x: &str, set: &BTreeSet<String>| set.iter().any(|y| same_actor(x, y));
@@ -606,20 +655,12 @@ impl Aligner {
         let negation_mismatch = flag(a.negated != b.negated);
         let dates_differ = flag(!a.dates.is_empty() && !b.dates.is_empty() && a.dates.is_disjoint(&b.dates));
         // Each side's words sorted, for unigram overlap and the added runs.
-        let sorted = |t: &Terms| {
-            let mut v = t.all.clone();
-            v.sort_unstable();
-            v
-        };
-        let (sa, sb) = (sorted(a), sorted(b));
+        let (sa, sb) = (&pa.grams[0], &pb.grams[0]);
         let words: Vec<(f64, f64, f64)> = (1..=4)
-            .map(|n| match n {
-                1 if !sa.is_empty() && !sb.is_empty() => ngram_shares(shared_sorted(&sa, &sb), sa.len(), sb.len()),
-                _ => ngram_overlap(&a.all, &b.all, n),
-            })
+            .map(|n| ngram_overlap(&pa.grams[n - 1], &pb.grams[n - 1], a.all.len(), b.all.len(), n))
             .collect();
-        let raw1 = ngram_overlap(&a.raw, &b.raw, 1);
-        let raw2 = ngram_overlap(&a.raw, &b.raw, 2);
+        let raw1 = ngram_overlap(&pa.raw_grams[0], &pb.raw_grams[0], a.raw.len(), b.raw.len(), 1);
+        let raw2 = ngram_overlap(&pa.raw_grams[1], &pb.raw_grams[1], a.raw.len(), b.raw.len(), 2);
         let (lcs, edit) = lcs_and_edit(&a.all, &b.all);
         // Content terms each side states and the other does not: the "same
         // event, different details" pairs.
@@ -636,8 +677,8 @@ impl Aligner {
         let unmatched_min = only_a.min(only_b);
         let unmatched_max = only_a.max(only_b);
         let idf_unmatched_max = (mass_a.max(mass_b) / 40.0).min(1.0);
-        let char3 = a.char3.cosine(&b.char3);
-        let char4 = a.char4.cosine(&b.char4);
+        let char3 = pa.char3.cosine(&pb.char3);
+        let char4 = pa.char4.cosine(&pb.char4);
         // A capitalised word of one side the other does not write at all.
         let caps_missing = |x: &Terms, y: &Terms| x.caps.iter().filter(|w| !y.raw.contains(w)).count();
         let caps_unmatched = capped(caps_missing(a, b) + caps_missing(b, a), 6);
@@ -652,7 +693,7 @@ impl Aligner {
         });
         let numbers_unmatched = capped(a.numbers.symmetric_difference(&b.numbers).count(), 4);
         let (prefix_min, prefix_max) = prefix_overlap(&a.prefixes, &b.prefixes);
-        let (ea, eb) = (extra_runs(a, &sb), extra_runs(b, &sa));
+        let (ea, eb) = (extra_runs(a, sb), extra_runs(b, sa));
         vec![
             dice,
             contain_min,
@@ -761,7 +802,7 @@ impl Aligner {
         } else {
             0.0
         };
-        let chars = a.chars.dice(&b.chars);
+        let chars = a.profile.chars.dice(&b.profile.chars);
         let mut score = (1.0 - p.char_weight) * lexical + p.char_weight * chars;
         if !a.entities.is_empty() && !b.entities.is_empty() && a.entities.is_disjoint(&b.entities) {
             score *= 1.0 - p.entity_penalty;
@@ -801,12 +842,19 @@ impl Aligner {
         // Spans are judging's, and only for claims that end up in a cluster:
         // rebuilt for those below rather than held for every claim.
         let terms: Vec<Terms> = claims
-            .par_iter()
-            .map(|c| Terms {
-                spans: Vec::new(),
-                ..self.terms(c)
+            .par_chunks(STEM_CHUNK)
+            .flat_map_iter(|chunk| {
+                let mut cache = StemCache::default();
+                chunk
+                    .iter()
+                    .map(|c| Terms {
+                        spans: Vec::new(),
+                        ..self.terms_cached(c, &mut cache)
+                    })
+                    .collect::<Vec<_>>()
             })
             .collect();
+        lap("terms", terms.len());
         let idf = Idf::new(terms.iter().map(|t| &t.terms));
         // Terms as ids in string order, weights looked up once per claim:
         // the prefilter and the claim matcher then merge two sorted lists.
@@ -818,37 +866,113 @@ impl Aligner {
             .par_iter()
             .map(|t| Weighted::interned(&t.terms, &vocab, &idf))
             .collect();
-        lap("terms", terms.len());
+        lap("weights", weighted.len());
         let (story_docs, story_of) = self.stories(claims, &weighted);
         lap("stories", story_docs.len());
-        // Tuning aid: near-threshold pair scores on stderr.
-        let debug = std::env::var_os("CORROBORATE_DEBUG_PAIRS").is_some();
         let pairs = self.candidates(claims, &terms, &idf, &story_of);
         lap("candidates", pairs.len());
+        drop(vocab);
+        drop(idf);
+        // Each story is scored and clustered on its own (no pair crosses
+        // two), its claims' profiles built and dropped with it: memory then
+        // grows with the largest story, not with the run.
+        let mut stories: Vec<(Vec<usize>, Vec<Terms>, Vec<(usize, usize)>)> =
+            vec![(Vec::new(), Vec::new(), Vec::new()); story_docs.len()];
+        for (i, t) in terms.into_iter().enumerate() {
+            let story = &mut stories[story_of[i]];
+            story.0.push(i);
+            // The term strings have served the index; pairs compare ids.
+            story.1.push(Terms {
+                terms: BTreeSet::new(),
+                ..t
+            });
+        }
+        for &(i, j) in &pairs {
+            stories[story_of[i]].2.push((i, j));
+        }
+        drop(pairs);
+        let done: Vec<StoryAlignment> = stories
+            .into_par_iter()
+            .map(|(ids, terms, pairs)| self.align_story(claims, &ids, terms, &pairs, &weighted))
+            .collect();
+        if timing {
+            eprintln!("align model runs: {}", done.iter().map(|d| d.model_runs).sum::<usize>());
+        }
+        // Back in the order of one pass over all candidates: edges by pair,
+        // clusters by first claim.
+        let mut edges: Vec<(usize, usize, f64)> = Vec::new();
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        let mut spans = vec![Vec::new(); claims.len()];
+        for d in done {
+            edges.extend(d.edges);
+            clusters.extend(d.clusters);
+            for (i, s) in d.spans {
+                spans[i] = s;
+            }
+        }
+        edges.sort_unstable_by_key(|&(i, j, _)| (i, j));
+        clusters.sort_unstable();
+        lap("scoring and clustering", clusters.len());
+        Alignment {
+            clusters,
+            edges,
+            spans,
+            stories: story_docs,
+        }
+    }
+
+    /// One story's claims (`ids`, ascending, with their `terms`) scored on
+    /// the story's candidate `pairs` and clustered, with the term spans of
+    /// the claims that end up in a cluster. Claims are named by their index
+    /// in `claims` throughout.
+    fn align_story(
+        &self,
+        claims: &[Claim],
+        ids: &[usize],
+        mut terms: Vec<Terms>,
+        pairs: &[(usize, usize)],
+        weighted: &[Weighted],
+    ) -> StoryAlignment {
+        use rayon::prelude::*;
+        let local = |i: usize| ids.binary_search(&i).expect("a pair's claims are the story's");
+        // Profiles only for claims some pair will score.
+        let mut paired = vec![false; ids.len()];
+        for &(i, j) in pairs {
+            paired[local(i)] = true;
+            paired[local(j)] = true;
+        }
+        terms.par_iter_mut().zip(ids).zip(&paired).for_each(|((t, &i), &p)| {
+            if p {
+                t.profile = Profile::of(&claims[i], t);
+            }
+        });
         // Scored in parallel; `collect` keeps the candidates' order, so the
         // result does not depend on the number of threads.
         let scored: Vec<(usize, usize, f64, Option<f64>)> = pairs
             .par_iter()
             .filter(|&&(i, j)| weighted[i].overlap_share(&weighted[j]) >= self.params.prefilter)
             .map(|&(i, j)| {
-                let s = self.claim_score_weighted(&terms[i], &terms[j], &weighted[i], &weighted[j]);
+                let (ta, tb) = (&terms[local(i)], &terms[local(j)]);
+                let s = self.claim_score_weighted(ta, tb, &weighted[i], &weighted[j]);
                 // Staged: the paraphrase model costs far more than the claim
                 // matcher, and below these bounds (the `clustering` rule) it
                 // was never seen to pass; such pairs vote on `s` alone.
                 let para = if s >= self.params.model_min_claim
                     && weighted[i].overlap_share(&weighted[j]) >= self.params.model_min_overlap
                 {
-                    Some(self.score_weighted(&terms[i], &terms[j], &weighted[i], &weighted[j]))
+                    Some(self.score_weighted(ta, tb, &weighted[i], &weighted[j]))
                 } else {
                     None
                 };
                 (i, j, s, para)
             })
             .collect();
-        if timing {
-            eprintln!("align model runs: {}", scored.iter().filter(|x| x.3.is_some()).count());
+        for t in &mut terms {
+            t.profile = Profile::default();
         }
-        lap("scoring", scored.len());
+        // Tuning aid: near-threshold pair scores on stderr.
+        let debug = std::env::var_os("CORROBORATE_DEBUG_PAIRS").is_some();
+        let model_runs = scored.iter().filter(|x| x.3.is_some()).count();
         let mut edges = Vec::new();
         let mut votes = Vec::with_capacity(scored.len());
         let p = &self.params;
@@ -862,22 +986,29 @@ impl Aligner {
             if matched {
                 edges.push((i, j, best));
             }
-            let disjoint = actors_disjoint(&terms[i].entities, &terms[j].entities);
+            let (li, lj) = (local(i), local(j));
+            let disjoint = actors_disjoint(&terms[li].entities, &terms[lj].entities);
             let vote = best - p.cluster_threshold - flag(disjoint) * p.cluster_entity_penalty;
-            votes.push((i, j, vote, matched));
+            votes.push((li, lj, vote, matched));
         }
-        let clusters = group(claims, &votes, &terms, &p.events);
-        lap("clustering", clusters.len());
+        let mine: Vec<&Claim> = ids.iter().map(|&i| &claims[i]).collect();
+        let clusters: Vec<Vec<usize>> = group(&mine, &votes, &terms, &p.events)
+            .into_iter()
+            .map(|g| g.into_iter().map(|k| ids[k]).collect())
+            .collect();
         drop(terms);
-        let mut spans = vec![Vec::new(); claims.len()];
-        for &i in clusters.iter().flatten() {
-            spans[i] = self.term_spans(&claims[i]);
-        }
-        Alignment {
+        // Spans are judging's, and only for claims that end up in a cluster.
+        let mut cache = StemCache::default();
+        let spans = clusters
+            .iter()
+            .flatten()
+            .map(|&i| (i, self.term_spans_cached(&claims[i], &mut cache)))
+            .collect();
+        StoryAlignment {
             clusters,
             edges,
             spans,
-            stories: story_docs,
+            model_runs,
         }
     }
 
@@ -1155,9 +1286,71 @@ impl Idf {
     }
 }
 
+impl Profile {
+    /// The profile of a claim whose other terms are `t`.
+    pub fn of(claim: &Claim, t: &Terms) -> Profile {
+        let lower = claim.text.to_lowercase();
+        let mut seq_pairs: Vec<(u64, u64)> = t.seq.windows(2).map(|w| (w[0], w[1])).collect();
+        seq_pairs.sort_unstable();
+        seq_pairs.dedup();
+        Profile {
+            chars: CharBigrams::new(&lower),
+            char3: CharGrams::new(&lower, 3),
+            char4: CharGrams::new(&lower, 4),
+            grams: [1, 2, 3, 4].map(|n| ngram_ids(&t.all, n)),
+            raw_grams: [1, 2].map(|n| ngram_ids(&t.raw, n)),
+            seq_pairs,
+        }
+    }
+}
+
+/// Claims stemmed with one [`StemCache`]: enough for the cache to pay,
+/// small enough that the chunks keep both threads busy.
+const STEM_CHUNK: usize = 1024;
+
+/// Stems of the words seen so far. Owned by one caller (no lock, no
+/// global state); a stem depends on its word only, so a cached stem is
+/// the stemmer's own.
+#[derive(Default)]
+struct StemCache(rustc_hash::FxHashMap<String, Rc<str>>);
+
+impl StemCache {
+    fn stem(&mut self, stemmer: &Stemmer, word: &str) -> Rc<str> {
+        if let Some(s) = self.0.get(word) {
+            return Rc::clone(s);
+        }
+        let s: Rc<str> = stemmer.stem(word).into();
+        self.0.insert(word.to_string(), Rc::clone(&s));
+        s
+    }
+}
+
+/// A word lower-cased, curly apostrophes straightened.
+fn lower_word(word: &str) -> String {
+    let w = word.to_lowercase();
+    if w.contains('’') { w.replace('’', "'") } else { w }
+}
+
+/// A claim's tokens with each lower-cased (curly apostrophes straightened)
+/// and stemmed.
+struct Words<'t> {
+    toks: Vec<crate::tokens::Token<'t>>,
+    lower: Vec<String>,
+    stems: Vec<Rc<str>>,
+}
+
+/// What [`Aligner::align_story`] finds in one story.
+struct StoryAlignment {
+    clusters: Vec<Vec<usize>>,
+    edges: Vec<(usize, usize, f64)>,
+    /// Term spans of the clustered claims.
+    spans: Vec<(usize, Vec<(String, usize, usize)>)>,
+    model_runs: usize,
+}
+
 /// Clusters of the pair votes (see [`cluster::agglomerate`]), each spanning
 /// two or more documents; claims and clusters in input order.
-fn group(claims: &[Claim], votes: &[cluster::Vote], terms: &[Terms], vetoes: &events::Vetoes) -> Vec<Vec<usize>> {
+fn group(claims: &[&Claim], votes: &[cluster::Vote], terms: &[Terms], vetoes: &events::Vetoes) -> Vec<Vec<usize>> {
     let signatures = claims
         .iter()
         .zip(terms)

@@ -173,7 +173,7 @@ impl CharBigrams {
 
 /// The word n-grams of a sequence of word ids, each folded into one id
 /// (n = 1 keeps the words' own), sorted.
-fn ngram_ids(words: &[u64], n: usize) -> Vec<u64> {
+pub fn ngram_ids(words: &[u64], n: usize) -> Vec<u64> {
     let mut out: Vec<u64> = if n == 1 {
         words.to_vec()
     } else {
@@ -190,18 +190,15 @@ fn ngram_ids(words: &[u64], n: usize) -> Vec<u64> {
     out
 }
 
-/// Shared word n-grams (multiset, clipped as in BLEU): (share of the longer
-/// side's n-grams, share of the shorter side's, Dice). The shares are the
-/// two directions' precisions, taken in an order-free way.
-pub fn ngram_overlap(a: &[u64], b: &[u64], n: usize) -> (f64, f64, f64) {
-    if a.len() < n || b.len() < n {
+/// Shared word n-grams (multiset, clipped as in BLEU) of two sequences of
+/// `la` and `lb` words, given their sorted n-gram ids ([`ngram_ids`]):
+/// (share of the longer side's n-grams, share of the shorter side's, Dice).
+/// The shares are the two directions' precisions, taken in an order-free way.
+pub fn ngram_overlap(a: &[u64], b: &[u64], la: usize, lb: usize, n: usize) -> (f64, f64, f64) {
+    if la < n || lb < n {
         return (0.0, 0.0, 0.0);
     }
-    ngram_shares(
-        shared_sorted(&ngram_ids(a, n), &ngram_ids(b, n)),
-        a.len() + 1 - n,
-        b.len() + 1 - n,
-    )
+    ngram_shares(shared_sorted(a, b), la + 1 - n, lb + 1 - n)
 }
 
 /// [`ngram_overlap`] from the number of shared n-grams and each side's count.
@@ -312,10 +309,18 @@ mod tests {
         assert_eq!(lcs_and_edit(&words("a b"), &words("a b")), (1.0, 1.0));
     }
 
+    /// `ngram_overlap` of two texts' words.
+    fn overlap(a: &str, b: &str, n: usize) -> (f64, f64, f64) {
+        let (a, b) = (words(a), words(b));
+        ngram_overlap(&ngram_ids(&a, n), &ngram_ids(&b, n), a.len(), b.len(), n)
+    }
+
     #[test]
     fn ngram_overlap_clips_repeats() {
-        let (max, min, dice) = ngram_overlap(&words("a a a b"), &words("a b"), 1);
+        let (max, min, dice) = overlap("a a a b", "a b", 1);
         assert_eq!((max, min, dice), (0.5, 1.0, 2.0 * 2.0 / 6.0));
-        assert_eq!(ngram_overlap(&words("a"), &words("a b"), 2), (0.0, 0.0, 0.0));
+        assert_eq!(overlap("a", "a b", 2), (0.0, 0.0, 0.0));
+        // "a b" twice on one side, once on the other: one shared bigram.
+        assert_eq!(overlap("a b a b", "a b c", 2), (1.0 / 3.0, 1.0 / 2.0, 2.0 / 5.0));
     }
 }
