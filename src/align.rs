@@ -227,8 +227,16 @@ pub struct Terms {
     /// the stemmer keeps apart ("Qaeda"/"Qaida" do not; "organised"/"organization" do).
     pub prefixes: Vec<u64>,
     /// What only pair scoring reads, the bulk of a claim's memory: built
-    /// by [`Aligner::terms`], and by [`Aligner::align`] one story at a time.
-    pub profile: Profile,
+    /// by [`Aligner::terms`], and by [`Aligner::align`] one story at a time
+    /// (boxed: a claim without one holds a pointer, not its fields).
+    pub profile: Option<Box<Profile>>,
+}
+
+impl Terms {
+    /// The profile, which every claim given to pair scoring has.
+    fn profile(&self) -> &Profile {
+        self.profile.as_deref().expect("pairs are scored on profiled terms")
+    }
 }
 
 /// A claim's character profiles and sorted n-gram lists, built once per
@@ -466,7 +474,7 @@ impl Aligner {
     /// The terms of a claim.
     pub fn terms(&self, claim: &Claim) -> Terms {
         let mut t = self.terms_cached(claim, &mut StemCache::default());
-        t.profile = Profile::of(claim, &t);
+        t.profile = Some(Box::new(Profile::of(claim, &t)));
         t
     }
 
@@ -560,7 +568,7 @@ impl Aligner {
             values,
             quoted,
             head,
-            profile: Profile::default(),
+            profile: None,
         }
     }
 
@@ -610,7 +618,7 @@ impl Aligner {
         } else {
             (0.0, 0.0, 0.0)
         };
-        let (pa, pb) = (&a.profile, &b.profile);
+        let (pa, pb) = (a.profile(), b.profile());
         let chars = pa.chars.dice(&pb.chars);
         let bigrams = {
             let (ba, bb) = (&pa.seq_pairs, &pb.seq_pairs);
@@ -802,7 +810,7 @@ impl Aligner {
         } else {
             0.0
         };
-        let chars = a.profile.chars.dice(&b.profile.chars);
+        let chars = a.profile().chars.dice(&b.profile().chars);
         let mut score = (1.0 - p.char_weight) * lexical + p.char_weight * chars;
         if !a.entities.is_empty() && !b.entities.is_empty() && a.entities.is_disjoint(&b.entities) {
             score *= 1.0 - p.entity_penalty;
@@ -841,7 +849,7 @@ impl Aligner {
         };
         // Spans are judging's, and only for claims that end up in a cluster:
         // rebuilt for those below rather than held for every claim.
-        let terms: Vec<Terms> = claims
+        let mut terms: Vec<Terms> = claims
             .par_chunks(STEM_CHUNK)
             .flat_map_iter(|chunk| {
                 let mut cache = StemCache::default();
@@ -855,24 +863,46 @@ impl Aligner {
             })
             .collect();
         lap("terms", terms.len());
-        let idf = Idf::new(terms.iter().map(|t| &t.terms));
         // Terms as ids in string order, weights looked up once per claim:
         // the prefilter and the claim matcher then merge two sorted lists.
-        let vocab: Vec<&str> = {
+        let ids: Vec<Vec<u32>> = {
             let all: BTreeSet<&str> = terms.iter().flat_map(|t| t.terms.iter().map(String::as_str)).collect();
-            all.into_iter().collect()
+            let vocab: Vec<&str> = all.into_iter().collect();
+            terms
+                .par_iter()
+                .map(|t| {
+                    t.terms
+                        .iter()
+                        .map(|x| {
+                            vocab
+                                .binary_search(&x.as_str())
+                                .expect("every term is in the vocabulary") as u32
+                        })
+                        .collect()
+                })
+                .collect()
         };
-        let weighted: Vec<Weighted> = terms
-            .par_iter()
-            .map(|t| Weighted::interned(&t.terms, &vocab, &idf))
+        // The term strings have served; from here on terms are ids.
+        for t in &mut terms {
+            t.terms = BTreeSet::new();
+        }
+        let df = {
+            let mut df = vec![0usize; ids.iter().flatten().max().map_or(0, |&m| m as usize + 1)];
+            for &k in ids.iter().flatten() {
+                df[k as usize] += 1;
+            }
+            df
+        };
+        let weighted: Vec<Weighted> = ids
+            .into_par_iter()
+            .map(|ids| Weighted::of_ids(ids, &df, claims.len()))
             .collect();
         lap("weights", weighted.len());
         let (story_docs, story_of) = self.stories(claims, &weighted);
         lap("stories", story_docs.len());
-        let pairs = self.candidates(claims, &terms, &idf, &story_of);
+        let pairs = self.candidates(claims, &terms, &weighted, &df, &story_of);
         lap("candidates", pairs.len());
-        drop(vocab);
-        drop(idf);
+        drop(df);
         // Each story is scored and clustered on its own (no pair crosses
         // two), its claims' profiles built and dropped with it: memory then
         // grows with the largest story, not with the run.
@@ -881,11 +911,7 @@ impl Aligner {
         for (i, t) in terms.into_iter().enumerate() {
             let story = &mut stories[story_of[i]];
             story.0.push(i);
-            // The term strings have served the index; pairs compare ids.
-            story.1.push(Terms {
-                terms: BTreeSet::new(),
-                ..t
-            });
+            story.1.push(t);
         }
         for &(i, j) in &pairs {
             stories[story_of[i]].2.push((i, j));
@@ -943,7 +969,7 @@ impl Aligner {
         }
         terms.par_iter_mut().zip(ids).zip(&paired).for_each(|((t, &i), &p)| {
             if p {
-                t.profile = Profile::of(&claims[i], t);
+                t.profile = Some(Box::new(Profile::of(&claims[i], t)));
             }
         });
         // Scored in parallel; `collect` keeps the candidates' order, so the
@@ -968,7 +994,7 @@ impl Aligner {
             })
             .collect();
         for t in &mut terms {
-            t.profile = Profile::default();
+            t.profile = None;
         }
         // Tuning aid: near-threshold pair scores on stderr.
         let debug = std::env::var_os("CORROBORATE_DEBUG_PAIRS").is_some();
@@ -1042,37 +1068,41 @@ impl Aligner {
     /// `max_postings` claims (or `max_df` of them) proposes nothing, so the
     /// number of pairs grows linearly with the number of claims. Only claims
     /// of one story (`story_of`, one entry per claim) pair.
-    fn candidates(&self, claims: &[Claim], terms: &[Terms], idf: &Idf, story_of: &[usize]) -> Vec<(usize, usize)> {
-        let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        let cap = ((self.params.max_df * idf.docs as f64).ceil() as usize)
+    fn candidates(
+        &self,
+        claims: &[Claim],
+        terms: &[Terms],
+        weighted: &[Weighted],
+        df: &[usize],
+        story_of: &[usize],
+    ) -> Vec<(usize, usize)> {
+        let mut postings: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+        // Measure classes post apart from terms: keys of their own.
+        let mut measure_postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let cap = ((self.params.max_df * claims.len() as f64).ceil() as usize)
             .min(self.params.max_postings)
             .max(3);
-        let measure_keys: Vec<Vec<String>> = terms
-            .iter()
-            .map(|t| {
-                t.measures
-                    .iter()
-                    .map(|m| format!("#{}", m.split('/').next().unwrap_or(m)))
-                    .collect()
-            })
-            .collect();
-        for (i, t) in terms.iter().enumerate() {
-            let mut rare: Vec<(&str, f64)> = t.terms.iter().map(|x| (x.as_str(), idf.weight(x))).collect();
-            // Rarest first; ties by name, so the choice is deterministic.
-            rare.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        for (i, (t, w)) in terms.iter().zip(weighted).enumerate() {
+            let mut rare: Vec<(u32, f64)> = w.ids.iter().copied().zip(w.weights.iter().copied()).collect();
+            // Rarest first; ties by name (ids are in name order), so the
+            // choice is deterministic.
+            rare.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             for (term, _) in rare
                 .into_iter()
-                .filter(|(x, _)| idf.df(x) >= 2)
+                .filter(|&(x, _)| df[x as usize] >= 2)
                 .take(self.params.block_terms)
             {
                 postings.entry(term).or_default().push(i);
             }
-            for m in &measure_keys[i] {
-                postings.entry(m.as_str()).or_default().push(i);
+            for m in &t.measures {
+                measure_postings
+                    .entry(m.split('/').next().unwrap_or(m))
+                    .or_default()
+                    .push(i);
             }
         }
         let mut pairs = Vec::new();
-        for list in postings.values() {
+        for list in postings.values().chain(measure_postings.values()) {
             if list.len() < 2 || list.len() > cap {
                 continue;
             }
@@ -1198,6 +1228,22 @@ impl Weighted {
         w
     }
 
+    /// Terms given as ids (in string order), weighted by their document
+    /// frequency `df` among `docs` claims as [`Idf::weight`] does.
+    fn of_ids(ids: Vec<u32>, df: &[usize], docs: usize) -> Weighted {
+        let mut w = Weighted {
+            weights: Vec::with_capacity(ids.len()),
+            ..Weighted::default()
+        };
+        for &k in &ids {
+            let x = Idf::weight_of(df[k as usize], docs);
+            w.weights.push(x);
+            w.total += x;
+        }
+        w.ids = ids;
+        w
+    }
+
     /// Both claims' terms as ids into the union of their terms.
     fn pair(a: &Terms, b: &Terms, idf: &Idf) -> (Weighted, Weighted) {
         let vocab: Vec<&str> = a.terms.union(&b.terms).map(String::as_str).collect();
@@ -1281,8 +1327,12 @@ impl Idf {
     }
 
     pub fn weight(&self, term: &str) -> f64 {
-        let df = self.df.get(term).copied().unwrap_or(0) as f64;
-        ((self.docs as f64 + 1.0) / (df + 1.0)).ln() + 1.0
+        Idf::weight_of(self.df.get(term).copied().unwrap_or(0), self.docs)
+    }
+
+    /// The weight of a term found in `df` of `docs` claims.
+    fn weight_of(df: usize, docs: usize) -> f64 {
+        ((docs as f64 + 1.0) / (df as f64 + 1.0)).ln() + 1.0
     }
 }
 

@@ -61,6 +61,16 @@ impl SentenceFacets {
         text: &str,
         reasons: Vec<String>,
     ) -> Claim {
+        // Facet lists were grown by pushing; a run holds every claim to the
+        // end, so what they reserved and never used is given back.
+        let mut facets = self.facets;
+        facets.negations.shrink_to_fit();
+        facets.quantities.shrink_to_fit();
+        facets.dates.shrink_to_fit();
+        facets.entities.shrink_to_fit();
+        facets.hedges.shrink_to_fit();
+        let mut reasons = reasons;
+        reasons.shrink_to_fit();
         Claim {
             id,
             doc,
@@ -68,12 +78,12 @@ impl SentenceFacets {
             end: span.end,
             line,
             text: text.to_string(),
-            negated: !self.facets.negations.is_empty(),
-            negations: self.facets.negations,
-            quantities: self.facets.quantities,
-            dates: self.facets.dates,
-            entities: self.facets.entities,
-            hedges: self.facets.hedges,
+            negated: !facets.negations.is_empty(),
+            negations: facets.negations,
+            quantities: facets.quantities,
+            dates: facets.dates,
+            entities: facets.entities,
+            hedges: facets.hedges,
             attribution: self.attribution,
             certainty: self.certainty,
             reasons,
