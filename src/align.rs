@@ -863,40 +863,7 @@ impl Aligner {
             })
             .collect();
         lap("terms", terms.len());
-        // Terms as ids in string order, weights looked up once per claim:
-        // the prefilter and the claim matcher then merge two sorted lists.
-        let ids: Vec<Vec<u32>> = {
-            let all: BTreeSet<&str> = terms.iter().flat_map(|t| t.terms.iter().map(String::as_str)).collect();
-            let vocab: Vec<&str> = all.into_iter().collect();
-            terms
-                .par_iter()
-                .map(|t| {
-                    t.terms
-                        .iter()
-                        .map(|x| {
-                            vocab
-                                .binary_search(&x.as_str())
-                                .expect("every term is in the vocabulary") as u32
-                        })
-                        .collect()
-                })
-                .collect()
-        };
-        // The term strings have served; from here on terms are ids.
-        for t in &mut terms {
-            t.terms = BTreeSet::new();
-        }
-        let df = {
-            let mut df = vec![0usize; ids.iter().flatten().max().map_or(0, |&m| m as usize + 1)];
-            for &k in ids.iter().flatten() {
-                df[k as usize] += 1;
-            }
-            df
-        };
-        let weighted: Vec<Weighted> = ids
-            .into_par_iter()
-            .map(|ids| Weighted::of_ids(ids, &df, claims.len()))
-            .collect();
+        let (weighted, df) = intern(&mut terms);
         lap("weights", weighted.len());
         let (story_docs, story_of) = self.stories(claims, &weighted);
         lap("stories", story_docs.len());
@@ -1389,6 +1356,43 @@ struct Words<'t> {
     stems: Vec<Rc<str>>,
 }
 
+/// Each claim's terms as ids in string order, weighted by their rarity
+/// among the claims, and each id's document frequency: the prefilter and
+/// the claim matcher then merge two sorted lists. The term strings have
+/// then served and are dropped from `terms`.
+fn intern(terms: &mut [Terms]) -> (Vec<Weighted>, Vec<usize>) {
+    use rayon::prelude::*;
+    let ids: Vec<Vec<u32>> = {
+        let all: BTreeSet<&str> = terms.iter().flat_map(|t| t.terms.iter().map(String::as_str)).collect();
+        let vocab: Vec<&str> = all.into_iter().collect();
+        terms
+            .par_iter()
+            .map(|t| {
+                t.terms
+                    .iter()
+                    .map(|x| {
+                        vocab
+                            .binary_search(&x.as_str())
+                            .expect("every term is in the vocabulary") as u32
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    for t in terms.iter_mut() {
+        t.terms = BTreeSet::new();
+    }
+    let mut df = vec![0usize; ids.iter().flatten().max().map_or(0, |&m| m as usize + 1)];
+    for &k in ids.iter().flatten() {
+        df[k as usize] += 1;
+    }
+    let weighted = ids
+        .into_par_iter()
+        .map(|ids| Weighted::of_ids(ids, &df, terms.len()))
+        .collect();
+    (weighted, df)
+}
+
 /// What [`Aligner::align_story`] finds in one story.
 struct StoryAlignment {
     clusters: Vec<Vec<usize>>,
@@ -1474,9 +1478,9 @@ mod tests {
             claim(&e, "b", "Acme backed out of the Globex phone deal on Monday."),
             claim(&e, "b", "Floods hit the northern valley after heavy rain."),
         ];
-        let terms: Vec<Terms> = claims.iter().map(|c| e.aligner.terms(c)).collect();
-        let idf = Idf::new(terms.iter().map(|t| &t.terms));
-        let pairs = e.aligner.candidates(&claims, &terms, &idf, &[0; 4]);
+        let mut terms: Vec<Terms> = claims.iter().map(|c| e.aligner.terms(c)).collect();
+        let (weighted, df) = intern(&mut terms);
+        let pairs = e.aligner.candidates(&claims, &terms, &weighted, &df, &[0; 4]);
         assert!(pairs.iter().all(|&(i, j)| claims[i].doc != claims[j].doc));
         assert!(!pairs.contains(&(0, 3)) && !pairs.contains(&(1, 3)));
         let al = e.aligner.align(&claims);
