@@ -873,20 +873,19 @@ impl Aligner {
         // Each story is scored and clustered on its own (no pair crosses
         // two), its claims' profiles built and dropped with it: memory then
         // grows with the largest story, not with the run.
-        let mut stories: Vec<(Vec<usize>, Vec<Terms>, Vec<(usize, usize)>)> =
-            vec![(Vec::new(), Vec::new(), Vec::new()); story_docs.len()];
+        let mut stories: Vec<StoryWork> = (0..story_docs.len()).map(|_| StoryWork::default()).collect();
         for (i, t) in terms.into_iter().enumerate() {
             let story = &mut stories[story_of[i]];
-            story.0.push(i);
-            story.1.push(t);
+            story.ids.push(i);
+            story.terms.push(t);
         }
         for &(i, j) in &pairs {
-            stories[story_of[i]].2.push((i, j));
+            stories[story_of[i]].pairs.push((i, j));
         }
         drop(pairs);
         let done: Vec<StoryAlignment> = stories
             .into_par_iter()
-            .map(|(ids, terms, pairs)| self.align_story(claims, &ids, terms, &pairs, &weighted))
+            .map(|w| self.align_story(claims, &w.ids, w.terms, &w.pairs, &weighted))
             .collect();
         if timing {
             eprintln!("align model runs: {}", done.iter().map(|d| d.model_runs).sum::<usize>());
@@ -1393,12 +1392,24 @@ fn intern(terms: &mut [Terms]) -> (Vec<Weighted>, Vec<usize>) {
     (weighted, df)
 }
 
+/// A term of a claim with its byte span in the claim's text.
+pub type TermSpan = (String, usize, usize);
+
+/// One story's share of the run: its claims (ascending), their terms, and
+/// its candidate pairs.
+#[derive(Default)]
+struct StoryWork {
+    ids: Vec<usize>,
+    terms: Vec<Terms>,
+    pairs: Vec<(usize, usize)>,
+}
+
 /// What [`Aligner::align_story`] finds in one story.
 struct StoryAlignment {
     clusters: Vec<Vec<usize>>,
     edges: Vec<(usize, usize, f64)>,
     /// Term spans of the clustered claims.
-    spans: Vec<(usize, Vec<(String, usize, usize)>)>,
+    spans: Vec<(usize, Vec<TermSpan>)>,
     model_runs: usize,
 }
 
