@@ -74,6 +74,11 @@ impl<T> PhraseMatcher<T> {
         &self.phrases[index]
     }
 
+    /// Every phrase, in payload order.
+    pub fn phrases(&self) -> &[String] {
+        &self.phrases
+    }
+
     pub fn is_empty(&self) -> bool {
         self.phrases.is_empty()
     }

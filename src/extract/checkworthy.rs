@@ -14,6 +14,7 @@
 //! make a sentence a claim whatever the score; the score adds the sentences
 //! without such facets that read as factual.
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::{Regex, RegexBuilder};
 
 use crate::lexicon::PhraseMatcher;
@@ -57,6 +58,11 @@ struct Compiled {
 #[derive(Debug, Clone)]
 pub struct CheckWorthiness {
     rules: Vec<Compiled>,
+    /// Every phrase of every word rule in one automaton: one pass says
+    /// which word rules may fire, and only those run their own matcher.
+    prefilter: Option<AhoCorasick>,
+    /// The rule of each phrase of `prefilter`.
+    phrase_rule: Vec<usize>,
     pub threshold: f64,
 }
 
@@ -72,11 +78,33 @@ pub struct Decision {
 
 impl CheckWorthiness {
     pub fn new(rules: &RuleSet) -> CheckWorthiness {
-        let compiled = rules.claims.iter().map(compile).collect();
+        let compiled: Vec<Compiled> = rules.claims.iter().map(compile).collect();
         // The last pack that sets a threshold wins, as with any overridden rule.
         let threshold = rules.checkworthy.last().map_or(0.0, |r| r.threshold);
+        let mut phrases: Vec<&str> = Vec::new();
+        let mut phrase_rule = Vec::new();
+        for (i, r) in compiled.iter().enumerate() {
+            if let Test::Words(m) = &r.test {
+                for p in m.phrases() {
+                    phrases.push(p);
+                    phrase_rule.push(i);
+                }
+            }
+        }
+        // Overlapping matches, case as the rule matchers ignore it: a
+        // phrase that occurs anywhere is reported, whatever else matches
+        // around it.
+        let prefilter = (!phrases.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&phrases)
+                .expect("claim phrase automaton builds")
+        });
         CheckWorthiness {
             rules: compiled,
+            prefilter,
+            phrase_rule,
             threshold,
         }
     }
@@ -110,15 +138,21 @@ impl CheckWorthiness {
             .iter()
             .filter(|t| t.text.chars().any(char::is_alphanumeric))
             .count();
+        let mut present = vec![false; self.rules.len()];
+        if let Some(ac) = &self.prefilter {
+            for m in ac.find_overlapping_iter(s) {
+                present[self.phrase_rule[m.pattern().as_usize()]] = true;
+            }
+        }
         self.rules
             .iter()
             .enumerate()
-            .filter(|(_, r)| match &r.test {
+            .filter(|&(i, r)| match &r.test {
                 Test::Quantity => facets.quantity,
                 Test::Date => facets.date,
                 Test::Actor => facets.actor,
                 Test::Attribution => facets.attribution,
-                Test::Words(m) => m.find_iter(s).next().is_some(),
+                Test::Words(m) => present[i] && m.find_iter(s).next().is_some(),
                 Test::Pattern(p) => p.iter().any(|p| p.is_match(s)),
                 Test::Short(n) => words < *n,
                 Test::Long(n) => words >= *n,
