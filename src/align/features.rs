@@ -33,12 +33,13 @@ fn padded_chars(text: &str) -> Vec<char> {
     chars
 }
 
-/// A sentence's character n-grams (n = 3 or 4), as a sorted list of keys
-/// with repeats: two profiles compare by a linear merge. See [`gram_key`]
-/// for when two grams can share a key.
+/// A sentence's character n-grams (n = 3 or 4), as sorted distinct keys
+/// with their counts: two profiles compare by a linear merge. See
+/// [`gram_key`] for when two grams can share a key.
 #[derive(Debug, Clone, Default)]
 pub struct CharGrams {
-    grams: Vec<u32>,
+    keys: Vec<u32>,
+    counts: Vec<u32>,
     norm: f64,
 }
 
@@ -48,9 +49,9 @@ impl CharGrams {
         let chars = padded_chars(text);
         let mut grams: Vec<u32> = chars.windows(n).map(gram_key).collect();
         grams.sort_unstable();
-        let norm = runs(&grams).map(|(_, c)| (c as f64).powi(2)).sum::<f64>().sqrt();
-        grams.shrink_to_fit();
-        CharGrams { grams, norm }
+        let (keys, counts): (Vec<u32>, Vec<u32>) = runs(&grams).unzip();
+        let norm = counts.iter().map(|&c| (c as f64).powi(2)).sum::<f64>().sqrt();
+        CharGrams { keys, counts, norm }
     }
 
     /// Cosine similarity of the two count vectors, in [0, 1]. The dot
@@ -59,24 +60,15 @@ impl CharGrams {
         if self.norm == 0.0 || other.norm == 0.0 {
             return 0.0;
         }
-        let (a, b) = (&self.grams, &other.grams);
+        let (a, b) = (&self.keys, &other.keys);
         let (mut i, mut j, mut dot) = (0, 0, 0u64);
+        // Keys are distinct: equal keys advance both sides. Written without
+        // branches on the comparison, which a merge of random keys mispredicts.
         while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    let g = a[i];
-                    let (i0, j0) = (i, j);
-                    while i < a.len() && a[i] == g {
-                        i += 1;
-                    }
-                    while j < b.len() && b[j] == g {
-                        j += 1;
-                    }
-                    dot += ((i - i0) * (j - j0)) as u64;
-                }
-            }
+            let (x, y) = (a[i], b[j]);
+            dot += u64::from(x == y) * u64::from(self.counts[i]) * u64::from(other.counts[j]);
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
         }
         dot as f64 / (self.norm * other.norm)
     }
@@ -113,16 +105,13 @@ fn runs(keys: &[u32]) -> impl Iterator<Item = (u32, u32)> + '_ {
 /// Shared items of two sorted lists with repeats (multiset intersection).
 pub fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0);
+    // An equal pair advances both sides and counts once; written without
+    // branches on the comparison, which a merge of random keys mispredicts.
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (&a[i], &b[j]);
+        shared += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     shared
 }
