@@ -9,7 +9,9 @@
 //! of thing pulled together. Candidate pairs come from an inverted index of
 //! rare terms, never from all pairs. Parameters live in `rules/align.toml`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::rc::Rc;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -258,14 +260,14 @@ pub struct Profile {
 
 pub struct Aligner {
     stemmer: Stemmer,
-    stopwords: HashSet<String>,
-    phrases: HashMap<Vec<String>, String>,
+    stopwords: FxHashSet<String>,
+    phrases: FxHashMap<Vec<String>, String>,
     /// The most words of a phrase opening with each stem: most words open
     /// none, and need no phrase lookup at all.
-    longest: HashMap<String, usize>,
-    given_names: HashSet<String>,
+    longest: FxHashMap<String, usize>,
+    given_names: FxHashSet<String>,
     /// Common words that open sentences capitalised (not names).
-    starters: HashSet<String>,
+    starters: FxHashSet<String>,
     pub params: Params,
 }
 
@@ -289,14 +291,14 @@ pub struct Alignment {
 impl Aligner {
     pub fn new(rules: &RuleSet) -> Aligner {
         let stemmer = Stemmer::create(Algorithm::English);
-        let stopwords: HashSet<String> = rules
+        let stopwords: FxHashSet<String> = rules
             .stopwords
             .iter()
             .filter(|r| r.id != "sentence-starters")
             .flat_map(|r| r.words.iter().map(|w| w.to_lowercase()))
             .collect();
-        let mut phrases = HashMap::new();
-        let mut longest: HashMap<String, usize> = HashMap::new();
+        let mut phrases = FxHashMap::default();
+        let mut longest: FxHashMap<String, usize> = FxHashMap::default();
         for r in &rules.synonyms {
             for w in &r.words {
                 let key: Vec<String> = tokens(&w.to_lowercase())
@@ -1362,8 +1364,9 @@ struct Words<'t> {
 fn intern(terms: &mut [Terms]) -> (Vec<Weighted>, Vec<usize>) {
     use rayon::prelude::*;
     let ids: Vec<Vec<u32>> = {
-        let all: BTreeSet<&str> = terms.iter().flat_map(|t| t.terms.iter().map(String::as_str)).collect();
-        let vocab: Vec<&str> = all.into_iter().collect();
+        let mut vocab: Vec<&str> = terms.iter().flat_map(|t| t.terms.iter().map(String::as_str)).collect();
+        vocab.sort_unstable();
+        vocab.dedup();
         terms
             .par_iter()
             .map(|t| {
