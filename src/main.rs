@@ -213,6 +213,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 report
             };
             let rendered = match format {
+                // Streamed: the largest format, and never needed whole.
+                CheckFormat::Json => None,
                 CheckFormat::Text => {
                     use std::io::IsTerminal;
                     let color = match color {
@@ -220,14 +222,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         ColorChoice::Never => false,
                         ColorChoice::Auto => auto_color(out.is_none() && std::io::stdout().is_terminal()),
                     };
-                    report::text::render(&report, &report::text::TextOptions { color, quiet })
+                    Some(report::text::render(
+                        &report,
+                        &report::text::TextOptions { color, quiet },
+                    ))
                 }
-                CheckFormat::Json => report::json(&report),
-                CheckFormat::Markdown => report::markdown(&report),
-                CheckFormat::Csv => report::csv(&report),
-                CheckFormat::Html => report::html(&report),
+                CheckFormat::Markdown => Some(report::markdown(&report)),
+                CheckFormat::Csv => Some(report::csv(&report)),
+                CheckFormat::Html => Some(report::html(&report)),
             };
-            output::write(out.as_deref(), &rendered)?;
+            match rendered {
+                Some(text) => output::write(out.as_deref(), &text)?,
+                None => output::write_with(out.as_deref(), &mut |w| report::write_json(&report, w))?,
+            }
             let threshold = fail_on.map(|f| match f {
                 FailOn::Info => Severity::Info,
                 FailOn::Warning => Severity::Warning,

@@ -8,9 +8,15 @@ use crate::error::{Error, Result};
 /// Write `data` to `path` atomically (a temporary file in the same folder,
 /// then a rename), or to stdout when `path` is `None` or `-`.
 pub fn write(path: Option<&Path>, data: &str) -> Result<()> {
+    write_with(path, &mut |w| w.write_all(data.as_bytes()))
+}
+
+/// [`write`], with the data streamed by `render` instead of held whole
+/// first: a large report is never in memory twice.
+pub fn write_with(path: Option<&Path>, render: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
     match path {
-        None => print_stdout(data),
-        Some(p) if p.as_os_str() == "-" => print_stdout(data),
+        None => print_stdout(render),
+        Some(p) if p.as_os_str() == "-" => print_stdout(render),
         Some(p) => {
             let shown = p.display().to_string();
             let err = |e: std::io::Error| Error::Write {
@@ -28,7 +34,10 @@ pub fn write(path: Option<&Path>, data: &str) -> Result<()> {
                 });
             }
             let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
-            tmp.write_all(data.as_bytes()).map_err(err)?;
+            {
+                let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+                render(&mut w).and_then(|_| w.flush()).map_err(err)?;
+            }
             // A temporary file is private (0600); a report is an ordinary file.
             #[cfg(unix)]
             {
@@ -44,9 +53,9 @@ pub fn write(path: Option<&Path>, data: &str) -> Result<()> {
     }
 }
 
-fn print_stdout(data: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(data.as_bytes()).and_then(|_| out.flush()) {
+fn print_stdout(render: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match render(&mut out).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         // A closed pipe (`| head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

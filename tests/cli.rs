@@ -160,7 +160,17 @@ fn output_file_is_written_whole() {
         .assert()
         .success()
         .stdout(predicate::str::is_empty());
-    json(&fs::read(&out).unwrap());
+    // Streamed into the file, byte for byte what stdout gets.
+    let written = fs::read(&out).unwrap();
+    json(&written);
+    let printed = bin()
+        .args(["check", CORPUS, "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(written, printed);
     let bad = dir.path().join("no/such/dir/report.json");
     bin()
         .args(["check", CORPUS, "-o"])
@@ -169,6 +179,26 @@ fn output_file_is_written_whole() {
         .code(2)
         .stderr(predicate::str::contains("cannot write"));
     assert!(!bad.exists());
+}
+
+#[test]
+fn a_reader_closing_the_pipe_early_is_not_an_error() {
+    use std::io::Read;
+    use std::process::{Command as Process, Stdio};
+    // The corpus report is larger than a pipe holds, so the writer is still
+    // streaming when the reader goes away.
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("corroborate"))
+        .args(["check", CORPUS, "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(first.starts_with(b"{"));
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {

@@ -28,9 +28,19 @@ fn several_stories(report: &Report) -> Option<(String, Vec<String>)> {
 
 /// The JSON report: stable field order, pretty-printed, newline-terminated.
 pub fn json(report: &Report) -> String {
-    let mut s = serde_json::to_string_pretty(report).expect("report serialises");
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    write_json(report, &mut out).expect("a report serialises into memory");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// [`json`], streamed into `w`.
+pub fn write_json(report: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    // An I/O failure keeps its kind: a closed pipe must still read as one.
+    serde_json::to_writer_pretty(&mut *w, report).map_err(|e| match e.io_error_kind() {
+        Some(kind) => std::io::Error::new(kind, e),
+        None => std::io::Error::other(e),
+    })?;
+    w.write_all(b"\n")
 }
 
 /// The text report without colour (see [`text::render`] for options).
