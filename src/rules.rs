@@ -242,6 +242,12 @@ pub struct ReportingRule {
     /// The certainty a claim gets when it is attributed this way.
     pub level: Certainty,
     pub words: Vec<String>,
+    /// `unnamed_subject` only: common words that may open the unnamed
+    /// source ("local officials", "senior aides"). At a sentence's start such
+    /// a word before one of the nouns is not a name, so "Local officials
+    /// said" is said by officials, not by someone called Local.
+    #[serde(default)]
+    pub modifiers: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

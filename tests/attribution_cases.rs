@@ -44,6 +44,9 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("Sources said Acme would not renew the contract.", Some("sources"), false, SP, true),
     ("The company said it had hired 40 engineers.", Some("company"), false, RE, false),
     ("Two witnesses told reporters the van did not stop.", Some("witnesses"), false, RE, true),
+    // A common word opening the unnamed source is no name; a name there stays one.
+    ("Local officials said the bridge reopened on Monday.", Some("officials"), false, RE, false),
+    ("Globex officials said the recall was voluntary.", Some("Globex"), false, RE, false),
     ("Police arrested the driver of the van on Monday.", None, false, AS, false),
     // "According to", "told", "citing": the source follows.
     ("According to the Daily Ledger, Acme paid $4 million for the land.", Some("Daily Ledger"), false, RE, false),

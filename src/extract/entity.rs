@@ -30,6 +30,10 @@ pub struct EntityFinder {
     /// sentence-initial one is not a name even when the text never writes
     /// it in lower case.
     common: HashSet<String>,
+    /// Nouns of unnamed sources ("officials") and the common words that
+    /// may open them ("local"): see [`crate::rules::ReportingRule::modifiers`].
+    unnamed: HashSet<String>,
+    source_modifiers: HashSet<String>,
     connectors: HashSet<&'static str>,
 }
 
@@ -84,6 +88,8 @@ impl EntityFinder {
         for r in &rules.reporting {
             if r.shape == crate::rules::ReportingShape::UnnamedSubject {
                 f.common.extend(r.words.iter().map(|w| w.to_lowercase()));
+                f.unnamed.extend(r.words.iter().map(|w| w.to_lowercase()));
+                f.source_modifiers.extend(r.modifiers.iter().map(|w| key(w)));
             }
         }
         for r in &rules.certainty {
@@ -175,6 +181,14 @@ impl EntityFinder {
             let gerund = base.len() > 5 && base.ends_with("ing");
             if (lower_vocab.contains(base) || self.common.contains(base) || self.common.contains(singular) || gerund)
                 && !self.titles.contains(&k)
+            {
+                return false;
+            }
+            // "Local officials said": a common word opening an unnamed source.
+            if self.source_modifiers.contains(&k)
+                && toks
+                    .get(1)
+                    .is_some_and(|t| t.text.chars().all(|c| c.is_lowercase()) && self.unnamed.contains(t.text))
             {
                 return false;
             }
