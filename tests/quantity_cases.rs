@@ -41,6 +41,16 @@ const NEWS: &[Row] = &[
         Some("USD"),
         None,
     ),
+    // Tokenised text (a space on each side of every hyphen) keeps it too.
+    (
+        "the firm paid $2.6 - million for the site",
+        "$2.6 - million",
+        Some(2.6e6),
+        Some(2.6e6),
+        Some(2.6e6),
+        Some("USD"),
+        None,
+    ),
     (
         "a $12-million grant",
         "$12-million",

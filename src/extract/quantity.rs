@@ -880,6 +880,11 @@ impl Cx<'_> {
         b < self.toks.len() && self.toks[a].end == self.toks[b].start
     }
 
+    /// Tokens `a` and `b` are apart by exactly one space.
+    fn one_space(&self, a: usize, b: usize) -> bool {
+        b < self.toks.len() && &self.text[self.toks[a].end..self.toks[b].start] == " "
+    }
+
     fn is_blocked(&self, i: usize) -> bool {
         let t = self.toks[i];
         let blocked = self.blocked.get_or_init(|| match &self.f.blocked {
@@ -984,10 +989,13 @@ impl Cx<'_> {
     }
 
     /// A scale word joined to the digits before it by a hyphen ("$5.4-billion",
-    /// a newspaper style): its factor and the token after it. Short scales
-    /// ("5-m") stay out, as they do with a space.
+    /// a newspaper style, or "$2.6 - million" as tokenised text writes it):
+    /// its factor and the token after it. Short scales ("5-m") stay out, as
+    /// they do with a space.
     fn hyphen_scale(&self, k: usize) -> Option<(f64, usize)> {
-        if !(k > 0 && self.is_punct(k, "-") && self.glued(k - 1, k) && self.glued(k, k + 1) && self.is_word(k + 1)) {
+        let joined = |a: usize, b: usize| self.glued(a, b) && self.glued(b, b + 1);
+        let spaced = |a: usize, b: usize| self.one_space(a, b) && self.one_space(b, b + 1);
+        if !(k > 0 && self.is_punct(k, "-") && (joined(k - 1, k) || spaced(k - 1, k)) && self.is_word(k + 1)) {
             return None;
         }
         let w = self.lower(k + 1);
