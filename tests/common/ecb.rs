@@ -152,7 +152,7 @@ pub fn best_tfidf_threshold(topics: &[(&Topic, &PairScores)]) -> f64 {
 /// The `similarity` decisions of one topic (pairs at or above the
 /// aligner's threshold), each sentence a claim of its document.
 pub fn similarity_decisions(engine: &Engine, t: &Topic) -> HashSet<(usize, usize)> {
-    let claims = claims(engine, t);
+    let claims = claims(engine, t, false);
     let terms: Vec<_> = claims.iter().map(|c| engine.aligner.terms(c)).collect();
     let idf = Idf::new(terms.iter().map(|x| &x.terms));
     let mut sim = HashSet::new();
@@ -170,12 +170,7 @@ pub fn similarity_decisions(engine: &Engine, t: &Topic) -> HashSet<(usize, usize
 /// a cluster number per sentence (sentences no cluster holds get numbers
 /// of their own) and a story number per sentence.
 pub fn check_decisions(engine: &Engine, t: &Topic) -> (Vec<usize>, Vec<usize>) {
-    let mut claims = claims(engine, t);
-    for (k, (doc, text)) in t.context.iter().enumerate() {
-        let mut c = engine.sentence_claim(&format!("{doc}:context{k}"), text);
-        c.doc = doc.clone();
-        claims.push(c);
-    }
+    let claims = claims(engine, t, true);
     let alignment = engine.aligner.align(&claims);
     let mut cluster = (0..claims.len()).map(|i| usize::MAX - i).collect::<Vec<_>>();
     for (n, members) in alignment.clusters.iter().enumerate() {
@@ -194,12 +189,24 @@ pub fn check_decisions(engine: &Engine, t: &Topic) -> (Vec<usize>, Vec<usize>) {
     (cluster, story)
 }
 
-fn claims(engine: &Engine, t: &Topic) -> Vec<corroborate::model::Claim> {
-    t.sentences
+/// Each selected sentence as a claim of its document, in order; with
+/// `context`, the articles' other sentences after them (what `check` reads).
+fn claims(engine: &Engine, t: &Topic, context: bool) -> Vec<corroborate::model::Claim> {
+    let selected = t
+        .sentences
         .iter()
-        .map(|s| {
-            let mut c = engine.sentence_claim(&format!("{}:{}", s.doc, s.sent), &s.text);
-            c.doc = s.doc.clone();
+        .map(|s| (s.doc.as_str(), format!("{}:{}", s.doc, s.sent), s.text.as_str()));
+    let others = t
+        .context
+        .iter()
+        .enumerate()
+        .filter(|_| context)
+        .map(|(k, (doc, text))| (doc.as_str(), format!("{doc}:context{k}"), text.as_str()));
+    selected
+        .chain(others)
+        .map(|(doc, id, text)| {
+            let mut c = engine.sentence_claim(&id, text);
+            c.doc = doc.to_string();
             c
         })
         .collect()
