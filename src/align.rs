@@ -204,15 +204,8 @@ pub struct Terms {
     pub negated: bool,
     /// Word count.
     pub words: usize,
-    /// Every word stemmed, stopwords included, in text order, as ids.
-    pub all: Vec<u64>,
     /// Each term with its byte span in the claim's text (see `term_spans`).
     pub spans: Vec<(String, usize, usize)>,
-    /// Every word lower-cased, unstemmed, in text order, as ids.
-    pub raw: Vec<u64>,
-    /// Capitalised words after the first, lower-cased: names and titles
-    /// (sorted distinct ids).
-    pub caps: Vec<u64>,
     /// Quantities' values, scale applied ("1.5 million" and "1,500,000" are one).
     pub values: BTreeSet<String>,
     /// The text quotes someone.
@@ -221,13 +214,6 @@ pub struct Terms {
     /// stopword nor a common sentence starter (most often a name), else the
     /// first word of the subject: as an id.
     pub head: Option<u64>,
-    /// For each word of `all`: whether it carries content (not a stopword,
-    /// not a figure).
-    pub content: Vec<bool>,
-    /// The first five letters of each content word, as ids, sorted (with
-    /// repeats): a lenient match for spelling variants and derived forms that
-    /// the stemmer keeps apart ("Qaeda"/"Qaida" do not; "organised"/"organization" do).
-    pub prefixes: Vec<u64>,
     /// What only pair scoring reads, the bulk of a claim's memory: built
     /// by [`Aligner::terms`], and by [`Aligner::align`] one story at a time
     /// (boxed: a claim without one holds a pointer, not its fields).
@@ -241,10 +227,24 @@ impl Terms {
     }
 }
 
-/// A claim's character profiles and sorted n-gram lists, built once per
-/// claim rather than once per pair.
+/// A claim's word sequences, character profiles and sorted n-gram lists,
+/// built once per claim rather than once per pair.
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
+    /// Every word stemmed, stopwords included, in text order, as ids.
+    pub all: Vec<u64>,
+    /// Every word lower-cased, unstemmed, in text order, as ids.
+    pub raw: Vec<u64>,
+    /// For each word of `all`: whether it carries content (not a stopword,
+    /// not a figure).
+    pub content: Vec<bool>,
+    /// The first five letters of each content word, as ids, sorted (with
+    /// repeats): a lenient match for spelling variants and derived forms that
+    /// the stemmer keeps apart ("Qaeda"/"Qaida" do not; "organised"/"organization" do).
+    pub prefixes: Vec<u64>,
+    /// Capitalised words after the first, lower-cased: names and titles
+    /// (sorted distinct ids).
+    pub caps: Vec<u64>,
     /// Character bigrams of the text, lower-cased.
     pub chars: CharBigrams,
     /// Character 3- and 4-gram profiles of the text.
@@ -475,9 +475,50 @@ impl Aligner {
 
     /// The terms of a claim.
     pub fn terms(&self, claim: &Claim) -> Terms {
-        let mut t = self.terms_cached(claim, &mut StemCache::default());
-        t.profile = Some(Box::new(Profile::of(claim, &t)));
+        let mut cache = StemCache::default();
+        let mut t = self.terms_cached(claim, &mut cache);
+        t.profile = Some(Box::new(self.profile(claim, &t, &mut cache)));
         t
+    }
+
+    /// The profile of a claim whose other terms are `t`.
+    fn profile(&self, claim: &Claim, t: &Terms, cache: &mut StemCache) -> Profile {
+        let words = self.words(&claim.text, cache);
+        let raw = &words.lower;
+        let all: Vec<u64> = words.stems.iter().map(|w| word_id(w)).collect();
+        let raw_ids: Vec<u64> = raw.iter().map(|w| word_id(w)).collect();
+        let mut caps: Vec<u64> = words
+            .toks
+            .iter()
+            .skip(1)
+            .filter(|t| is_capitalised(t.text))
+            .map(|t| word_id(&t.text.to_lowercase()))
+            .collect();
+        caps.sort_unstable();
+        caps.dedup();
+        let mut prefixes: Vec<u64> = raw
+            .iter()
+            .filter(|w| self.is_content(w))
+            .map(|w| word_id(&w.chars().take(5).collect::<String>()))
+            .collect();
+        prefixes.sort_unstable();
+        let lower = claim.text.to_lowercase();
+        let mut seq_pairs: Vec<(u64, u64)> = t.seq.windows(2).map(|w| (w[0], w[1])).collect();
+        seq_pairs.sort_unstable();
+        seq_pairs.dedup();
+        Profile {
+            content: raw.iter().map(|w| self.is_content(w)).collect(),
+            prefixes,
+            caps,
+            chars: CharBigrams::new(&lower),
+            char3: CharGrams::new(&lower, 3),
+            char4: CharGrams::new(&lower, 4),
+            grams: [1, 2, 3, 4].map(|n| ngram_ids(&all, n)),
+            raw_grams: [1, 2].map(|n| ngram_ids(&raw_ids, n)),
+            seq_pairs,
+            all,
+            raw: raw_ids,
+        }
     }
 
     /// [`Aligner::terms`] without the profile, with stems looked up in
@@ -514,15 +555,6 @@ impl Aligner {
             })
             .map(|e| e.canonical.to_lowercase());
         let measures = claim.quantities.iter().filter_map(|q| self.quantity_key(q)).collect();
-        let raw = &words.lower;
-        let mut caps: Vec<u64> = toks
-            .iter()
-            .skip(1)
-            .filter(|t| is_capitalised(t.text))
-            .map(|t| word_id(&t.text.to_lowercase()))
-            .collect();
-        caps.sort_unstable();
-        caps.dedup();
         let values = claim
             .quantities
             .iter()
@@ -553,20 +585,7 @@ impl Aligner {
             dates,
             negated: claim.negated,
             words: toks.len(),
-            all: words.stems.iter().map(|w| word_id(w)).collect(),
-            content: raw.iter().map(|w| self.is_content(w)).collect(),
-            prefixes: {
-                let mut p: Vec<u64> = raw
-                    .iter()
-                    .filter(|w| self.is_content(w))
-                    .map(|w| word_id(&w.chars().take(5).collect::<String>()))
-                    .collect();
-                p.sort_unstable();
-                p
-            },
             spans,
-            raw: raw.iter().map(|w| word_id(w)).collect(),
-            caps,
             values,
             quoted,
             head,
@@ -667,11 +686,11 @@ impl Aligner {
         // Each side's words sorted, for unigram overlap and the added runs.
         let (sa, sb) = (&pa.grams[0], &pb.grams[0]);
         let words: Vec<(f64, f64, f64)> = (1..=4)
-            .map(|n| ngram_overlap(&pa.grams[n - 1], &pb.grams[n - 1], a.all.len(), b.all.len(), n))
+            .map(|n| ngram_overlap(&pa.grams[n - 1], &pb.grams[n - 1], pa.all.len(), pb.all.len(), n))
             .collect();
-        let raw1 = ngram_overlap(&pa.raw_grams[0], &pb.raw_grams[0], a.raw.len(), b.raw.len(), 1);
-        let raw2 = ngram_overlap(&pa.raw_grams[1], &pb.raw_grams[1], a.raw.len(), b.raw.len(), 2);
-        let (lcs, edit) = lcs_and_edit(&a.all, &b.all);
+        let raw1 = ngram_overlap(&pa.raw_grams[0], &pb.raw_grams[0], pa.raw.len(), pb.raw.len(), 1);
+        let raw2 = ngram_overlap(&pa.raw_grams[1], &pb.raw_grams[1], pa.raw.len(), pb.raw.len(), 2);
+        let (lcs, edit) = lcs_and_edit(&pa.all, &pb.all);
         // Content terms each side states and the other does not: the "same
         // event, different details" pairs.
         let (only_a, mass_a) = ia.unshared(ib);
@@ -690,20 +709,20 @@ impl Aligner {
         let char3 = pa.char3.cosine(&pb.char3);
         let char4 = pa.char4.cosine(&pb.char4);
         // A capitalised word of one side the other does not write at all.
-        let caps_missing = |x: &Terms, y: &Terms| x.caps.iter().filter(|w| !y.raw.contains(w)).count();
-        let caps_unmatched = capped(caps_missing(a, b) + caps_missing(b, a), 6);
+        let caps_missing = |x: &Profile, y: &Profile| x.caps.iter().filter(|w| !y.raw.contains(w)).count();
+        let caps_unmatched = capped(caps_missing(pa, pb) + caps_missing(pb, pa), 6);
         let both_values = !a.values.is_empty() && !b.values.is_empty();
         let values_differ = flag(both_values && a.values != b.values);
         let values_one_side = flag(a.values.is_empty() != b.values.is_empty());
         let quote_mismatch = flag(a.quoted != b.quoted);
         let length_diff = capped(a.words.abs_diff(b.words), 30);
         let subject_head_mismatch = flag(match (a.head, b.head) {
-            (Some(x), Some(y)) => x != y && !b.raw.contains(&x) && !a.raw.contains(&y),
+            (Some(x), Some(y)) => x != y && !pb.raw.contains(&x) && !pa.raw.contains(&y),
             _ => false,
         });
         let numbers_unmatched = capped(a.numbers.symmetric_difference(&b.numbers).count(), 4);
-        let (prefix_min, prefix_max) = prefix_overlap(&a.prefixes, &b.prefixes);
-        let (ea, eb) = (extra_runs(a, sb), extra_runs(b, sa));
+        let (prefix_min, prefix_max) = prefix_overlap(&pa.prefixes, &pb.prefixes);
+        let (ea, eb) = (extra_runs(pa, sb), extra_runs(pb, sa));
         vec![
             dice,
             contain_min,
@@ -935,11 +954,18 @@ impl Aligner {
             paired[local(i)] = true;
             paired[local(j)] = true;
         }
-        terms.par_iter_mut().zip(ids).zip(&paired).for_each(|((t, &i), &p)| {
-            if p {
-                t.profile = Some(Box::new(Profile::of(&claims[i], t)));
-            }
-        });
+        terms
+            .par_chunks_mut(STEM_CHUNK)
+            .zip(ids.par_chunks(STEM_CHUNK))
+            .zip(paired.par_chunks(STEM_CHUNK))
+            .for_each(|((terms, ids), paired)| {
+                let mut cache = StemCache::default();
+                for ((t, &i), &p) in terms.iter_mut().zip(ids).zip(paired) {
+                    if p {
+                        t.profile = Some(Box::new(self.profile(&claims[i], t, &mut cache)));
+                    }
+                }
+            });
         // Scored in parallel; `collect` keeps the candidates' order, so the
         // result does not depend on the number of threads.
         let scored: Vec<(usize, usize, f64, Option<f64>)> = pairs
@@ -1118,7 +1144,7 @@ struct ExtraRuns {
     tail: usize,
 }
 
-fn extra_runs(x: &Terms, other: &[u64]) -> ExtraRuns {
+fn extra_runs(x: &Profile, other: &[u64]) -> ExtraRuns {
     let (mut longest, mut run, mut shares_any) = (0, 0, false);
     for (w, &content) in x.all.iter().zip(&x.content) {
         if !content {
@@ -1301,24 +1327,6 @@ impl Idf {
     /// The weight of a term found in `df` of `docs` claims.
     fn weight_of(df: usize, docs: usize) -> f64 {
         ((docs as f64 + 1.0) / (df as f64 + 1.0)).ln() + 1.0
-    }
-}
-
-impl Profile {
-    /// The profile of a claim whose other terms are `t`.
-    pub fn of(claim: &Claim, t: &Terms) -> Profile {
-        let lower = claim.text.to_lowercase();
-        let mut seq_pairs: Vec<(u64, u64)> = t.seq.windows(2).map(|w| (w[0], w[1])).collect();
-        seq_pairs.sort_unstable();
-        seq_pairs.dedup();
-        Profile {
-            chars: CharBigrams::new(&lower),
-            char3: CharGrams::new(&lower, 3),
-            char4: CharGrams::new(&lower, 4),
-            grams: [1, 2, 3, 4].map(|n| ngram_ids(&t.all, n)),
-            raw_grams: [1, 2].map(|n| ngram_ids(&t.raw, n)),
-            seq_pairs,
-        }
     }
 }
 
