@@ -8,6 +8,12 @@
 //! naming different actors are pushed apart, claims counting the same kind
 //! of thing pulled together. Candidate pairs come from an inverted index of
 //! rare terms, never from all pairs. Parameters live in `rules/align.toml`.
+//!
+//! A run first builds every claim's light terms (what the index, the term
+//! weights and the stories read), then scores and clusters one story at a
+//! time (`Aligner::align_story`): no pair crosses two stories, so the
+//! heavy per-claim [`Profile`] of a story lives only while that story is
+//! scored, and memory follows the largest story rather than the run.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -250,7 +256,7 @@ pub struct Profile {
     /// Character 3- and 4-gram profiles of the text.
     pub char3: CharGrams,
     pub char4: CharGrams,
-    /// Sorted word n-gram ids of `all` for n = 1 to 4 ([`features::ngram_ids`]).
+    /// Sorted word n-gram ids of `all` for n = 1 to 4 (`features::ngram_ids`).
     pub grams: [Vec<u64>; 4],
     /// Sorted word n-gram ids of `raw` for n = 1 and 2.
     pub raw_grams: [Vec<u64>; 2],

@@ -11,7 +11,7 @@ pub fn write(path: Option<&Path>, data: &str) -> Result<()> {
     write_with(path, &mut |w| w.write_all(data.as_bytes()))
 }
 
-/// [`write`], with the data streamed by `render` instead of held whole
+/// [`write()`], with the data streamed by `render` instead of held whole
 /// first: a large report is never in memory twice.
 pub fn write_with(path: Option<&Path>, render: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
     match path {
