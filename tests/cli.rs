@@ -13,19 +13,24 @@ fn bin() -> Command {
 
 const CORPUS: &str = "corpus";
 
+/// `check corpus/ --format json`, as printed.
+fn corpus_json() -> Vec<u8> {
+    bin()
+        .args(["check", CORPUS, "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
 fn json(out: &[u8]) -> serde_json::Value {
     serde_json::from_slice(out).expect("valid JSON")
 }
 
 #[test]
 fn check_corpus_json_follows_the_contract() {
-    let out = bin()
-        .args(["check", "corpus/", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = corpus_json();
     let v = json(&out);
     assert_eq!(v["schema"], "corroborate/1");
     let docs = v["documents"].as_array().unwrap();
@@ -70,13 +75,7 @@ fn check_corpus_json_follows_the_contract() {
 
 #[test]
 fn claim_text_is_the_source_span() {
-    let out = bin()
-        .args(["check", CORPUS, "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = corpus_json();
     let v = json(&out);
     for c in v["claims"].as_array().unwrap() {
         let doc = v["documents"]
@@ -163,13 +162,7 @@ fn output_file_is_written_whole() {
     // Streamed into the file, byte for byte what stdout gets.
     let written = fs::read(&out).unwrap();
     json(&written);
-    let printed = bin()
-        .args(["check", CORPUS, "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let printed = corpus_json();
     assert_eq!(written, printed);
     let bad = dir.path().join("no/such/dir/report.json");
     bin()
