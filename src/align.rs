@@ -16,9 +16,9 @@
 //! scored, and memory follows the largest story rather than the run.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::rc::Rc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
