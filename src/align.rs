@@ -691,9 +691,8 @@ impl Aligner {
         let dates_differ = flag(!a.dates.is_empty() && !b.dates.is_empty() && a.dates.is_disjoint(&b.dates));
         // Each side's words sorted, for unigram overlap and the added runs.
         let (sa, sb) = (&pa.grams[0], &pb.grams[0]);
-        let words: Vec<(f64, f64, f64)> = (1..=4)
-            .map(|n| ngram_overlap(&pa.grams[n - 1], &pb.grams[n - 1], pa.all.len(), pb.all.len(), n))
-            .collect();
+        let words: [(f64, f64, f64); 4] =
+            [1, 2, 3, 4].map(|n| ngram_overlap(&pa.grams[n - 1], &pb.grams[n - 1], pa.all.len(), pb.all.len(), n));
         let raw1 = ngram_overlap(&pa.raw_grams[0], &pb.raw_grams[0], pa.raw.len(), pb.raw.len(), 1);
         let raw2 = ngram_overlap(&pa.raw_grams[1], &pb.raw_grams[1], pa.raw.len(), pb.raw.len(), 2);
         let (lcs, edit) = lcs_and_edit(&pa.all, &pb.all);
