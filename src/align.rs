@@ -1214,33 +1214,26 @@ struct Weighted {
 }
 
 impl Weighted {
+    /// Ids with their weights, in that order; the total sums them in it.
+    fn new(ids: Vec<u32>, weights: Vec<f64>) -> Weighted {
+        let total = weights.iter().fold(0.0, |t, &x| t + x);
+        Weighted { ids, weights, total }
+    }
+
     /// Ids into `vocab`: sorted distinct terms that hold every term given.
     fn interned(terms: &BTreeSet<String>, vocab: &[&str], idf: &Idf) -> Weighted {
-        let mut w = Weighted::default();
-        for t in terms {
-            let id = vocab.binary_search(&t.as_str()).unwrap_or_else(|at| at);
-            w.ids.push(id as u32);
-            let x = idf.weight(t);
-            w.weights.push(x);
-            w.total += x;
-        }
-        w
+        let ids = terms
+            .iter()
+            .map(|t| vocab.binary_search(&t.as_str()).unwrap_or_else(|at| at) as u32)
+            .collect();
+        Weighted::new(ids, terms.iter().map(|t| idf.weight(t)).collect())
     }
 
     /// Terms given as ids (in string order), weighted by their document
     /// frequency `df` among `docs` claims as [`Idf::weight`] does.
     fn of_ids(ids: Vec<u32>, df: &[usize], docs: usize) -> Weighted {
-        let mut w = Weighted {
-            weights: Vec::with_capacity(ids.len()),
-            ..Weighted::default()
-        };
-        for &k in &ids {
-            let x = Idf::weight_of(df[k as usize], docs);
-            w.weights.push(x);
-            w.total += x;
-        }
-        w.ids = ids;
-        w
+        let weights = ids.iter().map(|&k| Idf::weight_of(df[k as usize], docs)).collect();
+        Weighted::new(ids, weights)
     }
 
     /// Both claims' terms as ids into the union of their terms.
@@ -1318,11 +1311,6 @@ impl Idf {
             }
         }
         Idf { df, docs }
-    }
-
-    /// In how many claims the term occurs.
-    pub fn df(&self, term: &str) -> usize {
-        self.df.get(term).copied().unwrap_or(0)
     }
 
     pub fn weight(&self, term: &str) -> f64 {

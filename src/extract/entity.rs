@@ -185,11 +185,7 @@ impl EntityFinder {
                 return false;
             }
             // "Local officials said": a common word opening an unnamed source.
-            if self.source_modifiers.contains(&k)
-                && toks
-                    .get(1)
-                    .is_some_and(|t| t.text.chars().all(|c| c.is_lowercase()) && self.unnamed.contains(t.text))
-            {
+            if self.source_modifiers.contains(&k) && toks.get(1).is_some_and(|t| self.unnamed.contains(t.text)) {
                 return false;
             }
         }
