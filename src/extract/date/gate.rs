@@ -29,6 +29,14 @@ pub const SEP: u32 = 1 << 12;
 pub const NUMBER: u32 = 1 << 13;
 /// day, week, month: the units "the 15th day of" counts in.
 pub const PERIOD: u32 = 1 << 14;
+/// A word a year in words starts with ("nineteen", "twenty": ten to
+/// twenty) or holds ("thousand", "hundred"): most texts hold some number
+/// word ("one", "a"), far fewer one of these.
+pub const YEAR_WORD: u32 = 1 << 15;
+/// A second word of a relative trigger ("last" of "last week", see
+/// [`other_words`]): most news says "year" somewhere, far less often "last
+/// year" or "this year".
+pub const REL_ALSO: u32 = 1 << 16;
 
 #[derive(Debug, Clone)]
 pub struct Gate {
@@ -55,6 +63,25 @@ fn literal(w: &str) -> (&str, bool) {
         })
         .max_by_key(|(lit, _)| lit.len())
         .unwrap_or(("", true))
+}
+
+/// A trigger less the word [`literal`] tests, for a second group that
+/// needs one more of its words; a one-word trigger is itself. A text that
+/// holds the trigger holds both.
+pub fn other_words(w: &str) -> String {
+    let parts: Vec<&str> = w.split(' ').collect();
+    let len = |part: &&str| part.find(['\'', '’']).unwrap_or(part.len());
+    // The last of the longest, as `literal` picks.
+    match parts.iter().enumerate().max_by_key(|(_, p)| len(p)) {
+        Some((pick, _)) if parts.len() > 1 => parts
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != pick)
+            .map(|(_, p)| *p)
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => w.to_string(),
+    }
 }
 
 /// Byte classes: bit `LETTER` for ASCII letters, bit `WORD` for word
@@ -312,6 +339,28 @@ mod tests {
         assert_eq!(g.open("a new day") & HOLIDAY, 0);
         assert_eq!(g.open("no digits") & DIGIT, 0);
         assert_eq!(g.open("\u{17F}ome text"), u32::MAX);
+    }
+
+    #[test]
+    fn a_second_word_narrows_a_trigger() {
+        let words = [
+            "last week".to_string(),
+            "the day before yesterday".into(),
+            "today".into(),
+        ];
+        let g = Gate::new(&[
+            (REL, words.to_vec()),
+            (REL_ALSO, words.iter().map(|w| other_words(w)).collect()),
+        ]);
+        let both = REL | REL_ALSO;
+        assert_eq!(g.open("Last week it rained.") & both, both);
+        assert_eq!(g.open("the day before yesterday") & both, both);
+        assert_eq!(g.open("Today.") & both, both);
+        // "week" alone, or "last" alone, is no trigger.
+        assert_ne!(g.open("a week of rain") & both, both);
+        assert_ne!(g.open("the last train") & both, both);
+        assert_eq!(other_words("the day before yesterday"), "the day before");
+        assert_eq!(other_words("last week"), "last");
     }
 
     #[test]
