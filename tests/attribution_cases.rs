@@ -81,6 +81,7 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     // Reported without a named source.
     ("Acme reportedly paid $2 million for the patent.", None, false, RE, false),
     ("Acme is said to have paid $2 million.", None, false, RE, false),
+    ("Industry sources have confirmed that Acme will close the plant.", Some("sources"), false, RE, false),
     ("Acme is believed to be in talks with Globex.", None, false, RE, false),
     // Speculation.
     ("Acme may announce the merger next week.", None, false, SP, false),
@@ -90,7 +91,8 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("Globex probably overstated its sales.", None, false, SP, false),
     // Denials.
     ("Acme denied that it had hidden the losses.", Some("Acme"), false, DE, false),
-    ("The company has denied any wrongdoing.", None, false, DE, false),
+    // "has" before the verb hides no subject: as "The company denied".
+    ("The company has denied any wrongdoing.", Some("company"), false, DE, false),
     ("Globex rejected claims that its phones were unsafe.", Some("Globex"), false, DE, false),
     ("Acme dismissed reports that it would close the plant.", Some("Acme"), false, DE, false),
     ("Acme rejected the allegations.", Some("Acme"), false, DE, false),

@@ -20,15 +20,19 @@ pub struct AttributionFinder {
     verbs: PhraseMatcher<(ReportingShape, Certainty)>,
     /// Nouns of unnamed sources ("police", "officials"), lower-cased.
     unnamed: HashSet<String>,
+    /// The common words that may open such a source ("local", "industry").
+    modifiers: HashSet<String>,
 }
 
 impl AttributionFinder {
     pub fn new(rules: &RuleSet) -> AttributionFinder {
         let mut entries = Vec::new();
         let mut unnamed = HashSet::new();
+        let mut modifiers = HashSet::new();
         for r in &rules.reporting {
             if r.shape == ReportingShape::UnnamedSubject {
                 unnamed.extend(r.words.iter().map(|w| w.to_lowercase()));
+                modifiers.extend(r.modifiers.iter().map(|w| w.to_lowercase()));
                 continue;
             }
             for w in &r.words {
@@ -41,6 +45,7 @@ impl AttributionFinder {
         AttributionFinder {
             verbs: PhraseMatcher::new(entries),
             unnamed,
+            modifiers,
         }
     }
 
@@ -176,13 +181,25 @@ impl AttributionFinder {
 impl AttributionFinder {
     /// An unnamed source that opens the sentence right before the verb:
     /// "Police said ...", "Local officials said ...", "The company said ...",
-    /// "Two witnesses told ...". At most two words before the noun.
+    /// "Two witnesses told ...". At most two words before the noun. With
+    /// "have" or "has" before the verb ("Industry sources have confirmed"),
+    /// only the rule's modifiers or "the" may come before the noun: a
+    /// sentence that opens "Although police have responded" names no source.
     fn opening_unnamed<'a>(
         &self,
         sentence: &str,
         before: &[crate::tokens::Token<'a>],
         verb_start: usize,
     ) -> Option<crate::tokens::Token<'a>> {
+        let (before, verb_start, strict) = match before.split_last() {
+            Some((aux, rest))
+                if matches!(aux.text.to_lowercase().as_str(), "have" | "has")
+                    && sentence[aux.end..verb_start].trim().is_empty() =>
+            {
+                (rest, aux.start, true)
+            }
+            _ => (before, verb_start, false),
+        };
         let noun = *before.last()?;
         if before.len() > 3 || !sentence[noun.end..verb_start].trim().is_empty() {
             return None;
@@ -192,10 +209,14 @@ impl AttributionFinder {
             .all(|c| c.is_whitespace() || matches!(c, '"' | '“' | '\'' | '‘'));
         let lowered = noun.text.to_lowercase();
         // Words before the noun are lower case but for the sentence's first.
-        let modifiers = before[..before.len() - 1]
-            .iter()
-            .enumerate()
-            .all(|(i, t)| i == 0 || t.text.chars().all(|c| c.is_lowercase() || c == '-'));
+        let modifiers = before[..before.len() - 1].iter().enumerate().all(|(i, t)| {
+            let lower = t.text.to_lowercase();
+            if strict {
+                lower == "the" || self.modifiers.contains(&lower)
+            } else {
+                i == 0 || t.text.chars().all(|c| c.is_lowercase() || c == '-')
+            }
+        });
         (opens && modifiers && self.unnamed.contains(&lowered)).then_some(noun)
     }
 }
