@@ -200,6 +200,11 @@ pub struct Terms {
     pub persons: BTreeSet<String>,
     /// The first-named actor, when it opens the sentence.
     pub subject: Option<String>,
+    /// Whether that actor is surely a name: written with a title, a
+    /// company suffix or more than one word ("Acme Corp", "Sen. Smith"),
+    /// or a person by a given name. A lone capitalised word that opens a
+    /// sentence is often no actor at all ("Deposit", "Senior").
+    pub subject_sure: bool,
     pub measures: BTreeSet<String>,
     /// Word terms in text order (for bigrams), as ids (`features::word_id`).
     pub seq: Vec<u64>,
@@ -553,13 +558,13 @@ impl Aligner {
             .filter(|e| self.is_person(e) && Some(e.canonical.as_str()) != speaker)
             .map(|e| e.canonical.to_lowercase())
             .collect();
-        let subject: Option<String> = actors
-            .first()
-            .filter(|e| {
-                text.get(..e.start.saturating_sub(base))
-                    .is_some_and(|t| tokens(t).len() <= 3)
-            })
-            .map(|e| e.canonical.to_lowercase());
+        let opening = actors.first().filter(|e| {
+            text.get(..e.start.saturating_sub(base))
+                .is_some_and(|t| tokens(t).len() <= 3)
+        });
+        let subject_sure =
+            opening.is_some_and(|e| e.titled || e.text.split_whitespace().count() >= 2 || self.is_person(e));
+        let subject: Option<String> = opening.map(|e| e.canonical.to_lowercase());
         let measures = claim.quantities.iter().filter_map(|q| self.quantity_key(q)).collect();
         let values = claim
             .quantities
@@ -585,6 +590,7 @@ impl Aligner {
             entities,
             persons,
             subject,
+            subject_sure,
             measures,
             seq,
             numbers,
@@ -669,8 +675,12 @@ impl Aligner {
         };
         let entity_missing = missing(a, b).max(missing(b, a));
         let person_disjoint = flag(disjoint(&a.persons, &b.persons));
+        // Aliases too: one actor opens both under two spellings.
+        let known = |x: &str, set: &BTreeSet<String>| set.iter().any(|y| same_actor(x, y) || alias(x, y));
         let subject_mismatch = flag(match (&a.subject, &b.subject) {
-            (Some(sa), Some(sb)) => !same_actor(sa, sb) && !named(sa, &b.entities) && !named(sb, &a.entities),
+            (Some(sa), Some(sb)) => {
+                a.subject_sure && b.subject_sure && !known(sa, &b.entities) && !known(sb, &a.entities) && !alias(sa, sb)
+            }
             _ => false,
         });
         let measure = flag(
@@ -1128,6 +1138,28 @@ fn same_actor(x: &str, y: &str) -> bool {
             .any(|w| w.chars().count() >= 3 && y.split(' ').any(|v| v == w))
 }
 
+/// Two lower-cased names of one actor that [`same_actor`] does not see:
+/// an acronym and its words ("ata", "air transport association": initials
+/// of the words other than "of", "and", "the", "for", "&"), a possessive
+/// or plural "s" ("hp", "hps"), or one letter's difference in a word of six
+/// or more ("defense", "defence"; "falluja", "al fallujah").
+fn alias(x: &str, y: &str) -> bool {
+    let initials = |s: &str| -> String {
+        s.split(' ')
+            .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "&"))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    let acronym = |a: &str, b: &str| a.len() >= 2 && !a.contains(' ') && b.contains(' ') && initials(b) == a;
+    let plural = |a: &str, b: &str| a.len() >= 2 && b.strip_suffix('s') == Some(a);
+    let spelling = x.split(' ').any(|v| {
+        v.chars().count() >= 6
+            && y.split(' ')
+                .any(|w| w.chars().count() >= 6 && strsim::levenshtein(v, w) == 1)
+    });
+    acronym(x, y) || acronym(y, x) || plural(x, y) || plural(y, x) || spelling
+}
+
 /// Shared items of two sorted lists (multiset): (share of the longer
 /// list, share of the shorter).
 fn prefix_overlap(a: &[u64], b: &[u64]) -> (f64, f64) {
@@ -1463,6 +1495,27 @@ mod tests {
         ] {
             let t = e.aligner.terms(&claim(&e, "a", text));
             assert!(t.terms.contains("~cancel"), "{text}: {:?}", t.terms);
+        }
+    }
+
+    #[test]
+    fn aliases_are_one_actor_and_near_names_are_not() {
+        for (x, y) in [
+            ("ata", "air transport association"),
+            ("asean", "association of south east asian nations"),
+            ("hp", "hps"),
+            ("defense", "defence"),
+            ("falluja", "al fallujah"),
+        ] {
+            assert!(alias(x, y) && alias(y, x), "{x} | {y}");
+        }
+        for (x, y) in [
+            ("iran", "iraq"),
+            ("austria", "australia"),
+            ("acme", "globex"),
+            ("ap", "air transport"),
+        ] {
+            assert!(!alias(x, y), "{x} | {y}");
         }
     }
 

@@ -192,21 +192,21 @@ fn ecbplus_pairwise_alignment() {
     }
     // Not all targets are reached on test (printed above); the levels
     // reached so far must not regress. Chosen on development, with whole
-    // articles given to `check` and stories on: dev clusters F1 45.5, false
-    // merges 0%; dev-full 56.0 and 1.3%. Test (printed, never tuned to):
-    // clusters 46.8 and 5.5%, stories 80.9 and 14.5%.
+    // articles given to `check` and stories on: dev clusters F1 49.0, false
+    // merges 0%; dev-full 58.8 and 1.2%. Test (printed, never tuned to):
+    // clusters 47.4 and 5.5%, stories 80.9 and 14.5%.
     let fc = clu.prf().2;
     assert!(fc >= 0.45, "check clusters F1 regressed: {fc:.3}");
     assert!(clu.merge_rate() <= 0.06, "check clusters false merges regressed");
     assert!(story.prf().2 >= 0.80, "check stories F1 regressed");
     let dev = results["dev"][1];
     assert!(dev.merge_rate() <= 0.02, "dev false merges regressed");
-    assert!(dev.prf().2 >= 0.45, "dev check clusters F1 regressed");
+    assert!(dev.prf().2 >= 0.48, "dev check clusters F1 regressed");
     if let Some(full) = results.get("dev-full") {
         // The derivation matches the data README: 16,124 gold pairs of
         // selected sentences in all 43 topics, 4,734 of them in derived/.
         assert_eq!(dev_full.iter().map(|t| t.gold.len()).sum::<usize>(), 16_124 - 4_734);
-        assert!(full[1].prf().2 >= 0.55, "dev-full check clusters F1 regressed");
+        assert!(full[1].prf().2 >= 0.57, "dev-full check clusters F1 regressed");
         assert!(full[1].merge_rate() <= 0.015, "dev-full false merges regressed");
     }
     assert!(

@@ -132,6 +132,9 @@ fn main() {
     if let Some(v) = std::env::var("ALIGN_FIT_VETO_ENTITY").ok().and_then(|v| v.parse().ok()) {
         p.veto_entity = v;
     }
+    if let Some(v) = std::env::var("ALIGN_FIT_VETO_PERSON").ok().and_then(|v| v.parse().ok()) {
+        p.veto_person = v;
+    }
     if let Some(v) = std::env::var("ALIGN_FIT_VETO_SUBJECT")
         .ok()
         .and_then(|v| v.parse().ok())
