@@ -110,6 +110,10 @@ pub struct Params {
     pub veto_entity: f64,
     pub veto_person: f64,
     pub veto_subject: f64,
+    /// How many words besides the subjects may differ for two claims that
+    /// open with different actors to count as `subject_mismatch` even when
+    /// neither actor is surely a name (see [`Terms::subject_sure`]).
+    pub subject_swap_slack: usize,
     /// Pairs whose weighted term overlap (`dice`) is below this do not
     /// match: the model is fitted on MSRP, whose pairs all overlap a good
     /// deal, and says nothing trustworthy about pairs outside that region.
@@ -155,6 +159,7 @@ impl Params {
             veto_entity: rules.align_param("veto_entity", 0.0),
             veto_person: rules.align_param("veto_person", 0.0),
             veto_subject: rules.align_param("veto_subject", 0.0),
+            subject_swap_slack: rules.align_param("subject_swap_slack", 1.0) as usize,
             min_dice: rules.align_param("min_dice", 0.0),
             weights: FEATURES
                 .iter()
@@ -205,6 +210,8 @@ pub struct Terms {
     /// or a person by a given name. A lone capitalised word that opens a
     /// sentence is often no actor at all ("Deposit", "Senior").
     pub subject_sure: bool,
+    /// Words of the subject as written.
+    pub subject_words: usize,
     pub measures: BTreeSet<String>,
     /// Word terms in text order (for bigrams), as ids (`features::word_id`).
     pub seq: Vec<u64>,
@@ -565,6 +572,7 @@ impl Aligner {
         let subject_sure =
             opening.is_some_and(|e| e.titled || e.text.split_whitespace().count() >= 2 || self.is_person(e));
         let subject: Option<String> = opening.map(|e| e.canonical.to_lowercase());
+        let subject_words = opening.map_or(0, |e| e.text.split_whitespace().count());
         let measures = claim.quantities.iter().filter_map(|q| self.quantity_key(q)).collect();
         let values = claim
             .quantities
@@ -591,6 +599,7 @@ impl Aligner {
             persons,
             subject,
             subject_sure,
+            subject_words,
             measures,
             seq,
             numbers,
@@ -677,12 +686,6 @@ impl Aligner {
         let person_disjoint = flag(disjoint(&a.persons, &b.persons));
         // Aliases too: one actor opens both under two spellings.
         let known = |x: &str, set: &BTreeSet<String>| set.iter().any(|y| same_actor(x, y) || alias(x, y));
-        let subject_mismatch = flag(match (&a.subject, &b.subject) {
-            (Some(sa), Some(sb)) => {
-                a.subject_sure && b.subject_sure && !known(sa, &b.entities) && !known(sb, &a.entities) && !alias(sa, sb)
-            }
-            _ => false,
-        });
         let measure = flag(
             a.measures
                 .iter()
@@ -706,6 +709,22 @@ impl Aligner {
         let raw1 = ngram_overlap(&pa.raw_grams[0], &pb.raw_grams[0], pa.raw.len(), pb.raw.len(), 1);
         let raw2 = ngram_overlap(&pa.raw_grams[1], &pb.raw_grams[1], pa.raw.len(), pb.raw.len(), 2);
         let (lcs, edit) = lcs_and_edit(&pa.all, &pb.all);
+        // Only the subjects differ ("Acme canceled the deal" / "Globex
+        // canceled the deal"): who did what, whether or not the names are
+        // sure ones. Up to `slack` other words may differ too.
+        let slack = self.params.subject_swap_slack;
+        let longer = pa.all.len().max(pb.all.len());
+        let shared_words = (lcs * longer as f64).round() as usize;
+        let swap = shared_words + a.subject_words.max(b.subject_words) + slack >= longer;
+        let subject_mismatch = flag(match (&a.subject, &b.subject) {
+            (Some(sa), Some(sb)) => {
+                (a.subject_sure && b.subject_sure || swap)
+                    && !known(sa, &b.entities)
+                    && !known(sb, &a.entities)
+                    && !alias(sa, sb)
+            }
+            _ => false,
+        });
         // Content terms each side states and the other does not: the "same
         // event, different details" pairs.
         let (only_a, mass_a) = ia.unshared(ib);
