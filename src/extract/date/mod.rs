@@ -1416,3 +1416,15 @@ fn four_digits(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         None
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::four_digits;
+
+    #[test]
+    fn four_digits_are_whole_ascii_runs() {
+        let text = "In 2018, not 12345, a2019, 2020s or _2021; 2022-2023 and ٢٠٢٤ 2025";
+        let found: Vec<&str> = four_digits(text).map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(found, ["2018", "2022", "2023", "2025"]);
+    }
+}
