@@ -279,7 +279,9 @@ pub struct Profile {
 pub struct Aligner {
     stemmer: Stemmer,
     stopwords: FxHashSet<String>,
-    phrases: FxHashMap<Vec<String>, String>,
+    /// Synonym phrases by their stems joined with spaces (a stem holds
+    /// none), so a lookup needs no list of strings.
+    phrases: FxHashMap<String, String>,
     /// The most words of a phrase opening with each stem: most words open
     /// none, and need no phrase lookup at all.
     longest: FxHashMap<String, usize>,
@@ -327,7 +329,7 @@ impl Aligner {
                     let l = longest.entry(first.clone()).or_insert(0);
                     *l = (*l).max(key.len());
                 }
-                phrases.insert(key, format!("~{}", r.id));
+                phrases.insert(key.join(" "), format!("~{}", r.id));
             }
         }
         let starters = rules
@@ -465,9 +467,20 @@ impl Aligner {
         while i < stems.len() {
             let mut matched = false;
             let longest = self.longest.get(stems[i].as_ref()).copied().unwrap_or(0);
-            for len in (1..=longest.min(stems.len() - i)).rev() {
-                let key: Vec<String> = stems[i..i + len].iter().map(|x| x.to_string()).collect();
-                if let Some(class) = self.phrases.get(&key) {
+            let n = longest.min(stems.len() - i);
+            // The longest candidate joined once; the shorter ones are its
+            // prefixes.
+            let mut joined = String::new();
+            let mut ends = Vec::with_capacity(n);
+            for (k, stem) in stems[i..i + n].iter().enumerate() {
+                if k > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(stem);
+                ends.push(joined.len());
+            }
+            for len in (1..=n).rev() {
+                if let Some(class) = self.phrases.get(&joined[..ends[len - 1]]) {
                     out.push((class.clone(), toks[i].start, toks[i + len - 1].end));
                     i += len;
                     matched = true;
@@ -569,10 +582,9 @@ impl Aligner {
             text.get(..e.start.saturating_sub(base))
                 .is_some_and(|t| tokens(t).len() <= 3)
         });
-        let subject_sure =
-            opening.is_some_and(|e| e.titled || e.text.split_whitespace().count() >= 2 || self.is_person(e));
-        let subject: Option<String> = opening.map(|e| e.canonical.to_lowercase());
         let subject_words = opening.map_or(0, |e| e.text.split_whitespace().count());
+        let subject_sure = opening.is_some_and(|e| e.titled || subject_words >= 2 || self.is_person(e));
+        let subject: Option<String> = opening.map(|e| e.canonical.to_lowercase());
         let measures = claim.quantities.iter().filter_map(|q| self.quantity_key(q)).collect();
         let values = claim
             .quantities
@@ -638,7 +650,7 @@ impl Aligner {
         let thing = match q.counted.as_deref() {
             Some(noun) => {
                 let stem = self.stemmer.stem(&noun.to_lowercase()).into_owned();
-                self.phrases.get(std::slice::from_ref(&stem)).cloned().unwrap_or(stem)
+                self.phrases.get(&stem).cloned().unwrap_or(stem)
             }
             None => "*".to_string(),
         };
@@ -685,7 +697,7 @@ impl Aligner {
         let entity_missing = missing(a, b).max(missing(b, a));
         let person_disjoint = flag(disjoint(&a.persons, &b.persons));
         // Aliases too: one actor opens both under two spellings.
-        let known = |x: &str, set: &BTreeSet<String>| set.iter().any(|y| same_actor(x, y) || alias(x, y));
+        let known = |x: &str, set: &BTreeSet<String>| named(x, set) || set.iter().any(|y| alias(x, y));
         let measure = flag(
             a.measures
                 .iter()
