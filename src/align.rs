@@ -31,12 +31,13 @@ use features::{CharBigrams, CharGrams, capped, lcs_and_edit, ngram_ids, ngram_ov
 
 mod cluster;
 mod events;
+pub mod related;
 mod stories;
 pub use stories::StoryParams;
 
 /// The pair features the score weighs, in order; the weight of feature
 /// `name` is the `[[align]]` parameter `w_name`.
-pub const FEATURES: [&str; 58] = [
+pub const FEATURES: [&str; 59] = [
     "dice",
     "contain_min",
     "contain_max",
@@ -95,6 +96,7 @@ pub const FEATURES: [&str; 58] = [
     "prefix_min",
     "prefix_max",
     "subject_head_mismatch",
+    "related_words",
 ];
 
 /// Tunable parameters, read from `[[align]]` rules.
@@ -274,6 +276,12 @@ pub struct Profile {
     pub raw_grams: [Vec<u64>; 2],
     /// Adjacent pairs of `seq`, sorted, distinct.
     pub seq_pairs: Vec<(u64, u64)>,
+    /// Each content word that has bases among the related words, as
+    /// (its `raw` id, a base id), sorted (see [`related::Related`]).
+    pub bases: Vec<(u64, u32)>,
+    /// All those bases, sorted, distinct; and all they reach.
+    pub base_set: Vec<u32>,
+    pub reach_set: Vec<u32>,
 }
 
 pub struct Aligner {
@@ -288,6 +296,7 @@ pub struct Aligner {
     given_names: FxHashSet<String>,
     /// Common words that open sentences capitalised (not names).
     starters: FxHashSet<String>,
+    pub related: related::Related,
     pub params: Params,
 }
 
@@ -351,6 +360,7 @@ impl Aligner {
             longest,
             given_names,
             starters,
+            related: related::Related::new(rules),
             params: Params::from_rules(rules),
         }
     }
@@ -537,7 +547,30 @@ impl Aligner {
         let mut seq_pairs: Vec<(u64, u64)> = t.seq.windows(2).map(|w| (w[0], w[1])).collect();
         seq_pairs.sort_unstable();
         seq_pairs.dedup();
+        let mut bases = Vec::new();
+        let mut found = Vec::new();
+        for (w, &id) in raw.iter().zip(&raw_ids) {
+            if self.is_content(w) {
+                found.clear();
+                self.related.bases(w, &mut found);
+                bases.extend(found.iter().map(|&b| (id, b)));
+            }
+        }
+        bases.sort_unstable();
+        bases.dedup();
+        let mut base_set: Vec<u32> = bases.iter().map(|&(_, b)| b).collect();
+        base_set.sort_unstable();
+        base_set.dedup();
+        let mut reach_set: Vec<u32> = base_set
+            .iter()
+            .flat_map(|&b| self.related.reach(b).iter().copied())
+            .collect();
+        reach_set.sort_unstable();
+        reach_set.dedup();
         Profile {
+            bases,
+            base_set,
+            reach_set,
             content: raw.iter().map(|w| self.is_content(w)).collect(),
             prefixes,
             caps,
@@ -769,6 +802,8 @@ impl Aligner {
         let numbers_unmatched = capped(a.numbers.symmetric_difference(&b.numbers).count(), 4);
         let (prefix_min, prefix_max) = prefix_overlap(&pa.prefixes, &pb.prefixes);
         let (ea, eb) = (extra_runs(pa, sb), extra_runs(pb, sa));
+        // Counted from both sides: a related pair usually counts twice.
+        let related_words = capped(self.related_words(pa, pb) + self.related_words(pb, pa), 4);
         vec![
             dice,
             contain_min,
@@ -828,6 +863,7 @@ impl Aligner {
             prefix_min,
             prefix_max,
             subject_head_mismatch,
+            related_words,
         ]
     }
 
@@ -863,6 +899,28 @@ impl Aligner {
     pub fn claim_score(&self, a: &Terms, b: &Terms, idf: &Idf) -> f64 {
         let (ia, ib) = Weighted::pair(a, b, idf);
         self.claim_score_weighted(a, b, &ia, &ib)
+    }
+
+    /// Content words of `x` that `y` lacks, in any form, but that are related
+    /// to a word of `y` ([`related::Related`]).
+    fn related_words(&self, x: &Profile, y: &Profile) -> usize {
+        let mut n = 0;
+        for run in x.bases.chunk_by(|p, q| p.0 == q.0) {
+            let word = run[0].0;
+            let unmatched = y.raw_grams[0].binary_search(&word).is_err()
+                && !run.iter().any(|(_, b)| y.base_set.binary_search(b).is_ok());
+            if unmatched
+                && run.iter().any(|&(_, b)| {
+                    self.related
+                        .reach(b)
+                        .iter()
+                        .any(|r| y.reach_set.binary_search(r).is_ok())
+                })
+            {
+                n += 1;
+            }
+        }
+        n
     }
 
     /// [`Aligner::claim_score`] with each side's term weights looked up once.

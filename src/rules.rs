@@ -23,6 +23,7 @@ pub const DEFAULT_PACKS: &[(&str, &str)] = &[
     ("rules/attribution.toml", include_str!("../rules/attribution.toml")),
     ("rules/negation.toml", include_str!("../rules/negation.toml")),
     ("rules/synonyms.toml", include_str!("../rules/synonyms.toml")),
+    ("rules/related.toml", include_str!("../rules/related.toml")),
     ("rules/names.toml", include_str!("../rules/names.toml")),
     ("rules/quantities.toml", include_str!("../rules/quantities.toml")),
     ("rules/measures.toml", include_str!("../rules/measures.toml")),
@@ -273,6 +274,25 @@ pub struct SynonymRule {
     pub id: String,
     pub description: String,
     pub words: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// Words of one sense (from WordNet): the aligner counts a content word
+/// with no match in the other claim but a related word there. Looser than
+/// [`SynonymRule`]: related words stay separate terms.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelatedRule {
+    pub id: String,
+    pub description: String,
+    /// One sense per entry: a part of speech (n, v, a, r), then its words,
+    /// those that reach the sense marked `*` ("v *buy purchase").
+    pub senses: Vec<String>,
+    /// Irregular forms and their base ("bought buy").
+    #[serde(default)]
+    pub inflections: Vec<String>,
+    /// Word pairs that are (not) related: `text`, `other`, `match`.
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -637,6 +657,8 @@ pub struct Pack {
     #[serde(default)]
     pub synonyms: Vec<SynonymRule>,
     #[serde(default)]
+    pub related: Vec<RelatedRule>,
+    #[serde(default)]
     pub names: Vec<NameRule>,
     #[serde(default)]
     pub approximators: Vec<ApproximatorRule>,
@@ -676,6 +698,7 @@ pub struct RuleSet {
     pub reporting: Vec<ReportingRule>,
     pub negation: Vec<NegationRule>,
     pub synonyms: Vec<SynonymRule>,
+    pub related: Vec<RelatedRule>,
     pub names: Vec<NameRule>,
     pub approximators: Vec<ApproximatorRule>,
     pub scales: Vec<ScaleRule>,
@@ -709,6 +732,7 @@ has_id!(
     ReportingRule,
     NegationRule,
     SynonymRule,
+    RelatedRule,
     NameRule,
     ApproximatorRule,
     ScaleRule,
@@ -782,6 +806,7 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
     collect!(negation, "negation", |r: &NegationRule| !r.words.is_empty()
         || !r.except.is_empty());
     collect!(synonyms, "synonyms", |r: &SynonymRule| r.words.len() >= 2);
+    collect!(related, "related", |r: &RelatedRule| !r.senses.is_empty());
     collect!(names, "names", |r: &NameRule| !r.words.is_empty()
         || !r.groups.is_empty());
     collect!(approximators, "approximators", |r: &ApproximatorRule| !r
@@ -840,6 +865,33 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
                     column,
                     message: format!("invalid regular expression: {e}"),
                 });
+            }
+        }
+    }
+    for r in &pack.related {
+        for sense in &r.senses {
+            let mut parts = sense.split_whitespace();
+            let pos_ok = matches!(parts.next(), Some("n" | "v" | "a" | "r"));
+            let words: Vec<&str> = parts.collect();
+            if !pos_ok || words.len() < 2 || !words.iter().any(|w| w.starts_with('*')) {
+                return Err(at(
+                    &format!("\"{sense}\""),
+                    format!(
+                        "[[related]] `{}`: a sense is a part of speech (n, v, a or r) and two words or more, one marked `*` (\"v *buy purchase\"), not {sense:?}",
+                        r.id
+                    ),
+                ));
+            }
+        }
+        for f in &r.inflections {
+            if f.split_whitespace().count() != 2 {
+                return Err(at(
+                    &format!("\"{f}\""),
+                    format!(
+                        "[[related]] `{}`: an inflection is a form and its base (\"bought buy\"), not {f:?}",
+                        r.id
+                    ),
+                ));
             }
         }
     }
@@ -947,6 +999,7 @@ impl RuleSet {
             reporting,
             negation,
             synonyms,
+            related,
             names,
             approximators,
             scales,
@@ -1091,6 +1144,18 @@ mod tests {
     }
 
     #[test]
+    fn bad_related_sense_is_located() {
+        let text =
+            "[[related]]\nid = \"r\"\ndescription = \"d\"\nsenses = [\"v *buy purchase\",\n  \"v buy purchase\"]\n";
+        let e = parse_pack("x.toml", text).unwrap_err();
+        assert_eq!((e.line, e.column), (5, 3), "{e}");
+        assert!(e.message.contains("marked `*`"), "{e}");
+        let text = "[[related]]\nid = \"r\"\ndescription = \"d\"\nsenses = [\"v *buy purchase\"]\ninflections = [\"bought\"]\n";
+        let e = parse_pack("x.toml", text).unwrap_err();
+        assert_eq!(e.line, 5, "{e}");
+    }
+
+    #[test]
     fn later_pack_overrides_id() {
         let mut set = RuleSet::defaults();
         let n = set.negation.len();
@@ -1133,7 +1198,7 @@ mod tests {
         /// Well-formed sections with arbitrary values: no panic either.
         #[test]
         fn arbitrary_values_in_known_sections(
-            section in "(negation|certainty|synonyms|finding|not_quantity|calendar|align)",
+            section in "(negation|certainty|synonyms|related|finding|not_quantity|calendar|align)",
             id in "\\PC{0,12}",
             word in "\\PC{0,12}",
             level in "\\PC{0,10}",

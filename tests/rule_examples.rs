@@ -208,3 +208,23 @@ fn default_packs_lint_clean() {
     }
     let _ = load::SIDECAR;
 }
+
+/// Related-word examples: word pairs that are (not) related.
+#[test]
+fn related_examples() {
+    let e = engine();
+    let mut n = 0;
+    for r in &e.rules.related {
+        assert!(!r.examples.is_empty(), "rule {} has no examples", r.id);
+        for ex in &r.examples {
+            let other = ex
+                .other
+                .as_deref()
+                .unwrap_or_else(|| panic!("rule {}: example needs `other`", r.id));
+            let got = e.aligner.related.related(&ex.text, other);
+            assert_eq!(Some(got), ex.matches, "rule {}: {:?} and {other:?}", r.id, ex.text);
+            n += 1;
+        }
+    }
+    assert!(n >= 5);
+}
