@@ -6,7 +6,8 @@ use std::path::Path;
 use crate::error::{Error, Result};
 
 /// Write `data` to `path` atomically (a temporary file in the same folder,
-/// then a rename), or to stdout when `path` is `None` or `-`.
+/// then a rename), or to stdout when `path` is `None` or `-`; a device or
+/// a pipe is written in place.
 pub fn write(path: Option<&Path>, data: &str) -> Result<()> {
     write_with(path, &mut |w| w.write_all(data.as_bytes()))
 }
@@ -23,6 +24,14 @@ pub fn write_with(path: Option<&Path>, render: &mut dyn FnMut(&mut dyn Write) ->
                 path: shown.clone(),
                 reason: e.to_string(),
             };
+            // A device or a pipe (`-o /dev/null`, `-o /dev/stderr`, a FIFO)
+            // is written in place: renaming a file over it would replace the
+            // device with a file for every program on the machine.
+            if std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+                let mut file = std::fs::OpenOptions::new().write(true).open(p).map_err(err)?;
+                let mut w = std::io::BufWriter::new(&mut file);
+                return render(&mut w).and_then(|_| w.flush()).map_err(err);
+            }
             let dir = p
                 .parent()
                 .filter(|d| !d.as_os_str().is_empty())

@@ -174,6 +174,34 @@ fn output_file_is_written_whole() {
     assert!(!bad.exists());
 }
 
+/// `-o` naming a pipe or a device (`-o /dev/null`) writes into it: a rename
+/// over it would replace it with a plain file.
+#[cfg(unix)]
+#[test]
+fn output_into_a_named_pipe_keeps_the_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read(fifo).unwrap())
+    };
+    bin()
+        .args(["check", CORPUS, "--format", "json", "-o"])
+        .arg(&fifo)
+        .assert()
+        .success();
+    // Checked first: had the pipe been replaced, the reader would wait on
+    // it for ever.
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert_eq!(reader.join().unwrap(), corpus_json());
+}
+
 #[test]
 fn a_reader_closing_the_pipe_early_is_not_an_error() {
     use std::io::Read;
