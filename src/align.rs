@@ -547,31 +547,24 @@ impl Aligner {
         let mut seq_pairs: Vec<(u64, u64)> = t.seq.windows(2).map(|w| (w[0], w[1])).collect();
         seq_pairs.sort_unstable();
         seq_pairs.dedup();
+        let content: Vec<bool> = raw.iter().map(|w| self.is_content(w)).collect();
         let mut bases = Vec::new();
         let mut found = Vec::new();
-        for (w, &id) in raw.iter().zip(&raw_ids) {
-            if self.is_content(w) {
-                found.clear();
-                self.related.bases(w, &mut found);
-                bases.extend(found.iter().map(|&b| (id, b)));
-            }
+        for ((w, &id), _) in raw.iter().zip(&raw_ids).zip(&content).filter(|(_, c)| **c) {
+            self.related.bases(w, &mut found);
+            bases.extend(found.iter().map(|&b| (id, b)));
         }
         bases.sort_unstable();
         bases.dedup();
         let mut base_set: Vec<u32> = bases.iter().map(|&(_, b)| b).collect();
         base_set.sort_unstable();
         base_set.dedup();
-        let mut reach_set: Vec<u32> = base_set
-            .iter()
-            .flat_map(|&b| self.related.reach(b).iter().copied())
-            .collect();
-        reach_set.sort_unstable();
-        reach_set.dedup();
+        let reach_set = self.related.reach_all(&base_set);
         Profile {
             bases,
             base_set,
             reach_set,
-            content: raw.iter().map(|w| self.is_content(w)).collect(),
+            content,
             prefixes,
             caps,
             chars: CharBigrams::new(&lower),
@@ -904,23 +897,14 @@ impl Aligner {
     /// Content words of `x` that `y` lacks, in any form, but that are related
     /// to a word of `y` ([`related::Related`]).
     fn related_words(&self, x: &Profile, y: &Profile) -> usize {
-        let mut n = 0;
-        for run in x.bases.chunk_by(|p, q| p.0 == q.0) {
-            let word = run[0].0;
-            let unmatched = y.raw_grams[0].binary_search(&word).is_err()
-                && !run.iter().any(|(_, b)| y.base_set.binary_search(b).is_ok());
-            if unmatched
-                && run.iter().any(|&(_, b)| {
-                    self.related
-                        .reach(b)
-                        .iter()
-                        .any(|r| y.reach_set.binary_search(r).is_ok())
-                })
-            {
-                n += 1;
-            }
-        }
-        n
+        x.bases
+            .chunk_by(|p, q| p.0 == q.0)
+            .filter(|run| {
+                y.raw_grams[0].binary_search(&run[0].0).is_err()
+                    && !run.iter().any(|(_, b)| y.base_set.binary_search(b).is_ok())
+                    && self.related.reaches(run.iter().map(|&(_, b)| b), &y.reach_set)
+            })
+            .count()
     }
 
     /// [`Aligner::claim_score`] with each side's term weights looked up once.

@@ -297,6 +297,32 @@ pub struct RelatedRule {
     pub examples: Vec<Example>,
 }
 
+impl RelatedRule {
+    /// A sense as written ("v *buy purchase"): its part of speech and its
+    /// words, each with whether it is marked `*`; `None` unless it has a
+    /// part of speech (n, v, a, r) and two words or more, one marked.
+    pub fn parse_sense(sense: &str) -> Option<(&str, Vec<(&str, bool)>)> {
+        let mut parts = sense.split_whitespace();
+        let pos = parts.next().filter(|p| matches!(*p, "n" | "v" | "a" | "r"))?;
+        let words: Vec<(&str, bool)> = parts
+            .map(|w| match w.strip_prefix('*') {
+                Some(bare) => (bare, true),
+                None => (w, false),
+            })
+            .collect();
+        (words.len() >= 2 && words.iter().any(|&(_, marked)| marked)).then_some((pos, words))
+    }
+
+    /// An inflection as written ("bought buy"): the form and its base.
+    pub fn parse_inflection(line: &str) -> Option<(&str, &str)> {
+        let mut parts = line.split_whitespace();
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(form), Some(base), None) => Some((form, base)),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NameKind {
@@ -870,10 +896,7 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
     }
     for r in &pack.related {
         for sense in &r.senses {
-            let mut parts = sense.split_whitespace();
-            let pos_ok = matches!(parts.next(), Some("n" | "v" | "a" | "r"));
-            let words: Vec<&str> = parts.collect();
-            if !pos_ok || words.len() < 2 || !words.iter().any(|w| w.starts_with('*')) {
+            if RelatedRule::parse_sense(sense).is_none() {
                 return Err(at(
                     &format!("\"{sense}\""),
                     format!(
@@ -884,7 +907,7 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
             }
         }
         for f in &r.inflections {
-            if f.split_whitespace().count() != 2 {
+            if RelatedRule::parse_inflection(f).is_none() {
                 return Err(at(
                     &format!("\"{f}\""),
                     format!(

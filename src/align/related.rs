@@ -12,7 +12,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::rules::RuleSet;
+use crate::rules::{RelatedRule, RuleSet};
 
 /// Parts of speech, as bits.
 const NOUN: u8 = 1;
@@ -59,37 +59,32 @@ impl Related {
     pub fn new(rules: &RuleSet) -> Related {
         let mut r = Related::default();
         let mut reach: Vec<Vec<u32>> = Vec::new();
+        // Validated on load: a malformed line is never in a rule set.
         for rule in &rules.related {
-            for sense in &rule.senses {
-                let mut parts = sense.split_whitespace();
-                let pos = match parts.next() {
-                    Some("n") => NOUN,
-                    Some("v") => VERB,
-                    Some("a") => ADJ,
+            for (pos, words) in rule.senses.iter().filter_map(|s| RelatedRule::parse_sense(s)) {
+                let pos = match pos {
+                    "n" => NOUN,
+                    "v" => VERB,
+                    "a" => ADJ,
                     _ => 0,
                 };
-                let mut members = Vec::new();
-                let mut keyed = Vec::new();
-                for w in parts {
-                    let word = w.trim_start_matches('*').to_lowercase();
-                    let id = r.id_of(word, &mut reach);
-                    r.pos[id as usize] |= pos;
-                    members.push(id);
-                    if w.starts_with('*') {
-                        keyed.push(id);
-                    }
-                }
-                for k in keyed {
-                    reach[k as usize].extend(&members);
+                let members: Vec<u32> = words
+                    .iter()
+                    .map(|&(w, _)| {
+                        let id = r.id_of(w.to_lowercase(), &mut reach);
+                        r.pos[id as usize] |= pos;
+                        id
+                    })
+                    .collect();
+                for (&id, _) in members.iter().zip(&words).filter(|(_, (_, marked))| *marked) {
+                    reach[id as usize].extend(&members);
                 }
             }
         }
         for rule in &rules.related {
-            for f in &rule.inflections {
-                if let Some((form, base)) = f.split_once(' ')
-                    && let Some(&id) = r.ids.get(&base.trim().to_lowercase())
-                {
-                    r.irregular.entry(form.trim().to_lowercase()).or_default().push(id);
+            for (form, base) in rule.inflections.iter().filter_map(|f| RelatedRule::parse_inflection(f)) {
+                if let Some(&id) = r.ids.get(&base.to_lowercase()) {
+                    r.irregular.entry(form.to_lowercase()).or_default().push(id);
                 }
             }
         }
@@ -114,15 +109,12 @@ impl Related {
         id
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
-    }
-
-    /// The ids of the bases of a lower-cased word, sorted, pushed onto
-    /// `out`: the word itself when it is one, its irregular bases, and what
-    /// the suffix rules leave that is a word of the rule's part of speech.
+    /// The ids of the bases of a lower-cased word, sorted, distinct, in
+    /// `out` (its old contents replaced; a buffer kept across words): the
+    /// word itself when it is one, its irregular bases, and what the suffix
+    /// rules leave that is a word of the rule's part of speech.
     pub fn bases(&self, word: &str, out: &mut Vec<u32>) {
-        let from = out.len();
+        out.clear();
         if let Some(&id) = self.ids.get(word) {
             out.push(id);
         }
@@ -147,20 +139,29 @@ impl Related {
                 }
             }
         }
-        out[from..].sort_unstable();
-        let mut kept = from;
-        for i in from..out.len() {
-            if kept == from || out[i] != out[kept - 1] {
-                out[kept] = out[i];
-                kept += 1;
-            }
-        }
-        out.truncate(kept);
+        out.sort_unstable();
+        out.dedup();
     }
 
     /// What the base `id` reaches, itself included, sorted.
-    pub fn reach(&self, id: u32) -> &[u32] {
+    fn reach(&self, id: u32) -> &[u32] {
         &self.reach[id as usize]
+    }
+
+    /// Everything the bases reach, sorted, distinct.
+    pub fn reach_all(&self, bases: &[u32]) -> Vec<u32> {
+        let mut all: Vec<u32> = bases.iter().flat_map(|&b| self.reach(b).iter().copied()).collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
+    /// Whether something the bases reach is in `far` (sorted: what the
+    /// other side's bases reach, [`Related::reach_all`]).
+    pub fn reaches(&self, bases: impl IntoIterator<Item = u32>, far: &[u32]) -> bool {
+        bases
+            .into_iter()
+            .any(|b| self.reach(b).iter().any(|x| far.binary_search(x).is_ok()))
     }
 
     /// Whether two lower-cased words are related (and not one word).
@@ -168,14 +169,7 @@ impl Related {
         let (mut ba, mut bb) = (Vec::new(), Vec::new());
         self.bases(a, &mut ba);
         self.bases(b, &mut bb);
-        if a == b || ba.iter().any(|x| bb.contains(x)) {
-            return false;
-        }
-        let mut far: Vec<u32> = bb.iter().flat_map(|&id| self.reach(id).iter().copied()).collect();
-        far.sort_unstable();
-        ba.iter()
-            .flat_map(|&id| self.reach(id))
-            .any(|x| far.binary_search(x).is_ok())
+        a != b && !ba.iter().any(|x| bb.contains(x)) && self.reaches(ba, &self.reach_all(&bb))
     }
 }
 
