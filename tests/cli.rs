@@ -149,6 +149,28 @@ fn stdin_is_a_document() {
         .stdout(predicate::str::contains("\"stdin\""));
 }
 
+/// One document, one claim, one finding, no cluster: the summary counts in the singular
+/// where a count is one, in every format that prints one.
+#[test]
+fn summaries_count_in_the_singular_for_one() {
+    let text = "Acme Corp canceled its plan to build a factory in Ohio on Monday, the company said.";
+    for (format, want) in [
+        (
+            "text",
+            "1 document, 1 claim, 0 clusters; findings: 0 errors, 0 warnings, 1 info",
+        ),
+        ("markdown", "1 document, 1 claim, 0 clusters, 1 finding."),
+        ("html", "<p>1 document, 1 claim, 0 clusters, 1 finding</p>"),
+    ] {
+        bin()
+            .args(["check", "-", "--format", format])
+            .write_stdin(text)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(want));
+    }
+}
+
 #[test]
 fn output_file_is_written_whole() {
     let dir = tempfile::tempdir().unwrap();

@@ -67,11 +67,9 @@ pub fn markdown(report: &Report) -> String {
     let _ = writeln!(out, "# corroborate report\n");
     let _ = writeln!(
         out,
-        "{} documents, {} claims, {} clusters, {} findings.\n",
-        report.documents.len(),
-        report.claims.len(),
-        report.clusters.len(),
-        report.findings.len()
+        "{}, {}.\n",
+        super::sizes(report),
+        super::tally(report.findings.len(), "finding")
     );
     if let Some((head, lines)) = super::several_stories(report) {
         let _ = writeln!(out, "{head}\n");
@@ -227,11 +225,9 @@ pub fn html(report: &Report) -> String {
     );
     let _ = writeln!(
         out,
-        "<header><h1>corroborate report</h1><p>{} documents, {} claims, {} clusters, {} findings</p></header>",
-        report.documents.len(),
-        report.claims.len(),
-        report.clusters.len(),
-        report.findings.len()
+        "<header><h1>corroborate report</h1><p>{}, {}</p></header>",
+        super::sizes(report),
+        super::tally(report.findings.len(), "finding")
     );
     if let Some((head, lines)) = super::several_stories(report) {
         let _ = writeln!(out, "<p>{}</p><ul>", html_escape(&head));

@@ -26,6 +26,26 @@ fn several_stories(report: &Report) -> Option<(String, Vec<String>)> {
     })
 }
 
+/// "1 document", "3 documents": a count with its noun, plural unless one.
+/// Every format's summary line uses it, so none reads "1 documents".
+fn tally(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// "3 documents, 47 claims, 4 clusters": the size of a report.
+fn sizes(report: &Report) -> String {
+    format!(
+        "{}, {}, {}",
+        tally(report.documents.len(), "document"),
+        tally(report.claims.len(), "claim"),
+        tally(report.clusters.len(), "cluster")
+    )
+}
+
 /// The JSON report: stable field order, pretty-printed, newline-terminated.
 pub fn json(report: &Report) -> String {
     let mut out = Vec::new();

@@ -32,16 +32,14 @@ pub fn render(report: &Report, opts: &TextOptions) -> String {
     out
 }
 
-/// "3 documents, 47 claims, 3 clusters; findings: 1 error, 1 warning, 14 info"
+/// "3 documents, 47 claims, 4 clusters; findings: 1 error, 2 warnings, 16 info"
 pub fn summary(report: &Report) -> String {
     let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
     format!(
-        "{} documents, {} claims, {} clusters; findings: {} error, {} warning, {} info",
-        report.documents.len(),
-        report.claims.len(),
-        report.clusters.len(),
-        count(Severity::Error),
-        count(Severity::Warning),
+        "{}; findings: {}, {}, {} info",
+        super::sizes(report),
+        super::tally(count(Severity::Error), "error"),
+        super::tally(count(Severity::Warning), "warning"),
         count(Severity::Info)
     )
 }
