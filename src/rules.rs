@@ -1051,6 +1051,29 @@ impl RuleSet {
     }
 }
 
+/// The most entries of a list that `explain` prints. The hand-written
+/// lists (the longest, the stopwords, holds about 200) print whole; a
+/// generated table (12,839 WordNet senses) is for the engine, not for a
+/// reader's terminal.
+const EXPLAIN_LIST_LIMIT: usize = 500;
+
+/// A rule's value as `explain` prints it: as written in TOML, a long list
+/// cut to its first entries with a count of the rest and where they are.
+fn shown_value(v: &toml::Value, path: &str) -> String {
+    match v.as_array() {
+        Some(items) if items.len() > EXPLAIN_LIST_LIMIT => {
+            let head: Vec<String> = items[..EXPLAIN_LIST_LIMIT].iter().map(|x| x.to_string()).collect();
+            format!(
+                "[{}, ...]  ({} more of {}; all in {path})",
+                head.join(", "),
+                items.len() - EXPLAIN_LIST_LIMIT,
+                items.len()
+            )
+        }
+        _ => v.to_string(),
+    }
+}
+
 /// A rule described for a reader: every rule of that id (in `section/id`
 /// or plain `id` form) across the default packs and `extra` packs, the
 /// later one marked as the one in force.
@@ -1094,7 +1117,7 @@ pub fn explain(id: &str, extra: &[std::path::PathBuf]) -> Result<String, RuleErr
                 }
                 for (k, v) in rule {
                     if !matches!(k.as_str(), "id" | "description" | "examples") {
-                        out.push_str(&format!("{k} = {v}\n"));
+                        out.push_str(&format!("{k} = {}\n", shown_value(v, path)));
                     }
                 }
                 if let Some(examples) = rule.get("examples").and_then(|v| v.as_array()) {
@@ -1195,6 +1218,23 @@ mod tests {
         assert!(text.contains("severity = \"error\""), "{text}");
         assert!(text.contains("examples:"));
         assert!(explain("no-such-rule", &[]).is_err());
+    }
+
+    #[test]
+    fn explain_cuts_a_generated_table_short() {
+        let text = explain("related/wordnet-senses", &[]).unwrap();
+        let n = RuleSet::defaults()
+            .related
+            .iter()
+            .map(|r| r.senses.len())
+            .sum::<usize>();
+        let senses = text.lines().find(|l| l.starts_with("senses = ")).unwrap();
+        let tail = format!("({} more of {n}; all in rules/related.toml)", n - EXPLAIN_LIST_LIMIT);
+        assert!(senses.ends_with(&tail), "{senses}");
+        assert!(senses.len() < 50_000, "{} bytes", senses.len());
+        // A hand-written list is printed whole, however long.
+        let stopwords = explain("stopwords/english", &[]).unwrap();
+        assert!(!stopwords.contains("more of"), "{stopwords}");
     }
 
     #[test]
