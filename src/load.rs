@@ -63,16 +63,23 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<Document>> {
             }
             files.sort();
             for file in files {
-                if seen.insert(file.clone()) {
+                if seen.insert(identity(&file)) {
                     docs.push(load_file(&file)?);
                 }
             }
-        } else if seen.insert(path.clone()) {
+        } else if seen.insert(identity(path)) {
             docs.push(load_file(path)?);
         }
     }
     make_ids_unique(&mut docs);
     Ok(docs)
+}
+
+/// What makes two paths one file: "a.txt", "./a.txt", "dir/../a.txt" and
+/// a link to it are read once, or one article would count as two sources
+/// and corroborate itself. The path as given when it cannot be resolved.
+fn identity(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
 fn walk(dir: &Path, depth: usize, visited: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>) -> Result<()> {

@@ -2,7 +2,7 @@
 //! to exit codes (0 clean, 1 findings at or above --fail-on, 2 errors).
 
 use std::io::BufRead;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -39,7 +39,8 @@ enum Command {
         rules: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
-        /// Write the report here (whole or not at all) instead of stdout.
+        /// Write the report here (whole or not at all) instead of stdout;
+        /// never over an input article or rule pack.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Exit with 1 when a finding at or above this severity exists.
@@ -195,6 +196,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let engine = Engine::new(RuleSet::with_files(&rules)?);
             let docs = load::load_paths(&paths)?;
+            let inputs = docs
+                .iter()
+                .map(|d| Path::new(&d.path))
+                .chain(rules.iter().map(|r| r.as_path()));
+            output::refuse_overwriting_input(out.as_deref(), inputs)?;
             let report = {
                 use std::io::IsTerminal;
                 // Only for a person watching: never on a pipe, never in the data.

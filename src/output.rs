@@ -74,3 +74,26 @@ fn print_stdout(render: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>) -
         }),
     }
 }
+
+/// An error when `out` names one of `inputs` (the articles or rule files a
+/// command reads), under any spelling of its path: a report written there
+/// would replace what it was made from. Checked before any work is done.
+pub fn refuse_overwriting_input<'a>(out: Option<&Path>, inputs: impl IntoIterator<Item = &'a Path>) -> Result<()> {
+    let Some(out) = out.filter(|p| p.as_os_str() != "-") else {
+        return Ok(());
+    };
+    // A path that does not exist yet is no input.
+    let Ok(target) = out.canonicalize() else {
+        return Ok(());
+    };
+    match inputs.into_iter().find(|i| i.canonicalize().is_ok_and(|c| c == target)) {
+        Some(input) => Err(Error::Write {
+            path: out.display().to_string(),
+            reason: format!(
+                "this is the input {}; the report would overwrite it (name another output file)",
+                input.display()
+            ),
+        }),
+        None => Ok(()),
+    }
+}

@@ -196,6 +196,76 @@ fn output_file_is_written_whole() {
     assert!(!bad.exists());
 }
 
+/// `-o` naming an input, under any spelling of its path, is refused before
+/// anything is written: the article (or rule file) stays as it was.
+#[test]
+fn output_over_an_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = b"Acme Corp fired 40 workers at its Ohio plant on Monday.\n";
+    let a = write(dir.path(), "a.txt", article);
+    let b = write(dir.path(), "b.txt", article);
+    let pack = write(
+        dir.path(),
+        "story.toml",
+        b"[[synonyms]]\nid = \"s\"\ndescription = \"d\"\nwords = [\"fired\", \"laid off\"]\n",
+    );
+    let b_again = dir.path().join(".").join("b.txt");
+    for (out, named) in [
+        (b.clone(), "b.txt"),
+        (b_again.display().to_string(), "b.txt"),
+        (pack.clone(), "story.toml"),
+    ] {
+        bin()
+            .args(["check", &a, &b, "--rules", &pack, "-o", &out])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("the report would overwrite it").and(predicate::str::contains(named)))
+            .stdout(predicate::str::is_empty());
+    }
+    assert_eq!(fs::read(&b).unwrap(), article);
+    assert!(fs::read_to_string(&pack).unwrap().starts_with("[[synonyms]]"));
+    // Another file in the same folder is fine.
+    let report = dir.path().join("report.json");
+    bin()
+        .args(["check", &a, &b, "--format", "json", "-o"])
+        .arg(&report)
+        .assert()
+        .success();
+    assert_eq!(
+        json(&fs::read(&report).unwrap())["documents"].as_array().unwrap().len(),
+        2
+    );
+}
+
+/// One file named twice ("a.txt", "./a.txt", a link to it) is one document:
+/// counted twice, an article would corroborate itself.
+#[test]
+fn one_file_named_twice_is_one_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        b"Acme Corp fired 40 workers at its Ohio plant on Monday.\n",
+    );
+    let again = dir.path().join(".").join("a.txt");
+    let mut names = vec![a.clone(), again.display().to_string()];
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&a, &link).unwrap();
+        names.push(link.display().to_string());
+    }
+    let out = bin()
+        .arg("check")
+        .args(&names)
+        .args(["--format", "json"])
+        .assert()
+        .success();
+    let report = json(&out.get_output().stdout);
+    assert_eq!(report["documents"].as_array().unwrap().len(), 1, "{report}");
+    assert!(report["clusters"].as_array().unwrap().is_empty());
+}
+
 /// `-o` naming a pipe or a device (`-o /dev/null`) writes into it: a rename
 /// over it would replace it with a plain file.
 #[cfg(unix)]
