@@ -6,12 +6,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+pub mod origins;
 pub mod quantity;
 pub mod suggest;
 
 use crate::align::{Aligner, Alignment};
 use crate::model::{Certainty, Claim, Cluster, Finding, Quantity};
 use crate::rules::{FindingKind, FindingRule, RuleSet};
+use origins::{Copies, CopyParams, Origins};
 use quantity::Aspects;
 
 /// Clusters with verdicts, and findings, in a stable order.
@@ -38,6 +40,7 @@ pub fn judge(
         }
     }
     let numerals = suggest::Numerals::new(claims);
+    let copies = Copies::new(claims, CopyParams::from_rules(&rules.finding));
     let aspects = Aspects::new(rules);
     // How far a hedge reaches is the certainty rule's; verdicts read levels
     // even when that rule is switched off.
@@ -65,6 +68,7 @@ pub fn judge(
             let spans: Vec<&[(String, usize, usize)]> =
                 members.iter().map(|&i| alignment.spans[i].as_slice()).collect();
             let levels = event_levels(&group, &spans, hedge_scope);
+            let origins = Origins::of(&group, &copies);
             let mut local = Vec::new();
             for rule in rules.finding.iter().filter(|r| r.enabled) {
                 let ctx = Ctx {
@@ -78,6 +82,7 @@ pub fn judge(
                     spans: &alignment.spans,
                     numerals: &numerals,
                     aspects: &aspects,
+                    origins: &origins,
                 };
                 match rule.kind {
                     FindingKind::Corroborated => local.extend(corroborated(&ctx)),
@@ -108,6 +113,7 @@ pub fn judge(
                 claims: group.iter().map(|c| c.id.clone()).collect(),
                 verdict: verdict.into(),
                 sources,
+                origins: origins.groups.len(),
             };
             (cluster, local)
         })
@@ -187,6 +193,8 @@ struct Ctx<'a> {
     spans: &'a [Vec<(String, usize, usize)>],
     numerals: &'a suggest::Numerals<'a>,
     aspects: &'a Aspects,
+    /// The independent origins behind the cluster's documents.
+    origins: &'a Origins,
 }
 
 impl Ctx<'_> {
@@ -239,13 +247,25 @@ fn corroborated(ctx: &Ctx) -> Option<Finding> {
         return None;
     }
     let list: Vec<&str> = docs.iter().copied().collect();
-    // Sources that all cite one outlet or person are one origin: the count
-    // of sources alone would overstate the corroboration.
-    let message = match common_origin(ctx) {
+    // Sources that cite one outlet or person, or print one text, are one
+    // origin: the count of sources alone would overstate the corroboration.
+    let origins = ctx.origins.groups.len();
+    let message = match origins::common_attribution(ctx.group) {
         Some(origin) => format!(
             "Stated by {} sources: {}; all attribute it to {origin}, so they share one origin.",
             docs.len(),
             list.join(", ")
+        ),
+        None if origins < docs.len() => format!(
+            "Stated by {} sources: {}; {} ({}).",
+            docs.len(),
+            list.join(", "),
+            if origins == 1 {
+                "they share one origin".to_string()
+            } else {
+                format!("{origins} independent origins")
+            },
+            ctx.origins.explained().join("; ")
         ),
         None => format!("Stated by {} sources: {}.", docs.len(), list.join(", ")),
     };
@@ -262,49 +282,34 @@ fn corroborated(ctx: &Ctx) -> Option<Finding> {
     )
 }
 
-/// The named origins a document gives for its claims in the cluster.
-fn origins<'a>(group: &[&'a Claim], doc: &str) -> BTreeSet<&'a str> {
-    group
-        .iter()
-        .filter(|c| c.doc == doc)
-        .filter_map(|c| c.attribution.as_ref()?.source.as_deref())
-        .filter(|s| s.starts_with(char::is_uppercase))
-        .collect()
-}
-
-/// The outlet or person every document of the cluster attributes it to.
-fn common_origin<'a>(ctx: &Ctx<'a>) -> Option<&'a str> {
-    let docs = ctx.docs();
-    if docs.len() < 2 {
+/// Every source of the cluster comes from one origin: one outlet or person
+/// they all cite, or one text they all print (see [`origins`]).
+fn shared_origin(ctx: &Ctx) -> Option<Finding> {
+    let n = ctx.docs().len();
+    if n < 2 || ctx.origins.groups.len() != 1 {
         return None;
     }
-    let mut common: Option<BTreeSet<&str>> = None;
-    for d in &docs {
-        let o = origins(ctx.group, d);
-        common = Some(match common {
-            None => o,
-            Some(c) => c.intersection(&o).copied().collect(),
-        });
-    }
-    common?.into_iter().next()
-}
-
-fn shared_origin(ctx: &Ctx) -> Option<Finding> {
-    let origin = common_origin(ctx)?;
-    Some(
-        ctx.finding(
-            ctx.group.iter().map(|c| c.id.clone()).collect(),
-            format!(
-                "All {} sources attribute this to {origin}: one origin, not independent corroboration.",
-                ctx.docs().len()
-            ),
+    let claims = ctx.group.iter().map(|c| c.id.clone()).collect();
+    Some(match origins::common_attribution(ctx.group) {
+        Some(origin) => ctx.finding(
+            claims,
+            format!("All {n} sources attribute this to {origin}: one origin, not independent corroboration."),
             None,
             ctx.group
                 .iter()
                 .filter_map(|c| c.attribution.as_ref().map(|a| format!("{}: \"{}\"", c.id, a.text)))
                 .collect(),
         ),
-    )
+        None => ctx.finding(
+            claims,
+            format!(
+                "All {n} sources come from one origin ({}): not independent corroboration.",
+                ctx.origins.explained().join("; ")
+            ),
+            None,
+            ctx.origins.explained(),
+        ),
+    })
 }
 
 /// The range a quantity allows when compared: an open bound ("over 70

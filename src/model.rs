@@ -227,6 +227,9 @@ pub struct Cluster {
     pub verdict: String,
     /// Number of distinct documents.
     pub sources: usize,
+    /// Number of independent origins among them: documents that cite one
+    /// outlet or person, or print one text, count once (`judge::origins`).
+    pub origins: usize,
 }
 
 /// A judgement over a cluster or a claim, made by one rule.

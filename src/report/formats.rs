@@ -111,7 +111,7 @@ pub fn markdown(report: &Report) -> String {
     }
     let _ = writeln!(out, "\n## Clusters\n");
     for cl in &report.clusters {
-        let _ = writeln!(out, "### {}: {} ({} sources)\n", cl.id, cl.verdict, cl.sources);
+        let _ = writeln!(out, "### {}: {} ({})\n", cl.id, cl.verdict, super::sources_of(cl));
         let _ = writeln!(out, "| claim | line | certainty | text |\n|---|---|---|---|");
         for cid in &cl.claims {
             if let Some(c) = claims.get(cid.as_str()) {
@@ -279,11 +279,11 @@ pub fn html(report: &Report) -> String {
     for cl in &report.clusters {
         let _ = writeln!(
             out,
-            "<div class=\"finding\" id=\"{}\"><b>{}</b> {} ({} sources)<ul>",
+            "<div class=\"finding\" id=\"{}\"><b>{}</b> {} ({})<ul>",
             html_escape(&cl.id),
             html_escape(&cl.id),
             html_escape(&cl.verdict),
-            cl.sources
+            super::sources_of(cl)
         );
         for cid in &cl.claims {
             let _ = writeln!(out, "<li><a href=\"#{}\">{}</a></li>", anchor(cid), html_escape(cid));

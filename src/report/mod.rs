@@ -46,6 +46,17 @@ fn sizes(report: &Report) -> String {
     )
 }
 
+/// "3 sources", or "3 sources, 2 origins" when some of them share an origin
+/// (one outlet they all cite, or one text they all print).
+fn sources_of(cluster: &crate::model::Cluster) -> String {
+    let sources = tally(cluster.sources, "source");
+    if cluster.origins < cluster.sources {
+        format!("{sources}, {}", tally(cluster.origins, "origin"))
+    } else {
+        sources
+    }
+}
+
 /// The JSON report: stable field order, pretty-printed, newline-terminated.
 pub fn json(report: &Report) -> String {
     let mut out = Vec::new();

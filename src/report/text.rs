@@ -197,7 +197,7 @@ fn clusters(report: &Report, out: &mut String) {
     let _ = writeln!(out, "Clusters");
     let _ = writeln!(out, "========");
     for cl in &report.clusters {
-        let _ = writeln!(out, "{} {} ({} sources)", cl.id, cl.verdict, cl.sources);
+        let _ = writeln!(out, "{} {} ({})", cl.id, cl.verdict, super::sources_of(cl));
         for id in &cl.claims {
             if let Some(c) = claims.get(id.as_str()) {
                 let _ = writeln!(
