@@ -344,8 +344,64 @@ pub fn read_text(path: &Path) -> Result<Document> {
     }
 }
 
+/// Sentence pairs, one `a<TAB>b` line each (what `similarity` reads);
+/// blank lines are skipped. A line is an error, naming `name` and its line,
+/// unless it holds exactly two non-empty sentences: a third field or an
+/// empty side is a malformed file, not a pair to score as nothing.
+pub fn read_pairs(reader: impl std::io::BufRead, name: &str) -> Result<Vec<(String, String)>> {
+    let mut pairs = Vec::new();
+    for (n, line) in reader.lines().enumerate() {
+        let line = line.map_err(|e| Error::Unreadable {
+            path: name.into(),
+            reason: e.to_string(),
+        })?;
+        // Trailing spaces, tabs and a CR end no sentence.
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad = |what: &str| Error::Usage(format!("{name}:{}: {what}", n + 1));
+        let fields: Vec<&str> = line.split('\t').collect();
+        match fields[..] {
+            [a, b] if !a.trim().is_empty() && !b.trim().is_empty() => pairs.push((a.to_string(), b.to_string())),
+            [_, _] => return Err(bad("a sentence of the pair is empty")),
+            [_] => return Err(bad("expected two sentences separated by a tab")),
+            _ => {
+                return Err(bad(&format!(
+                    "expected two sentences separated by one tab, found {} tabs",
+                    fields.len() - 1
+                )));
+            }
+        }
+    }
+    Ok(pairs)
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn pairs_need_two_sentences_and_one_tab() {
+        let ok = read_pairs("a one\tb one\r\n\n  \nc\td\t\n".as_bytes(), "p.tsv").unwrap();
+        assert_eq!(
+            ok,
+            [
+                ("a one".to_string(), "b one".to_string()),
+                ("c".to_string(), "d".to_string())
+            ]
+        );
+        for (text, want) in [
+            ("a\tb\nno tab\n", "p.tsv:2: expected two sentences separated by a tab"),
+            ("\tonly\n", "p.tsv:1: a sentence of the pair is empty"),
+            (
+                "a\t \tc\n",
+                "p.tsv:1: expected two sentences separated by one tab, found 2 tabs",
+            ),
+        ] {
+            let e = read_pairs(text.as_bytes(), "p.tsv").unwrap_err();
+            assert_eq!(e.to_string(), want);
+        }
+    }
     use super::*;
 
     #[test]

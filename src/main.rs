@@ -1,7 +1,6 @@
 //! The `corroborate` command: parse arguments, call the library, map errors
 //! to exit codes (0 clean, 1 findings at or above --fail-on, 2 errors).
 
-use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -290,24 +289,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Similarity { rules, format } => {
             let engine = Engine::new(RuleSet::with_files(&rules)?);
-            let mut pairs = Vec::new();
-            for (n, line) in std::io::stdin().lock().lines().enumerate() {
-                let line = line.map_err(|e| Error::Unreadable {
-                    path: "<stdin>".into(),
-                    reason: e.to_string(),
-                })?;
-                let line = line.trim_end_matches('\r');
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let Some((a, b)) = line.split_once('\t') else {
-                    return Err(Error::Usage(format!(
-                        "<stdin>:{}: expected two sentences separated by a tab",
-                        n + 1
-                    )));
-                };
-                pairs.push((a.to_string(), b.to_string()));
-            }
+            let pairs = load::read_pairs(std::io::stdin().lock(), "<stdin>")?;
             let scores = engine.similarity(&pairs);
             let rendered = match format {
                 SimilarityFormat::Tsv => scores

@@ -507,6 +507,23 @@ fn similarity_contract() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("<stdin>:1: expected two sentences"));
+    // A third field or an empty side is a malformed line, not a pair; nothing
+    // is printed for the lines before it.
+    for (input, needle) in [
+        (
+            "a\tb\nx\ty\tz\n",
+            "<stdin>:2: expected two sentences separated by one tab, found 2 tabs",
+        ),
+        ("\tonly one\n", "<stdin>:1: a sentence of the pair is empty"),
+    ] {
+        bin()
+            .arg("similarity")
+            .write_stdin(input)
+            .assert()
+            .code(2)
+            .stdout(predicate::str::is_empty())
+            .stderr(predicate::str::contains(needle));
+    }
 }
 
 #[test]
