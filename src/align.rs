@@ -315,6 +315,23 @@ pub struct Alignment {
     /// their first document (see `align::stories`); claims of two stories are never
     /// aligned.
     pub stories: Vec<Vec<String>>,
+    /// Claims that say the same thing of different actors, by claim pair.
+    pub actor_swaps: Vec<ActorSwap>,
+}
+
+/// Two claims of different documents, word for word the same but for the
+/// actor each opens with ("Acme canceled the deal" / "Globex canceled the
+/// deal"): one fact told of two actors, or two facts alike. The actor
+/// vetoes keep them out of one cluster; judging reports the difference.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorSwap {
+    /// Claim indices, `a < b`.
+    pub a: usize,
+    pub b: usize,
+    /// The paraphrase model's score before the actor vetoes.
+    pub score: f64,
+    /// The actor each claim opens with, as written.
+    pub actors: (String, String),
 }
 
 impl Aligner {
@@ -869,19 +886,64 @@ impl Aligner {
 
     /// [`Aligner::score`] with each side's term weights looked up once.
     fn score_weighted(&self, a: &Terms, b: &Terms, ia: &Weighted, ib: &Weighted) -> f64 {
+        self.score_parts(a, b, ia, ib).1
+    }
+
+    /// The model's score before the actor vetoes, and after them (the score).
+    fn score_parts(&self, a: &Terms, b: &Terms, ia: &Weighted, ib: &Weighted) -> (f64, f64) {
         let f = self.features_weighted(a, b, ia, ib);
         let p = &self.params;
+        if f[0] < p.min_dice {
+            return (0.0, 0.0);
+        }
         let z = p.bias + f.iter().zip(&p.weights).map(|(x, w)| x * w).sum::<f64>();
-        let mut score = 1.0 / (1.0 + (-z).exp());
+        let before = 1.0 / (1.0 + (-z).exp());
         // Feature order: see FEATURES.
         let (entity_disjoint, person_disjoint, subject_mismatch) = (f[5], f[7], f[8]);
+        let mut score = before;
         score *= 1.0 - p.veto_entity * entity_disjoint;
         score *= 1.0 - p.veto_person * person_disjoint;
         score *= 1.0 - p.veto_subject * subject_mismatch;
-        if f[0] < p.min_dice {
-            score = 0.0;
+        (before, score)
+    }
+
+    /// The actors two claims open with, as written, when the claims say the
+    /// same but for them: different actors (not one under two names: see
+    /// [`alias`]), and the rest word for word the same, up to
+    /// `subject_swap_slack` words. Both claims need profiles.
+    fn actor_swap(&self, ca: &Claim, cb: &Claim, a: &Terms, b: &Terms) -> Option<(String, String)> {
+        let (sa, sb) = (a.subject.as_ref()?, b.subject.as_ref()?);
+        let known = |x: &str, set: &BTreeSet<String>| set.iter().any(|y| same_actor(x, y) || alias(x, y));
+        if sa == sb || known(sa, &b.entities) || known(sb, &a.entities) || alias(sa, sb) {
+            return None;
         }
-        score
+        let (pa, pb) = (a.profile(), b.profile());
+        let longer = pa.all.len().max(pb.all.len());
+        let (lcs, _) = lcs_and_edit(&pa.all, &pb.all);
+        let shared_words = (lcs * longer as f64).round() as usize;
+        if shared_words + a.subject_words.max(b.subject_words) + self.params.subject_swap_slack < longer {
+            return None;
+        }
+        let opener = |c: &Claim| self.actors(c).into_iter().next().map(|e| e.text);
+        let (xa, xb) = (opener(ca)?, opener(cb)?);
+        // Each actor's last word (its head: a surname, "Corp") must be
+        // missing from the other claim: "Alaska Gov. Sarah Palin" and "Gov.
+        // Sarah Palin" only differ by a word added, and "Hansbrough, the
+        // national player of the year" names the other's actor too.
+        let head = |x: &str| {
+            x.split(|c: char| !c.is_alphanumeric())
+                .rfind(|w| !w.is_empty())
+                .map(str::to_lowercase)
+        };
+        let (ha, hb) = (head(&xa)?, head(&xb)?);
+        if pb.raw.contains(&word_id(&ha)) || pa.raw.contains(&word_id(&hb)) {
+            return None;
+        }
+        // A place and its people ("Zealand", "Zealander"; "Iraq", "Iraqi").
+        if ha.len() >= 4 && hb.len() >= 4 && (ha.starts_with(&hb) || hb.starts_with(&ha)) {
+            return None;
+        }
+        Some((xa, xb))
     }
 
     /// How far two claims state one fact, in [0, 1]: weighted term overlap
@@ -1004,21 +1066,25 @@ impl Aligner {
         let mut edges: Vec<(usize, usize, f64)> = Vec::new();
         let mut clusters: Vec<Vec<usize>> = Vec::new();
         let mut spans = vec![Vec::new(); claims.len()];
+        let mut actor_swaps = Vec::new();
         for d in done {
             edges.extend(d.edges);
             clusters.extend(d.clusters);
+            actor_swaps.extend(d.actor_swaps);
             for (i, s) in d.spans {
                 spans[i] = s;
             }
         }
         edges.sort_unstable_by_key(|&(i, j, _)| (i, j));
         clusters.sort_unstable();
+        actor_swaps.sort_unstable_by_key(|x| (x.a, x.b));
         lap("scoring and clustering", clusters.len());
         Alignment {
             clusters,
             edges,
             spans,
             stories: story_docs,
+            actor_swaps,
         }
     }
 
@@ -1056,7 +1122,8 @@ impl Aligner {
             });
         // Scored in parallel; `collect` keeps the candidates' order, so the
         // result does not depend on the number of threads.
-        let scored: Vec<(usize, usize, f64, Option<f64>)> = pairs
+        type Scored = (usize, usize, f64, Option<f64>, Option<ActorSwap>);
+        let scored: Vec<Scored> = pairs
             .par_iter()
             .filter(|&&(i, j)| weighted[i].overlap_share(&weighted[j]) >= self.params.prefilter)
             .map(|&(i, j)| {
@@ -1065,14 +1132,23 @@ impl Aligner {
                 // Staged: the paraphrase model costs far more than the claim
                 // matcher, and below these bounds (the `clustering` rule) it
                 // was never seen to pass; such pairs vote on `s` alone.
-                let para = if s >= self.params.model_min_claim
-                    && weighted[i].overlap_share(&weighted[j]) >= self.params.model_min_overlap
+                if s < self.params.model_min_claim
+                    || weighted[i].overlap_share(&weighted[j]) < self.params.model_min_overlap
                 {
-                    Some(self.score_weighted(ta, tb, &weighted[i], &weighted[j]))
-                } else {
-                    None
-                };
-                (i, j, s, para)
+                    return (i, j, s, None, None);
+                }
+                let (before, para) = self.score_parts(ta, tb, &weighted[i], &weighted[j]);
+                // A match but for the actors: who did it is what differs.
+                let swap = (before >= self.params.threshold && ta.subject.is_some() && tb.subject.is_some())
+                    .then(|| self.actor_swap(&claims[i], &claims[j], ta, tb))
+                    .flatten()
+                    .map(|actors| ActorSwap {
+                        a: i,
+                        b: j,
+                        score: before,
+                        actors,
+                    });
+                (i, j, s, Some(para), swap)
             })
             .collect();
         for t in &mut terms {
@@ -1082,9 +1158,11 @@ impl Aligner {
         let debug = std::env::var_os("CORROBORATE_DEBUG_PAIRS").is_some();
         let model_runs = scored.iter().filter(|x| x.3.is_some()).count();
         let mut edges = Vec::new();
+        let mut actor_swaps = Vec::new();
         let mut votes = Vec::with_capacity(scored.len());
         let p = &self.params;
-        for (i, j, s, para) in scored {
+        for (i, j, s, para, swap) in scored {
+            actor_swaps.extend(swap);
             let para = para.unwrap_or(0.0);
             if debug && (s >= p.claim.threshold * 0.7 || para >= p.threshold * 0.7) {
                 eprintln!("{:.3}\t{:.3}\t{}\t{}", s, para, claims[i].id, claims[j].id);
@@ -1116,6 +1194,7 @@ impl Aligner {
             clusters,
             edges,
             spans,
+            actor_swaps,
             model_runs,
         }
     }
@@ -1519,6 +1598,7 @@ struct StoryAlignment {
     edges: Vec<(usize, usize, f64)>,
     /// Term spans of the clustered claims.
     spans: Vec<(usize, Vec<TermSpan>)>,
+    actor_swaps: Vec<ActorSwap>,
     model_runs: usize,
 }
 
@@ -1568,6 +1648,54 @@ mod tests {
         ] {
             let t = e.aligner.terms(&claim(&e, "a", text));
             assert!(t.terms.contains("~cancel"), "{text}: {:?}", t.terms);
+        }
+    }
+
+    #[test]
+    fn an_actor_swap_is_the_same_words_told_of_another_actor() {
+        let e = engine();
+        let swap = |x: &str, y: &str| {
+            let (a, b) = (claim(&e, "a", x), claim(&e, "b", y));
+            let (ta, tb) = (e.aligner.terms(&a), e.aligner.terms(&b));
+            e.aligner.actor_swap(&a, &b, &ta, &tb)
+        };
+        let found = swap(
+            "Apple bought the startup for $200 million last week.",
+            "Google bought the startup for $200 million last week.",
+        );
+        assert_eq!(found, Some(("Apple".to_string(), "Google".to_string())));
+        for (x, y) in [
+            // One actor under two names.
+            (
+                "Obama signed the bill on Monday.",
+                "President Obama signed the bill on Monday.",
+            ),
+            (
+                "Microsoft released the patch on Tuesday.",
+                "Microsoft Corp. released the patch on Tuesday.",
+            ),
+            // A word added before the same actor.
+            (
+                "Ohio Gov. jane doe 's church was damaged in a fire on Sunday.",
+                "Gov. Jane Doe 's church was damaged in a fire on Sunday.",
+            ),
+            // The other's actor named too, in another role.
+            (
+                "The reigning Coach of the Year won the final on Sunday.",
+                "Marsh, the reigning coach of the year, won the final on Sunday.",
+            ),
+            // A place and its people.
+            (
+                "The New Zealand climber fell near the hut on Friday.",
+                "The New Zealander climber fell near the hut on Friday.",
+            ),
+            // More differs than the actor.
+            (
+                "Apple bought the startup last week.",
+                "Google opened a new office in Dublin last week.",
+            ),
+        ] {
+            assert_eq!(swap(x, y), None, "{x} | {y}");
         }
     }
 

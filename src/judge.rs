@@ -10,7 +10,7 @@ pub mod origins;
 pub mod quantity;
 pub mod suggest;
 
-use crate::align::{Aligner, Alignment};
+use crate::align::{ActorSwap, Aligner, Alignment};
 use crate::model::{Certainty, Claim, Cluster, Finding, Quantity};
 use crate::rules::{FindingKind, FindingRule, RuleSet};
 use origins::{Copies, CopyParams, Origins};
@@ -37,6 +37,15 @@ pub fn judge(
     for &(i, j, s) in &alignment.edges {
         if cluster_of[i] != usize::MAX && cluster_of[i] == cluster_of[j] {
             edges_of[cluster_of[i]].push((i, j, s));
+        }
+    }
+    // Actor swaps inside one cluster are judged with it; the rest after.
+    let mut swaps_of: Vec<Vec<&ActorSwap>> = vec![Vec::new(); alignment.clusters.len()];
+    let mut loose_swaps = Vec::new();
+    for x in &alignment.actor_swaps {
+        match cluster_of[x.a] {
+            n if n != usize::MAX && n == cluster_of[x.b] => swaps_of[n].push(x),
+            _ => loose_swaps.push(x),
         }
     }
     let numerals = suggest::Numerals::new(claims);
@@ -91,13 +100,18 @@ pub fn judge(
                     FindingKind::DateConflict => local.extend(date_conflicts(&ctx)),
                     FindingKind::PolarityConflict => local.extend(polarity_conflicts(&ctx)),
                     FindingKind::CertaintyDifference => local.extend(certainty_difference(&ctx)),
+                    FindingKind::ActorConflict => local.extend(
+                        swaps_of[n]
+                            .iter()
+                            .filter_map(|x| actor_conflict(rule, Some(&id), claims, x)),
+                    ),
                     FindingKind::SingleSource => {}
                 }
             }
             let conflict = local.iter().any(|f: &Finding| {
                 matches!(
                     f.kind.as_str(),
-                    "quantity_conflict" | "date_conflict" | "polarity_conflict"
+                    "quantity_conflict" | "date_conflict" | "polarity_conflict" | "actor_conflict"
                 )
             });
             let verdict = if conflict {
@@ -121,6 +135,13 @@ pub fn judge(
     for (cluster, local) in judged {
         clusters.push(cluster);
         findings.extend(local);
+    }
+    for rule in rules
+        .finding
+        .iter()
+        .filter(|r| r.enabled && r.kind == FindingKind::ActorConflict)
+    {
+        findings.extend(loose_swaps.iter().filter_map(|x| actor_conflict(rule, None, claims, x)));
     }
     for rule in rules
         .finding
@@ -168,6 +189,8 @@ pub fn judge_pair(a: &Claim, b: &Claim, rules: &RuleSet, aligner: &Aligner) -> V
         edges: vec![(0, 1, 1.0)],
         spans: claims.iter().map(|c| aligner.term_spans(c)).collect(),
         stories: vec![vec![a.doc.clone(), b.doc.clone()]],
+        // Found by scoring in `align`, which a given pair skips.
+        actor_swaps: Vec::new(),
     };
     judge(&claims, &alignment, rules, aligner).1
 }
@@ -280,6 +303,33 @@ fn corroborated(ctx: &Ctx) -> Option<Finding> {
                 .collect(),
         ),
     )
+}
+
+/// Two sources tell one thing of different actors ([`ActorSwap`]): who did
+/// it is what they disagree on, unless they report two facts alike.
+fn actor_conflict(rule: &FindingRule, cluster: Option<&str>, claims: &[Claim], x: &ActorSwap) -> Option<Finding> {
+    if x.score < param(rule, "min_score", 0.0) {
+        return None;
+    }
+    let (a, b) = (&claims[x.a], &claims[x.b]);
+    let (actor_a, actor_b) = &x.actors;
+    Some(Finding {
+        rule: rule.id.clone(),
+        kind: rule.kind.as_str().into(),
+        severity: rule.severity,
+        cluster: cluster.map(str::to_string),
+        claims: vec![a.id.clone(), b.id.clone()],
+        message: format!(
+            "{} names \"{actor_a}\" and {} names \"{actor_b}\" in otherwise the same words: sources differ on who did it, or report two facts alike.",
+            a.doc, b.doc
+        ),
+        suggestion: None,
+        evidence: vec![
+            format!("{}: {}", a.id, excerpt(&a.text, 100)),
+            format!("{}: {}", b.id, excerpt(&b.text, 100)),
+            format!("the rest matches: model score {:.2} before the actor vetoes", x.score),
+        ],
+    })
 }
 
 /// Every source of the cluster comes from one origin: one outlet or person

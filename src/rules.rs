@@ -651,6 +651,7 @@ pub enum FindingKind {
     PolarityConflict,
     CertaintyDifference,
     SharedOrigin,
+    ActorConflict,
 }
 
 impl FindingKind {
@@ -663,6 +664,7 @@ impl FindingKind {
             FindingKind::PolarityConflict => "polarity_conflict",
             FindingKind::CertaintyDifference => "certainty_difference",
             FindingKind::SharedOrigin => "shared_origin",
+            FindingKind::ActorConflict => "actor_conflict",
         }
     }
 }

@@ -67,6 +67,15 @@ fn highlights(f: &Finding, c: &Claim) -> Vec<(usize, usize, String)> {
                 out.extend(rel(d.start, d.end).map(|(s, e)| (s, e, label)));
             }
         }
+        "actor_conflict" => {
+            for e in c
+                .entities
+                .iter()
+                .filter(|e| f.message.contains(&format!("\"{}\"", e.text)))
+            {
+                out.extend(rel(e.start, e.end).map(|(s, e)| (s, e, "actor".to_string())));
+            }
+        }
         "polarity_conflict" => {
             for n in &c.negations {
                 out.extend(rel(n.start, n.end).map(|(s, e)| (s, e, "negation".to_string())));
