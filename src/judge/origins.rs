@@ -16,6 +16,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rustc_hash::FxHashMap;
+
 use crate::model::Claim;
 use crate::rules::{FindingKind, FindingRule};
 
@@ -52,37 +54,55 @@ impl CopyParams {
 /// copies share whatever their quotes, dashes and spacing. `None` when it
 /// is shorter than `min_words`.
 fn wording(text: &str, min_words: usize) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    (words.len() >= min_words).then(|| words.join(" "))
+    let mut out = String::with_capacity(text.len());
+    let (mut words, mut in_word) = (0, false);
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                if words > 0 {
+                    out.push(' ');
+                }
+                words += 1;
+                in_word = true;
+            }
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else {
+            in_word = false;
+        }
+    }
+    (words >= min_words).then_some(out)
 }
 
 /// Pairs of documents that are copies of one text (see the module doc),
 /// found once over all claims.
 #[derive(Debug, Default)]
-pub struct Copies {
+pub struct Copies<'a> {
     params: Option<CopyParams>,
     /// Document pairs (ascending) and the number of sentences they share.
-    shared: BTreeMap<(String, String), usize>,
+    shared: FxHashMap<(&'a str, &'a str), usize>,
 }
 
-impl Copies {
-    pub fn new(claims: &[Claim], params: CopyParams) -> Copies {
-        let mut docs_of: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
-        for c in claims {
-            if let Some(w) = wording(&c.text, params.min_words) {
+impl<'a> Copies<'a> {
+    pub fn new(claims: &'a [Claim], params: CopyParams) -> Copies<'a> {
+        // Only counts come out of this map, so its order does not matter.
+        let mut docs_of: FxHashMap<String, BTreeSet<&'a str>> = FxHashMap::default();
+        use rayon::prelude::*;
+        let worded: Vec<Option<String>> = claims.par_iter().map(|c| wording(&c.text, params.min_words)).collect();
+        for (c, w) in claims.iter().zip(worded) {
+            if let Some(w) = w {
                 docs_of.entry(w).or_default().insert(c.doc.as_str());
             }
         }
-        let mut shared = BTreeMap::new();
+        let mut shared = FxHashMap::default();
         for docs in docs_of.values().filter(|d| d.len() > 1) {
             let docs: Vec<&str> = docs.iter().copied().collect();
-            for (k, a) in docs.iter().enumerate() {
-                for b in &docs[k + 1..] {
-                    *shared.entry((a.to_string(), b.to_string())).or_insert(0) += 1;
+            for (k, &a) in docs.iter().enumerate() {
+                for &b in &docs[k + 1..] {
+                    *shared.entry((a, b)).or_insert(0) += 1;
                 }
             }
         }
@@ -95,10 +115,7 @@ impl Copies {
     /// How many copied sentences two documents share.
     fn shared(&self, a: &str, b: &str) -> usize {
         let key = if a < b { (a, b) } else { (b, a) };
-        self.shared
-            .get(&(key.0.to_string(), key.1.to_string()))
-            .copied()
-            .unwrap_or(0)
+        self.shared.get(&key).copied().unwrap_or(0)
     }
 }
 
