@@ -16,6 +16,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::model::Claim;
@@ -90,7 +91,6 @@ impl<'a> Copies<'a> {
     pub fn new(claims: &'a [Claim], params: CopyParams) -> Copies<'a> {
         // Only counts come out of this map, so its order does not matter.
         let mut docs_of: FxHashMap<String, BTreeSet<&'a str>> = FxHashMap::default();
-        use rayon::prelude::*;
         let worded: Vec<Option<String>> = claims.par_iter().map(|c| wording(&c.text, params.min_words)).collect();
         for (c, w) in claims.iter().zip(worded) {
             if let Some(w) = w {
@@ -175,10 +175,10 @@ impl Origins {
         let mut links = Vec::new();
         for i in 0..docs.len() {
             for j in i + 1..docs.len() {
-                // Otherwise two documents are joined by what they cite only
-                // when they cite the same: a document citing both Reuters and
-                // a spokesman must not chain a Reuters story to the
-                // spokesman's.
+                // Short of a source common to all, two documents are joined
+                // by what they cite only when they cite the same: a document
+                // citing both Reuters and a spokesman must not chain a Reuters
+                // story to the spokesman's.
                 let link = if let Some(o) = &common {
                     Some(Link::Attribution(o.clone()))
                 } else if !named[i].is_empty() && named[i] == named[j] {
