@@ -39,7 +39,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
         /// Write the report here (whole or not at all) instead of stdout;
-        /// never over an input article or rule pack.
+        /// never over an input article, its sources.toml or a rule pack.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Exit with 1 when a finding at or above this severity exists.
@@ -195,9 +195,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let engine = Engine::new(RuleSet::with_files(&rules)?);
             let docs = load::load_paths(&paths)?;
+            // The articles, the metadata sidecar beside each, the rule packs.
+            let sidecars: Vec<PathBuf> = docs
+                .iter()
+                .map(|d| Path::new(&d.path).with_file_name(load::SIDECAR))
+                .collect();
             let inputs = docs
                 .iter()
                 .map(|d| Path::new(&d.path))
+                .chain(sidecars.iter().map(|p| p.as_path()))
                 .chain(rules.iter().map(|r| r.as_path()));
             output::refuse_overwriting_input(out.as_deref(), inputs)?;
             let report = {

@@ -224,6 +224,18 @@ fn output_over_an_input_is_refused() {
     }
     assert_eq!(fs::read(&b).unwrap(), article);
     assert!(fs::read_to_string(&pack).unwrap().starts_with("[[synonyms]]"));
+    // The metadata sidecar of a folder given is an input too.
+    let sidecar = write(
+        dir.path(),
+        "sources.toml",
+        b"[[document]]\nfile = \"a.txt\"\nsource = \"Example Daily\"\n",
+    );
+    bin()
+        .args(["check", dir.path().to_str().unwrap(), "-o", &sidecar])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the report would overwrite it"));
+    assert!(fs::read_to_string(&sidecar).unwrap().starts_with("[[document]]"));
     // Another file in the same folder is fine.
     let report = dir.path().join("report.json");
     bin()
