@@ -740,7 +740,6 @@ impl Aligner {
         let entity_missing = missing(a, b).max(missing(b, a));
         let person_disjoint = flag(disjoint(&a.persons, &b.persons));
         // Aliases too: one actor opens both under two spellings.
-        let known = |x: &str, set: &BTreeSet<String>| named(x, set) || set.iter().any(|y| alias(x, y));
         let measure = flag(
             a.measures
                 .iter()
@@ -774,8 +773,8 @@ impl Aligner {
         let subject_mismatch = flag(match (&a.subject, &b.subject) {
             (Some(sa), Some(sb)) => {
                 (a.subject_sure && b.subject_sure || swap)
-                    && !known(sa, &b.entities)
-                    && !known(sb, &a.entities)
+                    && !known_actor(sa, &b.entities)
+                    && !known_actor(sb, &a.entities)
                     && !alias(sa, sb)
             }
             _ => false,
@@ -913,8 +912,7 @@ impl Aligner {
     /// `subject_swap_slack` words. Both claims need profiles.
     fn actor_swap(&self, ca: &Claim, cb: &Claim, a: &Terms, b: &Terms) -> Option<(String, String)> {
         let (sa, sb) = (a.subject.as_ref()?, b.subject.as_ref()?);
-        let known = |x: &str, set: &BTreeSet<String>| set.iter().any(|y| same_actor(x, y) || alias(x, y));
-        if sa == sb || known(sa, &b.entities) || known(sb, &a.entities) || alias(sa, sb) {
+        if sa == sb || known_actor(sa, &b.entities) || known_actor(sb, &a.entities) || alias(sa, sb) {
             return None;
         }
         let (pa, pb) = (a.profile(), b.profile());
@@ -1614,6 +1612,12 @@ fn group(claims: &[&Claim], votes: &[cluster::Vote], terms: &[Terms], vetoes: &e
         .into_iter()
         .filter(|g| g.iter().any(|&i| claims[i].doc != claims[g[0]].doc))
         .collect()
+}
+
+/// `x` is one of the actors of `set`, under [`same_actor`] or as an
+/// [`alias`] (one actor opens both claims under two spellings).
+fn known_actor(x: &str, set: &BTreeSet<String>) -> bool {
+    set.iter().any(|y| same_actor(x, y) || alias(x, y))
 }
 
 /// Both claims name actors and no actor of one is an actor of the other

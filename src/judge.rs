@@ -273,7 +273,7 @@ fn corroborated(ctx: &Ctx) -> Option<Finding> {
     // Sources that cite one outlet or person, or print one text, are one
     // origin: the count of sources alone would overstate the corroboration.
     let origins = ctx.origins.groups.len();
-    let message = match origins::common_attribution(ctx.group) {
+    let message = match ctx.origins.common.as_deref() {
         Some(origin) => format!(
             "Stated by {} sources: {}; all attribute it to {origin}, so they share one origin.",
             docs.len(),
@@ -340,7 +340,7 @@ fn shared_origin(ctx: &Ctx) -> Option<Finding> {
         return None;
     }
     let claims = ctx.group.iter().map(|c| c.id.clone()).collect();
-    Some(match origins::common_attribution(ctx.group) {
+    Some(match ctx.origins.common.as_deref() {
         Some(origin) => ctx.finding(
             claims,
             format!("All {n} sources attribute this to {origin}: one origin, not independent corroboration."),

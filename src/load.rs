@@ -9,7 +9,7 @@
 //! A header is metadata, not article text: the document's `body_start` points
 //! past it, so it is never segmented into a claim.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -130,9 +130,25 @@ fn load_file(path: &Path) -> Result<Document> {
     document_from_bytes(&shown, &stem, &bytes, sidecar)
 }
 
+/// Where the metadata sidecar of `file` would be: beside it.
+fn sidecar_of(file: &Path) -> Option<PathBuf> {
+    file.parent().map(|dir| dir.join(SIDECAR))
+}
+
+/// Every file that loading `docs` read or could have read: each document's
+/// own file and the sidecar beside it, once each (stdin has neither).
+pub fn input_files(docs: &[Document]) -> BTreeSet<PathBuf> {
+    let mut files = BTreeSet::new();
+    for d in docs.iter().filter(|d| d.path != "<stdin>") {
+        let file = PathBuf::from(&d.path);
+        files.extend(sidecar_of(&file));
+        files.insert(file);
+    }
+    files
+}
+
 fn read_sidecar(file: &Path) -> Result<Option<SidecarEntry>> {
-    let Some(dir) = file.parent() else { return Ok(None) };
-    let side = dir.join(SIDECAR);
+    let Some(side) = sidecar_of(file) else { return Ok(None) };
     let Ok(text) = std::fs::read_to_string(&side) else {
         return Ok(None);
     };

@@ -1,7 +1,7 @@
 //! The `corroborate` command: parse arguments, call the library, map errors
 //! to exit codes (0 clean, 1 findings at or above --fail-on, 2 errors).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -195,16 +195,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let engine = Engine::new(RuleSet::with_files(&rules)?);
             let docs = load::load_paths(&paths)?;
-            // The articles, the metadata sidecar beside each, the rule packs.
-            let sidecars: Vec<PathBuf> = docs
-                .iter()
-                .map(|d| Path::new(&d.path).with_file_name(load::SIDECAR))
-                .collect();
-            let inputs = docs
-                .iter()
-                .map(|d| Path::new(&d.path))
-                .chain(sidecars.iter().map(|p| p.as_path()))
-                .chain(rules.iter().map(|r| r.as_path()));
+            let read = load::input_files(&docs);
+            let inputs = read.iter().chain(&rules).map(PathBuf::as_path);
             output::refuse_overwriting_input(out.as_deref(), inputs)?;
             let report = {
                 use std::io::IsTerminal;

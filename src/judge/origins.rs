@@ -120,7 +120,7 @@ impl<'a> Copies<'a> {
 }
 
 /// Why two documents of a cluster are one origin.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Link {
     /// Both attribute the fact to this outlet or person.
     Attribution(String),
@@ -137,6 +137,9 @@ pub struct Origins {
     pub groups: Vec<Vec<String>>,
     /// The links that joined documents: (doc, doc, why), docs ascending.
     pub links: Vec<(String, String, Link)>,
+    /// The outlet or person every document attributes the fact to, when
+    /// there are two documents or more and one such source is common to all.
+    pub common: Option<String>,
 }
 
 impl Origins {
@@ -206,6 +209,7 @@ impl Origins {
         Origins {
             groups: groups.into_values().collect(),
             links,
+            common,
         }
     }
 
@@ -250,7 +254,7 @@ fn listed(items: &[&str]) -> String {
 
 /// The outlet or person every document of `group` attributes the fact to,
 /// when there are two documents or more and one such source is common to all.
-pub fn common_attribution(group: &[&Claim]) -> Option<String> {
+fn common_attribution(group: &[&Claim]) -> Option<String> {
     let docs: BTreeSet<&str> = group.iter().map(|c| c.doc.as_str()).collect();
     if docs.len() < 2 {
         return None;
