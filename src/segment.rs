@@ -270,12 +270,19 @@ fn token_end(text: &str, i: usize) -> usize {
 /// The longest token the scanner looks at as a whole.
 const MAX_TOKEN: usize = 256;
 
+/// Whitespace, and the invisible marks that editors leave in text: a
+/// byte-order mark at the start of a file, zero-width spaces. None of them
+/// belongs to a sentence.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}')
+}
+
 /// Append the trimmed span of `text[from..to]`, if it holds anything.
 fn push(out: &mut Vec<Span>, text: &str, from: usize, to: usize) {
     let seg = &text[from..to];
-    let head = seg.trim_start();
+    let head = seg.trim_start_matches(is_blank);
     let start = from + (seg.len() - head.len());
-    let end = start + head.trim_end().len();
+    let end = start + head.trim_end_matches(is_blank).len();
     if end > start {
         out.push(Span::new(start, end));
     }
@@ -1141,6 +1148,11 @@ mod tests {
         ),
         // Lists.
         ("1. Buy milk\n2. Sell eggs", &["1. Buy milk", "2. Sell eggs"]),
+        // A byte-order mark and a zero-width space are no part of a sentence.
+        (
+            "\u{feff}The plant closed. It reopened.\u{200b}",
+            &["The plant closed.", "It reopened."],
+        ),
     ];
 
     #[test]
@@ -1176,6 +1188,8 @@ mod tests {
         let seg = segmenter();
         let text = "  Hello there.  \n\n  Bye now!  ";
         assert_eq!(seg.split(text), vec![Span::new(2, 14), Span::new(20, 28)]);
+        // The three bytes of a byte-order mark come before the first span.
+        assert_eq!(seg.split("\u{feff}Hi there."), vec![Span::new(3, 12)]);
     }
 
     fn check_invariants(text: &str, spans: &[Span]) -> Result<(), TestCaseError> {

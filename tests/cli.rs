@@ -169,6 +169,15 @@ fn summaries_count_in_the_singular_for_one() {
             .success()
             .stdout(predicate::str::contains(want));
     }
+    // No cluster: the clusters heading says so rather than standing empty.
+    bin()
+        .args(["check", "-"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "========\nnone: no two sources state the same fact\n",
+        ));
 }
 
 #[test]
@@ -276,6 +285,35 @@ fn one_file_named_twice_is_one_document() {
     let report = json(&out.get_output().stdout);
     assert_eq!(report["documents"].as_array().unwrap().len(), 1, "{report}");
     assert!(report["clusters"].as_array().unwrap().is_empty());
+}
+
+/// A byte-order mark is no part of the first sentence, and an excerpt's
+/// `path:line:column` is where an editor finds the marked words, also in a
+/// sentence that starts mid-line.
+#[test]
+fn excerpts_point_at_the_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "\u{feff}Acme Corp fired 40 workers at its Ohio plant on Monday.\n".as_bytes(),
+    );
+    let b = write(
+        dir.path(),
+        "b.txt",
+        b"The plant opened in 1990. Acme Corp fired 400 workers at its Ohio plant on Monday.\n",
+    );
+    let out = bin().args(["check", &a, &b, "--format", "json"]).assert().success();
+    let report = json(&out.get_output().stdout);
+    let first = &report["claims"][0];
+    assert_eq!(first["start"], 3, "{first}");
+    assert!(first["text"].as_str().unwrap().starts_with("Acme"), "{first}");
+    let out = bin().args(["check", &a, &b, "--color", "never"]).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    // "40" is the 17th character of a.txt's line 1 (the mark is not one);
+    // "400" the 43rd of b.txt's.
+    assert!(text.contains("a.txt:1:17"), "{text}");
+    assert!(text.contains("b.txt:1:43"), "{text}");
 }
 
 /// `-o` naming a pipe or a device (`-o /dev/null`) writes into it: a rename

@@ -9,7 +9,7 @@ use std::fmt::Write;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::judge::excerpt;
-use crate::model::{Claim, Finding, Report, Severity};
+use crate::model::{Claim, Document, Finding, Report, Severity};
 
 /// How to render the text report.
 #[derive(Debug, Clone, Copy, Default)]
@@ -99,11 +99,7 @@ fn highlights(f: &Finding, c: &Claim) -> Vec<(usize, usize, String)> {
 
 fn findings(report: &Report, opts: &TextOptions, out: &mut String) {
     let claims: HashMap<&str, &Claim> = report.claims.iter().map(|c| (c.id.as_str(), c)).collect();
-    let paths: HashMap<&str, &str> = report
-        .documents
-        .iter()
-        .map(|d| (d.id.as_str(), d.path.as_str()))
-        .collect();
+    let docs: HashMap<&str, &Document> = report.documents.iter().map(|d| (d.id.as_str(), d)).collect();
     let renderer = if opts.color {
         Renderer::styled()
     } else {
@@ -128,9 +124,13 @@ fn findings(report: &Report, opts: &TextOptions, out: &mut String) {
                 let mut group = Group::with_title(level.primary_title(title).id(&f.rule));
                 for id in &f.claims {
                     let Some(c) = claims.get(id.as_str()) else { continue };
-                    let mut snippet = Snippet::source(c.text.as_str())
+                    let doc = docs.get(c.doc.as_str()).copied();
+                    let (source, shift) = doc
+                        .and_then(|d| whole_lines(&d.text, c))
+                        .unwrap_or((c.text.as_str(), 0));
+                    let mut snippet = Snippet::source(source)
                         .line_start(c.line)
-                        .path(paths.get(c.doc.as_str()).copied().unwrap_or(c.doc.as_str()))
+                        .path(doc.map_or(c.doc.as_str(), |d| d.path.as_str()))
                         .fold(true);
                     let mut marks = highlights(f, c);
                     if marks.is_empty() {
@@ -150,7 +150,7 @@ fn findings(report: &Report, opts: &TextOptions, out: &mut String) {
                         } else {
                             AnnotationKind::Context
                         };
-                        snippet = snippet.annotation(kind.span(s..e).label(label));
+                        snippet = snippet.annotation(kind.span(shift + s..shift + e).label(label));
                     }
                     group = group.element(snippet);
                 }
@@ -191,6 +191,24 @@ fn findings(report: &Report, opts: &TextOptions, out: &mut String) {
     }
 }
 
+/// The lines of `text` that hold the claim, and the claim's offset in them:
+/// so the excerpt's `path:line:column` is where an editor finds the words,
+/// even for a sentence that starts mid-line. A byte-order mark is no column.
+/// None when the claim does not sit in `text` (a report built without its
+/// documents' text).
+fn whole_lines<'t>(text: &'t str, c: &Claim) -> Option<(&'t str, usize)> {
+    if text.get(c.start..c.end)? != c.text {
+        return None;
+    }
+    let mut from = text[..c.start].rfind('\n').map_or(0, |i| i + 1);
+    if from == 0 && text.starts_with('\u{feff}') {
+        from = '\u{feff}'.len_utf8();
+    }
+    let to = text[c.end..].find('\n').map_or(text.len(), |i| c.end + i);
+    let lines = text[from..to].trim_end_matches('\r');
+    Some((lines, c.start - from))
+}
+
 fn stories(report: &Report, out: &mut String) {
     if let Some((head, lines)) = super::several_stories(report) {
         let _ = writeln!(out, "{head}");
@@ -205,6 +223,9 @@ fn clusters(report: &Report, out: &mut String) {
     let claims: HashMap<&str, &Claim> = report.claims.iter().map(|c| (c.id.as_str(), c)).collect();
     let _ = writeln!(out, "Clusters");
     let _ = writeln!(out, "========");
+    if report.clusters.is_empty() {
+        let _ = writeln!(out, "none: no two sources state the same fact\n");
+    }
     for cl in &report.clusters {
         let _ = writeln!(out, "{} {} ({})", cl.id, cl.verdict, super::sources_of(cl));
         for id in &cl.claims {
