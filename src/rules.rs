@@ -215,6 +215,11 @@ pub struct CertaintyRule {
     pub description: String,
     pub level: Certainty,
     pub words: Vec<String>,
+    /// Words that, earlier in the sentence, take the cue's force away:
+    /// after "said", "would" is the reported "will" ("Acme said it would
+    /// cut jobs"), not a possibility.
+    #[serde(default)]
+    pub not_after: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

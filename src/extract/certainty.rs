@@ -6,17 +6,25 @@ use crate::rules::RuleSet;
 
 #[derive(Debug, Clone)]
 pub struct CueFinder {
-    hedges: PhraseMatcher<(Certainty, String)>,
+    /// Each cue's level, rule id, and the index of its rule's `not_after`
+    /// matcher, if any.
+    hedges: PhraseMatcher<(Certainty, String, Option<usize>)>,
+    not_after: Vec<PhraseMatcher<()>>,
     negators: PhraseMatcher<()>,
     not_negating: PhraseMatcher<()>,
 }
 
 impl CueFinder {
     pub fn new(rules: &RuleSet) -> CueFinder {
-        let hedges = rules
-            .certainty
-            .iter()
-            .flat_map(|r| r.words.iter().map(move |w| (w.clone(), (r.level, r.id.clone()))));
+        let mut not_after = Vec::new();
+        let mut hedges = Vec::new();
+        for r in &rules.certainty {
+            let after = (!r.not_after.is_empty()).then(|| {
+                not_after.push(PhraseMatcher::new(r.not_after.iter().map(|w| (w.clone(), ()))));
+                not_after.len() - 1
+            });
+            hedges.extend(r.words.iter().map(|w| (w.clone(), (r.level, r.id.clone(), after))));
+        }
         let negators = rules
             .negation
             .iter()
@@ -27,6 +35,7 @@ impl CueFinder {
             .flat_map(|r| r.except.iter().map(|w| (w.clone(), ())));
         CueFinder {
             hedges: PhraseMatcher::new(hedges),
+            not_after,
             negators: PhraseMatcher::new(negators),
             not_negating: PhraseMatcher::new(not_negating),
         }
@@ -40,6 +49,11 @@ impl CueFinder {
             .filter(|m| m.start == 0 || !sentence[m.start..].starts_with(char::is_uppercase))
             // "did not deny" is no denial.
             .filter(|m| m.payload.0 != Certainty::Denied || !self.negated_just_before(sentence, m.start))
+            .filter(|m| {
+                m.payload
+                    .2
+                    .is_none_or(|k| self.not_after[k].find_iter(&sentence[..m.start]).next().is_none())
+            })
             .map(|m| Hedge {
                 text: sentence[m.start..m.end].to_string(),
                 start: base + m.start,
