@@ -156,6 +156,7 @@ impl Params {
                 subject_penalty: rules.align_param("subject_penalty", 0.5),
                 person_penalty: rules.align_param("person_penalty", 0.6),
                 measure_bonus: rules.align_param("measure_bonus", 0.12),
+                min_shared: rules.align_param("claim_min_shared", 1.0) as usize,
             },
             bias: rules.align_param("bias", 0.0),
             veto_entity: rules.align_param("veto_entity", 0.0),
@@ -196,6 +197,10 @@ pub struct ClaimParams {
     pub subject_penalty: f64,
     pub person_penalty: f64,
     pub measure_bonus: f64,
+    /// Fewer shared terms than this never match on the claim score alone:
+    /// over a handful of claims every term is rare, and two short claims
+    /// sharing one noun ("the company") score high.
+    pub min_shared: usize,
 }
 
 /// A claim as the matcher sees it.
@@ -995,13 +1000,17 @@ impl Aligner {
         {
             score *= 1.0 - p.subject_penalty;
         }
-        if a.measures
-            .iter()
-            .any(|x| b.measures.iter().any(|y| keys_compatible(x, y)))
-        {
+        if same_measure(a, b) {
             score += p.measure_bonus;
         }
         score.clamp(0.0, 1.0)
+    }
+
+    /// How much two claims state in common: their shared terms, and a
+    /// quantity of one measure on both sides ("lost $3.2bn" and "lost $32
+    /// billion" share "lost" and a sum of money).
+    fn shared_facts(&self, a: &Terms, b: &Terms, ia: &Weighted, ib: &Weighted) -> usize {
+        ia.shared_count(ib) + usize::from(same_measure(a, b))
     }
 
     /// Align claims: candidate pairs from the index, scored, then grouped.
@@ -1166,7 +1175,10 @@ impl Aligner {
                 eprintln!("{:.3}\t{:.3}\t{}\t{}", s, para, claims[i].id, claims[j].id);
             }
             let best = s.max(para);
-            let matched = s >= p.claim.threshold || para >= p.threshold;
+            let (ta, tb) = (&terms[local(i)], &terms[local(j)]);
+            let matched = (s >= p.claim.threshold
+                && self.shared_facts(ta, tb, &weighted[i], &weighted[j]) >= p.claim.min_shared)
+                || para >= p.threshold;
             if matched {
                 edges.push((i, j, best));
             }
@@ -1460,6 +1472,23 @@ impl Weighted {
         sum
     }
 
+    /// How many terms the two share.
+    fn shared_count(&self, other: &Weighted) -> usize {
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < self.ids.len() && j < other.ids.len() {
+            match self.ids[i].cmp(&other.ids[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    }
+
     /// The idf-weighted share of the smaller term set that the other
     /// shares: a cheap bound used to skip pairs before full scoring.
     fn overlap_share(&self, other: &Weighted) -> f64 {
@@ -1503,6 +1532,13 @@ impl Idf {
     fn weight_of(df: usize, docs: usize) -> f64 {
         ((docs as f64 + 1.0) / (df as f64 + 1.0)).ln() + 1.0
     }
+}
+
+/// Both claims hold a quantity of one measure class.
+fn same_measure(a: &Terms, b: &Terms) -> bool {
+    a.measures
+        .iter()
+        .any(|x| b.measures.iter().any(|y| keys_compatible(x, y)))
 }
 
 /// Claims stemmed with one [`StemCache`]: enough for the cache to pay,
@@ -1758,6 +1794,22 @@ mod tests {
         assert!(!pairs.contains(&(0, 3)) && !pairs.contains(&(1, 3)));
         let al = e.aligner.align(&claims);
         assert_eq!(al.clusters, vec![vec![0, 1, 2]]);
+    }
+
+    /// Over a handful of claims every term is rare: two short claims that
+    /// share one noun scored above the claim threshold and joined two facts
+    /// into one cluster. One shared term and a sum of money on both sides
+    /// still match.
+    #[test]
+    fn one_shared_term_is_no_match_but_with_a_quantity_of_one_measure() {
+        let e = engine();
+        let claims = vec![
+            claim(&e, "a", "Acme Corp will cut 1,200 jobs, the company said."),
+            claim(&e, "a", "It lost $32 billion last year."),
+            claim(&e, "b", "The company lost $3.2bn last year."),
+        ];
+        let al = e.aligner.align(&claims);
+        assert_eq!(al.clusters, vec![vec![1, 2]], "{:?}", al.edges);
     }
 
     #[test]
