@@ -207,6 +207,9 @@ pub struct ClaimParams {
 #[derive(Debug, Clone, Default)]
 pub struct Terms {
     pub terms: BTreeSet<String>,
+    /// Terms written only inside the claim's attribution ("the company
+    /// said", "according to the union"): who says it, not what is said.
+    pub sourced: BTreeSet<String>,
     pub entities: BTreeSet<String>,
     /// Entities that name people.
     pub persons: BTreeSet<String>,
@@ -615,6 +618,23 @@ impl Aligner {
             .map(|(t, _, _)| word_id(t))
             .collect();
         let terms: BTreeSet<String> = spans.iter().map(|(t, _, _)| t.clone()).collect();
+        let sourced = match &claim.attribution {
+            Some(a) => {
+                let (from, to) = (a.start.saturating_sub(base), a.end.saturating_sub(base));
+                let inside = |x: &&(String, usize, usize)| from <= x.1 && x.2 <= to;
+                let outside: BTreeSet<&str> = spans
+                    .iter()
+                    .filter(|x| !inside(x))
+                    .map(|(t, _, _)| t.as_str())
+                    .collect();
+                spans
+                    .iter()
+                    .filter(|x| inside(x) && !outside.contains(x.0.as_str()))
+                    .map(|(t, _, _)| t.clone())
+                    .collect()
+            }
+            None => BTreeSet::new(),
+        };
         let toks = &words.toks;
         let numbers = toks.iter().filter_map(|t| normalise_number(t.text)).collect();
         let dates = claim.dates.iter().filter_map(|d| d.value.clone()).collect();
@@ -655,6 +675,7 @@ impl Aligner {
             .map(word_id);
         Terms {
             terms,
+            sourced,
             entities,
             persons,
             subject,
@@ -1405,13 +1426,20 @@ struct Weighted {
     ids: Vec<u32>,
     weights: Vec<f64>,
     total: f64,
+    /// Of `ids`, those of [`Terms::sourced`]: no shared fact.
+    sourced: Vec<u32>,
 }
 
 impl Weighted {
     /// Ids with their weights, in that order; the total sums them in it.
     fn new(ids: Vec<u32>, weights: Vec<f64>) -> Weighted {
         let total = weights.iter().fold(0.0, |t, &x| t + x);
-        Weighted { ids, weights, total }
+        Weighted {
+            ids,
+            weights,
+            total,
+            sourced: Vec::new(),
+        }
     }
 
     /// Ids into `vocab`: sorted distinct terms that hold every term given.
@@ -1472,7 +1500,7 @@ impl Weighted {
         sum
     }
 
-    /// How many terms the two share.
+    /// How many terms the two share, outside either's attribution.
     fn shared_count(&self, other: &Weighted) -> usize {
         let (mut i, mut j, mut n) = (0, 0, 0);
         while i < self.ids.len() && j < other.ids.len() {
@@ -1480,7 +1508,10 @@ impl Weighted {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    n += 1;
+                    let k = self.ids[i];
+                    if self.sourced.binary_search(&k).is_err() && other.sourced.binary_search(&k).is_err() {
+                        n += 1;
+                    }
                     i += 1;
                     j += 1;
                 }
@@ -1600,8 +1631,20 @@ fn intern(terms: &mut [Terms]) -> (Vec<Weighted>, Vec<usize>) {
             })
             .collect()
     };
+    // Sourced terms are terms of the claim: found among its own ids.
+    let sourced: Vec<Vec<u32>> = terms
+        .iter()
+        .zip(&ids)
+        .map(|(t, own)| {
+            t.sourced
+                .iter()
+                .filter_map(|x| t.terms.iter().position(|y| y == x).map(|k| own[k]))
+                .collect()
+        })
+        .collect();
     for t in terms.iter_mut() {
         t.terms = BTreeSet::new();
+        t.sourced = BTreeSet::new();
     }
     let mut df = vec![0usize; ids.iter().flatten().max().map_or(0, |&m| m as usize + 1)];
     for &k in ids.iter().flatten() {
@@ -1609,7 +1652,11 @@ fn intern(terms: &mut [Terms]) -> (Vec<Weighted>, Vec<usize>) {
     }
     let weighted = ids
         .into_par_iter()
-        .map(|ids| Weighted::of_ids(ids, &df, terms.len()))
+        .zip(sourced)
+        .map(|(ids, sourced)| Weighted {
+            sourced,
+            ..Weighted::of_ids(ids, &df, terms.len())
+        })
         .collect();
     (weighted, df)
 }
@@ -1810,6 +1857,26 @@ mod tests {
         ];
         let al = e.aligner.align(&claims);
         assert_eq!(al.clusters, vec![vec![1, 2]], "{:?}", al.edges);
+    }
+
+    /// Who says it is not what is said: "the company said" on both sides
+    /// is no shared fact.
+    #[test]
+    fn terms_of_the_attribution_are_no_shared_fact() {
+        let e = engine();
+        let claims = vec![
+            claim(&e, "a", "Globex shut its Dayton plant on March 3, the company said."),
+            claim(&e, "b", "Globex closed its plant in Dayton on Tuesday, March 5."),
+            claim(&e, "b", "The company said it will not reopen the plant."),
+        ];
+        let t = e.aligner.terms(&claims[0]);
+        assert_eq!(
+            t.sourced.iter().collect::<Vec<_>>(),
+            ["~company"],
+            "the synonym class of \"company\""
+        );
+        let al = e.aligner.align(&claims);
+        assert_eq!(al.clusters, vec![vec![0, 1]], "{:?}", al.edges);
     }
 
     #[test]
