@@ -29,10 +29,25 @@ impl CueFinder {
             .negation
             .iter()
             .flat_map(|r| r.words.iter().map(|w| (w.clone(), ())));
-        let not_negating = rules
+        // An exception written with "n't" ("n't say") stands for every
+        // contraction among the negators: "didn't say", "won't say", ...
+        let contractions: Vec<&str> = rules
             .negation
             .iter()
-            .flat_map(|r| r.except.iter().map(|w| (w.clone(), ())));
+            .flat_map(|r| &r.words)
+            .filter(|w| w.len() > 3 && w.ends_with("n't"))
+            .map(String::as_str)
+            .collect();
+        let not_negating: Vec<(String, ())> = rules
+            .negation
+            .iter()
+            .flat_map(|r| &r.except)
+            .flat_map(|w| match w.strip_prefix("n't ") {
+                Some(rest) => contractions.iter().map(|c| format!("{c} {rest}")).collect(),
+                None => vec![w.clone()],
+            })
+            .map(|w| (w, ()))
+            .collect();
         CueFinder {
             hedges: PhraseMatcher::new(hedges),
             not_after,
@@ -93,7 +108,9 @@ impl CueFinder {
             .collect();
         // Contractions: "isn't" is one token to the word-boundary check.
         for (i, _) in sentence.match_indices("n't").chain(sentence.match_indices("n’t")) {
-            if !out.iter().any(|n| n.start <= base + i && base + i < n.end) {
+            if !out.iter().any(|n| n.start <= base + i && base + i < n.end)
+                && !exempt.iter().any(|&(s, e)| s <= i && i < e)
+            {
                 let end = i + if sentence[i..].starts_with("n't") { 3 } else { 5 };
                 out.push(Negation {
                     text: sentence[i..end].to_string(),
