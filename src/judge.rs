@@ -434,8 +434,10 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
             .map(|t| t.0.as_str())
             .filter(|t| sb.iter().any(|u| u.0 == *t))
             .collect();
-        let negates = |c: &Claim, spans: &[(String, usize, usize)], cues: &[crate::model::Negation]| {
-            cues.iter().any(|n| {
+        // Whether a cue of `c` reaches a shared term, for the cues that
+        // withhold an answer or for those that deny.
+        let reaches = |c: &Claim, spans: &[(String, usize, usize)], withheld: bool| {
+            c.negations.iter().filter(|n| n.withheld == withheld).any(|n| {
                 let from = n.end.saturating_sub(c.start);
                 let to = scope_end(&c.text, from, scope_words);
                 spans
@@ -443,7 +445,12 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
                     .any(|(t, s, _)| shared.contains(t.as_str()) && *s >= from && *s < to)
             })
         };
-        let (na, nb) = (negates(a, sa, &a.negations), negates(b, sb, &b.negations));
+        // "did not say whether it will reopen" neither states nor denies
+        // the reopening: no conflict either way.
+        if reaches(a, sa, true) || reaches(b, sb, true) {
+            continue;
+        }
+        let (na, nb) = (reaches(a, sa, false), reaches(b, sb, false));
         if na == nb {
             continue;
         }

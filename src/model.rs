@@ -192,6 +192,11 @@ pub struct Negation {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// The negator withholds an answer ("did not say whether"): the claim
+    /// says something else than one stating the fact, but denies nothing,
+    /// so no polarity conflict is drawn from it. Written only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub withheld: bool,
 }
 
 /// A sentence that carries something checkable, with its facets.

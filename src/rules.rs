@@ -268,6 +268,11 @@ pub struct NegationRule {
     /// Phrases in which a negator does not negate ("not only").
     #[serde(default)]
     pub except: Vec<String>,
+    /// Phrases in which a negator withholds an answer ("did not say
+    /// whether"): the claim stays negated, but no polarity conflict is
+    /// drawn from it.
+    #[serde(default)]
+    pub withheld: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -837,7 +842,8 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
     collect!(certainty, "certainty", |r: &CertaintyRule| !r.words.is_empty());
     collect!(reporting, "reporting", |r: &ReportingRule| !r.words.is_empty());
     collect!(negation, "negation", |r: &NegationRule| !r.words.is_empty()
-        || !r.except.is_empty());
+        || !r.except.is_empty()
+        || !r.withheld.is_empty());
     collect!(synonyms, "synonyms", |r: &SynonymRule| r.words.len() >= 2);
     collect!(related, "related", |r: &RelatedRule| !r.senses.is_empty());
     collect!(names, "names", |r: &NameRule| !r.words.is_empty()

@@ -236,15 +236,23 @@ fn unnamed_source<'a>(
     {
         return None;
     }
-    // The subject opens a clause: after a comma or a determiner at its start.
-    let head = sentence[..noun.start].trim_end();
-    let clause_start = head.is_empty() || head.ends_with([',', '"', '”']) || {
-        let prev = before.len().checked_sub(2).map(|i| before[i].text.to_lowercase());
-        matches!(prev.as_deref(), Some("the" | "a" | "an"))
-            && sentence[..before[before.len() - 2].start]
-                .trim_end()
-                .ends_with([',', '"', '”'])
+    // The subject opens a clause: after a comma, or a determiner at its
+    // start, and up to two lower-case words before the noun ("..., the
+    // interior ministry said", "..., finance ministry officials said").
+    let opens_clause = |at: usize| {
+        let head = sentence[..at].trim_end();
+        head.is_empty() || head.ends_with([',', '"', '”'])
     };
+    let n = before.len() - 1;
+    let clause_start = (0..=2.min(n)).any(|k| {
+        let first = n - k;
+        let modifiers = before[first..n]
+            .iter()
+            .all(|t| t.text.chars().all(|c| c.is_lowercase()) && !is_determiner(t.text));
+        modifiers
+            && (opens_clause(before[first].start)
+                || (first > 0 && is_determiner(before[first - 1].text) && opens_clause(before[first - 1].start)))
+    });
     let rest = sentence[verb_end..].trim_start();
     // Look a few words ahead only: the rest of a huge sentence is not needed.
     let mut cut = rest.len().min(48);
@@ -253,6 +261,10 @@ fn unnamed_source<'a>(
     }
     let closes = rest.is_empty() || rest.starts_with(['.', ',', ';']) || (cut == rest.len() && tokens(rest).len() <= 2);
     (clause_start && closes).then_some(noun)
+}
+
+fn is_determiner(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "the" | "a" | "an")
 }
 
 /// Words that open a described unnamed source: "people familiar with the

@@ -2,7 +2,7 @@
 
 use crate::lexicon::PhraseMatcher;
 use crate::model::{Certainty, Hedge, Negation};
-use crate::rules::RuleSet;
+use crate::rules::{NegationRule, RuleSet};
 
 #[derive(Debug, Clone)]
 pub struct CueFinder {
@@ -12,6 +12,7 @@ pub struct CueFinder {
     not_after: Vec<PhraseMatcher<()>>,
     negators: PhraseMatcher<()>,
     not_negating: PhraseMatcher<()>,
+    withheld: PhraseMatcher<()>,
 }
 
 impl CueFinder {
@@ -29,7 +30,7 @@ impl CueFinder {
             .negation
             .iter()
             .flat_map(|r| r.words.iter().map(|w| (w.clone(), ())));
-        // An exception written with "n't" ("n't say") stands for every
+        // A phrase written with "n't" ("n't say") stands for every
         // contraction among the negators: "didn't say", "won't say", ...
         let contractions: Vec<&str> = rules
             .negation
@@ -38,21 +39,27 @@ impl CueFinder {
             .filter(|w| w.len() > 3 && w.ends_with("n't"))
             .map(String::as_str)
             .collect();
-        let not_negating: Vec<(String, ())> = rules
-            .negation
-            .iter()
-            .flat_map(|r| &r.except)
-            .flat_map(|w| match w.strip_prefix("n't ") {
-                Some(rest) => contractions.iter().map(|c| format!("{c} {rest}")).collect(),
-                None => vec![w.clone()],
-            })
-            .map(|w| (w, ()))
-            .collect();
+        let phrases = |list: fn(&NegationRule) -> &Vec<String>| -> PhraseMatcher<()> {
+            PhraseMatcher::new(
+                rules
+                    .negation
+                    .iter()
+                    .flat_map(list)
+                    .flat_map(|w| match w.strip_prefix("n't ") {
+                        Some(rest) => contractions.iter().map(|c| format!("{c} {rest}")).collect(),
+                        None => vec![w.clone()],
+                    })
+                    .map(|w| (w, ())),
+            )
+        };
+        let not_negating = phrases(|r| &r.except);
+        let withheld = phrases(|r| &r.withheld);
         CueFinder {
             hedges: PhraseMatcher::new(hedges),
             not_after,
             negators: PhraseMatcher::new(negators),
-            not_negating: PhraseMatcher::new(not_negating),
+            not_negating,
+            withheld,
         }
     }
 
@@ -96,26 +103,29 @@ impl CueFinder {
             .find_iter(sentence)
             .map(|m| (m.start, m.end))
             .collect();
+        let withheld: Vec<(usize, usize)> = self.withheld.find_iter(sentence).map(|m| (m.start, m.end)).collect();
+        let within =
+            |spans: &[(usize, usize)], from: usize, to: usize| spans.iter().any(|&(s, e)| s <= from && to <= e);
         let mut out: Vec<Negation> = self
             .negators
             .find_iter(sentence)
-            .filter(|m| !exempt.iter().any(|&(s, e)| s <= m.start && m.end <= e))
+            .filter(|m| !within(&exempt, m.start, m.end))
             .map(|m| Negation {
                 text: sentence[m.start..m.end].to_string(),
                 start: base + m.start,
                 end: base + m.end,
+                withheld: within(&withheld, m.start, m.end),
             })
             .collect();
         // Contractions: "isn't" is one token to the word-boundary check.
         for (i, _) in sentence.match_indices("n't").chain(sentence.match_indices("n’t")) {
-            if !out.iter().any(|n| n.start <= base + i && base + i < n.end)
-                && !exempt.iter().any(|&(s, e)| s <= i && i < e)
-            {
-                let end = i + if sentence[i..].starts_with("n't") { 3 } else { 5 };
+            let end = i + if sentence[i..].starts_with("n't") { 3 } else { 5 };
+            if !out.iter().any(|n| n.start <= base + i && base + i < n.end) && !within(&exempt, i, end) {
                 out.push(Negation {
                     text: sentence[i..end].to_string(),
                     start: base + i,
                     end: base + end,
+                    withheld: within(&withheld, i, end),
                 });
             }
         }
