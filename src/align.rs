@@ -208,8 +208,11 @@ pub struct ClaimParams {
 pub struct Terms {
     pub terms: BTreeSet<String>,
     /// Terms written only inside the claim's attribution ("the company
-    /// said", "according to the union"): who says it, not what is said.
-    pub sourced: BTreeSet<String>,
+    /// said", "according to the union": who says it, not what is said) or
+    /// in a quantity's approximator ("at least 1,200": the figure is
+    /// compared as a quantity), and the thing a figure counts ("820
+    /// people"), which a shared measure stands for.
+    pub incidental: BTreeSet<String>,
     pub entities: BTreeSet<String>,
     /// Entities that name people.
     pub persons: BTreeSet<String>,
@@ -618,23 +621,40 @@ impl Aligner {
             .map(|(t, _, _)| word_id(t))
             .collect();
         let terms: BTreeSet<String> = spans.iter().map(|(t, _, _)| t.clone()).collect();
-        let sourced = match &claim.attribution {
-            Some(a) => {
-                let (from, to) = (a.start.saturating_sub(base), a.end.saturating_sub(base));
-                let inside = |x: &&(String, usize, usize)| from <= x.1 && x.2 <= to;
-                let outside: BTreeSet<&str> = spans
-                    .iter()
-                    .filter(|x| !inside(x))
-                    .map(|(t, _, _)| t.as_str())
-                    .collect();
-                spans
-                    .iter()
-                    .filter(|x| inside(x) && !outside.contains(x.0.as_str()))
-                    .map(|(t, _, _)| t.clone())
-                    .collect()
-            }
-            None => BTreeSet::new(),
+        // The attribution's span and the quantities' approximators ("at
+        // least", "more than"), relative to the text.
+        let attribution = claim
+            .attribution
+            .as_ref()
+            .map(|a| (a.start.saturating_sub(base), a.end.saturating_sub(base)));
+        let approximators: Vec<(usize, usize, &str)> = claim
+            .quantities
+            .iter()
+            .filter_map(|q| {
+                let a = q.approximator.as_deref()?;
+                Some((q.start.saturating_sub(base), q.end.saturating_sub(base), a))
+            })
+            .collect();
+        let inside = |x: &&(String, usize, usize)| {
+            attribution.is_some_and(|(s, e)| s <= x.1 && x.2 <= e)
+                || approximators.iter().any(|&(s, e, a)| {
+                    s <= x.1
+                        && x.2 <= e
+                        && text
+                            .get(x.1..x.2)
+                            .is_some_and(|w| a.split_whitespace().any(|p| p.eq_ignore_ascii_case(w)))
+                })
         };
+        let outside: BTreeSet<&str> = spans
+            .iter()
+            .filter(|x| !inside(x))
+            .map(|(t, _, _)| t.as_str())
+            .collect();
+        let mut incidental: BTreeSet<String> = spans
+            .iter()
+            .filter(|x| inside(x) && !outside.contains(x.0.as_str()))
+            .map(|(t, _, _)| t.clone())
+            .collect();
         let toks = &words.toks;
         let numbers = toks.iter().filter_map(|t| normalise_number(t.text)).collect();
         let dates = claim.dates.iter().filter_map(|d| d.value.clone()).collect();
@@ -653,7 +673,17 @@ impl Aligner {
         let subject_words = opening.map_or(0, |e| e.text.split_whitespace().count());
         let subject_sure = opening.is_some_and(|e| e.titled || subject_words >= 2 || self.is_person(e));
         let subject: Option<String> = opening.map(|e| e.canonical.to_lowercase());
-        let measures = claim.quantities.iter().filter_map(|q| self.quantity_key(q)).collect();
+        let measures: BTreeSet<String> = claim.quantities.iter().filter_map(|q| self.quantity_key(q)).collect();
+        // The thing a figure counts ("820 people") is part of the quantity,
+        // which one shared measure already stands for.
+        incidental.extend(
+            measures
+                .iter()
+                .filter_map(|m| m.split_once('/'))
+                .map(|(_, thing)| thing)
+                .filter(|&thing| thing != "*" && terms.contains(thing))
+                .map(String::from),
+        );
         let values = claim
             .quantities
             .iter()
@@ -675,7 +705,7 @@ impl Aligner {
             .map(word_id);
         Terms {
             terms,
-            sourced,
+            incidental,
             entities,
             persons,
             subject,
@@ -1426,8 +1456,8 @@ struct Weighted {
     ids: Vec<u32>,
     weights: Vec<f64>,
     total: f64,
-    /// Of `ids`, those of [`Terms::sourced`]: no shared fact.
-    sourced: Vec<u32>,
+    /// Of `ids`, those of [`Terms::incidental`]: no shared fact.
+    incidental: Vec<u32>,
 }
 
 impl Weighted {
@@ -1438,7 +1468,7 @@ impl Weighted {
             ids,
             weights,
             total,
-            sourced: Vec::new(),
+            incidental: Vec::new(),
         }
     }
 
@@ -1500,7 +1530,7 @@ impl Weighted {
         sum
     }
 
-    /// How many terms the two share, outside either's attribution.
+    /// How many terms the two share, leaving out either's incidental ones.
     fn shared_count(&self, other: &Weighted) -> usize {
         let (mut i, mut j, mut n) = (0, 0, 0);
         while i < self.ids.len() && j < other.ids.len() {
@@ -1509,7 +1539,7 @@ impl Weighted {
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
                     let k = self.ids[i];
-                    if self.sourced.binary_search(&k).is_err() && other.sourced.binary_search(&k).is_err() {
+                    if self.incidental.binary_search(&k).is_err() && other.incidental.binary_search(&k).is_err() {
                         n += 1;
                     }
                     i += 1;
@@ -1631,12 +1661,12 @@ fn intern(terms: &mut [Terms]) -> (Vec<Weighted>, Vec<usize>) {
             })
             .collect()
     };
-    // Sourced terms are terms of the claim: found among its own ids.
-    let sourced: Vec<Vec<u32>> = terms
+    // Incidental terms are terms of the claim: found among its own ids.
+    let incidental: Vec<Vec<u32>> = terms
         .iter()
         .zip(&ids)
         .map(|(t, own)| {
-            t.sourced
+            t.incidental
                 .iter()
                 .filter_map(|x| t.terms.iter().position(|y| y == x).map(|k| own[k]))
                 .collect()
@@ -1644,7 +1674,7 @@ fn intern(terms: &mut [Terms]) -> (Vec<Weighted>, Vec<usize>) {
         .collect();
     for t in terms.iter_mut() {
         t.terms = BTreeSet::new();
-        t.sourced = BTreeSet::new();
+        t.incidental = BTreeSet::new();
     }
     let mut df = vec![0usize; ids.iter().flatten().max().map_or(0, |&m| m as usize + 1)];
     for &k in ids.iter().flatten() {
@@ -1652,9 +1682,9 @@ fn intern(terms: &mut [Terms]) -> (Vec<Weighted>, Vec<usize>) {
     }
     let weighted = ids
         .into_par_iter()
-        .zip(sourced)
-        .map(|(ids, sourced)| Weighted {
-            sourced,
+        .zip(incidental)
+        .map(|(ids, incidental)| Weighted {
+            incidental,
             ..Weighted::of_ids(ids, &df, terms.len())
         })
         .collect();
@@ -1871,12 +1901,32 @@ mod tests {
         ];
         let t = e.aligner.terms(&claims[0]);
         assert_eq!(
-            t.sourced.iter().collect::<Vec<_>>(),
+            t.incidental.iter().collect::<Vec<_>>(),
             ["~company"],
             "the synonym class of \"company\""
         );
         let al = e.aligner.align(&claims);
         assert_eq!(al.clusters, vec![vec![0, 1]], "{:?}", al.edges);
+    }
+
+    /// "at least" and "people" belong to the figures: one death toll and
+    /// one count of the injured share no fact for it.
+    #[test]
+    fn a_figure_s_approximator_and_counted_noun_are_no_shared_fact() {
+        let e = engine();
+        let claims = vec![
+            claim(
+                &e,
+                "a",
+                "A magnitude 6.8 earthquake struck central Morocco, killing at least 820 people.",
+            ),
+            claim(&e, "a", "Another 672 people were injured, 205 of them seriously."),
+            claim(&e, "b", "At least 1,200 people were injured."),
+        ];
+        let t = e.aligner.terms(&claims[2]);
+        assert!(t.incidental.contains("least"), "{:?}", t.incidental);
+        let al = e.aligner.align(&claims);
+        assert_eq!(al.clusters, vec![vec![1, 2]], "{:?}", al.edges);
     }
 
     #[test]
