@@ -259,9 +259,24 @@ fn unnamed_source<'a>(
     while !rest.is_char_boundary(cut) {
         cut -= 1;
     }
-    let closes = rest.is_empty() || rest.starts_with(['.', ',', ';']) || (cut == rest.len() && tokens(rest).len() <= 2);
+    // "..., the company said Tuesday." / "..., the company said in a
+    // statement." / "..., police said late on Monday."
+    let tail = tokens(&rest[..cut]);
+    let when_or_how = tail
+        .first()
+        .is_some_and(|t| CLOSING_ADJUNCTS.contains(&t.text.to_lowercase().as_str()));
+    let closes = rest.is_empty()
+        || rest.starts_with(['.', ',', ';'])
+        || (cut == rest.len() && (tail.len() <= 2 || (when_or_how && tail.len() <= 4)));
     (clause_start && closes).then_some(noun)
 }
+
+/// Words that open what may follow a closing "X said" before the
+/// sentence ends: when or how it was said ("in a statement", "on Monday",
+/// "late on Tuesday", "earlier this week").
+const CLOSING_ADJUNCTS: &[&str] = &[
+    "in", "on", "at", "late", "early", "earlier", "later", "last", "this", "during", "via", "through",
+];
 
 fn is_determiner(word: &str) -> bool {
     matches!(word.to_lowercase().as_str(), "the" | "a" | "an")
