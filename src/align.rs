@@ -1513,41 +1513,36 @@ impl Weighted {
         (n, sum)
     }
 
-    /// The weight of the terms both share, summed in this side's order.
-    fn shared(&self, other: &Weighted) -> f64 {
-        let (mut i, mut j, mut sum) = (0, 0, 0.0);
-        while i < self.ids.len() && j < other.ids.len() {
-            match self.ids[i].cmp(&other.ids[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += self.weights[i];
-                    i += 1;
-                    j += 1;
+    /// The positions in `self.ids` of the terms `other` holds too, in order.
+    fn common<'a>(&'a self, other: &'a Weighted) -> impl Iterator<Item = usize> + 'a {
+        let (mut i, mut j) = (0, 0);
+        std::iter::from_fn(move || {
+            while i < self.ids.len() && j < other.ids.len() {
+                match self.ids[i].cmp(&other.ids[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        i += 1;
+                        j += 1;
+                        return Some(i - 1);
+                    }
                 }
             }
-        }
-        sum
+            None
+        })
+    }
+
+    /// The weight of the terms both share, summed in this side's order.
+    fn shared(&self, other: &Weighted) -> f64 {
+        self.common(other).fold(0.0, |sum, i| sum + self.weights[i])
     }
 
     /// How many terms the two share, leaving out either's incidental ones.
     fn shared_count(&self, other: &Weighted) -> usize {
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        while i < self.ids.len() && j < other.ids.len() {
-            match self.ids[i].cmp(&other.ids[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    let k = self.ids[i];
-                    if self.incidental.binary_search(&k).is_err() && other.incidental.binary_search(&k).is_err() {
-                        n += 1;
-                    }
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        n
+        self.common(other)
+            .map(|i| self.ids[i])
+            .filter(|k| self.incidental.binary_search(k).is_err() && other.incidental.binary_search(k).is_err())
+            .count()
     }
 
     /// The idf-weighted share of the smaller term set that the other
