@@ -197,9 +197,11 @@ pub struct ClaimParams {
     pub subject_penalty: f64,
     pub person_penalty: f64,
     pub measure_bonus: f64,
-    /// Fewer shared terms than this never match on the claim score alone:
-    /// over a handful of claims every term is rare, and two short claims
-    /// sharing one noun ("the company") score high.
+    /// Fewer shared facts than this ([`Aligner::shared_facts`]: terms, not
+    /// counting incidental ones, and one for a shared measure) never match
+    /// on the claim score alone: over a handful of claims every term is
+    /// rare, and two short claims sharing one noun ("the company") score
+    /// high.
     pub min_shared: usize,
 }
 

@@ -254,6 +254,12 @@ pub struct ReportingRule {
     /// said" is said by officials, not by someone called Local.
     #[serde(default)]
     pub modifiers: Vec<String>,
+    /// `unnamed_subject` only: words that may open what follows a
+    /// clause-final "X said" before the sentence ends, saying when or how
+    /// it was said ("..., the company said in a statement."): up to four
+    /// words so opened still end the clause.
+    #[serde(default)]
+    pub closing: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

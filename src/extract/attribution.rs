@@ -22,6 +22,9 @@ pub struct AttributionFinder {
     unnamed: HashSet<String>,
     /// The common words that may open such a source ("local", "industry").
     modifiers: HashSet<String>,
+    /// Words that may open what follows a clause-final "X said" ("in a
+    /// statement", "on Monday"), lower-cased.
+    closing: HashSet<String>,
 }
 
 impl AttributionFinder {
@@ -29,10 +32,12 @@ impl AttributionFinder {
         let mut entries = Vec::new();
         let mut unnamed = HashSet::new();
         let mut modifiers = HashSet::new();
+        let mut closing = HashSet::new();
         for r in &rules.reporting {
             if r.shape == ReportingShape::UnnamedSubject {
                 unnamed.extend(r.words.iter().map(|w| w.to_lowercase()));
                 modifiers.extend(r.modifiers.iter().map(|w| w.to_lowercase()));
+                closing.extend(r.closing.iter().map(|w| w.to_lowercase()));
                 continue;
             }
             for w in &r.words {
@@ -46,6 +51,7 @@ impl AttributionFinder {
             verbs: PhraseMatcher::new(entries),
             unnamed,
             modifiers,
+            closing,
         }
     }
 
@@ -134,7 +140,7 @@ impl AttributionFinder {
                         (Some(n.text.to_lowercase()), base + n.start, base + m.end)
                     } else if let Some(e) = after_entity {
                         (Some(e.canonical.clone()), base + m.start, e.end)
-                    } else if let Some(n) = unnamed_source(sentence, before_words, m.start, m.end)
+                    } else if let Some(n) = unnamed_source(sentence, before_words, m.start, m.end, &self.closing)
                         .or_else(|| described_source(sentence, before_words, m.start, m.end))
                     {
                         // "..., officials said." An unnamed source still attributes.
@@ -228,6 +234,7 @@ fn unnamed_source<'a>(
     before: &[crate::tokens::Token<'a>],
     verb_start: usize,
     verb_end: usize,
+    closing: &HashSet<String>,
 ) -> Option<crate::tokens::Token<'a>> {
     let noun = *before.last()?;
     if !sentence[noun.end..verb_start].trim().is_empty()
@@ -262,21 +269,12 @@ fn unnamed_source<'a>(
     // "..., the company said Tuesday." / "..., the company said in a
     // statement." / "..., police said late on Monday."
     let tail = tokens(&rest[..cut]);
-    let when_or_how = tail
-        .first()
-        .is_some_and(|t| CLOSING_ADJUNCTS.contains(&t.text.to_lowercase().as_str()));
+    let when_or_how = tail.first().is_some_and(|t| closing.contains(&t.text.to_lowercase()));
     let closes = rest.is_empty()
         || rest.starts_with(['.', ',', ';'])
         || (cut == rest.len() && (tail.len() <= 2 || (when_or_how && tail.len() <= 4)));
     (clause_start && closes).then_some(noun)
 }
-
-/// Words that open what may follow a closing "X said" before the
-/// sentence ends: when or how it was said ("in a statement", "on Monday",
-/// "late on Tuesday", "earlier this week").
-const CLOSING_ADJUNCTS: &[&str] = &[
-    "in", "on", "at", "late", "early", "earlier", "later", "last", "this", "during", "via", "through",
-];
 
 fn is_determiner(word: &str) -> bool {
     matches!(word.to_lowercase().as_str(), "the" | "a" | "an")
