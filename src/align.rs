@@ -197,7 +197,7 @@ pub struct ClaimParams {
     pub subject_penalty: f64,
     pub person_penalty: f64,
     pub measure_bonus: f64,
-    /// Fewer shared facts than this ([`Aligner::shared_facts`]: terms, not
+    /// Fewer shared facts than this (terms, not
     /// counting incidental ones, and one for a shared measure) never match
     /// on the claim score alone: over a handful of claims every term is
     /// rare, and two short claims sharing one noun ("the company") score
