@@ -260,6 +260,10 @@ pub struct ReportingRule {
     /// words so opened still end the clause.
     #[serde(default)]
     pub closing: Vec<String>,
+    /// `unnamed_subject` only: words that, among the two before a reporting
+    /// verb, mean nobody says it ("did not say", "declined to say").
+    #[serde(default)]
+    pub unsaid: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -46,6 +46,11 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("Officials said 40 people had died in the flood.", Some("officials"), false, RE, false),
     ("Sources said Acme would not renew the contract.", Some("sources"), false, RE, true),
     ("Sources said Acme might not renew the contract.", Some("sources"), false, SP, true),
+    // Nobody says what a source declines to say; the withheld answer stays
+    // negated for matching (rules/negation.toml, withheld-statements).
+    ("Globex did not say whether it would reopen the plant.", None, false, SP, true),
+    ("Five people were hurt, according to local officials.", Some("officials"), false, RE, false),
+    ("The quake killed 820 people, the interior ministry said in a statement.", Some("ministry"), false, RE, false),
     ("The company said it had hired 40 engineers.", Some("company"), false, RE, false),
     ("Two witnesses told reporters the van did not stop.", Some("witnesses"), false, RE, true),
     // A common word opening the unnamed source is no name; a name there stays one.

@@ -25,6 +25,9 @@ pub struct AttributionFinder {
     /// Words that may open what follows a clause-final "X said" ("in a
     /// statement", "on Monday"), lower-cased.
     closing: HashSet<String>,
+    /// Words right before a reporting verb that unsay it ("not", "never",
+    /// "declined to"), lower-cased.
+    unsaid: HashSet<String>,
 }
 
 impl AttributionFinder {
@@ -33,11 +36,13 @@ impl AttributionFinder {
         let mut unnamed = HashSet::new();
         let mut modifiers = HashSet::new();
         let mut closing = HashSet::new();
+        let mut unsaid = HashSet::new();
         for r in &rules.reporting {
             if r.shape == ReportingShape::UnnamedSubject {
                 unnamed.extend(r.words.iter().map(|w| w.to_lowercase()));
                 modifiers.extend(r.modifiers.iter().map(|w| w.to_lowercase()));
                 closing.extend(r.closing.iter().map(|w| w.to_lowercase()));
+                unsaid.extend(r.unsaid.iter().map(|w| w.to_lowercase()));
                 continue;
             }
             for w in &r.words {
@@ -52,6 +57,7 @@ impl AttributionFinder {
             unnamed,
             modifiers,
             closing,
+            unsaid,
         }
     }
 
@@ -97,13 +103,17 @@ impl AttributionFinder {
                     let unnamed = (after_entity.is_none() && speaker.is_none())
                         .then(|| self.opening_unnamed(sentence, before_words, m.start))
                         .flatten();
+                    // "according to the union", "according to local officials".
+                    let listed = (after_entity.is_none() && speaker.is_none() && unnamed.is_none())
+                        .then(|| self.unnamed_after(sentence, &all_tokens, m.end))
+                        .flatten();
                     let source = after_entity
                         .or(speaker)
                         .map(|e| e.canonical.clone())
-                        .or_else(|| unnamed.map(|n| n.text.to_lowercase()));
+                        .or_else(|| unnamed.or(listed).map(|n| n.text.to_lowercase()));
                     if source.is_some() || verb_hit.is_none() {
                         let start = speaker.map_or(unnamed.map_or(base + m.start, |n| base + n.start), |e| e.start);
-                        let end = after_entity.map_or(base + m.end, |e| e.end);
+                        let end = after_entity.map_or(listed.map_or(base + m.end, |n| base + n.end), |e| e.end);
                         let att = Attribution {
                             text: sentence[start - base..end - base].to_string(),
                             start,
@@ -126,6 +136,14 @@ impl AttributionFinder {
                         prev.as_deref(),
                         Some("is" | "was" | "are" | "were" | "be" | "been" | "being")
                     ) {
+                        continue;
+                    }
+                    // "Globex did not say whether ...", "declined to say":
+                    // nobody says it.
+                    let near = &before_words[before_words.len().saturating_sub(2)..];
+                    if near.iter().any(|t| self.unsaid.contains(&t.text.to_lowercase()))
+                        || near.iter().any(|t| t.text.ends_with("n't") || t.text.ends_with("n’t"))
+                    {
                         continue;
                     }
                     let pronoun = before_words.last().filter(|t| {
@@ -185,6 +203,29 @@ impl AttributionFinder {
 }
 
 impl AttributionFinder {
+    /// An unnamed source right after a phrase that names its source next
+    /// ("according to the union", "according to local officials"): the
+    /// head of up to three lower-case words past a determiner, with only
+    /// spaces between them ("according to company filings" names none).
+    fn unnamed_after<'a>(
+        &self,
+        sentence: &str,
+        tokens: &[crate::tokens::Token<'a>],
+        phrase_end: usize,
+    ) -> Option<crate::tokens::Token<'a>> {
+        let after = &tokens[tokens.partition_point(|t| t.start < phrase_end)..];
+        let skip = usize::from(after.first().is_some_and(|t| is_determiner(t.text)));
+        let mut run: Vec<crate::tokens::Token<'a>> = Vec::new();
+        for t in after.iter().skip(skip).take(3) {
+            let spaced = run.last().is_none_or(|p| sentence[p.end..t.start].trim().is_empty());
+            if !spaced || !t.text.chars().all(|c| c.is_lowercase()) {
+                break;
+            }
+            run.push(*t);
+        }
+        run.last().filter(|t| self.unnamed.contains(t.text)).copied()
+    }
+
     /// An unnamed source that opens the sentence right before the verb:
     /// "Police said ...", "Local officials said ...", "The company said ...",
     /// "Two witnesses told ...". At most two words before the noun. With
