@@ -220,6 +220,12 @@ pub struct CertaintyRule {
     /// cut jobs"), not a possibility.
     #[serde(default)]
     pub not_after: Vec<String>,
+    /// How many words before the cue `not_after` looks at (0: the whole
+    /// sentence before it): "said it would" is the reported "will", but in
+    /// "said his advisers concluded that listing the bear would require"
+    /// the "would" is a hypothetical of its own clause.
+    #[serde(default)]
+    pub not_after_words: usize,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -9,7 +9,9 @@ pub struct CueFinder {
     /// Each cue's level, rule id, and the index of its rule's `not_after`
     /// matcher, if any.
     hedges: PhraseMatcher<(Certainty, String, Option<usize>)>,
-    not_after: Vec<PhraseMatcher<()>>,
+    /// Each `not_after` matcher with how many words before the cue it reads
+    /// (0: all).
+    not_after: Vec<(PhraseMatcher<()>, usize)>,
     negators: PhraseMatcher<()>,
     not_negating: PhraseMatcher<()>,
     withheld: PhraseMatcher<()>,
@@ -21,7 +23,10 @@ impl CueFinder {
         let mut hedges = Vec::new();
         for r in &rules.certainty {
             let after = (!r.not_after.is_empty()).then(|| {
-                not_after.push(PhraseMatcher::new(r.not_after.iter().map(|w| (w.clone(), ()))));
+                not_after.push((
+                    PhraseMatcher::new(r.not_after.iter().map(|w| (w.clone(), ()))),
+                    r.not_after_words,
+                ));
                 not_after.len() - 1
             });
             hedges.extend(r.words.iter().map(|w| (w.clone(), (r.level, r.id.clone(), after))));
@@ -72,9 +77,13 @@ impl CueFinder {
             // "did not deny" is no denial.
             .filter(|m| m.payload.0 != Certainty::Denied || !self.negated_just_before(sentence, m.start))
             .filter(|m| {
-                m.payload
-                    .2
-                    .is_none_or(|k| self.not_after[k].find_iter(&sentence[..m.start]).next().is_none())
+                m.payload.2.is_none_or(|k| {
+                    let (matcher, words) = &self.not_after[k];
+                    matcher
+                        .find_iter(last_words(&sentence[..m.start], *words))
+                        .next()
+                        .is_none()
+                })
             })
             .map(|m| Hedge {
                 text: sentence[m.start..m.end].to_string(),
@@ -132,6 +141,19 @@ impl CueFinder {
         out.sort_by_key(|n| n.start);
         out
     }
+}
+
+/// The last `n` words of `text` (all of it for 0).
+fn last_words(text: &str, n: usize) -> &str {
+    if n == 0 {
+        return text;
+    }
+    let head = text.trim_end();
+    let from = head
+        .rmatch_indices(char::is_whitespace)
+        .nth(n - 1)
+        .map_or(0, |(i, _)| i + 1);
+    &head[from..]
 }
 
 /// The least certain level among cues (Asserted when there are none).
