@@ -1640,35 +1640,27 @@ struct Words<'t> {
 /// then served and are dropped from `terms`.
 fn intern(terms: &mut [Terms]) -> (Vec<Weighted>, Vec<usize>) {
     use rayon::prelude::*;
-    let ids: Vec<Vec<u32>> = {
+    // Each claim's terms and incidental terms (a subset, also in string
+    // order) as ids.
+    let (ids, incidental): (Vec<Vec<u32>>, Vec<Vec<u32>>) = {
         let mut vocab: Vec<&str> = terms.iter().flat_map(|t| t.terms.iter().map(String::as_str)).collect();
         vocab.sort_unstable();
         vocab.dedup();
+        let id_of = |x: &String| {
+            vocab
+                .binary_search(&x.as_str())
+                .expect("every term is in the vocabulary") as u32
+        };
         terms
             .par_iter()
             .map(|t| {
-                t.terms
-                    .iter()
-                    .map(|x| {
-                        vocab
-                            .binary_search(&x.as_str())
-                            .expect("every term is in the vocabulary") as u32
-                    })
-                    .collect()
+                (
+                    t.terms.iter().map(id_of).collect(),
+                    t.incidental.iter().map(id_of).collect(),
+                )
             })
-            .collect()
+            .unzip()
     };
-    // Incidental terms are terms of the claim: found among its own ids.
-    let incidental: Vec<Vec<u32>> = terms
-        .iter()
-        .zip(&ids)
-        .map(|(t, own)| {
-            t.incidental
-                .iter()
-                .filter_map(|x| t.terms.iter().position(|y| y == x).map(|k| own[k]))
-                .collect()
-        })
-        .collect();
     for t in terms.iter_mut() {
         t.terms = BTreeSet::new();
         t.incidental = BTreeSet::new();

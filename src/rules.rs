@@ -267,7 +267,8 @@ pub struct ReportingRule {
     #[serde(default)]
     pub closing: Vec<String>,
     /// `unnamed_subject` only: words that, among the two before a reporting
-    /// verb, mean nobody says it ("did not say", "declined to say").
+    /// verb, mean nobody says it ("did not say", "declined to say"); a
+    /// contraction in "n't" always does.
     #[serde(default)]
     pub unsaid: Vec<String>,
     #[serde(default)]

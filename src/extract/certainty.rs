@@ -97,12 +97,7 @@ impl CueFinder {
 
     /// A negator among the two words before byte `at`.
     fn negated_just_before(&self, sentence: &str, at: usize) -> bool {
-        let head = sentence[..at].trim_end();
-        let from = head
-            .rmatch_indices(char::is_whitespace)
-            .nth(1)
-            .map_or(0, |(i, _)| i + 1);
-        let window = &head[from..];
+        let window = last_words(&sentence[..at], 2);
         self.negators.find_iter(window).next().is_some() || window.contains("n't") || window.contains("n’t")
     }
 
