@@ -32,6 +32,7 @@ use features::{CharBigrams, CharGrams, capped, lcs_and_edit, ngram_ids, ngram_ov
 mod cluster;
 mod events;
 pub mod related;
+mod spelling;
 mod stories;
 pub use stories::StoryParams;
 
@@ -1474,13 +1475,25 @@ impl Weighted {
         }
     }
 
-    /// Ids into `vocab`: sorted distinct terms that hold every term given.
-    fn interned(terms: &BTreeSet<String>, vocab: &[&str], idf: &Idf) -> Weighted {
-        let ids = terms
+    /// Ids into `vocab`: sorted distinct terms that hold every term given,
+    /// each id replaced by its representative `rep` (spelling variants of
+    /// a name are one term); a second variant in one claim counts once.
+    fn interned(terms: &BTreeSet<String>, vocab: &[&str], rep: &[u32], idf: &Idf) -> Weighted {
+        let mut items: Vec<(u32, f64)> = terms
             .iter()
-            .map(|t| vocab.binary_search(&t.as_str()).unwrap_or_else(|at| at) as u32)
+            .map(|t| {
+                (
+                    rep[vocab.binary_search(&t.as_str()).unwrap_or_else(|at| at)],
+                    idf.weight(t),
+                )
+            })
             .collect();
-        Weighted::new(ids, terms.iter().map(|t| idf.weight(t)).collect())
+        // Stable: with no variant, the order (and so every sum) is the
+        // terms' string order.
+        items.sort_by_key(|&(id, _)| id);
+        items.dedup_by_key(|&mut (id, _)| id);
+        let (ids, weights) = items.into_iter().unzip();
+        Weighted::new(ids, weights)
     }
 
     /// Terms given as ids (in string order), weighted by their document
@@ -1493,9 +1506,10 @@ impl Weighted {
     /// Both claims' terms as ids into the union of their terms.
     fn pair(a: &Terms, b: &Terms, idf: &Idf) -> (Weighted, Weighted) {
         let vocab: Vec<&str> = a.terms.union(&b.terms).map(String::as_str).collect();
+        let rep = spelling::representatives(&vocab);
         (
-            Weighted::interned(&a.terms, &vocab, idf),
-            Weighted::interned(&b.terms, &vocab, idf),
+            Weighted::interned(&a.terms, &vocab, &rep, idf),
+            Weighted::interned(&b.terms, &vocab, &rep, idf),
         )
     }
 
@@ -1636,8 +1650,9 @@ struct Words<'t> {
 
 /// Each claim's terms as ids in string order, weighted by their rarity
 /// among the claims, and each id's document frequency: the prefilter and
-/// the claim matcher then merge two sorted lists. The term strings have
-/// then served and are dropped from `terms`.
+/// the claim matcher then merge two sorted lists. Spelling variants of a
+/// name take one id ([`spelling`]). The term strings have then served and
+/// are dropped from `terms`.
 fn intern(terms: &mut [Terms]) -> (Vec<Weighted>, Vec<usize>) {
     use rayon::prelude::*;
     // Each claim's terms and incidental terms (a subset, also in string
@@ -1646,19 +1661,25 @@ fn intern(terms: &mut [Terms]) -> (Vec<Weighted>, Vec<usize>) {
         let mut vocab: Vec<&str> = terms.iter().flat_map(|t| t.terms.iter().map(String::as_str)).collect();
         vocab.sort_unstable();
         vocab.dedup();
-        let id_of = |x: &String| {
-            vocab
-                .binary_search(&x.as_str())
-                .expect("every term is in the vocabulary") as u32
+        let rep = spelling::representatives(&vocab);
+        let ids_of = |set: &BTreeSet<String>| {
+            let mut ids: Vec<u32> = set
+                .iter()
+                .map(|x| {
+                    rep[vocab
+                        .binary_search(&x.as_str())
+                        .expect("every term is in the vocabulary")]
+                })
+                .collect();
+            // A spelling variant's id may sort before its neighbours', or
+            // repeat another term's.
+            ids.sort_unstable();
+            ids.dedup();
+            ids
         };
         terms
             .par_iter()
-            .map(|t| {
-                (
-                    t.terms.iter().map(id_of).collect(),
-                    t.incidental.iter().map(id_of).collect(),
-                )
-            })
+            .map(|t| (ids_of(&t.terms), ids_of(&t.incidental)))
             .unzip()
     };
     for t in terms.iter_mut() {
@@ -1726,6 +1747,12 @@ fn known_actor(x: &str, set: &BTreeSet<String>) -> bool {
 /// (under [`same_actor`]).
 fn actors_disjoint(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.iter().any(|y| same_actor(x, y)))
+}
+
+/// [`actors_disjoint`], but an [`alias`] is one actor too ("Marrakech" and
+/// "Marrakesh"; "ATA" and "Air Transport Association").
+fn actors_apart(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| known_actor(x, b))
 }
 
 #[cfg(test)]
@@ -1894,6 +1921,27 @@ mod tests {
             ["~company"],
             "the synonym class of \"company\""
         );
+        let al = e.aligner.align(&claims);
+        assert_eq!(al.clusters, vec![vec![0, 1]], "{:?}", al.edges);
+    }
+
+    /// Two outlets spell the place their own way: one name, one term, and
+    /// no names veto between the two claims.
+    #[test]
+    fn spelling_variants_of_a_name_are_one_term() {
+        let e = engine();
+        let claims = vec![
+            claim(
+                &e,
+                "a",
+                "The USGS said the quake struck 71 kilometres south-west of Tarrakech at a depth of 18 kilometres.",
+            ),
+            claim(
+                &e,
+                "b",
+                "The quake's epicentre was 72 km southwest of Tarrakesh, at a depth of 18.5 km, according to the US Geological Survey.",
+            ),
+        ];
         let al = e.aligner.align(&claims);
         assert_eq!(al.clusters, vec![vec![0, 1]], "{:?}", al.edges);
     }

@@ -116,7 +116,7 @@ impl super::cluster::Evidence for Signature {
         let weight = flag(disjoint(&self.years, &other.years)) * v.years
             + flag(disjoint(&self.weekdays, &other.weekdays)) * v.weekdays
             + flag(disjoint(&self.decimals, &other.decimals)) * v.decimals
-            + flag(super::actors_disjoint(&self.names, &other.names)) * v.names;
+            + flag(super::actors_apart(&self.names, &other.names)) * v.names;
         weight >= 1.0
     }
 
