@@ -373,9 +373,44 @@ fn comparable(a: &Quantity, b: &Quantity, aligner: &Aligner) -> bool {
 
 fn agree(x: &Quantity, y: &Quantity, slack: f64, tol: f64) -> bool {
     match (comparable_range(x, slack), comparable_range(y, slack)) {
-        (Some(rx), Some(ry)) => overlaps(rx, ry, tol),
+        (Some(rx), Some(ry)) => overlaps(rx, ry, tol) || rounded(x, y) || rounded(y, x),
         _ => true,
     }
+}
+
+/// `coarse` is `fine` rounded: written with fewer decimals, it lies within
+/// half a unit of its last written digit ("18 km" and "18.5 km", "$3.2bn"
+/// and "$3.24bn"). Two figures written to one precision are never taken
+/// as roundings of each other ("18 km" and "19 km").
+fn rounded(coarse: &Quantity, fine: &Quantity) -> bool {
+    let (Some(c), Some(f)) = (coarse.value, fine.value) else {
+        return false;
+    };
+    if coarse.approximator.is_some() || fine.approximator.is_some() {
+        return false;
+    }
+    match (half_unit(coarse), half_unit(fine)) {
+        (Some(hc), Some(hf)) => hc > hf * 1.5 && (c - f).abs() <= hc * (1.0 + 1e-9),
+        _ => false,
+    }
+}
+
+/// Half a unit of the last digit a figure's text writes, scale applied:
+/// 0.5 for "18", 0.05 for "18.5", 5e7 for "$3.2bn". None for a figure
+/// written in words.
+fn half_unit(q: &Quantity) -> Option<f64> {
+    let digits: String = q
+        .text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let digits = digits.trim_end_matches('.');
+    let written: f64 = digits.parse().ok().filter(|&n: &f64| n > 0.0)?;
+    let decimals = digits.split_once('.').map_or(0, |(_, frac)| frac.len()) as i32;
+    let scale = q.value? / written;
+    Some(0.5 * 10f64.powi(-decimals) * scale.abs())
 }
 
 /// How far apart two figures are, as a ratio: the closest counterpart wins.
