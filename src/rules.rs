@@ -271,6 +271,11 @@ pub struct ReportingRule {
     /// contraction in "n't" always does.
     #[serde(default)]
     pub unsaid: Vec<String>,
+    /// `unnamed_subject` only: nouns of bodies that a possessive name owns
+    /// and that speak as themselves ("Morocco's geophysical centre",
+    /// "Acme's legal department"): such a body, not its owner, is the source.
+    #[serde(default)]
+    pub bodies: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -29,6 +29,10 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("In a statement, Globex said it had not broken any rules.", Some("Globex"), false, RE, true),
     ("An Acme spokesperson said the recall covered 12,000 cars.", Some("Acme"), false, RE, false),
     ("Acme's spokesperson said the recall was voluntary.", Some("Acme"), false, RE, false),
+    // A body a possessive name owns is its own source; two of one
+    // country's agencies are two origins.
+    ("The toll rose to 40, according to Norland's seismic institute.", Some("Norland's seismic institute"), false, RE, false),
+    ("Norland's health ministry said 40 people died.", Some("Norland's health ministry"), false, RE, false),
     ("Acme's spokeswoman, Jane Hargrove, said the recall was voluntary.", Some("Jane Hargrove"), false, RE, false),
     // After a reporting verb "would" is the reported "will": a plan or an
     // outcome passed on, not a possibility (rules/certainty.toml, "would").

@@ -28,21 +28,70 @@ pub struct AttributionFinder {
     /// Words right before a reporting verb that unsay it ("not", "never",
     /// "declined to"), lower-cased.
     unsaid: HashSet<String>,
+    /// Bodies a possessive name may own ("ministry", "centre"), lower-cased.
+    bodies: HashSet<String>,
 }
 
 impl AttributionFinder {
+    /// The source a named entity gives: its canonical name, or the body it
+    /// owns when a possessive names one ([`Self::possessive_source`]).
+    fn named_source(&self, sentence: &str, base: usize, e: &Entity, tokens: &[crate::tokens::Token]) -> String {
+        self.possessive_source(sentence, base, e, tokens)
+            .map_or_else(|| e.canonical.clone(), |(s, _)| s)
+    }
+
+    /// "Morocco's geophysical centre", "Acme's legal department": a
+    /// possessive name followed (with only spaces between) by up to three
+    /// lower-case words, the last of them one of the rule's `bodies`, is
+    /// that body, not the owner: two of a country's agencies are two
+    /// origins. A person speaks for the owner ("Acme's spokesperson").
+    /// Returns the source and the document offset where it ends.
+    fn possessive_source(
+        &self,
+        sentence: &str,
+        base: usize,
+        e: &Entity,
+        tokens: &[crate::tokens::Token],
+    ) -> Option<(String, usize)> {
+        let end = e.end.checked_sub(base)?;
+        let owner_end = if e.text.ends_with("'s") || e.text.ends_with("’s") {
+            end
+        } else {
+            let rest = sentence.get(end..)?;
+            end + ["'s", "’s"].iter().find(|p| rest.starts_with(*p))?.len()
+        };
+        let mut last = owner_end;
+        let mut head = None;
+        for t in tokens[tokens.partition_point(|t| t.start < owner_end)..].iter().take(3) {
+            if !sentence[last..t.start].chars().all(|c| c == ' ') || !t.text.chars().all(|c| c.is_lowercase()) {
+                break;
+            }
+            last = t.end;
+            if self.bodies.contains(t.text) {
+                head = Some(t.end);
+            }
+        }
+        let head = head?;
+        Some((
+            format!("{}'s {}", e.canonical, &sentence[owner_end..head].trim_start()),
+            base + head,
+        ))
+    }
+
     pub fn new(rules: &RuleSet) -> AttributionFinder {
         let mut entries = Vec::new();
         let mut unnamed = HashSet::new();
         let mut modifiers = HashSet::new();
         let mut closing = HashSet::new();
         let mut unsaid = HashSet::new();
+        let mut bodies = HashSet::new();
         for r in &rules.reporting {
             if r.shape == ReportingShape::UnnamedSubject {
                 unnamed.extend(r.words.iter().map(|w| w.to_lowercase()));
                 modifiers.extend(r.modifiers.iter().map(|w| w.to_lowercase()));
                 closing.extend(r.closing.iter().map(|w| w.to_lowercase()));
                 unsaid.extend(r.unsaid.iter().map(|w| w.to_lowercase()));
+                bodies.extend(r.bodies.iter().map(|w| w.to_lowercase()));
                 continue;
             }
             for w in &r.words {
@@ -58,6 +107,7 @@ impl AttributionFinder {
             modifiers,
             closing,
             unsaid,
+            bodies,
         }
     }
 
@@ -107,13 +157,22 @@ impl AttributionFinder {
                     let listed = (after_entity.is_none() && speaker.is_none() && unnamed.is_none())
                         .then(|| self.unnamed_after(sentence, &all_tokens, m.end))
                         .flatten();
-                    let source = after_entity
-                        .or(speaker)
-                        .map(|e| e.canonical.clone())
+                    let owned = after_entity.and_then(|e| self.possessive_source(sentence, base, e, &all_tokens));
+                    let source = owned
+                        .as_ref()
+                        .map(|(s, _)| s.clone())
+                        .or_else(|| {
+                            after_entity
+                                .or(speaker)
+                                .map(|e| self.named_source(sentence, base, e, &all_tokens))
+                        })
                         .or_else(|| unnamed.or(listed).map(|n| n.text.to_lowercase()));
                     if source.is_some() || verb_hit.is_none() {
                         let start = speaker.map_or(unnamed.map_or(base + m.start, |n| base + n.start), |e| e.start);
-                        let end = after_entity.map_or(listed.map_or(base + m.end, |n| base + n.end), |e| e.end);
+                        let end = owned.map_or(
+                            after_entity.map_or(listed.map_or(base + m.end, |n| base + n.end), |e| e.end),
+                            |(_, end)| end,
+                        );
                         let att = Attribution {
                             text: sentence[start - base..end - base].to_string(),
                             start,
@@ -150,14 +209,21 @@ impl AttributionFinder {
                         PRONOUNS.contains(&t.text.to_lowercase().as_str()) && sentence[t.end..m.start].trim().is_empty()
                     });
                     let (source, start, end) = if let Some(e) = before_entity {
-                        (Some(e.canonical.clone()), e.start, base + m.end)
+                        (
+                            Some(self.named_source(sentence, base, e, &all_tokens)),
+                            e.start,
+                            base + m.end,
+                        )
                     } else if let Some(p) = pronoun {
                         (Some(p.text.to_lowercase()), base + p.start, base + m.end)
                     } else if let Some(n) = self.opening_unnamed(sentence, before_words, m.start) {
                         // Before "said X": "Sources said Acme would ..." is said by sources.
                         (Some(n.text.to_lowercase()), base + n.start, base + m.end)
                     } else if let Some(e) = after_entity {
-                        (Some(e.canonical.clone()), base + m.start, e.end)
+                        match self.possessive_source(sentence, base, e, &all_tokens) {
+                            Some((source, end)) => (Some(source), base + m.start, end),
+                            None => (Some(e.canonical.clone()), base + m.start, e.end),
+                        }
                     } else if let Some(n) = unnamed_source(sentence, before_words, m.start, m.end, &self.closing)
                         .or_else(|| described_source(sentence, before_words, m.start, m.end))
                     {
