@@ -386,16 +386,15 @@ fn overlaps(a: (f64, f64), b: (f64, f64), tolerance: f64) -> bool {
 fn date_conflicts(ctx: &Ctx) -> Vec<Finding> {
     let mut out = Vec::new();
     for (a, b) in ctx.cross_pairs() {
-        let ra: Vec<(&str, &str, &str)> = a
-            .dates
-            .iter()
-            .filter_map(|d| Some((d.low.as_deref()?, d.high.as_deref()?, d.text.as_str())))
-            .collect();
-        let rb: Vec<(&str, &str, &str)> = b
-            .dates
-            .iter()
-            .filter_map(|d| Some((d.low.as_deref()?, d.high.as_deref()?, d.text.as_str())))
-            .collect();
+        // The day a source spoke is no date of the fact.
+        let resolved = |c: &'_ Claim| -> Vec<(String, String, String)> {
+            c.dates
+                .iter()
+                .filter(|d| !d.said)
+                .filter_map(|d| Some((d.low.clone()?, d.high.clone()?, d.text.clone())))
+                .collect()
+        };
+        let (ra, rb) = (resolved(a), resolved(b));
         if ra.is_empty() || rb.is_empty() {
             continue;
         }

@@ -111,6 +111,10 @@ pub struct DateFacet {
     pub high: Option<String>,
     /// "absolute", "relative", "weekday", "month", "year".
     pub kind: String,
+    /// The day a source said it ("officials said on Sunday"), not the day
+    /// of what it says: date conflicts leave it out. Written only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub said: bool,
 }
 
 /// A named entity and the canonical name it resolves to.

@@ -262,8 +262,9 @@ pub struct ReportingRule {
     pub modifiers: Vec<String>,
     /// `unnamed_subject` only: words that may open what follows a
     /// clause-final "X said" before the sentence ends, saying when or how
-    /// it was said ("..., the company said in a statement."): up to four
-    /// words so opened still end the clause.
+    /// it was said ("..., the company said in a statement on Monday."): up
+    /// to six words so opened still end the clause, and a date among them
+    /// is when the source spoke (see `AttributionFinder::mark_said_dates`).
     #[serde(default)]
     pub closing: Vec<String>,
     /// `unnamed_subject` only: words that, among the two before a reporting

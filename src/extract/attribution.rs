@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 
 use crate::lexicon::PhraseMatcher;
-use crate::model::{Attribution, Certainty, Entity};
+use crate::model::{Attribution, Certainty, DateFacet, Entity};
 use crate::rules::{ReportingShape, RuleSet};
 use crate::tokens::tokens;
 
@@ -33,6 +33,33 @@ pub struct AttributionFinder {
 }
 
 impl AttributionFinder {
+    /// Marks the dates that say when the source spoke: right after the
+    /// reporting verb ("officials said Sunday", "said late on Monday"), or
+    /// after up to four words that open with a `closing` word ("said in a
+    /// statement on Monday"). "said the plant closed on Monday" dates what
+    /// was said. `sentence` starts at document offset `base`, as do the
+    /// offsets of `att` and `dates`.
+    pub fn mark_said_dates(&self, sentence: &str, base: usize, att: &Attribution, dates: &mut [DateFacet]) {
+        const MAX_WORDS: usize = 4;
+        if att.verb.is_none() {
+            return;
+        }
+        for d in dates.iter_mut().filter(|d| d.start >= att.end) {
+            let Some(gap) = sentence.get(att.end - base..d.start - base) else {
+                continue;
+            };
+            let words = tokens(gap);
+            let plain = gap
+                .chars()
+                .all(|c| c.is_alphanumeric() || c.is_whitespace() || c == '\'');
+            d.said = plain
+                && words.len() <= MAX_WORDS
+                && words
+                    .first()
+                    .is_none_or(|w| self.closing.contains(&w.text.to_lowercase()));
+        }
+    }
+
     /// The source a named entity gives: its canonical name, or the body it
     /// owns when a possessive names one ([`Self::possessive_source`]).
     fn named_source(&self, sentence: &str, base: usize, e: &Entity, tokens: &[crate::tokens::Token]) -> String {
@@ -374,14 +401,18 @@ fn unnamed_source<'a>(
         cut -= 1;
     }
     // "..., the company said Tuesday." / "..., the company said in a
-    // statement." / "..., police said late on Monday."
+    // statement on Monday." / "..., police said late on Monday."
     let tail = tokens(&rest[..cut]);
     let when_or_how = tail.first().is_some_and(|t| closing.contains(&t.text.to_lowercase()));
     let closes = rest.is_empty()
         || rest.starts_with(['.', ',', ';'])
-        || (cut == rest.len() && (tail.len() <= 2 || (when_or_how && tail.len() <= 4)));
+        || (cut == rest.len() && (tail.len() <= 2 || (when_or_how && tail.len() <= CLOSING_WORDS)));
     (clause_start && closes).then_some(noun)
 }
+
+/// The most words a clause-final "X said" may be followed by when they
+/// open with a `closing` word: "said in a statement on Monday" (five).
+const CLOSING_WORDS: usize = 6;
 
 fn is_determiner(word: &str) -> bool {
     matches!(word.to_lowercase().as_str(), "the" | "a" | "an")
@@ -495,6 +526,30 @@ mod tests {
         );
         assert_eq!(source("The plant will close in May."), None);
         assert_eq!(source("Acme is said to have pulled out of the Globex deal."), None);
+    }
+
+    /// Which dates of `s` (by text) say when its source spoke.
+    fn said_dates(s: &str) -> Vec<String> {
+        let rules = RuleSet::defaults();
+        let ents = EntityFinder::new(&rules).find(s, 0, &HashSet::new());
+        let finder = AttributionFinder::new(&rules);
+        let (att, _) = finder.find(s, 0, &ents).expect("attributed");
+        let mut dates = crate::extract::date::DateFinder::new(&rules).find(s, None);
+        finder.mark_said_dates(s, 0, &att, &mut dates);
+        dates.into_iter().filter(|d| d.said).map(|d| d.text).collect()
+    }
+
+    #[test]
+    fn a_date_right_after_the_reporting_verb_is_when_the_source_spoke() {
+        assert_eq!(said_dates("Ten people died, officials said on Sunday."), ["Sunday"]);
+        assert_eq!(said_dates("Officials said Sunday that ten people died."), ["Sunday"]);
+        assert_eq!(
+            said_dates("Ten people died on Friday, the company said in a statement on Sunday."),
+            ["Sunday"]
+        );
+        // What was said carries its own date.
+        assert!(said_dates("Officials said the mine collapsed on Friday.").is_empty());
+        assert!(said_dates("Officials said that on Friday the mine collapsed.").is_empty());
     }
 
     #[test]

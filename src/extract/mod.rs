@@ -137,6 +137,9 @@ impl Extractor {
             levels.push(level);
             a
         });
+        if let Some(a) = &attribution {
+            self.attributions.mark_said_dates(s, base, a, &mut f.dates);
+        }
         f.attributions.extend(attribution.clone());
         SentenceFacets {
             certainty: certainty::overall(levels),

@@ -604,6 +604,7 @@ impl DateFinder {
                     low: iso(f.res.1),
                     high: iso(f.res.2),
                     kind: f.kind.to_string(),
+                    said: false,
                 }
             })
             .collect()
