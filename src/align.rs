@@ -1634,14 +1634,20 @@ impl StemCache {
     }
 }
 
-/// A word lower-cased, curly apostrophes straightened.
+/// A word lower-cased, curly apostrophes straightened, hyphens dropped.
 fn lower_word(word: &str) -> String {
     let w = word.to_lowercase();
-    if w.contains('’') { w.replace('’', "'") } else { w }
+    let w = if w.contains('’') { w.replace('’', "'") } else { w };
+    // "south-west" and "southwest", "e-mail" and "email", "cease-fire" and
+    // "ceasefire" are one word; a figure keeps its hyphen ("6.8-magnitude").
+    if w.contains('-') && !w.chars().any(|c| c.is_ascii_digit()) {
+        w.replace('-', "")
+    } else {
+        w
+    }
 }
 
-/// A claim's tokens with each lower-cased (curly apostrophes straightened)
-/// and stemmed.
+/// A claim's tokens with each lower-cased ([`lower_word`]) and stemmed.
 struct Words<'t> {
     toks: Vec<crate::tokens::Token<'t>>,
     lower: Vec<String>,
@@ -1923,6 +1929,18 @@ mod tests {
         );
         let al = e.aligner.align(&claims);
         assert_eq!(al.clusters, vec![vec![0, 1]], "{:?}", al.edges);
+    }
+
+    #[test]
+    fn a_hyphenated_word_is_the_word_written_whole() {
+        let e = engine();
+        let a = e
+            .aligner
+            .terms(&claim(&e, "a", "The quake struck south-west of the town."));
+        let b = e
+            .aligner
+            .terms(&claim(&e, "b", "The quake struck southwest of the town."));
+        assert_eq!(a.terms, b.terms);
     }
 
     /// Two outlets spell the place their own way: one name, one term, and
