@@ -13,10 +13,9 @@
 //! looser, as it only tells whether two claims' subjects may be one actor.
 //!
 //! Candidates come from a deletion index (each name and every form of it
-//! with one character deleted): two names one edit apart share a key, so
-//! the work grows with the number of names, not with its square.
-
-use rustc_hash::FxHashMap;
+//! with one inner character deleted, hashed): two names one edit apart
+//! share a key, so the work grows with the number of names, not with its
+//! square.
 
 /// The fewest characters (after the `@` of an entity term) a name needs
 /// for a one-letter difference to be taken as a spelling variant.
@@ -27,7 +26,9 @@ pub const MIN_CHARS: usize = 7;
 /// Only entity terms (`@name`) without digits take part.
 pub fn representatives(vocab: &[&str]) -> Vec<u32> {
     let mut parent: Vec<u32> = (0..vocab.len() as u32).collect();
-    let mut keys: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    // (hash of a key, term index), sorted below so that equal keys meet:
+    // a flat list costs a fraction of a map from key strings.
+    let mut keys: Vec<(u64, u32)> = Vec::new();
     for (k, term) in vocab.iter().enumerate() {
         let Some(name) = term.strip_prefix('@') else {
             continue;
@@ -36,35 +37,43 @@ pub fn representatives(vocab: &[&str]) -> Vec<u32> {
         if chars.len() < MIN_CHARS || chars.iter().any(char::is_ascii_digit) {
             continue;
         }
-        keys.entry(name.to_string()).or_default().push(k as u32);
-        for skip in 0..chars.len() {
-            let key: String = chars
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| i != skip)
-                .map(|(_, c)| c)
-                .collect();
-            let list = keys.entry(key).or_default();
-            // A name with a doubled letter yields one key twice.
-            if list.last() != Some(&(k as u32)) {
-                list.push(k as u32);
-            }
+        // The name, and the name with one inner letter deleted: variants
+        // keep their first and last letters.
+        keys.push((key_hash(&chars, None), k as u32));
+        for skip in 1..chars.len() - 1 {
+            keys.push((key_hash(&chars, Some(skip)), k as u32));
         }
     }
-    // The map's order does not matter: a class's representative is its
-    // smallest index whatever order the unions come in.
-    for list in keys.values().filter(|l| l.len() > 1) {
-        for (x, &a) in list.iter().enumerate() {
-            for &b in &list[x + 1..] {
+    keys.sort_unstable();
+    // A name with a doubled letter yields one key twice.
+    keys.dedup();
+    // Each run of one key holds candidates; a hash collision only adds
+    // candidates that the exact test turns down. The order of the unions
+    // does not matter: a class's representative is its smallest index.
+    for run in keys.chunk_by(|x, y| x.0 == y.0).filter(|r| r.len() > 1) {
+        for (x, &(_, a)) in run.iter().enumerate() {
+            for &(_, b) in &run[x + 1..] {
                 // A shared key also joins a swap of two letters ("ie" and
                 // "ei"): two edits, not taken.
-                if variants(&vocab[a as usize][1..], &vocab[b as usize][1..]) {
+                if a != b && variants(&vocab[a as usize][1..], &vocab[b as usize][1..]) {
                     union(&mut parent, a, b);
                 }
             }
         }
     }
     (0..parent.len() as u32).map(|k| find(&mut parent, k)).collect()
+}
+
+/// The hash of `chars` without the one at `skip`.
+fn key_hash(chars: &[char], skip: Option<usize>) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for (i, &c) in chars.iter().enumerate() {
+        if Some(i) != skip {
+            h.write_u32(c as u32);
+        }
+    }
+    h.finish()
 }
 
 /// Two names one letter apart that keep their first and last letters: a
