@@ -35,12 +35,12 @@ pub struct AttributionFinder {
 impl AttributionFinder {
     /// Marks the dates that say when the source spoke: right after the
     /// reporting verb ("officials said Sunday", "said late on Monday"), or
-    /// after up to four words that open with a `closing` word ("said in a
-    /// statement on Monday"). "said the plant closed on Monday" dates what
+    /// after fewer than `CLOSING_WORDS` (6) words that open with a `closing`
+    /// word ("said in a statement on Monday", as a clause-final "X said"
+    /// may end). "said the plant closed on Monday" dates what
     /// was said. `sentence` starts at document offset `base`, as do the
     /// offsets of `att` and `dates`.
     pub fn mark_said_dates(&self, sentence: &str, base: usize, att: &Attribution, dates: &mut [DateFacet]) {
-        const MAX_WORDS: usize = 4;
         if att.verb.is_none() {
             return;
         }
@@ -53,7 +53,7 @@ impl AttributionFinder {
                 .chars()
                 .all(|c| c.is_alphanumeric() || c.is_whitespace() || c == '\'');
             d.said = plain
-                && words.len() <= MAX_WORDS
+                && words.len() < CLOSING_WORDS
                 && words
                     .first()
                     .is_none_or(|w| self.closing.contains(&w.text.to_lowercase()));
@@ -188,11 +188,8 @@ impl AttributionFinder {
                     let source = owned
                         .as_ref()
                         .map(|(s, _)| s.clone())
-                        .or_else(|| {
-                            after_entity
-                                .or(speaker)
-                                .map(|e| self.named_source(sentence, base, e, &all_tokens))
-                        })
+                        .or_else(|| after_entity.map(|e| e.canonical.clone()))
+                        .or_else(|| speaker.map(|e| self.named_source(sentence, base, e, &all_tokens)))
                         .or_else(|| unnamed.or(listed).map(|n| n.text.to_lowercase()));
                     if source.is_some() || verb_hit.is_none() {
                         let start = speaker.map_or(unnamed.map_or(base + m.start, |n| base + n.start), |e| e.start);
@@ -545,6 +542,10 @@ mod tests {
         assert_eq!(said_dates("Officials said Sunday that ten people died."), ["Sunday"]);
         assert_eq!(
             said_dates("Ten people died on Friday, the company said in a statement on Sunday."),
+            ["Sunday"]
+        );
+        assert_eq!(
+            said_dates("Ten people died on Friday, the company said in a statement late on Sunday."),
             ["Sunday"]
         );
         // What was said carries its own date.
