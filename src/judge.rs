@@ -383,18 +383,20 @@ fn overlaps(a: (f64, f64), b: (f64, f64), tolerance: f64) -> bool {
     a.0 <= b.1 * (1.0 + tolerance) && b.0 <= a.1 * (1.0 + tolerance)
 }
 
+/// A claim's resolved dates of the fact as (low, high, text): the day a
+/// source spoke ([`crate::model::DateFacet::said`]) is no date of the fact.
+fn fact_dates(c: &Claim) -> Vec<(&str, &str, &str)> {
+    c.dates
+        .iter()
+        .filter(|d| !d.said)
+        .filter_map(|d| Some((d.low.as_deref()?, d.high.as_deref()?, d.text.as_str())))
+        .collect()
+}
+
 fn date_conflicts(ctx: &Ctx) -> Vec<Finding> {
     let mut out = Vec::new();
     for (a, b) in ctx.cross_pairs() {
-        // The day a source spoke is no date of the fact.
-        let resolved = |c: &'_ Claim| -> Vec<(String, String, String)> {
-            c.dates
-                .iter()
-                .filter(|d| !d.said)
-                .filter_map(|d| Some((d.low.clone()?, d.high.clone()?, d.text.clone())))
-                .collect()
-        };
-        let (ra, rb) = (resolved(a), resolved(b));
+        let (ra, rb) = (fact_dates(a), fact_dates(b));
         if ra.is_empty() || rb.is_empty() {
             continue;
         }

@@ -97,6 +97,22 @@ pub struct Quantity {
     pub measure: Option<String>,
 }
 
+impl Quantity {
+    /// The figure as its text writes it in digits: the first run of digits,
+    /// points and commas ("6.1" of "a 6.1 quake", "1,200" of "1,200
+    /// people"); empty for a figure written in words.
+    pub fn written_figure(&self) -> &str {
+        let Some(start) = self.text.find(|c: char| c.is_ascii_digit()) else {
+            return "";
+        };
+        let rest = &self.text[start..];
+        let len = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .unwrap_or(rest.len());
+        &rest[..len]
+    }
+}
+
 /// A date or period found in text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DateFacet {

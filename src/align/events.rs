@@ -89,12 +89,7 @@ impl Signature {
         }
         for q in claim.quantities.iter().filter(|_| v.decimals > 0.0) {
             // A decimal written in the text: "6.1", not "1,200".
-            let digits: String = q
-                .text
-                .chars()
-                .skip_while(|c| !c.is_ascii_digit())
-                .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-                .collect();
+            let digits = q.written_figure();
             if let Some((_, frac)) = digits.split_once('.')
                 && !frac.is_empty()
                 && frac.bytes().all(|b| b.is_ascii_digit())

@@ -87,18 +87,18 @@ impl AttributionFinder {
             let rest = sentence.get(end..)?;
             end + ["'s", "’s"].iter().find(|p| rest.starts_with(*p))?.len()
         };
-        let mut last = owner_end;
-        let mut head = None;
-        for t in tokens[tokens.partition_point(|t| t.start < owner_end)..].iter().take(3) {
-            if !sentence[last..t.start].chars().all(|c| c == ' ') || !t.text.chars().all(|c| c.is_lowercase()) {
-                break;
-            }
-            last = t.end;
-            if self.bodies.contains(t.text) {
-                head = Some(t.end);
-            }
+        let after = &tokens[tokens.partition_point(|t| t.start < owner_end)..];
+        if !after
+            .first()
+            .is_some_and(|t| sentence[owner_end..t.start].trim().is_empty())
+        {
+            return None;
         }
-        let head = head?;
+        let head = lower_case_run(sentence, after)
+            .iter()
+            .rev()
+            .find(|t| self.bodies.contains(t.text))?
+            .end;
         Some((
             format!("{}'s {}", e.canonical, &sentence[owner_end..head].trim_start()),
             base + head,
@@ -305,15 +305,10 @@ impl AttributionFinder {
     ) -> Option<crate::tokens::Token<'a>> {
         let after = &tokens[tokens.partition_point(|t| t.start < phrase_end)..];
         let skip = usize::from(after.first().is_some_and(|t| is_determiner(t.text)));
-        let mut run: Vec<crate::tokens::Token<'a>> = Vec::new();
-        for t in after.iter().skip(skip).take(3) {
-            let spaced = run.last().is_none_or(|p| sentence[p.end..t.start].trim().is_empty());
-            if !spaced || !t.text.chars().all(|c| c.is_lowercase()) {
-                break;
-            }
-            run.push(*t);
-        }
-        run.last().filter(|t| self.unnamed.contains(t.text)).copied()
+        lower_case_run(sentence, &after[skip..])
+            .last()
+            .filter(|t| self.unnamed.contains(t.text))
+            .copied()
     }
 
     /// An unnamed source that opens the sentence right before the verb:
@@ -405,6 +400,21 @@ fn unnamed_source<'a>(
         || rest.starts_with(['.', ',', ';'])
         || (cut == rest.len() && (tail.len() <= 2 || (when_or_how && tail.len() <= CLOSING_WORDS)));
     (clause_start && closes).then_some(noun)
+}
+
+/// Up to three lower-case words from the start of `tokens`, with only
+/// white space between them: the words of a source named by common nouns
+/// ("local officials", "geophysical centre").
+fn lower_case_run<'a, 't>(sentence: &str, tokens: &'t [crate::tokens::Token<'a>]) -> &'t [crate::tokens::Token<'a>] {
+    let mut n = 0;
+    for (i, t) in tokens.iter().take(3).enumerate() {
+        let spaced = i == 0 || sentence[tokens[i - 1].end..t.start].trim().is_empty();
+        if !spaced || !t.text.chars().all(|c| c.is_lowercase()) {
+            break;
+        }
+        n = i + 1;
+    }
+    &tokens[..n]
 }
 
 /// The most words a clause-final "X said" may be followed by when they

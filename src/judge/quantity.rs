@@ -399,13 +399,7 @@ fn rounded(coarse: &Quantity, fine: &Quantity) -> bool {
 /// 0.5 for "18", 0.05 for "18.5", 5e7 for "$3.2bn". None for a figure
 /// written in words.
 fn half_unit(q: &Quantity) -> Option<f64> {
-    let digits: String = q
-        .text
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .filter(|c| *c != ',')
-        .collect();
+    let digits = q.written_figure().replace(',', "");
     let digits = digits.trim_end_matches('.');
     let written: f64 = digits.parse().ok().filter(|&n: &f64| n > 0.0)?;
     let decimals = digits.split_once('.').map_or(0, |(_, frac)| frac.len()) as i32;
