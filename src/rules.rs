@@ -277,6 +277,12 @@ pub struct ReportingRule {
     /// "Acme's legal department"): such a body, not its owner, is the source.
     #[serde(default)]
     pub bodies: Vec<String>,
+    /// `source_after` only: phrases whose object is who was told, not who
+    /// told ("told police", "in a letter to employees"): a common noun
+    /// after one is no source, while a name still is ("told Wirepost": the
+    /// outlet a reader can check).
+    #[serde(default)]
+    pub listeners: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

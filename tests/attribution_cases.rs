@@ -61,6 +61,9 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("Local officials said the bridge reopened on Monday.", Some("officials"), false, RE, false),
     ("Globex officials said the recall was voluntary.", Some("Globex"), false, RE, false),
     ("Police arrested the driver of the van on Monday.", None, false, AS, false),
+    ("Former employees said managers had ignored the warnings.", Some("employees"), false, RE, false),
+    // Who was told is no source unless named: the outlet is an origin, the police are not.
+    ("The driver told police the van had not stopped.", None, false, RE, true),
     // "According to", "told", "citing": the source follows.
     ("According to the Daily Ledger, Acme paid $4 million for the land.", Some("Daily Ledger"), false, RE, false),
     ("According to Jane Hargrove, the factory employs 300 people.", Some("Jane Hargrove"), false, RE, false),

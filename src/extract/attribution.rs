@@ -30,6 +30,8 @@ pub struct AttributionFinder {
     unsaid: HashSet<String>,
     /// Bodies a possessive name may own ("ministry", "centre"), lower-cased.
     bodies: HashSet<String>,
+    /// Phrases whose common-noun object is the listener ("told police").
+    listeners: HashSet<String>,
 }
 
 impl AttributionFinder {
@@ -112,7 +114,9 @@ impl AttributionFinder {
         let mut closing = HashSet::new();
         let mut unsaid = HashSet::new();
         let mut bodies = HashSet::new();
+        let mut listeners = HashSet::new();
         for r in &rules.reporting {
+            listeners.extend(r.listeners.iter().map(|w| w.to_lowercase()));
             if r.shape == ReportingShape::UnnamedSubject {
                 unnamed.extend(r.words.iter().map(|w| w.to_lowercase()));
                 modifiers.extend(r.modifiers.iter().map(|w| w.to_lowercase()));
@@ -135,6 +139,7 @@ impl AttributionFinder {
             closing,
             unsaid,
             bodies,
+            listeners,
         }
     }
 
@@ -180,8 +185,12 @@ impl AttributionFinder {
                     let unnamed = (after_entity.is_none() && speaker.is_none())
                         .then(|| self.opening_unnamed(sentence, before_words, m.start))
                         .flatten();
-                    // "according to the union", "according to local officials".
-                    let listed = (after_entity.is_none() && speaker.is_none() && unnamed.is_none())
+                    // "according to the union", "according to local officials";
+                    // not "told police" (the listener).
+                    let listed = (after_entity.is_none()
+                        && speaker.is_none()
+                        && unnamed.is_none()
+                        && !self.listeners.contains(&verb.to_lowercase()))
                         .then(|| self.unnamed_after(sentence, &all_tokens, m.end))
                         .flatten();
                     let owned = after_entity.and_then(|e| self.possessive_source(sentence, base, e, &all_tokens));
