@@ -101,9 +101,11 @@ impl Engine {
     /// `similarity` command compares.
     pub fn sentence_claim(&self, id: &str, text: &str) -> Claim {
         let vocab: HashSet<String> = lower_vocabulary(text);
-        let sf = self
+        let mut sf = [self
             .extractor
-            .sentence_facets(text, Span::new(0, text.len()), None, &vocab);
+            .sentence_facets(text, Span::new(0, text.len()), None, &vocab)];
+        self.extractor.resolve_stand_ins(text, &mut sf);
+        let [sf] = sf;
         sf.into_claim(
             id.to_string(),
             id.to_string(),

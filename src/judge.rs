@@ -347,7 +347,7 @@ fn shared_origin(ctx: &Ctx) -> Option<Finding> {
             None,
             ctx.group
                 .iter()
-                .filter_map(|c| c.attribution.as_ref().map(|a| format!("{}: \"{}\"", c.id, a.text)))
+                .filter_map(|c| c.attribution.as_ref().map(|a| attributed(&c.id, a)))
                 .collect(),
         ),
         None => ctx.finding(
@@ -360,6 +360,15 @@ fn shared_origin(ctx: &Ctx) -> Option<Finding> {
             ctx.origins.explained(),
         ),
     })
+}
+
+/// A claim's attribution as evidence, with the source it was resolved to
+/// when the words do not name it ("the company said" is Acme's).
+fn attributed(id: &str, a: &crate::model::Attribution) -> String {
+    match a.source.as_deref() {
+        Some(s) if !a.text.contains(s) && s.starts_with(char::is_uppercase) => format!("{id}: \"{}\" ({s})", a.text),
+        _ => format!("{id}: \"{}\"", a.text),
+    }
 }
 
 /// The range a quantity allows when compared: an open bound ("over 70

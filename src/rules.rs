@@ -283,6 +283,11 @@ pub struct ReportingRule {
     /// outlet a reader can check).
     #[serde(default)]
     pub listeners: Vec<String>,
+    /// `unnamed_subject` only: nouns that, after "the", stand for the one
+    /// organisation an article names ("Acme Corp ... the company said" is
+    /// said by Acme): see [`crate::extract::Extractor::resolve_stand_ins`].
+    #[serde(default)]
+    pub stand_ins: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -371,6 +376,9 @@ pub enum NameKind {
     Title,
     /// Different names of one thing: the first of each group is canonical.
     Alias,
+    /// Last words that make a name an organisation's ("Nordvik Chemicals",
+    /// "Delta Air Lines"), besides the company suffixes ("Corp", "Inc").
+    Organisation,
 }
 
 #[derive(Debug, Clone, Deserialize)]

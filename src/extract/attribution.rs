@@ -32,6 +32,8 @@ pub struct AttributionFinder {
     bodies: HashSet<String>,
     /// Phrases whose common-noun object is the listener ("told police").
     listeners: HashSet<String>,
+    /// Nouns that after "the" stand for an article's one organisation.
+    stand_ins: HashSet<String>,
 }
 
 impl AttributionFinder {
@@ -115,6 +117,7 @@ impl AttributionFinder {
         let mut unsaid = HashSet::new();
         let mut bodies = HashSet::new();
         let mut listeners = HashSet::new();
+        let mut stand_ins = HashSet::new();
         for r in &rules.reporting {
             listeners.extend(r.listeners.iter().map(|w| w.to_lowercase()));
             if r.shape == ReportingShape::UnnamedSubject {
@@ -123,6 +126,7 @@ impl AttributionFinder {
                 closing.extend(r.closing.iter().map(|w| w.to_lowercase()));
                 unsaid.extend(r.unsaid.iter().map(|w| w.to_lowercase()));
                 bodies.extend(r.bodies.iter().map(|w| w.to_lowercase()));
+                stand_ins.extend(r.stand_ins.iter().map(|w| w.to_lowercase()));
                 continue;
             }
             for w in &r.words {
@@ -140,7 +144,25 @@ impl AttributionFinder {
             unsaid,
             bodies,
             listeners,
+            stand_ins,
         }
+    }
+
+    /// Whether the attribution's source is a stand-in noun after "the"
+    /// ("the company said", "according to the company"), as opposed to
+    /// "a company", "company officials" or a name.
+    pub fn is_stand_in(&self, text: &str, a: &Attribution) -> bool {
+        let Some(noun) = a.source.as_deref().filter(|s| self.stand_ins.contains(*s)) else {
+            return false;
+        };
+        let written = a.text.to_lowercase();
+        let the_noun = format!("the {noun}");
+        written.contains(&the_noun)
+            || (written.starts_with(noun)
+                && text[..a.start]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("the")))
     }
 
     /// The attribution of one sentence, if any, and the certainty it implies.
@@ -191,8 +213,8 @@ impl AttributionFinder {
                         && speaker.is_none()
                         && unnamed.is_none()
                         && !self.listeners.contains(&verb.to_lowercase()))
-                        .then(|| self.unnamed_after(sentence, &all_tokens, m.end))
-                        .flatten();
+                    .then(|| self.unnamed_after(sentence, &all_tokens, m.end))
+                    .flatten();
                     let owned = after_entity.and_then(|e| self.possessive_source(sentence, base, e, &all_tokens));
                     let source = owned
                         .as_ref()

@@ -26,6 +26,8 @@ pub struct EntityFinder {
     stopwords: HashSet<String>,
     calendar: HashSet<String>,
     suffixes: HashSet<String>,
+    /// Last words of organisations' names ("Chemicals", "Airlines").
+    organisation_heads: HashSet<String>,
     /// Common nouns and verbs the rules know (synonyms, measure nouns): a
     /// sentence-initial one is not a name even when the text never writes
     /// it in lower case.
@@ -63,6 +65,7 @@ impl EntityFinder {
                         }
                     }
                 }
+                NameKind::Organisation => f.organisation_heads.extend(r.words.iter().map(|w| key(w))),
                 NameKind::Alias => {
                     for g in &r.groups {
                         if let Some(canon) = g.first() {
@@ -156,6 +159,38 @@ impl EntityFinder {
             i = j;
         }
         out
+    }
+
+    /// Whether a mention is surely of an organisation: its name ends in a
+    /// company suffix ("Acme Corp.") or an organisation's head word
+    /// ("Nordvik Chemicals").
+    pub fn is_organisation(&self, e: &Entity) -> bool {
+        e.text.split_whitespace().count() > 1
+            && e.text.split_whitespace().last().is_some_and(|w| {
+                let k = key(w.trim_end_matches("'s").trim_end_matches("’s"));
+                self.suffixes.contains(&k) || self.organisation_heads.contains(&k)
+            })
+    }
+
+    /// The one organisation a document names, if it names one only, as
+    /// (offset of its first mention, canonical name). Mentions whose words
+    /// open a longer organisation's name are that one ("Nordvik" in
+    /// "Nordvik Chemicals").
+    pub fn sole_organisation<'a>(&self, mentions: impl Iterator<Item = &'a Entity>) -> Option<(usize, String)> {
+        let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+        for e in mentions.filter(|e| self.is_organisation(e)) {
+            let first = names.entry(e.canonical.as_str()).or_insert(e.start);
+            *first = (*first).min(e.start);
+        }
+        let longest = names
+            .keys()
+            .max_by_key(|n| (n.split_whitespace().count(), n.len(), *n))?;
+        let words: Vec<&str> = longest.split_whitespace().collect();
+        let one = names.keys().all(|n| {
+            let w: Vec<&str> = n.split_whitespace().collect();
+            words.starts_with(&w)
+        });
+        one.then(|| (*names.values().min().unwrap_or(&0), longest.to_string()))
     }
 
     fn is_name_word(&self, w: &str) -> bool {

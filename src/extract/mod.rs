@@ -148,6 +148,27 @@ impl Extractor {
         }
     }
 
+    /// "the company said" in an article that names one organisation, and
+    /// names it first, is said by that organisation: two articles that both
+    /// have it from the company share one origin. An article naming two
+    /// organisations, or none surely ([`EntityFinder::is_organisation`]),
+    /// keeps the common noun. `sentences` are all the article's sentences.
+    pub fn resolve_stand_ins(&self, text: &str, sentences: &mut [SentenceFacets]) {
+        let Some((first, name)) = self
+            .entities
+            .sole_organisation(sentences.iter().flat_map(|s| &s.facets.entities))
+        else {
+            return;
+        };
+        for sf in sentences {
+            for a in sf.attribution.iter_mut().chain(sf.facets.attributions.iter_mut()) {
+                if first <= a.start && self.attributions.is_stand_in(text, a) {
+                    a.source = Some(name.clone());
+                }
+            }
+        }
+    }
+
     /// The check-worthiness of one sentence whose facets are found.
     pub fn decide(&self, text: &str, sf: &SentenceFacets, attribution: Option<&crate::model::Attribution>) -> Decision {
         let facets = FacetSignals {
@@ -163,7 +184,9 @@ impl Extractor {
     /// harness and rule examples), with no document date.
     pub fn check_worthiness(&self, text: &str) -> Decision {
         let vocab = lower_vocabulary(text);
-        let sf = self.sentence_facets(text, Span::new(0, text.len()), None, &vocab);
+        let mut sf = [self.sentence_facets(text, Span::new(0, text.len()), None, &vocab)];
+        self.resolve_stand_ins(text, &mut sf);
+        let [sf] = sf;
         self.decide(text, &sf, sf.attribution.as_ref())
     }
 
@@ -171,8 +194,13 @@ impl Extractor {
     pub fn facets(&self, text: &str, body_start: usize, reference: Option<NaiveDate>) -> Facets {
         let vocab = lower_vocabulary(text);
         let mut all = Facets::default();
-        for span in self.sentences(text, body_start) {
-            let sf = self.sentence_facets(text, span, reference, &vocab);
+        let mut sentences: Vec<SentenceFacets> = self
+            .sentences(text, body_start)
+            .into_iter()
+            .map(|span| self.sentence_facets(text, span, reference, &vocab))
+            .collect();
+        self.resolve_stand_ins(text, &mut sentences);
+        for sf in sentences {
             all.quantities.extend(sf.facets.quantities);
             all.dates.extend(sf.facets.dates);
             all.entities.extend(sf.facets.entities);
@@ -204,8 +232,13 @@ impl Extractor {
             .collect();
         let mut claims = Vec::new();
         let mut previous_speaker: Option<String> = None;
-        for span in self.sentences(&doc.text, doc.body_start) {
-            let sf = self.sentence_facets(&doc.text, span, reference, &vocab);
+        let spans = self.sentences(&doc.text, doc.body_start);
+        let mut sentences: Vec<SentenceFacets> = spans
+            .iter()
+            .map(|&span| self.sentence_facets(&doc.text, span, reference, &vocab))
+            .collect();
+        self.resolve_stand_ins(&doc.text, &mut sentences);
+        for (span, sf) in spans.into_iter().zip(sentences) {
             let text = &doc.text[span.start..span.end];
             let mut attribution = sf.attribution.clone();
             // A quotation that runs on from the previous sentence keeps its speaker.
@@ -239,4 +272,37 @@ pub fn lower_vocabulary(text: &str) -> HashSet<String> {
         .filter(|t| t.text.starts_with(char::is_lowercase))
         .map(|t| t.text.to_string())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources(text: &str) -> Vec<Option<String>> {
+        let ex = Extractor::new(&RuleSet::defaults());
+        ex.claims(&Document::new("d", "d.txt", text))
+            .into_iter()
+            .map(|c| c.attribution.and_then(|a| a.source))
+            .collect()
+    }
+
+    #[test]
+    fn the_company_is_the_one_organisation_the_article_names_first() {
+        let named = "Nordvik Chemicals recalled 1,200 tanks on Monday.\n\
+                     Nordvik shares fell 8% in Oslo trading.\n\
+                     The tanks leaked 30 tonnes of ammonia, the company said.\n";
+        assert_eq!(sources(named)[2].as_deref(), Some("Nordvik Chemicals"));
+        // Two organisations: which one is "the company" is not known.
+        let two = "Nordvik Chemicals sold 1,200 tanks to Globex Inc on Monday.\n\
+                   The tanks leaked 30 tonnes of ammonia, the company said.\n";
+        assert_eq!(sources(two)[1].as_deref(), Some("company"));
+        // Named only after it: the words point back, not forward.
+        let after = "The tanks leaked 30 tonnes of ammonia, the company said.\n\
+                     Nordvik Chemicals recalled 1,200 tanks on Monday.\n";
+        assert_eq!(sources(after)[0].as_deref(), Some("company"));
+        // "Nordvik" alone is not surely a company.
+        let unsure = "Nordvik recalled 1,200 tanks on Monday.\n\
+                      The tanks leaked 30 tonnes of ammonia, the company said.\n";
+        assert_eq!(sources(unsure)[1].as_deref(), Some("company"));
+    }
 }
