@@ -474,6 +474,13 @@ pub struct UnitRule {
     pub unit: String,
     pub measure: String,
     pub words: Vec<String>,
+    /// Words a currency also spells ("pounds") that are this unit when one
+    /// of the `cues` stands within three words before the figure ("weighed
+    /// 7 pounds") or the figure is hyphened to the word ("a 300-pound bomb").
+    #[serde(default)]
+    pub currency_words: Vec<String>,
+    #[serde(default)]
+    pub cues: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -456,6 +456,16 @@ pub struct QuantityFinder {
     /// they come in, one bit each.
     starter_lengths: [u32; 27 * 27],
     gate: WordGate,
+    /// Units that take over a currency's word on a cue ("weighed 7 pounds").
+    currency_units: Vec<CurrencyUnit>,
+}
+
+/// A unit spelled like a currency: see [`crate::rules::UnitRule::currency_words`].
+#[derive(Debug, Clone)]
+struct CurrencyUnit {
+    unit: Unit,
+    words: Set<String>,
+    cues: Set<String>,
 }
 
 /// A word's first two bytes, lower-cased, as an index: letters 0-25, any
@@ -632,6 +642,19 @@ impl QuantityFinder {
             }
         }
         let mut units = Phrases::default();
+        let currency_units = rules
+            .units
+            .iter()
+            .filter(|r| !r.currency_words.is_empty())
+            .map(|r| CurrencyUnit {
+                unit: Unit {
+                    unit: r.unit.clone(),
+                    measure: r.measure.clone(),
+                },
+                words: r.currency_words.iter().map(|w| w.to_lowercase()).collect(),
+                cues: r.cues.iter().map(|w| w.to_lowercase()).collect(),
+            })
+            .collect();
         for r in &rules.units {
             for w in &r.words {
                 units.insert(
@@ -718,6 +741,7 @@ impl QuantityFinder {
             currency_after,
             vague,
             units,
+            currency_units,
             measures,
             before,
             after,
@@ -819,7 +843,34 @@ impl QuantityFinder {
             }
             i += 1;
         }
+        for q in &mut out {
+            self.currency_unit(text, q);
+        }
         out
+    }
+
+    /// "weighed 7 pounds", "a 300-pound bomb": a currency's word read as
+    /// the unit that shares it, on a cue before the figure or a hyphen.
+    fn currency_unit(&self, text: &str, q: &mut Quantity) {
+        if q.unit.is_none() || self.currency_units.is_empty() {
+            return;
+        }
+        let last = q.text.rsplit([' ', '-']).next().unwrap_or("").to_lowercase();
+        let hyphened = q.text.contains('-');
+        let before: Vec<String> = text[..q.start]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(3)
+            .map(str::to_lowercase)
+            .collect();
+        for cu in &self.currency_units {
+            if cu.words.contains(&last) && (hyphened || before.iter().any(|w| cu.cues.contains(w))) {
+                q.unit = Some(cu.unit.unit.clone());
+                q.measure = Some(cu.unit.measure.clone());
+                return;
+            }
+        }
     }
 }
 
