@@ -856,20 +856,19 @@ impl QuantityFinder {
             return;
         }
         let last = q.text.rsplit([' ', '-']).next().unwrap_or("").to_lowercase();
-        let hyphened = q.text.contains('-');
-        let before: Vec<String> = text[..q.start]
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .rev()
-            .take(3)
-            .map(str::to_lowercase)
-            .collect();
-        for cu in &self.currency_units {
-            if cu.words.contains(&last) && (hyphened || before.iter().any(|w| cu.cues.contains(w))) {
-                q.unit = Some(cu.unit.unit.clone());
-                q.measure = Some(cu.unit.measure.clone());
-                return;
-            }
+        let Some(cu) = self.currency_units.iter().find(|cu| cu.words.contains(&last)) else {
+            return;
+        };
+        let cued = q.text.contains('-')
+            || text[..q.start]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .rev()
+                .take(3)
+                .any(|w| cu.cues.contains(&w.to_lowercase()));
+        if cued {
+            q.unit = Some(cu.unit.unit.clone());
+            q.measure = Some(cu.unit.measure.clone());
         }
     }
 }
