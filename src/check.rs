@@ -1,11 +1,9 @@
 //! The whole pipeline, end to end: documents in, report out.
 
-use std::collections::HashSet;
-
 use rayon::prelude::*;
 
 use crate::align::{Aligner, Idf, Terms};
-use crate::extract::{Extractor, lower_vocabulary};
+use crate::extract::Extractor;
 use crate::judge::judge;
 use crate::model::{Claim, Document, Entity, Report, SCHEMA, Span, Story};
 use crate::rules::RuleSet;
@@ -100,12 +98,7 @@ impl Engine {
     /// A single sentence as a claim (every facet, no claim test): what the
     /// `similarity` command compares.
     pub fn sentence_claim(&self, id: &str, text: &str) -> Claim {
-        let vocab: HashSet<String> = lower_vocabulary(text);
-        let mut sf = [self
-            .extractor
-            .sentence_facets(text, Span::new(0, text.len()), None, &vocab)];
-        self.extractor.resolve_stand_ins(text, &mut sf);
-        let [sf] = sf;
+        let sf = self.extractor.lone_sentence(text);
         sf.into_claim(
             id.to_string(),
             id.to_string(),

@@ -165,8 +165,10 @@ impl EntityFinder {
     /// company suffix ("Acme Corp.") or an organisation's head word
     /// ("Nordvik Chemicals").
     pub fn is_organisation(&self, e: &Entity) -> bool {
-        e.text.split_whitespace().count() > 1
-            && e.text.split_whitespace().last().is_some_and(|w| {
+        // The last of two words or more: past the first, `last` is None for one.
+        let mut words = e.text.split_whitespace();
+        words.next().is_some()
+            && words.last().is_some_and(|w| {
                 let k = key(w.trim_end_matches("'s").trim_end_matches("’s"));
                 self.suffixes.contains(&k) || self.organisation_heads.contains(&k)
             })

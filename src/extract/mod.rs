@@ -183,24 +183,40 @@ impl Extractor {
     /// The check-worthiness of a text taken as one sentence (the ClaimBuster
     /// harness and rule examples), with no document date.
     pub fn check_worthiness(&self, text: &str) -> Decision {
-        let vocab = lower_vocabulary(text);
-        let mut sf = [self.sentence_facets(text, Span::new(0, text.len()), None, &vocab)];
-        self.resolve_stand_ins(text, &mut sf);
-        let [sf] = sf;
+        let sf = self.lone_sentence(text);
         self.decide(text, &sf, sf.attribution.as_ref())
+    }
+
+    /// The facets of a text taken as one sentence, with no document date:
+    /// an article of one sentence.
+    pub fn lone_sentence(&self, text: &str) -> SentenceFacets {
+        let vocab = lower_vocabulary(text);
+        let mut sentences = self.article(text, &[Span::new(0, text.len())], None, &vocab);
+        sentences.pop().unwrap_or_default()
+    }
+
+    /// The facets of an article's sentences at `spans`, with what one
+    /// sentence says of another resolved ([`Self::resolve_stand_ins`]).
+    fn article(
+        &self,
+        text: &str,
+        spans: &[Span],
+        reference: Option<NaiveDate>,
+        vocab: &HashSet<String>,
+    ) -> Vec<SentenceFacets> {
+        let mut sentences: Vec<SentenceFacets> = spans
+            .iter()
+            .map(|&span| self.sentence_facets(text, span, reference, vocab))
+            .collect();
+        self.resolve_stand_ins(text, &mut sentences);
+        sentences
     }
 
     /// Every facet of a whole text (the `facets` command).
     pub fn facets(&self, text: &str, body_start: usize, reference: Option<NaiveDate>) -> Facets {
         let vocab = lower_vocabulary(text);
         let mut all = Facets::default();
-        let mut sentences: Vec<SentenceFacets> = self
-            .sentences(text, body_start)
-            .into_iter()
-            .map(|span| self.sentence_facets(text, span, reference, &vocab))
-            .collect();
-        self.resolve_stand_ins(text, &mut sentences);
-        for sf in sentences {
+        for sf in self.article(text, &self.sentences(text, body_start), reference, &vocab) {
             all.quantities.extend(sf.facets.quantities);
             all.dates.extend(sf.facets.dates);
             all.entities.extend(sf.facets.entities);
@@ -233,11 +249,7 @@ impl Extractor {
         let mut claims = Vec::new();
         let mut previous_speaker: Option<String> = None;
         let spans = self.sentences(&doc.text, doc.body_start);
-        let mut sentences: Vec<SentenceFacets> = spans
-            .iter()
-            .map(|&span| self.sentence_facets(&doc.text, span, reference, &vocab))
-            .collect();
-        self.resolve_stand_ins(&doc.text, &mut sentences);
+        let sentences = self.article(&doc.text, &spans, reference, &vocab);
         for (span, sf) in spans.into_iter().zip(sentences) {
             let text = &doc.text[span.start..span.end];
             let mut attribution = sf.attribution.clone();
