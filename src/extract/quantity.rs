@@ -855,11 +855,18 @@ impl QuantityFinder {
         if q.unit.is_none() || self.currency_units.is_empty() {
             return;
         }
-        let last = q.text.rsplit([' ', '-']).next().unwrap_or("").to_lowercase();
-        let Some(cu) = self.currency_units.iter().find(|cu| cu.words.contains(&last)) else {
+        let (head, last) = q.text.rsplit_once([' ', '-']).unwrap_or(("", &q.text));
+        let Some(cu) = self
+            .currency_units
+            .iter()
+            .find(|cu| cu.words.contains(&last.to_lowercase()))
+        else {
             return;
         };
-        let cued = q.text.contains('-')
+        // "a 300-pound bomb": the hyphen joins the word to its figure; in
+        // "10-20 pounds" it joins two figures.
+        let hyphened = q.text[head.len()..].starts_with('-');
+        let cued = hyphened
             || text[..q.start]
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
