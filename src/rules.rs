@@ -481,8 +481,61 @@ pub struct UnitRule {
     pub currency_words: Vec<String>,
     #[serde(default)]
     pub cues: Vec<String>,
+    /// One of this unit in its measure's base unit (distance: metres,
+    /// weight: kilograms, speed: km/h): `1000` for km. A `[low, high]` pair
+    /// is a unit of uncertain size ("tons" is a short, metric or long ton).
+    /// Figures in two units that both have one are compared after
+    /// conversion ("5 miles" agrees with "8 km"); without it, only figures
+    /// in one unit are.
+    #[serde(default)]
+    pub to_base: Option<Factor>,
     #[serde(default)]
     pub examples: Vec<Example>,
+}
+
+/// A conversion factor, exact or known only within bounds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Factor {
+    pub low: f64,
+    pub high: f64,
+}
+
+impl<'de> Deserialize<'de> for Factor {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Factor, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Factor;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a positive number or a [low, high] pair of positive numbers")
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Factor, E> {
+                Factor::new(v, v).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Float(v), &self))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Factor, E> {
+                Factor::new(v as f64, v as f64).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Factor, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Factor, A::Error> {
+                use serde::de::Error;
+                let low: f64 = seq.next_element()?.ok_or_else(|| A::Error::invalid_length(0, &self))?;
+                let high: f64 = seq.next_element()?.ok_or_else(|| A::Error::invalid_length(1, &self))?;
+                if seq.next_element::<f64>()?.is_some() {
+                    return Err(A::Error::invalid_length(3, &self));
+                }
+                Factor::new(low, high)
+                    .ok_or_else(|| A::Error::custom(format!("expected {low} <= {high}, both positive")))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+impl Factor {
+    fn new(low: f64, high: f64) -> Option<Factor> {
+        (low.is_finite() && high.is_finite() && low > 0.0 && low <= high).then_some(Factor { low, high })
+    }
 }
 
 /// A measure class: nouns that count the same kind of thing. Quantities are

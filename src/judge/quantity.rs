@@ -9,11 +9,12 @@
 //! for, and a conflict is reported only between figures that no figure of
 //! the other side agrees with, paired with their closest counterpart.
 
-use std::collections::BTreeSet;
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::align::Aligner;
 use crate::model::{Claim, Finding, Quantity};
-use crate::rules::RuleSet;
+use crate::rules::{Factor, RuleSet};
 
 use super::{Ctx, comparable_range, overlaps, param, suggest};
 
@@ -33,10 +34,13 @@ struct Aspect {
     anywhere: bool,
 }
 
-/// The aspect rules, compiled once per run.
+/// The aspect rules and the units' conversion factors, compiled once per run.
 #[derive(Debug, Clone, Default)]
 pub struct Aspects {
     rules: Vec<Aspect>,
+    /// Each unit with a `to_base` factor: figures in two of them compare
+    /// after conversion.
+    factors: HashMap<String, Factor>,
 }
 
 /// Words that end a figure's clause: a cue past them is about another figure.
@@ -66,7 +70,49 @@ impl Aspects {
                     anywhere: r.anywhere,
                 })
                 .collect(),
+            factors: rules
+                .units
+                .iter()
+                .filter_map(|u| Some((u.unit.clone(), u.to_base?)))
+                .collect(),
         }
+    }
+
+    /// Both figures are in units the rules convert between, and not in one
+    /// unit.
+    fn convertible(&self, a: &Quantity, b: &Quantity) -> bool {
+        match (&a.unit, &b.unit) {
+            (Some(ua), Some(ub)) => ua != ub && self.factors.contains_key(ua) && self.factors.contains_key(ub),
+            _ => false,
+        }
+    }
+
+    /// `y` in the unit of `x`, when the two units convert ("5 miles" beside
+    /// "8 km" reads as 8.05 km); otherwise `y` itself. A factor known only
+    /// within bounds widens the figure to a range.
+    fn in_unit_of<'q>(&self, y: &'q Quantity, x: &Quantity) -> Cow<'q, Quantity> {
+        if !self.convertible(x, y) {
+            return Cow::Borrowed(y);
+        }
+        let (fx, fy) = (
+            self.factors[x.unit.as_deref().unwrap_or_default()],
+            self.factors[y.unit.as_deref().unwrap_or_default()],
+        );
+        let (lo, hi) = (fy.low / fx.high, fy.high / fx.low);
+        let mut z = y.clone();
+        z.unit.clone_from(&x.unit);
+        if lo == hi {
+            z.value = y.value.map(|v| v * lo);
+            z.low = y.low.map(|v| v * lo);
+            z.high = y.high.map(|v| v * lo);
+        } else {
+            let open = y.low.is_some() || y.high.is_some();
+            let (low, high) = if open { (y.low, y.high) } else { (y.value, y.value) };
+            z.value = None;
+            z.low = low.map(|v| v * lo);
+            z.high = high.map(|v| v * hi);
+        }
+        Cow::Owned(z)
     }
 
     /// The claim's quantities with their measure refined by the words next
@@ -362,16 +408,21 @@ fn cue_distance(words: &[String], cues: &[Vec<String>], window: usize, backward:
     })
 }
 
-/// Same measure, same thing counted (or unstated), same unit (or unstated).
-fn comparable(a: &Quantity, b: &Quantity, aligner: &Aligner) -> bool {
+/// Same measure, same thing counted (or unstated), same unit (or unstated,
+/// or one the rules convert to).
+fn comparable(a: &Quantity, b: &Quantity, aligner: &Aligner, aspects: &Aspects) -> bool {
     let compatible = match (aligner.quantity_key(a), aligner.quantity_key(b)) {
         (Some(x), Some(y)) => crate::align::keys_compatible(&x, &y),
         _ => false,
     };
-    compatible && (a.unit == b.unit || a.unit.is_none() || b.unit.is_none())
+    compatible && (a.unit == b.unit || a.unit.is_none() || b.unit.is_none() || aspects.convertible(a, b))
 }
 
-fn agree(x: &Quantity, y: &Quantity, slack: f64, tol: f64) -> bool {
+/// Whether `x` and `y`, `y` in `x`'s unit, overlap or one rounds the other
+/// (across units too: "7 miles" is "11 km" rounded).
+fn agree(x: &Quantity, y: &Quantity, aspects: &Aspects, slack: f64, tol: f64) -> bool {
+    let y = aspects.in_unit_of(y, x);
+    let y = y.as_ref();
     match (comparable_range(x, slack), comparable_range(y, slack)) {
         (Some(rx), Some(ry)) => overlaps(rx, ry, tol) || rounded(x, y) || rounded(y, x),
         _ => true,
@@ -408,8 +459,11 @@ fn half_unit(q: &Quantity) -> Option<f64> {
 }
 
 /// How far apart two figures are, as a ratio: the closest counterpart wins.
-fn gap(x: &Quantity, y: &Quantity, slack: f64) -> f64 {
-    match (comparable_range(x, slack), comparable_range(y, slack)) {
+fn gap(x: &Quantity, y: &Quantity, aspects: &Aspects, slack: f64) -> f64 {
+    match (
+        comparable_range(x, slack),
+        comparable_range(&aspects.in_unit_of(y, x), slack),
+    ) {
         (Some(rx), Some(ry)) => {
             let (mx, my) = ((rx.0 + rx.1) / 2.0, (ry.0 + ry.1) / 2.0);
             if mx > 0.0 && my > 0.0 {
@@ -427,32 +481,35 @@ fn gap(x: &Quantity, y: &Quantity, slack: f64) -> f64 {
 fn counterparts<'q>(
     qa: &[&'q Quantity],
     qb: &[&'q Quantity],
-    aligner: &Aligner,
+    ctx: &Ctx,
     slack: f64,
     tol: f64,
 ) -> Option<(&'q Quantity, &'q Quantity)> {
+    let (aligner, aspects) = (ctx.aligner, ctx.aspects);
     // A total one side states may be the sum of figures the other gives
     // apart ("two women and one man died" vs "3 dead").
-    let (sum_a, sum_b) = (total(qa, slack), total(qb, slack));
+    let (sum_a, sum_b) = (total(qa, aspects, slack), total(qb, aspects, slack));
     let settled = |x: &Quantity, others: &[&Quantity], other_sum: &Option<Quantity>, own_sum: &Option<Quantity>| {
-        let with = |y: &Quantity| comparable(x, y, aligner) && agree(x, y, slack, tol);
+        let with = |y: &Quantity| comparable(x, y, aligner, aspects) && agree(x, y, aspects, slack, tol);
         others.iter().any(|y| with(y))
             || other_sum.as_ref().is_some_and(with)
             || own_sum.as_ref().is_some_and(|t| {
                 others
                     .iter()
-                    .any(|y| comparable(t, y, aligner) && agree(t, y, slack, tol))
+                    .any(|y| comparable(t, y, aligner, aspects) && agree(t, y, aspects, slack, tol))
             })
     };
     let open_a: Vec<&Quantity> = qa.iter().copied().filter(|x| !settled(x, qb, &sum_b, &sum_a)).collect();
     let open_b: Vec<&Quantity> = qb.iter().copied().filter(|y| !settled(y, qa, &sum_a, &sum_b)).collect();
-    let mut best: Option<(f64, &Quantity, &Quantity)> = None;
+    // Counterparts in one unit come first: "about 60 metres (200 feet)"
+    // meets "200 metres" with its metres.
+    let mut best: Option<((bool, f64), &Quantity, &Quantity)> = None;
     for x in &open_a {
         for y in &open_b {
-            if !comparable(x, y, aligner) {
+            if !comparable(x, y, aligner, aspects) {
                 continue;
             }
-            let g = gap(x, y, slack);
+            let g = (aspects.convertible(x, y), gap(x, y, aspects, slack));
             if best.is_none_or(|(b, _, _)| g < b) {
                 best = Some((g, x, y));
             }
@@ -461,14 +518,15 @@ fn counterparts<'q>(
     best.map(|(_, x, y)| (x, y))
 }
 
-/// The sum of two or more figures of one measure, as a figure.
-fn total(qs: &[&Quantity], slack: f64) -> Option<Quantity> {
+/// The sum of two or more figures of one measure, as a figure in the
+/// unit of the first.
+fn total(qs: &[&Quantity], aspects: &Aspects, slack: f64) -> Option<Quantity> {
     if qs.len() < 2 {
         return None;
     }
     let (mut lo, mut hi) = (0.0, 0.0);
     for q in qs {
-        let (l, h) = comparable_range(q, slack)?;
+        let (l, h) = comparable_range(&aspects.in_unit_of(q, qs[0]), slack)?;
         lo += l;
         hi += h;
     }
@@ -499,7 +557,9 @@ pub(super) fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         for m in measures {
             let qa: Vec<&Quantity> = ra.iter().filter(|q| q.measure.as_deref() == Some(m)).collect();
             let qb: Vec<&Quantity> = rb.iter().filter(|q| q.measure.as_deref() == Some(m)).collect();
-            let any_comparable = qa.iter().any(|x| qb.iter().any(|y| comparable(x, y, ctx.aligner)));
+            let any_comparable = qa
+                .iter()
+                .any(|x| qb.iter().any(|y| comparable(x, y, ctx.aligner, ctx.aspects)));
             if !any_comparable {
                 // One figure, two currencies, and no amount both state in
                 // one currency: a currency slip.
@@ -510,24 +570,42 @@ pub(super) fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
                 }
                 continue;
             }
-            let Some((x, y)) = counterparts(&qa, &qb, ctx.aligner, slack, tol) else {
+            let Some((x, y)) = counterparts(&qa, &qb, ctx, slack, tol) else {
                 continue;
             };
             if !seen.insert((a.id.clone(), b.id.clone(), m.to_string())) {
                 continue;
             }
-            let (suggestion, mut evidence) = match suggest::suggest(x, a, y, b, ctx.numerals, &weights) {
-                Some(s) => (Some(s.text), s.evidence),
-                None => (None, Vec::new()),
+            let converted = ctx.aspects.convertible(x, y);
+            let (suggestion, mut evidence) = if converted {
+                // The digit-slip guesses read one unit's figures; across
+                // units the telling slip is the unit itself.
+                (unit_slip(x, y, slack, tol), Vec::new())
+            } else {
+                match suggest::suggest(x, a, y, b, ctx.numerals, &weights) {
+                    Some(s) => (Some(s.text), s.evidence),
+                    None => (None, Vec::new()),
+                }
             };
-            evidence.insert(
-                0,
-                format!("{}: \"{}\" ({})", a.id, suggest::shown(x, a), describe_range(x, slack)),
-            );
-            evidence.insert(
-                1,
-                format!("{}: \"{}\" ({})", b.id, suggest::shown(y, b), describe_range(y, slack)),
-            );
+            // Across units each range names its unit, and the second is
+            // also given in the first's.
+            let (x_range, y_range) = if converted {
+                let unit = |q: &Quantity| q.unit.clone().unwrap_or_default();
+                (
+                    format!("{} {}", describe_range(x, slack), unit(x)),
+                    format!(
+                        "{} {} ≈ {} {}",
+                        describe_range(y, slack),
+                        unit(y),
+                        describe_range(&ctx.aspects.in_unit_of(y, x), slack).trim_start_matches("= "),
+                        unit(x)
+                    ),
+                )
+            } else {
+                (describe_range(x, slack), describe_range(y, slack))
+            };
+            evidence.insert(0, format!("{}: \"{}\" ({x_range})", a.id, suggest::shown(x, a)));
+            evidence.insert(1, format!("{}: \"{}\" ({y_range})", b.id, suggest::shown(y, b)));
             out.push(ctx.finding(
                 vec![a.id.clone(), b.id.clone()],
                 format!(
@@ -563,6 +641,20 @@ fn slip_finding(ctx: &Ctx, a: &Claim, x: &Quantity, b: &Claim, y: &Quantity) -> 
             format!("{}: \"{}\" ({})", b.id, y.text, units.1),
         ],
     )
+}
+
+/// Two figures in units of one measure that disagree once converted but
+/// agree as written: one source likely wrote the wrong unit ("20 miles"
+/// against "20 km").
+fn unit_slip(x: &Quantity, y: &Quantity, slack: f64, tol: f64) -> Option<String> {
+    let (rx, ry) = (comparable_range(x, slack)?, comparable_range(y, slack)?);
+    overlaps(rx, ry, tol).then(|| {
+        format!(
+            "likely a unit slip: the same figure in {} and {}; check which unit the original gives",
+            x.unit.as_deref().unwrap_or("?"),
+            y.unit.as_deref().unwrap_or("?")
+        )
+    })
 }
 
 /// Two amounts of money in different currencies whose figures agree, when
@@ -602,6 +694,82 @@ fn describe_range(q: &Quantity, slack: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::Engine;
+    use crate::model::Document;
+
+    fn figure(value: f64, unit: &str) -> Quantity {
+        Quantity {
+            text: format!("{value} {unit}"),
+            start: 0,
+            end: 0,
+            value: Some(value),
+            low: None,
+            high: None,
+            approximator: None,
+            unit: Some(unit.into()),
+            counted: None,
+            measure: None,
+        }
+    }
+
+    #[test]
+    fn figures_convert_into_the_other_unit() {
+        let aspects = Aspects::new(&RuleSet::defaults());
+        let km = figure(8.0, "km");
+        let miles = aspects.in_unit_of(&figure(5.0, "mi"), &km).into_owned();
+        assert!((miles.value.unwrap() - 8.047).abs() < 1e-3, "{miles:?}");
+        assert_eq!(miles.unit.as_deref(), Some("km"));
+        // A ton of uncertain size reads as a range of kilograms.
+        let tons = aspects
+            .in_unit_of(&figure(30.0, "ton"), &figure(1.0, "kg"))
+            .into_owned();
+        assert_eq!(tons.value, None);
+        let (lo, hi) = (tons.low.unwrap(), tons.high.unwrap());
+        assert!(
+            (27_215.0..27_216.0).contains(&lo) && (30_481.0..30_482.0).contains(&hi),
+            "{tons:?}"
+        );
+        // Units without a factor, or one unit, stay as they are.
+        let usd = figure(5.0, "USD");
+        assert_eq!(aspects.in_unit_of(&usd, &figure(5.0, "GBP")).as_ref(), &usd);
+        assert!(!aspects.convertible(&km, &figure(3.0, "km")));
+        assert!(!aspects.convertible(&km, &figure(3.0, "°C")));
+    }
+
+    #[test]
+    fn a_conflict_across_units_shows_both_and_names_a_unit_slip() {
+        let engine = Engine::new(RuleSet::defaults());
+        let report = engine.check(vec![
+            Document::new(
+                "a",
+                "a.txt",
+                "A 20-mile stretch of the Dornby motorway was closed on Monday.",
+            ),
+            Document::new(
+                "b",
+                "b.txt",
+                "A 20-kilometre stretch of the Dornby motorway was closed on Monday.",
+            ),
+        ]);
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "quantity-conflict")
+            .unwrap_or_else(|| panic!("{:#?}", report.findings));
+        assert_eq!(
+            f.evidence[..2],
+            [
+                "a:1: \"20-mile\" (= 20 mi)".to_string(),
+                "b:1: \"20-kilometre\" (= 20 km ≈ 12.43 mi)".to_string()
+            ]
+        );
+        assert!(
+            f.suggestion
+                .as_deref()
+                .is_some_and(|s| s.starts_with("likely a unit slip")),
+            "{f:?}"
+        );
+    }
 
     fn w(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
