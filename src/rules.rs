@@ -525,7 +525,7 @@ impl<'de> Deserialize<'de> for Factor {
                     return Err(A::Error::invalid_length(3, &self));
                 }
                 Factor::new(low, high)
-                    .ok_or_else(|| A::Error::custom(format!("expected {low} <= {high}, both positive")))
+                    .ok_or_else(|| A::Error::custom(format!("expected 0 < low <= high, found [{low}, {high}]")))
             }
         }
         d.deserialize_any(Visit)

@@ -399,6 +399,29 @@ fn cases(dir: &Path) -> Vec<Case> {
         None,
         Expect::Error("kind.toml:4:8"),
     );
+    let unit = |v: &str| {
+        format!(
+            "[[units]]\nid = \"u\"\ndescription = \"d\"\nunit = \"u\"\nmeasure = \"distance\"\nwords = [\"us\"]\nto_base = {v}\n"
+        )
+    };
+    add(
+        "rules: conversion factor not a number",
+        with_rules(&r("factor.toml", &unit("\"km\""))),
+        None,
+        Expect::Error("factor.toml:7:11"),
+    );
+    add(
+        "rules: conversion bounds reversed",
+        with_rules(&r("bounds.toml", &unit("[5, 1]"))),
+        None,
+        Expect::Error("bounds.toml:7:11"),
+    );
+    add(
+        "rules: conversion factor zero",
+        with_rules(&r("zero.toml", &unit("0"))),
+        None,
+        Expect::Error("zero.toml:7:11"),
+    );
     v
 }
 
