@@ -412,7 +412,7 @@ fn unnamed_source<'a>(
         let first = n - k;
         let modifiers = before[first..n]
             .iter()
-            .all(|t| t.text.chars().all(|c| c.is_lowercase()) && !is_determiner(t.text));
+            .all(|t| is_lower_word(t.text) && !is_determiner(t.text));
         modifiers
             && (opens_clause(before[first].start)
                 || (first > 0 && is_determiner(before[first - 1].text) && opens_clause(before[first - 1].start)))
@@ -440,7 +440,11 @@ fn lower_case_run<'a, 't>(sentence: &str, tokens: &'t [crate::tokens::Token<'a>]
     let mut n = 0;
     for (i, t) in tokens.iter().take(3).enumerate() {
         let spaced = i == 0 || sentence[tokens[i - 1].end..t.start].trim().is_empty();
-        if !spaced || !t.text.chars().all(|c| c.is_lowercase()) {
+        let plain = t.text.chars().all(char::is_lowercase);
+        // A possessive owns the word after it: "the plant's operator".
+        let owner =
+            !plain && is_lower_word(t.text) && i < 2 && tokens.get(i + 1).is_some_and(|n| is_lower_word(n.text));
+        if !spaced || !(plain || owner) {
             break;
         }
         n = i + 1;
@@ -451,6 +455,16 @@ fn lower_case_run<'a, 't>(sentence: &str, tokens: &'t [crate::tokens::Token<'a>]
 /// The most words a clause-final "X said" may be followed by when they
 /// open with a `closing` word: "said in a statement on Monday" (five).
 const CLOSING_WORDS: usize = 6;
+
+/// A lower-case word, or one in the possessive: "company's", "victims'",
+/// as in "..., the company's spokesman said".
+fn is_lower_word(word: &str) -> bool {
+    let stem = ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|p| word.strip_suffix(p))
+        .unwrap_or(word);
+    !stem.is_empty() && stem.chars().all(char::is_lowercase)
+}
 
 fn is_determiner(word: &str) -> bool {
     matches!(word.to_lowercase().as_str(), "the" | "a" | "an")
