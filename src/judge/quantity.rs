@@ -78,40 +78,38 @@ impl Aspects {
         }
     }
 
+    /// The conversion factor of a figure's unit, if the rules give one.
+    fn factor(&self, q: &Quantity) -> Option<Factor> {
+        self.factors.get(q.unit.as_deref()?).copied()
+    }
+
     /// Both figures are in units the rules convert between, and not in one
     /// unit.
     fn convertible(&self, a: &Quantity, b: &Quantity) -> bool {
-        match (&a.unit, &b.unit) {
-            (Some(ua), Some(ub)) => ua != ub && self.factors.contains_key(ua) && self.factors.contains_key(ub),
-            _ => false,
-        }
+        a.unit != b.unit && self.factor(a).is_some() && self.factor(b).is_some()
     }
 
     /// `y` in the unit of `x`, when the two units convert ("5 miles" beside
     /// "8 km" reads as 8.05 km); otherwise `y` itself. A factor known only
     /// within bounds widens the figure to a range.
     fn in_unit_of<'q>(&self, y: &'q Quantity, x: &Quantity) -> Cow<'q, Quantity> {
-        if !self.convertible(x, y) {
+        let (Some(fx), Some(fy)) = (self.factor(x), self.factor(y)) else {
+            return Cow::Borrowed(y);
+        };
+        if x.unit == y.unit {
             return Cow::Borrowed(y);
         }
-        let (fx, fy) = (
-            self.factors[x.unit.as_deref().unwrap_or_default()],
-            self.factors[y.unit.as_deref().unwrap_or_default()],
-        );
         let (lo, hi) = (fy.low / fx.high, fy.high / fx.low);
+        let bounds = if y.low.is_none() && y.high.is_none() {
+            (y.value, y.value)
+        } else {
+            (y.low, y.high)
+        };
         let mut z = y.clone();
         z.unit.clone_from(&x.unit);
-        if lo == hi {
-            z.value = y.value.map(|v| v * lo);
-            z.low = y.low.map(|v| v * lo);
-            z.high = y.high.map(|v| v * lo);
-        } else {
-            let open = y.low.is_some() || y.high.is_some();
-            let (low, high) = if open { (y.low, y.high) } else { (y.value, y.value) };
-            z.value = None;
-            z.low = low.map(|v| v * lo);
-            z.high = high.map(|v| v * hi);
-        }
+        z.value = y.value.filter(|_| lo == hi).map(|v| v * lo);
+        z.low = bounds.0.map(|v| v * lo);
+        z.high = bounds.1.map(|v| v * hi);
         Cow::Owned(z)
     }
 
