@@ -288,6 +288,11 @@ pub struct ReportingRule {
     /// said by Acme): see [`crate::extract::Extractor::resolve_stand_ins`].
     #[serde(default)]
     pub stand_ins: Vec<String>,
+    /// `unnamed_subject` only: nouns of people who speak for a body ("the
+    /// company's spokesman", "a police spokeswoman"): the body is the
+    /// source, as with a name ("Acme's spokesperson" is Acme).
+    #[serde(default)]
+    pub spokespeople: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

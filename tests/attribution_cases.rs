@@ -29,6 +29,8 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("In a statement, Globex said it had not broken any rules.", Some("Globex"), false, RE, true),
     ("An Acme spokesperson said the recall covered 12,000 cars.", Some("Acme"), false, RE, false),
     ("Acme's spokesperson said the recall was voluntary.", Some("Acme"), false, RE, false),
+    ("A police spokesman said the road would reopen on Monday.", Some("police"), false, RE, false),
+    ("The road will reopen on Monday, the agency's spokeswoman said.", Some("agency"), false, RE, false),
     // A body a possessive name owns is its own source; two of one
     // country's agencies are two origins.
     ("The toll rose to 40, according to Norland's seismic institute.", Some("Norland's seismic institute"), false, RE, false),

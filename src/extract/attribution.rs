@@ -34,6 +34,8 @@ pub struct AttributionFinder {
     listeners: HashSet<String>,
     /// Nouns that after "the" stand for an article's one organisation.
     stand_ins: HashSet<String>,
+    /// People who speak for a body ("spokesman"), lower-cased.
+    spokespeople: HashSet<String>,
 }
 
 impl AttributionFinder {
@@ -118,6 +120,7 @@ impl AttributionFinder {
         let mut bodies = HashSet::new();
         let mut listeners = HashSet::new();
         let mut stand_ins = HashSet::new();
+        let mut spokespeople = HashSet::new();
         for r in &rules.reporting {
             listeners.extend(r.listeners.iter().map(|w| w.to_lowercase()));
             if r.shape == ReportingShape::UnnamedSubject {
@@ -127,6 +130,7 @@ impl AttributionFinder {
                 unsaid.extend(r.unsaid.iter().map(|w| w.to_lowercase()));
                 bodies.extend(r.bodies.iter().map(|w| w.to_lowercase()));
                 stand_ins.extend(r.stand_ins.iter().map(|w| w.to_lowercase()));
+                spokespeople.extend(r.spokespeople.iter().map(|w| w.to_lowercase()));
                 continue;
             }
             for w in &r.words {
@@ -145,24 +149,33 @@ impl AttributionFinder {
             bodies,
             listeners,
             stand_ins,
+            spokespeople,
         }
     }
 
     /// Whether the attribution's source is a stand-in noun after "the"
-    /// ("the company said", "according to the company"), as opposed to
-    /// "a company", "company officials" or a name.
+    /// ("the company said", "according to the company"), or before one of
+    /// the `spokespeople` ("a company spokesman said"), as opposed to "a
+    /// company", "company officials" or a name.
     pub fn is_stand_in(&self, text: &str, a: &Attribution) -> bool {
         let Some(noun) = a.source.as_deref().filter(|s| self.stand_ins.contains(*s)) else {
             return false;
         };
         let written = a.text.to_lowercase();
         let the_noun = format!("the {noun}");
+        let spokesperson = written
+            .strip_prefix(noun)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .and_then(|rest| rest.split_whitespace().next())
+            .is_some_and(|w| self.spokespeople.contains(w));
+        let determiner = text[..a.start].split_whitespace().next_back().map(str::to_lowercase);
         written.contains(&the_noun)
             || (written.starts_with(noun)
-                && text[..a.start]
-                    .split_whitespace()
-                    .next_back()
-                    .is_some_and(|w| w.eq_ignore_ascii_case("the")))
+                && match determiner.as_deref() {
+                    Some("the") => true,
+                    Some("a" | "an") => spokesperson,
+                    _ => false,
+                })
     }
 
     /// The attribution of one sentence, if any, and the certainty it implies.
@@ -216,14 +229,16 @@ impl AttributionFinder {
                     .then(|| self.unnamed_after(sentence, &all_tokens, m.end))
                     .flatten();
                     let owned = after_entity.and_then(|e| self.possessive_source(sentence, base, e, &all_tokens));
+                    let common = unnamed.or(listed).map(|n| self.common_source(sentence, &all_tokens, n));
                     let source = owned
                         .as_ref()
                         .map(|(s, _)| s.clone())
                         .or_else(|| after_entity.map(|e| e.canonical.clone()))
                         .or_else(|| speaker.map(|e| self.named_source(sentence, base, e, &all_tokens)))
-                        .or_else(|| unnamed.or(listed).map(|n| n.text.to_lowercase()));
+                        .or_else(|| common.as_ref().map(|(s, _)| s.clone()));
                     if source.is_some() || verb_hit.is_none() {
-                        let start = speaker.map_or(unnamed.map_or(base + m.start, |n| base + n.start), |e| e.start);
+                        let opening = unnamed.and(common.as_ref()).map(|&(_, at)| base + at);
+                        let start = speaker.map_or(opening.unwrap_or(base + m.start), |e| e.start);
                         let end = owned.map_or(
                             after_entity.map_or(listed.map_or(base + m.end, |n| base + n.end), |e| e.end),
                             |(_, end)| end,
@@ -273,7 +288,8 @@ impl AttributionFinder {
                         (Some(p.text.to_lowercase()), base + p.start, base + m.end)
                     } else if let Some(n) = self.opening_unnamed(sentence, before_words, m.start) {
                         // Before "said X": "Sources said Acme would ..." is said by sources.
-                        (Some(n.text.to_lowercase()), base + n.start, base + m.end)
+                        let (source, at) = self.common_source(sentence, &all_tokens, n);
+                        (Some(source), base + at, base + m.end)
                     } else if let Some(e) = after_entity {
                         match self.possessive_source(sentence, base, e, &all_tokens) {
                             Some((source, end)) => (Some(source), base + m.start, end),
@@ -283,7 +299,8 @@ impl AttributionFinder {
                         .or_else(|| described_source(sentence, before_words, m.start, m.end))
                     {
                         // "..., officials said." An unnamed source still attributes.
-                        (Some(n.text.to_lowercase()), base + n.start, base + m.end)
+                        let (source, at) = self.common_source(sentence, &all_tokens, n);
+                        (Some(source), base + at, base + m.end)
                     } else {
                         continue;
                     };
@@ -324,6 +341,38 @@ impl AttributionFinder {
 }
 
 impl AttributionFinder {
+    /// The source a common noun names, and where its words start in
+    /// `sentence`: the noun itself, or for one of the `spokespeople` the
+    /// body spoken for, written right before it as a lower-case possessive
+    /// ("the company's spokesman": company) or as an unnamed-source noun or
+    /// body ("a police spokeswoman": police). As with a name ("Acme's
+    /// spokesperson" is Acme), two articles quoting the company and its
+    /// spokesman have the fact from one origin.
+    fn common_source(
+        &self,
+        sentence: &str,
+        all: &[crate::tokens::Token],
+        noun: crate::tokens::Token,
+    ) -> (String, usize) {
+        let lowered = noun.text.to_lowercase();
+        if !self.spokespeople.contains(&lowered) {
+            return (lowered, noun.start);
+        }
+        let k = all.partition_point(|t| t.start < noun.start);
+        let owner = k.checked_sub(1).map(|i| all[i]).and_then(|prev| {
+            if !sentence[prev.end..noun.start].trim().is_empty() || !is_lower_word(prev.text) {
+                return None;
+            }
+            let bare = ["'s", "’s", "'", "’"].iter().find_map(|p| prev.text.strip_suffix(p));
+            match bare {
+                Some(body) => Some((body.to_string(), prev.start)),
+                None => (self.unnamed.contains(prev.text) || self.bodies.contains(prev.text))
+                    .then(|| (prev.text.to_string(), prev.start)),
+            }
+        });
+        owner.unwrap_or((lowered, noun.start))
+    }
+
     /// An unnamed source right after a phrase that names its source next
     /// ("according to the union", "according to local officials"): the
     /// head of up to three lower-case words past a determiner, with only
