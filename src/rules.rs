@@ -494,6 +494,11 @@ pub struct UnitRule {
     /// in one unit are.
     #[serde(default)]
     pub to_base: Option<Factor>,
+    /// Added to a figure before `to_base` multiplies it, for scales that
+    /// do not start at zero together: °F to the base °C is (F − 32) × 5/9,
+    /// so `offset = -32` beside `to_base = 5/9`. Needs `to_base`.
+    #[serde(default)]
+    pub offset: Option<f64>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -994,6 +999,20 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
         }
         if !has_words {
             return Err(at(&needle, format!("[[{section}]] `{id}`: expected at least one word")));
+        }
+    }
+    for r in &pack.units {
+        if r.offset.is_some() && r.to_base.is_none() {
+            return Err(at(
+                &format!("\"{}\"", r.id),
+                format!("[[units]] `{}`: `offset` needs `to_base`", r.id),
+            ));
+        }
+        if r.offset.is_some_and(|o| !o.is_finite()) {
+            return Err(at(
+                &format!("\"{}\"", r.id),
+                format!("[[units]] `{}`: expected a finite `offset`", r.id),
+            ));
         }
     }
     for r in &pack.not_quantity {

@@ -422,6 +422,15 @@ fn cases(dir: &Path) -> Vec<Case> {
         None,
         Expect::Error("zero.toml:7:11"),
     );
+    add(
+        "rules: conversion offset without a factor",
+        with_rules(&r(
+            "offset.toml",
+            "[[units]]\nid = \"u\"\ndescription = \"d\"\nunit = \"u\"\nmeasure = \"t\"\nwords = [\"us\"]\noffset = -32\n",
+        )),
+        None,
+        Expect::Error("offset.toml:2:6: [[units]] `u`: `offset` needs `to_base`"),
+    );
     v
 }
 

@@ -40,7 +40,9 @@ pub struct Aspects {
     rules: Vec<Aspect>,
     /// Each unit with a `to_base` factor: figures in two of them compare
     /// after conversion.
-    factors: HashMap<String, Factor>,
+    /// Each convertible unit's factor and offset (see `UnitRule::offset`),
+    /// and its measure: only units of one measure convert.
+    factors: HashMap<String, (Factor, f64, String)>,
 }
 
 /// Words that end a figure's clause: a cue past them is about another figure.
@@ -73,33 +75,47 @@ impl Aspects {
             factors: rules
                 .units
                 .iter()
-                .filter_map(|u| Some((u.unit.clone(), u.to_base?)))
+                .filter_map(|u| {
+                    let conversion = (u.to_base?, u.offset.unwrap_or(0.0), u.measure.clone());
+                    Some((u.unit.clone(), conversion))
+                })
                 .collect(),
         }
     }
 
-    /// The conversion factor of a figure's unit, if the rules give one.
-    fn factor(&self, q: &Quantity) -> Option<Factor> {
-        self.factors.get(q.unit.as_deref()?).copied()
+    /// The conversion factor and offset of a figure's unit, if the rules
+    /// give them.
+    fn factor(&self, q: &Quantity) -> Option<(Factor, f64)> {
+        self.factors.get(q.unit.as_deref()?).map(|&(f, o, _)| (f, o))
     }
 
-    /// Both figures are in units the rules convert between, and not in one
-    /// unit.
+    /// Both figures are in units of one measure that the rules convert
+    /// between, and not in one unit.
     fn convertible(&self, a: &Quantity, b: &Quantity) -> bool {
-        a.unit != b.unit && self.factor(a).is_some() && self.factor(b).is_some()
+        let measure = |q: &Quantity| Some(&self.factors.get(q.unit.as_deref()?)?.2);
+        a.unit != b.unit && measure(a).is_some() && measure(a) == measure(b)
     }
 
     /// `y` in the unit of `x`, when the two units convert ("5 miles" beside
-    /// "8 km" reads as 8.05 km); otherwise `y` itself. A factor known only
-    /// within bounds widens the figure to a range.
+    /// "8 km" reads as 8.05 km, "104 °F" beside "40 °C" as 40 °C); otherwise
+    /// `y` itself. A factor known only within bounds widens the figure to a
+    /// range.
     fn in_unit_of<'q>(&self, y: &'q Quantity, x: &Quantity) -> Cow<'q, Quantity> {
-        let (Some(fx), Some(fy)) = (self.factor(x), self.factor(y)) else {
+        let (Some((fx, ox)), Some((fy, oy))) = (self.factor(x), self.factor(y)) else {
             return Cow::Borrowed(y);
         };
-        if x.unit == y.unit {
+        if !self.convertible(x, y) {
             return Cow::Borrowed(y);
         }
-        let (lo, hi) = (fy.low / fx.high, fy.high / fx.low);
+        // Into the base unit and out into x's, at both ends of each factor.
+        let ends = |v: f64| {
+            let base = [(v + oy) * fy.low, (v + oy) * fy.high];
+            let all = base.map(|b| [b / fx.high - ox, b / fx.low - ox]).concat();
+            let low = all.iter().copied().fold(f64::INFINITY, f64::min);
+            let high = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            (low, high)
+        };
+        let exact = fx.low == fx.high && fy.low == fy.high;
         let bounds = if y.low.is_none() && y.high.is_none() {
             (y.value, y.value)
         } else {
@@ -107,9 +123,9 @@ impl Aspects {
         };
         let mut z = y.clone();
         z.unit.clone_from(&x.unit);
-        z.value = y.value.filter(|_| lo == hi).map(|v| v * lo);
-        z.low = bounds.0.map(|v| v * lo);
-        z.high = bounds.1.map(|v| v * hi);
+        z.value = y.value.filter(|_| exact).map(|v| ends(v).0);
+        z.low = bounds.0.map(|v| ends(v).0);
+        z.high = bounds.1.map(|v| ends(v).1);
         Cow::Owned(z)
     }
 
@@ -727,11 +743,19 @@ mod tests {
             (27_215.0..27_216.0).contains(&lo) && (30_481.0..30_482.0).contains(&hi),
             "{tons:?}"
         );
+        // A scale with an offset: 104 °F is 40 °C, and 40 °C is 104 °F.
+        let celsius = aspects
+            .in_unit_of(&figure(104.0, "°F"), &figure(1.0, "°C"))
+            .into_owned();
+        assert!((celsius.value.unwrap() - 40.0).abs() < 1e-9, "{celsius:?}");
+        let fahrenheit = aspects.in_unit_of(&figure(40.0, "°C"), &figure(1.0, "°F")).into_owned();
+        assert!((fahrenheit.value.unwrap() - 104.0).abs() < 1e-9, "{fahrenheit:?}");
         // Units without a factor, or one unit, stay as they are.
         let usd = figure(5.0, "USD");
         assert_eq!(aspects.in_unit_of(&usd, &figure(5.0, "GBP")).as_ref(), &usd);
         assert!(!aspects.convertible(&km, &figure(3.0, "km")));
         assert!(!aspects.convertible(&km, &figure(3.0, "°C")));
+        assert!(!aspects.convertible(&figure(3.0, "degrees"), &figure(3.0, "°C")));
     }
 
     #[test]
