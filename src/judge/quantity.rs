@@ -571,6 +571,16 @@ pub(super) fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         for m in measures {
             let qa: Vec<&Quantity> = ra.iter().filter(|q| q.measure.as_deref() == Some(m)).collect();
             let qb: Vec<&Quantity> = rb.iter().filter(|q| q.measure.as_deref() == Some(m)).collect();
+            // "dropped by 6.3 percent" against "a drop of 6.3 percentage
+            // points": one figure, two measures a share can change by.
+            if let Some(other) = points_counterpart(m) {
+                let qo: Vec<&Quantity> = rb.iter().filter(|q| q.measure.as_deref() == Some(other)).collect();
+                if let Some((x, y)) = same_figure(&qa, &qo, slack, tol, |_, _| true)
+                    && seen.insert((a.id.clone(), b.id.clone(), m.to_string()))
+                {
+                    out.push(points_finding(ctx, a, x, b, y));
+                }
+            }
             let any_comparable = qa
                 .iter()
                 .any(|x| qb.iter().any(|y| comparable(x, y, ctx.aligner, ctx.aspects)));
@@ -679,22 +689,74 @@ fn currency_slip<'q>(
     slack: f64,
     tol: f64,
 ) -> Option<(&'q Quantity, &'q Quantity)> {
-    for x in qa {
-        for y in qb {
-            let (Some(ux), Some(uy)) = (&x.unit, &y.unit) else {
-                continue;
-            };
-            if ux == uy || x.measure.as_deref() != Some("money") {
-                continue;
-            }
-            if let (Some(rx), Some(ry)) = (comparable_range(x, slack), comparable_range(y, slack))
-                && overlaps(rx, ry, tol)
-            {
-                return Some((x, y));
-            }
-        }
+    same_figure(qa, qb, slack, tol, |x, y| {
+        x.unit.is_some() && y.unit.is_some() && x.unit != y.unit && x.measure.as_deref() == Some("money")
+    })
+}
+
+/// The first pair of figures, one of each list, that `keep` accepts and
+/// whose ranges overlap.
+fn same_figure<'q>(
+    qa: &[&'q Quantity],
+    qb: &[&'q Quantity],
+    slack: f64,
+    tol: f64,
+    keep: impl Fn(&Quantity, &Quantity) -> bool,
+) -> Option<(&'q Quantity, &'q Quantity)> {
+    qa.iter().find_map(|x| {
+        qb.iter()
+            .find(|y| {
+                keep(x, y)
+                    && matches!(
+                        (comparable_range(x, slack), comparable_range(y, slack)),
+                        (Some(rx), Some(ry)) if overlaps(rx, ry, tol)
+                    )
+            })
+            .map(|y| (*x, *y))
+    })
+}
+
+/// The measure a change of a share is confused with: a change in percent
+/// and one in percentage points (the `change` aspects' "{class} change" of
+/// the units `%` and `percentage points`).
+fn points_counterpart(measure: &str) -> Option<&'static str> {
+    match measure {
+        "percent change" => Some("percentage points change"),
+        "percentage points change" => Some("percent change"),
+        _ => None,
     }
-    None
+}
+
+fn points_finding(ctx: &Ctx, a: &Claim, x: &Quantity, b: &Claim, y: &Quantity) -> Finding {
+    ctx.finding(
+        vec![a.id.clone(), b.id.clone()],
+        format!(
+            "{} says \"{}\" but {} says \"{}\": a change in percent is not a change in percentage points.",
+            a.doc,
+            suggest::shown(x, a),
+            b.doc,
+            suggest::shown(y, b)
+        ),
+        Some(
+            "likely a percent / percentage-point slip: a share that falls from 50% to 40% falls 10 \
+             percentage points, or 20 percent; check which the original gives"
+                .to_string(),
+        ),
+        vec![
+            format!(
+                "{}: \"{}\" ({})",
+                a.id,
+                suggest::shown(x, a),
+                x.measure.as_deref().unwrap_or("?")
+            ),
+            format!(
+                "{}: \"{}\" ({})",
+                b.id,
+                suggest::shown(y, b),
+                y.measure.as_deref().unwrap_or("?")
+            ),
+        ],
+    )
 }
 
 fn describe_range(q: &Quantity, slack: f64) -> String {
@@ -789,6 +851,41 @@ mod tests {
             f.suggestion
                 .as_deref()
                 .is_some_and(|s| s.starts_with("likely a unit slip")),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_change_in_percent_against_one_in_points_is_a_slip() {
+        let engine = Engine::new(RuleSet::defaults());
+        let report = engine.check(vec![
+            Document::new(
+                "a",
+                "a.txt",
+                "Acme's share of the Dornby market dropped by 4.2 percent last year.",
+            ),
+            Document::new(
+                "b",
+                "b.txt",
+                "Acme's share of the Dornby market fell last year, a drop of 4.2 percentage points.",
+            ),
+        ]);
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "quantity-conflict")
+            .unwrap_or_else(|| panic!("{:#?}", report.findings));
+        assert_eq!(
+            f.evidence,
+            [
+                "a:1: \"4.2 percent\" (percent change)".to_string(),
+                "b:1: \"4.2 percentage points\" (percentage points change)".to_string()
+            ]
+        );
+        assert!(
+            f.suggestion
+                .as_deref()
+                .is_some_and(|s| s.starts_with("likely a percent / percentage-point slip")),
             "{f:?}"
         );
     }
