@@ -820,26 +820,23 @@ mod tests {
         assert!(!aspects.convertible(&figure(3.0, "degrees"), &figure(3.0, "°C")));
     }
 
+    /// The quantity conflict between two one-sentence documents `a` and `b`.
+    fn conflict_between(a: &str, b: &str) -> Finding {
+        let engine = Engine::new(RuleSet::defaults());
+        let report = engine.check(vec![Document::new("a", "a.txt", a), Document::new("b", "b.txt", b)]);
+        report
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "quantity-conflict")
+            .unwrap_or_else(|| panic!("no quantity conflict between {a:?} and {b:?}"))
+    }
+
     #[test]
     fn a_conflict_across_units_shows_both_and_names_a_unit_slip() {
-        let engine = Engine::new(RuleSet::defaults());
-        let report = engine.check(vec![
-            Document::new(
-                "a",
-                "a.txt",
-                "A 20-mile stretch of the Dornby motorway was closed on Monday.",
-            ),
-            Document::new(
-                "b",
-                "b.txt",
-                "A 20-kilometre stretch of the Dornby motorway was closed on Monday.",
-            ),
-        ]);
-        let f = report
-            .findings
-            .iter()
-            .find(|f| f.rule == "quantity-conflict")
-            .unwrap_or_else(|| panic!("{:#?}", report.findings));
+        let f = conflict_between(
+            "A 20-mile stretch of the Dornby motorway was closed on Monday.",
+            "A 20-kilometre stretch of the Dornby motorway was closed on Monday.",
+        );
         assert_eq!(
             f.evidence[..2],
             [
@@ -857,24 +854,10 @@ mod tests {
 
     #[test]
     fn a_change_in_percent_against_one_in_points_is_a_slip() {
-        let engine = Engine::new(RuleSet::defaults());
-        let report = engine.check(vec![
-            Document::new(
-                "a",
-                "a.txt",
-                "Acme's share of the Dornby market dropped by 4.2 percent last year.",
-            ),
-            Document::new(
-                "b",
-                "b.txt",
-                "Acme's share of the Dornby market fell last year, a drop of 4.2 percentage points.",
-            ),
-        ]);
-        let f = report
-            .findings
-            .iter()
-            .find(|f| f.rule == "quantity-conflict")
-            .unwrap_or_else(|| panic!("{:#?}", report.findings));
+        let f = conflict_between(
+            "Acme's share of the Dornby market dropped by 4.2 percent last year.",
+            "Acme's share of the Dornby market fell last year, a drop of 4.2 percentage points.",
+        );
         assert_eq!(
             f.evidence,
             [
