@@ -399,38 +399,40 @@ fn cases(dir: &Path) -> Vec<Case> {
         None,
         Expect::Error("kind.toml:4:8"),
     );
-    let unit = |v: &str| {
+    // A unit rule whose last line is `last`.
+    let unit = |last: &str| {
         format!(
-            "[[units]]\nid = \"u\"\ndescription = \"d\"\nunit = \"u\"\nmeasure = \"distance\"\nwords = [\"us\"]\nto_base = {v}\n"
+            "[[units]]\nid = \"u\"\ndescription = \"d\"\nunit = \"u\"\nmeasure = \"distance\"\nwords = [\"us\"]\n{last}\n"
         )
     };
-    add(
-        "rules: conversion factor not a number",
-        with_rules(&r("factor.toml", &unit("\"km\""))),
-        None,
-        Expect::Error("factor.toml:7:11"),
-    );
-    add(
-        "rules: conversion bounds reversed",
-        with_rules(&r("bounds.toml", &unit("[5, 1]"))),
-        None,
-        Expect::Error("bounds.toml:7:11"),
-    );
-    add(
-        "rules: conversion factor zero",
-        with_rules(&r("zero.toml", &unit("0"))),
-        None,
-        Expect::Error("zero.toml:7:11"),
-    );
-    add(
-        "rules: conversion offset without a factor",
-        with_rules(&r(
+    for (name, file, last, error) in [
+        (
+            "rules: conversion factor not a number",
+            "factor.toml",
+            "to_base = \"km\"",
+            "factor.toml:7:11",
+        ),
+        (
+            "rules: conversion bounds reversed",
+            "bounds.toml",
+            "to_base = [5, 1]",
+            "bounds.toml:7:11",
+        ),
+        (
+            "rules: conversion factor zero",
+            "zero.toml",
+            "to_base = 0",
+            "zero.toml:7:11",
+        ),
+        (
+            "rules: conversion offset without a factor",
             "offset.toml",
-            "[[units]]\nid = \"u\"\ndescription = \"d\"\nunit = \"u\"\nmeasure = \"t\"\nwords = [\"us\"]\noffset = -32\n",
-        )),
-        None,
-        Expect::Error("offset.toml:2:6: [[units]] `u`: `offset` needs `to_base`"),
-    );
+            "offset = -32",
+            "offset.toml:2:6: [[units]] `u`: `offset` needs `to_base`",
+        ),
+    ] {
+        add(name, with_rules(&r(file, &unit(last))), None, Expect::Error(error));
+    }
     v
 }
 

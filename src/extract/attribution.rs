@@ -363,8 +363,7 @@ impl AttributionFinder {
             if !sentence[prev.end..noun.start].trim().is_empty() || !is_lower_word(prev.text) {
                 return None;
             }
-            let bare = ["'s", "’s", "'", "’"].iter().find_map(|p| prev.text.strip_suffix(p));
-            match bare {
+            match possessor(prev.text) {
                 Some(body) => Some((body.to_string(), prev.start)),
                 None => (self.unnamed.contains(prev.text) || self.bodies.contains(prev.text))
                     .then(|| (prev.text.to_string(), prev.start)),
@@ -508,11 +507,14 @@ const CLOSING_WORDS: usize = 6;
 /// A lower-case word, or one in the possessive: "company's", "victims'",
 /// as in "..., the company's spokesman said".
 fn is_lower_word(word: &str) -> bool {
-    let stem = ["'s", "’s", "'", "’"]
-        .iter()
-        .find_map(|p| word.strip_suffix(p))
-        .unwrap_or(word);
+    let stem = possessor(word).unwrap_or(word);
     !stem.is_empty() && stem.chars().all(char::is_lowercase)
+}
+
+/// The owner a possessive names: "company" of "company's", "victims" of
+/// "victims'"; `None` for a word not in the possessive.
+fn possessor(word: &str) -> Option<&str> {
+    ["'s", "’s", "'", "’"].iter().find_map(|p| word.strip_suffix(p))
 }
 
 fn is_determiner(word: &str) -> bool {

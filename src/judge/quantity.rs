@@ -40,9 +40,17 @@ pub struct Aspects {
     rules: Vec<Aspect>,
     /// Each unit with a `to_base` factor: figures in two of them compare
     /// after conversion.
-    /// Each convertible unit's factor and offset (see `UnitRule::offset`),
-    /// and its measure: only units of one measure convert.
-    factors: HashMap<String, (Factor, f64, String)>,
+    conversions: HashMap<String, Conversion>,
+}
+
+/// How a unit converts into its measure's base unit: `(v + offset) × factor`.
+#[derive(Debug, Clone)]
+struct Conversion {
+    factor: Factor,
+    /// See `UnitRule::offset`; 0 for most units.
+    offset: f64,
+    /// Only units of one measure convert.
+    measure: String,
 }
 
 /// Words that end a figure's clause: a cue past them is about another figure.
@@ -72,28 +80,33 @@ impl Aspects {
                     anywhere: r.anywhere,
                 })
                 .collect(),
-            factors: rules
+            conversions: rules
                 .units
                 .iter()
                 .filter_map(|u| {
-                    let conversion = (u.to_base?, u.offset.unwrap_or(0.0), u.measure.clone());
+                    let conversion = Conversion {
+                        factor: u.to_base?,
+                        offset: u.offset.unwrap_or(0.0),
+                        measure: u.measure.clone(),
+                    };
                     Some((u.unit.clone(), conversion))
                 })
                 .collect(),
         }
     }
 
-    /// The conversion factor and offset of a figure's unit, if the rules
-    /// give them.
-    fn factor(&self, q: &Quantity) -> Option<(Factor, f64)> {
-        self.factors.get(q.unit.as_deref()?).map(|&(f, o, _)| (f, o))
+    /// How the units of `a` and `b` convert, when both are units of one
+    /// measure that the rules convert between, and not one unit.
+    fn conversions(&self, a: &Quantity, b: &Quantity) -> Option<(&Conversion, &Conversion)> {
+        let of = |q: &Quantity| self.conversions.get(q.unit.as_deref()?);
+        let (ca, cb) = (of(a)?, of(b)?);
+        (a.unit != b.unit && ca.measure == cb.measure).then_some((ca, cb))
     }
 
     /// Both figures are in units of one measure that the rules convert
     /// between, and not in one unit.
     fn convertible(&self, a: &Quantity, b: &Quantity) -> bool {
-        let measure = |q: &Quantity| Some(&self.factors.get(q.unit.as_deref()?)?.2);
-        a.unit != b.unit && measure(a).is_some() && measure(a) == measure(b)
+        self.conversions(a, b).is_some()
     }
 
     /// `y` in the unit of `x`, when the two units convert ("5 miles" beside
@@ -101,12 +114,10 @@ impl Aspects {
     /// `y` itself. A factor known only within bounds widens the figure to a
     /// range.
     fn in_unit_of<'q>(&self, y: &'q Quantity, x: &Quantity) -> Cow<'q, Quantity> {
-        let (Some((fx, ox)), Some((fy, oy))) = (self.factor(x), self.factor(y)) else {
+        let Some((cx, cy)) = self.conversions(x, y) else {
             return Cow::Borrowed(y);
         };
-        if !self.convertible(x, y) {
-            return Cow::Borrowed(y);
-        }
+        let (fx, ox, fy, oy) = (cx.factor, cx.offset, cy.factor, cy.offset);
         // Into the base unit and out into x's, at both ends of each factor.
         let ends = |v: f64| {
             let base = [(v + oy) * fy.low, (v + oy) * fy.high];
@@ -671,8 +682,7 @@ fn slip_finding(ctx: &Ctx, a: &Claim, x: &Quantity, b: &Claim, y: &Quantity) -> 
 /// agree as written: one source likely wrote the wrong unit ("20 miles"
 /// against "20 km").
 fn unit_slip(x: &Quantity, y: &Quantity, slack: f64, tol: f64) -> Option<String> {
-    let (rx, ry) = (comparable_range(x, slack)?, comparable_range(y, slack)?);
-    overlaps(rx, ry, tol).then(|| {
+    same_range(x, y, slack, tol).then(|| {
         format!(
             "likely a unit slip: the same figure in {} and {}; check which unit the original gives",
             x.unit.as_deref().unwrap_or("?"),
@@ -705,15 +715,17 @@ fn same_figure<'q>(
 ) -> Option<(&'q Quantity, &'q Quantity)> {
     qa.iter().find_map(|x| {
         qb.iter()
-            .find(|y| {
-                keep(x, y)
-                    && matches!(
-                        (comparable_range(x, slack), comparable_range(y, slack)),
-                        (Some(rx), Some(ry)) if overlaps(rx, ry, tol)
-                    )
-            })
+            .find(|y| keep(x, y) && same_range(x, y, slack, tol))
             .map(|y| (*x, *y))
     })
+}
+
+/// Whether two figures' ranges overlap as written, units aside.
+fn same_range(x: &Quantity, y: &Quantity, slack: f64, tol: f64) -> bool {
+    matches!(
+        (comparable_range(x, slack), comparable_range(y, slack)),
+        (Some(rx), Some(ry)) if overlaps(rx, ry, tol)
+    )
 }
 
 /// The measure a change of a share is confused with: a change in percent
@@ -728,6 +740,10 @@ fn points_counterpart(measure: &str) -> Option<&'static str> {
 }
 
 fn points_finding(ctx: &Ctx, a: &Claim, x: &Quantity, b: &Claim, y: &Quantity) -> Finding {
+    let measured = |c: &Claim, q: &Quantity| {
+        let measure = q.measure.as_deref().unwrap_or("?");
+        format!("{}: \"{}\" ({measure})", c.id, suggest::shown(q, c))
+    };
     ctx.finding(
         vec![a.id.clone(), b.id.clone()],
         format!(
@@ -742,20 +758,7 @@ fn points_finding(ctx: &Ctx, a: &Claim, x: &Quantity, b: &Claim, y: &Quantity) -
              percentage points, or 20 percent; check which the original gives"
                 .to_string(),
         ),
-        vec![
-            format!(
-                "{}: \"{}\" ({})",
-                a.id,
-                suggest::shown(x, a),
-                x.measure.as_deref().unwrap_or("?")
-            ),
-            format!(
-                "{}: \"{}\" ({})",
-                b.id,
-                suggest::shown(y, b),
-                y.measure.as_deref().unwrap_or("?")
-            ),
-        ],
+        vec![measured(a, x), measured(b, y)],
     )
 }
 
