@@ -16,7 +16,6 @@
 //! scored, and memory follows the largest story rather than the run.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::rc::Rc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -448,22 +447,75 @@ impl Aligner {
 
     /// Each term of a claim with its byte span in the claim's text.
     pub fn term_spans(&self, claim: &Claim) -> Vec<(String, usize, usize)> {
-        self.term_spans_cached(claim, &mut StemCache::default())
+        self.term_spans_with(claim, &self.lexicon([claim.text.as_str()]))
     }
 
-    fn term_spans_cached(&self, claim: &Claim, cache: &mut StemCache) -> Vec<(String, usize, usize)> {
+    fn term_spans_with(&self, claim: &Claim, lexicon: &Lexicon) -> Vec<(String, usize, usize)> {
         let entities = self.actors(claim);
-        let words = self.words(&claim.text, cache);
+        let words = lexicon.words(&claim.text);
         self.spans_with(claim, &entities, &words)
     }
 
-    /// The claim's words, each lower-cased and stemmed once: what the term
-    /// spans and the word sequences of [`Aligner::terms`] both read.
-    fn words<'t>(&self, text: &'t str, cache: &mut StemCache) -> Words<'t> {
-        let toks = tokens(text);
-        let lower: Vec<String> = toks.iter().map(|t| lower_word(t.text)).collect();
-        let stems = lower.iter().map(|w| cache.stem(&self.stemmer, w)).collect();
-        Words { toks, lower, stems }
+    /// The [`WordForm`] of every word the texts write, each worked out once.
+    fn lexicon<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Lexicon {
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        for text in texts {
+            seen.extend(tokens(text).into_iter().map(|t| t.text));
+        }
+        Lexicon(seen.into_iter().map(|w| (Box::from(w), self.word_form(w))).collect())
+    }
+
+    /// [`Aligner::lexicon`] of the claims' texts, built in parallel.
+    fn lexicon_of_claims(&self, claims: &[Claim]) -> Lexicon {
+        use rayon::prelude::*;
+        let parts: Vec<FxHashSet<&str>> = claims
+            .par_chunks(WORD_CHUNK)
+            .map(|chunk| {
+                let mut seen = FxHashSet::default();
+                for c in chunk {
+                    seen.extend(tokens(&c.text).into_iter().map(|t| t.text));
+                }
+                seen
+            })
+            .collect();
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        for part in parts {
+            seen.extend(part);
+        }
+        let words: Vec<&str> = seen.into_iter().collect();
+        Lexicon(
+            words
+                .par_iter()
+                .map(|&w| (Box::from(w), self.word_form(w)))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .collect(),
+        )
+    }
+
+    /// Everything the matcher reads of one word as written.
+    fn word_form(&self, word: &str) -> WordForm {
+        let lower = lower_word(word);
+        let stem = self.stemmer.stem(&lower).into_owned();
+        // A possessive is stemmed without its "'s".
+        let bare = lower.trim_end_matches("'s");
+        let term_stem = (bare.len() != lower.len()).then(|| self.stemmer.stem(bare).into_owned().into_boxed_str());
+        let content = self.is_content(&lower);
+        let mut bases = Vec::new();
+        if content {
+            self.related.bases(&lower, &mut bases);
+        }
+        WordForm {
+            lower_id: word_id(&lower),
+            stem_id: word_id(&stem),
+            cased_id: word_id(&word.to_lowercase()),
+            prefix_id: word_id(&lower.chars().take(5).collect::<String>()),
+            content,
+            bases: bases.into_boxed_slice(),
+            lower: lower.into_boxed_str(),
+            stem: stem.into_boxed_str(),
+            term_stem,
+        }
     }
 
     fn spans_with(
@@ -489,25 +541,12 @@ impl Aligner {
             })
             .collect();
         let toks: Vec<&crate::tokens::Token> = kept.iter().map(|&k| &words.toks[k]).collect();
-        let lower: Vec<&str> = kept.iter().map(|&k| words.lower[k].as_str()).collect();
-        // A possessive is stemmed without its "'s"; any other word's stem
-        // is the one already taken.
-        let stems: Vec<std::borrow::Cow<str>> = kept
-            .iter()
-            .map(|&k| {
-                let w = words.lower[k].as_str();
-                let bare = w.trim_end_matches("'s");
-                if bare.len() == w.len() {
-                    std::borrow::Cow::Borrowed(&*words.stems[k])
-                } else {
-                    self.stemmer.stem(bare)
-                }
-            })
-            .collect();
+        let lower: Vec<&str> = kept.iter().map(|&k| &*words.forms[k].lower).collect();
+        let stems: Vec<&str> = kept.iter().map(|&k| words.forms[k].term()).collect();
         let mut i = 0;
         while i < stems.len() {
             let mut matched = false;
-            let longest = self.longest.get(stems[i].as_ref()).copied().unwrap_or(0);
+            let longest = self.longest.get(stems[i]).copied().unwrap_or(0);
             let n = longest.min(stems.len() - i);
             // The longest candidate joined once; the shorter ones are its
             // prefixes.
@@ -547,44 +586,51 @@ impl Aligner {
 
     /// The terms of a claim.
     pub fn terms(&self, claim: &Claim) -> Terms {
-        let mut cache = StemCache::default();
-        let mut t = self.terms_cached(claim, &mut cache);
-        t.profile = Some(Box::new(self.profile(claim, &t, &mut cache)));
+        self.terms_with(claim, &self.lexicon([claim.text.as_str()]))
+    }
+
+    /// The terms of several claims, each word read once for all of them.
+    pub fn terms_of(&self, claims: &[Claim]) -> Vec<Terms> {
+        use rayon::prelude::*;
+        let lexicon = self.lexicon_of_claims(claims);
+        claims.par_iter().map(|c| self.terms_with(c, &lexicon)).collect()
+    }
+
+    /// [`Aligner::terms`], each word's form read from `lexicon`, which
+    /// holds every word of the claim's text.
+    fn terms_with(&self, claim: &Claim, lexicon: &Lexicon) -> Terms {
+        let mut t = self.terms_light(claim, lexicon);
+        t.profile = Some(Box::new(self.profile(claim, &t, lexicon)));
         t
     }
 
     /// The profile of a claim whose other terms are `t`.
-    fn profile(&self, claim: &Claim, t: &Terms, cache: &mut StemCache) -> Profile {
-        let words = self.words(&claim.text, cache);
-        let raw = &words.lower;
-        let all: Vec<u64> = words.stems.iter().map(|w| word_id(w)).collect();
-        let raw_ids: Vec<u64> = raw.iter().map(|w| word_id(w)).collect();
+    fn profile(&self, claim: &Claim, t: &Terms, lexicon: &Lexicon) -> Profile {
+        let words = lexicon.words(&claim.text);
+        let forms = &words.forms;
+        let all: Vec<u64> = forms.iter().map(|f| f.stem_id).collect();
+        let raw_ids: Vec<u64> = forms.iter().map(|f| f.lower_id).collect();
         let mut caps: Vec<u64> = words
             .toks
             .iter()
+            .zip(forms)
             .skip(1)
-            .filter(|t| is_capitalised(t.text))
-            .map(|t| word_id(&t.text.to_lowercase()))
+            .filter(|(t, _)| is_capitalised(t.text))
+            .map(|(_, f)| f.cased_id)
             .collect();
         caps.sort_unstable();
         caps.dedup();
-        let mut prefixes: Vec<u64> = raw
-            .iter()
-            .filter(|w| self.is_content(w))
-            .map(|w| word_id(&w.chars().take(5).collect::<String>()))
-            .collect();
+        let mut prefixes: Vec<u64> = forms.iter().filter(|f| f.content).map(|f| f.prefix_id).collect();
         prefixes.sort_unstable();
         let lower = claim.text.to_lowercase();
         let mut seq_pairs: Vec<(u64, u64)> = t.seq.windows(2).map(|w| (w[0], w[1])).collect();
         seq_pairs.sort_unstable();
         seq_pairs.dedup();
-        let content: Vec<bool> = raw.iter().map(|w| self.is_content(w)).collect();
-        let mut bases = Vec::new();
-        let mut found = Vec::new();
-        for ((w, &id), _) in raw.iter().zip(&raw_ids).zip(&content).filter(|(_, c)| **c) {
-            self.related.bases(w, &mut found);
-            bases.extend(found.iter().map(|&b| (id, b)));
-        }
+        let content: Vec<bool> = forms.iter().map(|f| f.content).collect();
+        let mut bases: Vec<(u64, u32)> = forms
+            .iter()
+            .flat_map(|f| f.bases.iter().map(|&b| (f.lower_id, b)))
+            .collect();
         bases.sort_unstable();
         bases.dedup();
         let mut base_set: Vec<u32> = bases.iter().map(|&(_, b)| b).collect();
@@ -612,11 +658,11 @@ impl Aligner {
     /// [`Aligner::terms`] without the profile, with stems looked up in
     /// `cache` before the stemmer is run: most words of a run recur, and
     /// stemming is the costliest part.
-    fn terms_cached(&self, claim: &Claim, cache: &mut StemCache) -> Terms {
+    fn terms_light(&self, claim: &Claim, lexicon: &Lexicon) -> Terms {
         let text = &claim.text;
         let base = claim.start;
         let actors = self.actors(claim);
-        let words = self.words(text, cache);
+        let words = lexicon.words(text);
         let spans = self.spans_with(claim, &actors, &words);
         let seq: Vec<u64> = spans
             .iter()
@@ -1081,17 +1127,13 @@ impl Aligner {
         };
         // Spans are judging's, and only for claims that end up in a cluster:
         // rebuilt for those below rather than held for every claim.
+        let lexicon = self.lexicon_of_claims(claims);
+        lap("lexicon", lexicon.0.len());
         let mut terms: Vec<Terms> = claims
-            .par_chunks(STEM_CHUNK)
-            .flat_map_iter(|chunk| {
-                let mut cache = StemCache::default();
-                chunk
-                    .iter()
-                    .map(|c| Terms {
-                        spans: Vec::new(),
-                        ..self.terms_cached(c, &mut cache)
-                    })
-                    .collect::<Vec<_>>()
+            .par_iter()
+            .map(|c| Terms {
+                spans: Vec::new(),
+                ..self.terms_light(c, &lexicon)
             })
             .collect();
         lap("terms", terms.len());
@@ -1117,7 +1159,7 @@ impl Aligner {
         drop(pairs);
         let done: Vec<StoryAlignment> = stories
             .into_par_iter()
-            .map(|w| self.align_story(claims, &w.ids, w.terms, &w.pairs, &weighted))
+            .map(|w| self.align_story(claims, &w.ids, w.terms, &w.pairs, &weighted, &lexicon))
             .collect();
         if timing {
             eprintln!("align model runs: {}", done.iter().map(|d| d.model_runs).sum::<usize>());
@@ -1160,6 +1202,7 @@ impl Aligner {
         mut terms: Vec<Terms>,
         pairs: &[(usize, usize)],
         weighted: &[Weighted],
+        lexicon: &Lexicon,
     ) -> StoryAlignment {
         use rayon::prelude::*;
         let local = |i: usize| ids.binary_search(&i).expect("a pair's claims are the story's");
@@ -1170,17 +1213,11 @@ impl Aligner {
             paired[local(j)] = true;
         }
         terms
-            .par_chunks_mut(STEM_CHUNK)
-            .zip(ids.par_chunks(STEM_CHUNK))
-            .zip(paired.par_chunks(STEM_CHUNK))
-            .for_each(|((terms, ids), paired)| {
-                let mut cache = StemCache::default();
-                for ((t, &i), &p) in terms.iter_mut().zip(ids).zip(paired) {
-                    if p {
-                        t.profile = Some(Box::new(self.profile(&claims[i], t, &mut cache)));
-                    }
-                }
-            });
+            .par_iter_mut()
+            .zip(ids)
+            .zip(&paired)
+            .filter(|(_, p)| **p)
+            .for_each(|((t, &i), _)| t.profile = Some(Box::new(self.profile(&claims[i], t, lexicon))));
         // Scored in parallel; `collect` keeps the candidates' order, so the
         // result does not depend on the number of threads.
         type Scored = (usize, usize, f64, Option<f64>, Option<ActorSwap>);
@@ -1248,11 +1285,10 @@ impl Aligner {
             .collect();
         drop(terms);
         // Spans are judging's, and only for claims that end up in a cluster.
-        let mut cache = StemCache::default();
         let spans = clusters
             .iter()
             .flatten()
-            .map(|&i| (i, self.term_spans_cached(&claims[i], &mut cache)))
+            .map(|&i| (i, self.term_spans_with(&claims[i], lexicon)))
             .collect();
         StoryAlignment {
             clusters,
@@ -1613,24 +1649,55 @@ fn same_measure(a: &Terms, b: &Terms) -> bool {
         .any(|x| b.measures.iter().any(|y| keys_compatible(x, y)))
 }
 
-/// Claims stemmed with one [`StemCache`]: enough for the cache to pay,
-/// small enough that the chunks keep both threads busy.
-const STEM_CHUNK: usize = 1024;
+/// Claims a thread reads at a time when listing their words: enough
+/// for a chunk's set of words to pay, small enough that the chunks keep
+/// both threads busy.
+const WORD_CHUNK: usize = 1024;
 
-/// Stems of the words seen so far. Owned by one caller (no lock, no
-/// global state); a stem depends on its word only, so a cached stem is
-/// the stemmer's own.
-#[derive(Default)]
-struct StemCache(rustc_hash::FxHashMap<String, Rc<str>>);
+/// A word as written, read once for the whole run ([`Lexicon`]): its
+/// lower-cased form ([`lower_word`]), stem, ids and related-word bases.
+/// Most words of a run recur, and stemming, lower-casing and hashing each
+/// occurrence were the costliest part of reading a claim.
+struct WordForm {
+    lower: Box<str>,
+    stem: Box<str>,
+    /// The stem of a possessive without its "'s", when the word is one:
+    /// what term spans read.
+    term_stem: Option<Box<str>>,
+    /// [`word_id`] of `lower`, of `stem`, of the word merely lower-cased
+    /// (hyphens and apostrophes kept), and of the first five letters of
+    /// `lower`.
+    lower_id: u64,
+    stem_id: u64,
+    cased_id: u64,
+    prefix_id: u64,
+    /// Not a stopword, not a figure ([`Aligner::is_content`]).
+    content: bool,
+    /// The related-word bases of a content word ([`related::Related::bases`]).
+    bases: Box<[u32]>,
+}
 
-impl StemCache {
-    fn stem(&mut self, stemmer: &Stemmer, word: &str) -> Rc<str> {
-        if let Some(s) = self.0.get(word) {
-            return Rc::clone(s);
-        }
-        let s: Rc<str> = stemmer.stem(word).into();
-        self.0.insert(word.to_string(), Rc::clone(&s));
-        s
+impl WordForm {
+    /// The stem a term of this word takes.
+    fn term(&self) -> &str {
+        self.term_stem.as_deref().unwrap_or(&self.stem)
+    }
+}
+
+/// The [`WordForm`] of each word as written ([`Aligner::lexicon`]): built
+/// once before claims are read, then shared read-only by every thread and
+/// stage.
+struct Lexicon(FxHashMap<Box<str>, WordForm>);
+
+impl Lexicon {
+    /// The text's words, each with its form; the lexicon holds them all.
+    fn words<'t, 'l>(&'l self, text: &'t str) -> Words<'t, 'l> {
+        let toks = tokens(text);
+        let forms = toks
+            .iter()
+            .map(|t| self.0.get(t.text).expect("the lexicon holds every word of the claims"))
+            .collect();
+        Words { toks, forms }
     }
 }
 
@@ -1647,11 +1714,10 @@ fn lower_word(word: &str) -> String {
     }
 }
 
-/// A claim's tokens with each lower-cased ([`lower_word`]) and stemmed.
-struct Words<'t> {
+/// A claim's tokens with each one's [`WordForm`].
+struct Words<'t, 'l> {
     toks: Vec<crate::tokens::Token<'t>>,
-    lower: Vec<String>,
-    stems: Vec<Rc<str>>,
+    forms: Vec<&'l WordForm>,
 }
 
 /// Each claim's terms as ids in string order, weighted by their rarity

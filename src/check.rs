@@ -131,15 +131,12 @@ impl Engine {
     }
 
     fn pair_terms(&self, pairs: &[(String, String)]) -> (Vec<(Terms, Terms)>, Idf) {
-        let terms: Vec<(Terms, Terms)> = pairs
+        let claims: Vec<Claim> = pairs
             .par_iter()
-            .map(|(a, b)| {
-                (
-                    self.aligner.terms(&self.sentence_claim("a", a)),
-                    self.aligner.terms(&self.sentence_claim("b", b)),
-                )
-            })
+            .flat_map_iter(|(a, b)| [self.sentence_claim("a", a), self.sentence_claim("b", b)])
             .collect();
+        let mut terms = self.aligner.terms_of(&claims).into_iter();
+        let terms: Vec<(Terms, Terms)> = std::iter::from_fn(|| Some((terms.next()?, terms.next()?))).collect();
         let idf = Idf::new(terms.iter().flat_map(|(a, b)| [&a.terms, &b.terms]));
         (terms, idf)
     }

@@ -153,7 +153,7 @@ pub fn best_tfidf_threshold(topics: &[(&Topic, &PairScores)]) -> f64 {
 /// aligner's threshold), each sentence a claim of its document.
 pub fn similarity_decisions(engine: &Engine, t: &Topic) -> HashSet<(usize, usize)> {
     let claims = claims(engine, t, false);
-    let terms: Vec<_> = claims.iter().map(|c| engine.aligner.terms(c)).collect();
+    let terms = engine.aligner.terms_of(&claims);
     let idf = Idf::new(terms.iter().map(|x| &x.terms));
     let mut sim = HashSet::new();
     for i in 0..terms.len() {
