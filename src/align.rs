@@ -26,7 +26,9 @@ use crate::rules::RuleSet;
 use crate::tokens::{is_capitalised, tokens};
 
 mod features;
-use features::{CharBigrams, CharGrams, capped, lcs_and_edit, ngram_ids, ngram_overlap, shared_sorted, word_id};
+use features::{
+    CharBigrams, CharGrams, capped, lcs_and_edit, ngram_ids, ngram_overlap, padded_chars, shared_sorted, word_id,
+};
 
 mod cluster;
 mod events;
@@ -623,6 +625,7 @@ impl Aligner {
         let mut prefixes: Vec<u64> = forms.iter().filter(|f| f.content).map(|f| f.prefix_id).collect();
         prefixes.sort_unstable();
         let lower = claim.text.to_lowercase();
+        let padded = padded_chars(&lower);
         let mut seq_pairs: Vec<(u64, u64)> = t.seq.windows(2).map(|w| (w[0], w[1])).collect();
         seq_pairs.sort_unstable();
         seq_pairs.dedup();
@@ -645,8 +648,8 @@ impl Aligner {
             prefixes,
             caps,
             chars: CharBigrams::new(&lower),
-            char3: CharGrams::new(&lower, 3),
-            char4: CharGrams::new(&lower, 4),
+            char3: CharGrams::of_padded(&padded, 3),
+            char4: CharGrams::of_padded(&padded, 4),
             grams: [1, 2, 3, 4].map(|n| ngram_ids(&all, n)),
             raw_grams: [1, 2].map(|n| ngram_ids(&raw_ids, n)),
             seq_pairs,

@@ -16,8 +16,9 @@ pub fn word_id(word: &str) -> u64 {
 
 /// The text with runs of whitespace read as one space, padded with a space
 /// at each end so first and last words count: what n-gram profiles cut.
-fn padded_chars(text: &str) -> Vec<char> {
-    let mut chars: Vec<char> = vec![' '];
+pub fn padded_chars(text: &str) -> Vec<char> {
+    let mut chars: Vec<char> = Vec::with_capacity(text.len() + 2);
+    chars.push(' ');
     for c in text.chars() {
         if c.is_whitespace() {
             if chars.last() != Some(&' ') {
@@ -45,11 +46,21 @@ pub struct CharGrams {
 
 impl CharGrams {
     pub fn new(text: &str, n: usize) -> CharGrams {
+        CharGrams::of_padded(&padded_chars(text), n)
+    }
+
+    /// [`CharGrams::new`] of a text already cut by [`padded_chars`]: a
+    /// claim's 3- and 4-gram profiles share one cut.
+    pub fn of_padded(chars: &[char], n: usize) -> CharGrams {
         debug_assert!(n == 3 || n == 4);
-        let chars = padded_chars(text);
         let mut grams: Vec<u32> = chars.windows(n).map(gram_key).collect();
         grams.sort_unstable();
-        let (keys, counts): (Vec<u32>, Vec<u32>) = runs(&grams).unzip();
+        let distinct = 1 + grams.windows(2).filter(|w| w[0] != w[1]).count();
+        let (mut keys, mut counts) = (Vec::with_capacity(distinct), Vec::with_capacity(distinct));
+        for (k, c) in runs(&grams) {
+            keys.push(k);
+            counts.push(c);
+        }
         let norm = counts.iter().map(|&c| (c as f64).powi(2)).sum::<f64>().sqrt();
         CharGrams { keys, counts, norm }
     }
