@@ -826,10 +826,11 @@ impl Aligner {
     fn features_weighted(&self, a: &Terms, b: &Terms, ia: &Weighted, ib: &Weighted) -> Vec<f64> {
         let (wa, wb) = (ia.total, ib.total);
         let shared = ia.shared(ib);
-        let (dice, contain_min, contain_max) = if wa > 0.0 && wb > 0.0 {
-            (2.0 * shared / (wa + wb), shared / wa.min(wb), shared / wa.max(wb))
+        let dice = weighted_dice(ia, ib);
+        let (contain_min, contain_max) = if wa > 0.0 && wb > 0.0 {
+            (shared / wa.min(wb), shared / wa.max(wb))
         } else {
-            (0.0, 0.0, 0.0)
+            (0.0, 0.0)
         };
         let (pa, pb) = (a.profile(), b.profile());
         let chars = pa.chars.dice(&pb.chars);
@@ -1002,11 +1003,13 @@ impl Aligner {
 
     /// The model's score before the actor vetoes, and after them (the score).
     fn score_parts(&self, a: &Terms, b: &Terms, ia: &Weighted, ib: &Weighted) -> (f64, f64) {
-        let f = self.features_weighted(a, b, ia, ib);
         let p = &self.params;
-        if f[0] < p.min_dice {
+        // The first feature alone decides half the pairs `check` runs the
+        // model on: the rest need not be computed.
+        if weighted_dice(ia, ib) < p.min_dice {
             return (0.0, 0.0);
         }
+        let f = self.features_weighted(a, b, ia, ib);
         let z = p.bias + f.iter().zip(&p.weights).map(|(x, w)| x * w).sum::<f64>();
         let before = 1.0 / (1.0 + (-z).exp());
         // Feature order: see FEATURES.
@@ -1688,6 +1691,16 @@ impl Idf {
     /// The weight of a term found in `df` of `docs` claims.
     fn weight_of(df: usize, docs: usize) -> f64 {
         ((docs as f64 + 1.0) / (df as f64 + 1.0)).ln() + 1.0
+    }
+}
+
+/// The `dice` feature: the rarity-weighted Dice overlap of two claims' terms.
+fn weighted_dice(ia: &Weighted, ib: &Weighted) -> f64 {
+    let (wa, wb) = (ia.total, ib.total);
+    if wa > 0.0 && wb > 0.0 {
+        2.0 * ia.shared(ib) / (wa + wb)
+    } else {
+        0.0
     }
 }
 
