@@ -16,6 +16,7 @@
 //! scored, and memory follows the largest story rather than the run.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -264,12 +265,33 @@ impl Terms {
     fn profile(&self) -> &Profile {
         self.profile.as_deref().expect("pairs are scored on profiled terms")
     }
+
+    /// The profile's detail, which every claim given to the paraphrase
+    /// model has.
+    fn detail(&self) -> &Detail {
+        self.profile()
+            .detail
+            .get()
+            .expect("the model runs on detailed profiles")
+    }
 }
 
-/// A claim's word sequences, character profiles and sorted n-gram lists,
-/// built once per claim rather than once per pair.
+/// What pair scoring reads of a claim, built once per claim rather than
+/// once per pair.
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
+    /// Character bigrams of the text, lower-cased: what the claim matcher
+    /// reads of every scored pair.
+    pub chars: CharBigrams,
+    /// What only the paraphrase model reads. Within a run it is built when
+    /// a pair of the claim first reaches the model: most claims' pairs stop
+    /// at the claim matcher or the model's first feature.
+    pub detail: OnceLock<Detail>,
+}
+
+/// A claim's word sequences, character profiles and sorted n-gram lists.
+#[derive(Debug, Clone, Default)]
+pub struct Detail {
     /// Every word stemmed, stopwords included, in text order, as ids.
     pub all: Vec<u64>,
     /// Every word lower-cased, unstemmed, in text order, as ids.
@@ -284,8 +306,6 @@ pub struct Profile {
     /// Capitalised words after the first, lower-cased: names and titles
     /// (sorted distinct ids).
     pub caps: Vec<u64>,
-    /// Character bigrams of the text, lower-cased.
-    pub chars: CharBigrams,
     /// Character 3- and 4-gram profiles of the text.
     pub char3: CharGrams,
     pub char4: CharGrams,
@@ -606,12 +626,28 @@ impl Aligner {
     /// holds every word of the claim's text.
     fn terms_with(&self, claim: &Claim, lexicon: &Lexicon) -> Terms {
         let mut t = self.terms_light(claim, lexicon);
-        t.profile = Some(Box::new(self.profile(claim, &t, lexicon)));
+        let profile = self.profile(claim);
+        let _ = profile.detail.set(self.detail(claim, &t, lexicon));
+        t.profile = Some(Box::new(profile));
         t
     }
 
-    /// The profile of a claim whose other terms are `t`.
-    fn profile(&self, claim: &Claim, t: &Terms, lexicon: &Lexicon) -> Profile {
+    /// The profile of a claim, its detail not yet built.
+    fn profile(&self, claim: &Claim) -> Profile {
+        Profile {
+            chars: CharBigrams::new(&claim.text.to_lowercase()),
+            detail: OnceLock::new(),
+        }
+    }
+
+    /// The detail of a claim's profile ([`Aligner::profile`]), built once
+    /// whichever pair asks first.
+    fn ensure_detail(&self, claim: &Claim, t: &Terms, lexicon: &Lexicon) {
+        t.profile().detail.get_or_init(|| self.detail(claim, t, lexicon));
+    }
+
+    /// The profile's detail of a claim whose other terms are `t`.
+    fn detail(&self, claim: &Claim, t: &Terms, lexicon: &Lexicon) -> Detail {
         let words = lexicon.words(&claim.text);
         let forms = &words.forms;
         let all: Vec<u64> = forms.iter().map(|f| f.stem_id).collect();
@@ -644,14 +680,13 @@ impl Aligner {
         base_set.sort_unstable();
         base_set.dedup();
         let reach_set = self.related.reach_all(&base_set);
-        Profile {
+        Detail {
             bases,
             base_set,
             reach_set,
             content,
             prefixes,
             caps,
-            chars: CharBigrams::new(&lower),
             char3: CharGrams::of_padded(&padded, 3),
             char4: CharGrams::of_padded(&padded, 4),
             grams: [1, 2, 3, 4].map(|n| ngram_ids(&all, n)),
@@ -832,8 +867,8 @@ impl Aligner {
         } else {
             (0.0, 0.0)
         };
-        let (pa, pb) = (a.profile(), b.profile());
-        let chars = pa.chars.dice(&pb.chars);
+        let chars = a.profile().chars.dice(&b.profile().chars);
+        let (pa, pb) = (a.detail(), b.detail());
         let bigrams = {
             let (ba, bb) = (&pa.seq_pairs, &pb.seq_pairs);
             if ba.is_empty() || bb.is_empty() {
@@ -910,7 +945,7 @@ impl Aligner {
         let char3 = pa.char3.cosine(&pb.char3);
         let char4 = pa.char4.cosine(&pb.char4);
         // A capitalised word of one side the other does not write at all.
-        let caps_missing = |x: &Profile, y: &Profile| x.caps.iter().filter(|w| !y.raw.contains(w)).count();
+        let caps_missing = |x: &Detail, y: &Detail| x.caps.iter().filter(|w| !y.raw.contains(w)).count();
         let caps_unmatched = capped(caps_missing(pa, pb) + caps_missing(pb, pa), 6);
         let both_values = !a.values.is_empty() && !b.values.is_empty();
         let values_differ = flag(both_values && a.values != b.values);
@@ -1030,7 +1065,7 @@ impl Aligner {
         if sa == sb || known_actor(sa, &b.entities) || known_actor(sb, &a.entities) || alias(sa, sb) {
             return None;
         }
-        let (pa, pb) = (a.profile(), b.profile());
+        let (pa, pb) = (a.detail(), b.detail());
         let longer = pa.all.len().max(pb.all.len());
         let (lcs, _) = lcs_and_edit(&pa.all, &pb.all);
         let shared_words = (lcs * longer as f64).round() as usize;
@@ -1071,7 +1106,7 @@ impl Aligner {
 
     /// Content words of `x` that `y` lacks, in any form, but that are related
     /// to a word of `y` ([`related::Related`]).
-    fn related_words(&self, x: &Profile, y: &Profile) -> usize {
+    fn related_words(&self, x: &Detail, y: &Detail) -> usize {
         x.bases
             .chunk_by(|p, q| p.0 == q.0)
             .filter(|run| {
@@ -1227,7 +1262,7 @@ impl Aligner {
             .zip(ids)
             .zip(&paired)
             .filter(|(_, p)| **p)
-            .for_each(|((t, &i), _)| t.profile = Some(Box::new(self.profile(&claims[i], t, lexicon))));
+            .for_each(|((t, &i), _)| t.profile = Some(Box::new(self.profile(&claims[i]))));
         // Scored in parallel; `collect` keeps the candidates' order, so the
         // result does not depend on the number of threads.
         type Scored = (usize, usize, f64, Option<f64>, Option<ActorSwap>);
@@ -1244,6 +1279,10 @@ impl Aligner {
                     || weighted[i].overlap_share(&weighted[j]) < self.params.model_min_overlap
                 {
                     return (i, j, s, None, None);
+                }
+                if weighted_dice(&weighted[i], &weighted[j]) >= self.params.min_dice {
+                    self.ensure_detail(&claims[i], ta, lexicon);
+                    self.ensure_detail(&claims[j], tb, lexicon);
                 }
                 let (before, para) = self.score_parts(ta, tb, &weighted[i], &weighted[j]);
                 // A match but for the actors: who did it is what differs.
@@ -1485,7 +1524,7 @@ struct ExtraRuns {
     tail: usize,
 }
 
-fn extra_runs(x: &Profile, other: &[u64]) -> ExtraRuns {
+fn extra_runs(x: &Detail, other: &[u64]) -> ExtraRuns {
     let (mut longest, mut run, mut shares_any) = (0, 0, false);
     for (w, &content) in x.all.iter().zip(&x.content) {
         if !content {
