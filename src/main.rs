@@ -193,8 +193,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             color,
             quiet,
         } => {
-            let engine = Engine::new(RuleSet::with_files(&rules)?);
-            let docs = load::load_paths(&paths)?;
+            // Compiling the rules and reading the articles do not wait on
+            // each other; a rule error is still the one reported first.
+            let (engine, docs) = rayon::join(
+                || RuleSet::with_files(&rules).map(Engine::new),
+                || load::load_paths(&paths),
+            );
+            let (engine, docs) = (engine?, docs?);
             let read = load::input_files(&docs);
             let inputs = read.iter().chain(&rules).map(PathBuf::as_path);
             output::refuse_overwriting_input(out.as_deref(), inputs)?;
@@ -244,6 +249,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 FailOn::Error => Severity::Error,
             });
             let failed = threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
+            // The process ends here: freeing every claim, facet and compiled
+            // rule one by one would only delay the exit.
+            std::mem::forget(report);
+            std::mem::forget(engine);
             Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Segment { path, rules, format } => {
