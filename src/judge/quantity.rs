@@ -12,6 +12,8 @@
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
+use rustc_hash::FxHashMap;
+
 use crate::align::Aligner;
 use crate::model::{Claim, Finding, Quantity};
 use crate::rules::{Factor, RuleSet};
@@ -23,8 +25,8 @@ use super::{Ctx, comparable_range, overlaps, param, suggest};
 struct Aspect {
     measure: String,
     refines: BTreeSet<String>,
-    before: Vec<Vec<String>>,
-    after: Vec<Vec<String>>,
+    before: Cues,
+    after: Cues,
     window: usize,
     keep_counted: bool,
     holder: bool,
@@ -69,8 +71,8 @@ impl Aspects {
                 .map(|r| Aspect {
                     measure: r.measure.clone(),
                     refines: r.refines.iter().cloned().collect(),
-                    before: r.before.iter().map(|w| words(w)).collect(),
-                    after: r.after.iter().map(|w| words(w)).collect(),
+                    before: Cues::new(r.before.iter().map(|w| words(w)).collect()),
+                    after: Cues::new(r.after.iter().map(|w| words(w)).collect()),
                     window: r.window,
                     keep_counted: r.keep_counted,
                     holder: r.holder,
@@ -183,7 +185,7 @@ impl Aspects {
                     }
                     if a.anywhere {
                         // A sentence-wide cue outranks any cue next to the figure.
-                        if cue_distance(&sentence, &a.before, sentence.len(), false).is_some() {
+                        if a.before.distance(&sentence, sentence.len(), false).is_some() {
                             best = Some((0, a));
                             break;
                         }
@@ -191,10 +193,12 @@ impl Aspects {
                     }
                     // Twice the distance, plus one before the figure: the
                     // nearest cue wins, after the figure on a tie.
-                    let d = cue_distance(&after, &a.after, a.window, false)
+                    let d = a
+                        .after
+                        .distance(&after, a.window, false)
                         .map(|d| 2 * d)
                         .into_iter()
-                        .chain(cue_distance(&before, &a.before, a.window, true).map(|d| 2 * d + 1))
+                        .chain(a.before.distance(&before, a.window, true).map(|d| 2 * d + 1))
                         .min();
                     if let Some(d) = d
                         && best.is_none_or(|(b, _)| d < b)
@@ -417,20 +421,59 @@ fn clause_words(text: &str, from: usize, to: usize, backward: bool) -> Vec<Strin
     out
 }
 
-/// Where a cue phrase starts among `words` (nearest the figure first), within
-/// `window` words. Before the figure the words run leftwards, so a phrase
-/// is matched from its last word.
-fn cue_distance(words: &[String], cues: &[Vec<String>], window: usize, backward: bool) -> Option<usize> {
-    (0..window.min(words.len())).find(|&k| {
-        cues.iter().any(|c| {
-            words.len() >= k + c.len()
-                && if backward {
-                    c.iter().rev().zip(&words[k..]).all(|(w, x)| w == x)
-                } else {
-                    c.iter().zip(&words[k..]).all(|(w, x)| w == x)
-                }
+/// An aspect's cue phrases, each a list of lower-cased words, indexed by
+/// the word a match starts with when read forwards and when read
+/// backwards: a figure's words are compared with the few cues that can
+/// start at each position, not with every cue of every aspect.
+#[derive(Debug, Clone, Default)]
+struct Cues {
+    cues: Vec<Vec<String>>,
+    by_first: FxHashMap<String, Vec<usize>>,
+    by_last: FxHashMap<String, Vec<usize>>,
+    /// An empty phrase matches wherever the window has a word.
+    empty: bool,
+}
+
+impl Cues {
+    fn new(cues: Vec<Vec<String>>) -> Cues {
+        let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (k, c) in cues.iter().enumerate() {
+            if let (Some(first), Some(last)) = (c.first(), c.last()) {
+                by_first.entry(first.clone()).or_default().push(k);
+                by_last.entry(last.clone()).or_default().push(k);
+            }
+        }
+        let empty = cues.iter().any(Vec::is_empty);
+        Cues {
+            cues,
+            by_first,
+            by_last,
+            empty,
+        }
+    }
+
+    /// How many words into `words` a cue starts, within the first `window`
+    /// words. With `backward`, `words` run leftwards from the figure and a
+    /// cue matches read in reverse ("death toll rose to 31": "to", "rose",
+    /// "toll", "death").
+    fn distance(&self, words: &[String], window: usize, backward: bool) -> Option<usize> {
+        let index = if backward { &self.by_last } else { &self.by_first };
+        (0..window.min(words.len())).find(|&k| {
+            self.empty
+                || index.get(&words[k]).is_some_and(|ks| {
+                    ks.iter().any(|&c| {
+                        let c = &self.cues[c];
+                        words.len() >= k + c.len()
+                            && if backward {
+                                c.iter().rev().zip(&words[k..]).all(|(w, x)| w == x)
+                            } else {
+                                c.iter().zip(&words[k..]).all(|(w, x)| w == x)
+                            }
+                    })
+                })
         })
-    })
+    }
 }
 
 /// Same measure, same thing counted (or unstated), same unit (or unstated,
@@ -910,16 +953,13 @@ mod tests {
 
     #[test]
     fn cues_match_within_the_window_and_phrases_in_reading_order() {
-        let cues = vec![w(&["death", "toll"]), w(&["killed"])];
-        assert_eq!(cue_distance(&w(&["were", "killed"]), &cues, 4, false), Some(1));
-        assert_eq!(cue_distance(&w(&["were", "killed"]), &cues, 1, false), None);
+        let cues = Cues::new(vec![w(&["death", "toll"]), w(&["killed"])]);
+        assert_eq!(cues.distance(&w(&["were", "killed"]), 4, false), Some(1));
+        assert_eq!(cues.distance(&w(&["were", "killed"]), 1, false), None);
         // Before the figure the words run leftwards: "... death toll rose to 31".
+        assert_eq!(cues.distance(&w(&["to", "rose", "toll", "death"]), 3, true), Some(2));
         assert_eq!(
-            cue_distance(&w(&["to", "rose", "toll", "death"]), &cues, 3, true),
-            Some(2)
-        );
-        assert_eq!(
-            cue_distance(&w(&["toll", "death"]), &[w(&["death", "toll"])], 3, false),
+            Cues::new(vec![w(&["death", "toll"])]).distance(&w(&["toll", "death"]), 3, false),
             None
         );
     }
