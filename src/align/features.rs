@@ -53,7 +53,10 @@ impl CharGrams {
     /// claim's 3- and 4-gram profiles share one cut.
     pub fn of_padded(chars: &[char], n: usize) -> CharGrams {
         debug_assert!(n == 3 || n == 4);
-        let mut grams: Vec<u32> = chars.windows(n).map(gram_key).collect();
+        let mut grams: Vec<u32> = match n {
+            3 => chars.array_windows::<3>().map(gram_key).collect(),
+            _ => chars.array_windows::<4>().map(gram_key).collect(),
+        };
         grams.sort_unstable();
         let distinct = 1 + grams.windows(2).filter(|w| w[0] != w[1]).count();
         let (mut keys, mut counts) = (Vec::with_capacity(distinct), Vec::with_capacity(distinct));
@@ -91,8 +94,9 @@ impl CharGrams {
 /// 31-bit hash of them with the top bit set. Only two hashed grams can
 /// share a key: a sentence has a few (curly quotes, dashes), so two of one
 /// pair collide with odds of about 10⁻⁷, and then one count is off by one.
-fn gram_key(w: &[char]) -> u32 {
-    let bits = 31 / w.len() as u32;
+#[inline]
+fn gram_key<const N: usize>(w: &[char; N]) -> u32 {
+    let bits = 31 / N as u32;
     if w.iter().all(|&c| (c as u32) >> bits == 0) {
         return w.iter().fold(0u32, |acc, &c| (acc << bits) | c as u32);
     }
