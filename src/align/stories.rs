@@ -99,29 +99,43 @@ pub fn group(docs: &[Vec<(u32, f64)>], p: &StoryParams) -> Vec<usize> {
     // on the input only). Pairs under half the threshold are dropped: they
     // would vote nearly as much against as a pair that shares nothing, and
     // keeping the few close pairs holds memory to a handful per document.
-    let mut dots: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-    let mut row = vec![0.0; n];
-    let mut touched: Vec<usize> = Vec::new();
-    for (i, v) in vectors.iter().enumerate() {
-        for &(t, x) in v {
-            for &(j, y) in &postings[t as usize] {
-                if j > i {
-                    if row[j] == 0.0 {
-                        touched.push(j);
+    // Rows are independent: computed in parallel, each with a dense buffer
+    // of its own, then gathered in order.
+    use rayon::prelude::*;
+    let rows: Vec<Vec<(usize, f64)>> = vectors
+        .par_iter()
+        .enumerate()
+        .map_init(
+            || (vec![0.0; n], Vec::new()),
+            |(row, touched), (i, v)| {
+                for &(t, x) in v {
+                    for &(j, y) in &postings[t as usize] {
+                        if j > i {
+                            if row[j] == 0.0 {
+                                touched.push(j);
+                            }
+                            row[j] += x * y;
+                        }
                     }
-                    row[j] += x * y;
                 }
-            }
-        }
-        touched.sort_unstable();
-        for &j in &touched {
-            if row[j] >= p.threshold / 2.0 {
-                dots.insert((i, j), row[j]);
-            }
-            row[j] = 0.0;
-        }
-        touched.clear();
-    }
+                touched.sort_unstable();
+                let mut close = Vec::new();
+                for &j in touched.iter() {
+                    if row[j] >= p.threshold / 2.0 {
+                        close.push((j, row[j]));
+                    }
+                    row[j] = 0.0;
+                }
+                touched.clear();
+                close
+            },
+        )
+        .collect();
+    let dots: BTreeMap<(usize, usize), f64> = rows
+        .into_iter()
+        .enumerate()
+        .flat_map(|(i, row)| row.into_iter().map(move |(j, d)| ((i, j), d)))
+        .collect();
     let votes: Vec<Vote> = dots
         .iter()
         .map(|(&(i, j), &cos)| (i, j, cos - p.threshold, cos >= p.threshold))
