@@ -33,7 +33,9 @@ use features::{
 
 mod cluster;
 mod events;
+mod lexicon;
 pub mod related;
+use lexicon::{Lexicon, Reading, Words};
 mod spelling;
 mod stories;
 pub use stories::StoryParams;
@@ -482,13 +484,13 @@ impl Aligner {
         self.spans_with(claim, &entities, &words)
     }
 
-    /// The [`WordForm`] of every word the texts write, each worked out once.
+    /// The [`Reading`] of every word the texts write, each worked out once.
     fn lexicon<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Lexicon {
         let mut seen: FxHashSet<&str> = FxHashSet::default();
         for text in texts {
             seen.extend(tokens(text).into_iter().map(|t| t.text));
         }
-        Lexicon(seen.into_iter().map(|w| (Box::from(w), self.word_form(w))).collect())
+        Lexicon::new(seen.into_iter().map(|w| (w, self.word_form(w))).collect())
     }
 
     /// [`Aligner::lexicon`] of the claims' texts, built in parallel.
@@ -509,37 +511,30 @@ impl Aligner {
             seen.extend(part);
         }
         let words: Vec<&str> = seen.into_iter().collect();
-        Lexicon(
-            words
-                .par_iter()
-                .map(|&w| (Box::from(w), self.word_form(w)))
-                .collect::<Vec<_>>()
-                .into_iter()
-                .collect(),
-        )
+        Lexicon::new(words.par_iter().map(|&w| (w, self.word_form(w))).collect())
     }
 
     /// Everything the matcher reads of one word as written.
-    fn word_form(&self, word: &str) -> WordForm {
+    fn word_form(&self, word: &str) -> Reading {
         let lower = lower_word(word);
         let stem = self.stemmer.stem(&lower).into_owned();
         // A possessive is stemmed without its "'s".
         let bare = lower.trim_end_matches("'s");
-        let term_stem = (bare.len() != lower.len()).then(|| self.stemmer.stem(bare).into_owned().into_boxed_str());
+        let term_stem = (bare.len() != lower.len()).then(|| self.stemmer.stem(bare).into_owned());
         let content = self.is_content(&lower);
         let mut bases = Vec::new();
         if content {
             self.related.bases(&lower, &mut bases);
         }
-        WordForm {
+        Reading {
             lower_id: word_id(&lower),
             stem_id: word_id(&stem),
             cased_id: word_id(&word.to_lowercase()),
             prefix_id: word_id(&lower.chars().take(5).collect::<String>()),
             content,
-            bases: bases.into_boxed_slice(),
-            lower: lower.into_boxed_str(),
-            stem: stem.into_boxed_str(),
+            bases,
+            lower,
+            stem,
             term_stem,
         }
     }
@@ -567,8 +562,8 @@ impl Aligner {
             })
             .collect();
         let toks: Vec<&crate::tokens::Token> = kept.iter().map(|&k| &words.toks[k]).collect();
-        let lower: Vec<&str> = kept.iter().map(|&k| &*words.forms[k].lower).collect();
-        let stems: Vec<&str> = kept.iter().map(|&k| words.forms[k].term()).collect();
+        let lower: Vec<&str> = kept.iter().map(|&k| words.lexicon.lower(words.forms[k])).collect();
+        let stems: Vec<&str> = kept.iter().map(|&k| words.lexicon.term(words.forms[k])).collect();
         let mut i = 0;
         while i < stems.len() {
             let mut matched = false;
@@ -672,7 +667,7 @@ impl Aligner {
         let content: Vec<bool> = forms.iter().map(|f| f.content).collect();
         let mut bases: Vec<(u64, u32)> = forms
             .iter()
-            .flat_map(|f| f.bases.iter().map(|&b| (f.lower_id, b)))
+            .flat_map(|f| lexicon.bases(f).iter().map(|&b| (f.lower_id, b)))
             .collect();
         bases.sort_unstable();
         bases.dedup();
@@ -1173,7 +1168,7 @@ impl Aligner {
         // Spans are judging's, and only for claims that end up in a cluster:
         // rebuilt for those below rather than held for every claim.
         let lexicon = self.lexicon_of_claims(claims);
-        lap("lexicon", lexicon.0.len());
+        lap("lexicon", lexicon.len());
         let mut terms: Vec<Terms> = claims
             .par_iter()
             .map(|c| Terms {
@@ -1755,53 +1750,6 @@ fn same_measure(a: &Terms, b: &Terms) -> bool {
 /// both threads busy.
 const WORD_CHUNK: usize = 1024;
 
-/// A word as written, read once for the whole run ([`Lexicon`]): its
-/// lower-cased form ([`lower_word`]), stem, ids and related-word bases.
-/// Most words of a run recur, and stemming, lower-casing and hashing each
-/// occurrence were the costliest part of reading a claim.
-struct WordForm {
-    lower: Box<str>,
-    stem: Box<str>,
-    /// The stem of a possessive without its "'s", when the word is one:
-    /// what term spans read.
-    term_stem: Option<Box<str>>,
-    /// [`word_id`] of `lower`, of `stem`, of the word merely lower-cased
-    /// (hyphens and apostrophes kept), and of the first five letters of
-    /// `lower`.
-    lower_id: u64,
-    stem_id: u64,
-    cased_id: u64,
-    prefix_id: u64,
-    /// Not a stopword, not a figure ([`Aligner::is_content`]).
-    content: bool,
-    /// The related-word bases of a content word ([`related::Related::bases`]).
-    bases: Box<[u32]>,
-}
-
-impl WordForm {
-    /// The stem a term of this word takes.
-    fn term(&self) -> &str {
-        self.term_stem.as_deref().unwrap_or(&self.stem)
-    }
-}
-
-/// The [`WordForm`] of each word as written ([`Aligner::lexicon`]): built
-/// once before claims are read, then shared read-only by every thread and
-/// stage.
-struct Lexicon(FxHashMap<Box<str>, WordForm>);
-
-impl Lexicon {
-    /// The text's words, each with its form; the lexicon holds them all.
-    fn words<'t, 'l>(&'l self, text: &'t str) -> Words<'t, 'l> {
-        let toks = tokens(text);
-        let forms = toks
-            .iter()
-            .map(|t| self.0.get(t.text).expect("the lexicon holds every word of the claims"))
-            .collect();
-        Words { toks, forms }
-    }
-}
-
 /// A word lower-cased, curly apostrophes straightened, hyphens dropped.
 fn lower_word(word: &str) -> String {
     let w = word.to_lowercase();
@@ -1813,12 +1761,6 @@ fn lower_word(word: &str) -> String {
     } else {
         w
     }
-}
-
-/// A claim's tokens with each one's [`WordForm`].
-struct Words<'t, 'l> {
-    toks: Vec<crate::tokens::Token<'t>>,
-    forms: Vec<&'l WordForm>,
 }
 
 /// Each claim's terms as ids in string order, weighted by their rarity
