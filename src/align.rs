@@ -1434,7 +1434,7 @@ fn same_actor(x: &str, y: &str) -> bool {
             .any(|w| w.chars().count() >= 3 && y.split(' ').any(|v| v == w))
 }
 
-/// A name as [`same_actor`] compares it, read once: the name's id and the
+/// A name as `same_actor` compares it, read once: the name's id and the
 /// sorted ids of its words of three letters or more. Pair scoring compares
 /// the actors of every scored pair, and splitting the names anew each time
 /// was a tenth of its cost.
@@ -1459,7 +1459,7 @@ impl ActorKey {
         }
     }
 
-    /// [`same_actor`] of the two names.
+    /// `same_actor` of the two names.
     fn same(&self, other: &ActorKey) -> bool {
         self.id == other.id || shared_sorted(&self.words, &other.words) > 0
     }
