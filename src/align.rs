@@ -849,11 +849,11 @@ impl Aligner {
     /// The features of a pair, in the order of [`FEATURES`]; each in [0, 1].
     pub fn features(&self, a: &Terms, b: &Terms, idf: &Idf) -> Vec<f64> {
         let (ia, ib) = Weighted::pair(a, b, idf);
-        self.features_weighted(a, b, &ia, &ib)
+        self.features_weighted(a, b, &ia, &ib).to_vec()
     }
 
     /// [`Aligner::features`] with each side's term weights looked up once.
-    fn features_weighted(&self, a: &Terms, b: &Terms, ia: &Weighted, ib: &Weighted) -> Vec<f64> {
+    fn features_weighted(&self, a: &Terms, b: &Terms, ia: &Weighted, ib: &Weighted) -> [f64; FEATURES.len()] {
         let (wa, wb) = (ia.total, ib.total);
         let shared = ia.shared(ib);
         let dice = weighted_dice(ia, ib);
@@ -956,7 +956,7 @@ impl Aligner {
         let (ea, eb) = (extra_runs(pa, sb), extra_runs(pb, sa));
         // Counted from both sides: a related pair usually counts twice.
         let related_words = capped(self.related_words(pa, pb) + self.related_words(pb, pa), 4);
-        vec![
+        [
             dice,
             contain_min,
             contain_max,
