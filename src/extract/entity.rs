@@ -14,6 +14,10 @@ use crate::model::Entity;
 use crate::rules::{AbbrevClass, NameKind, RuleSet};
 use crate::tokens::{Token, is_all_caps, is_capitalised, tokens};
 
+/// Words a document writes in lower case, borrowed from its text: see
+/// [`crate::extract::lower_vocabulary`].
+pub type LowerVocabulary<'a> = rustc_hash::FxHashSet<&'a str>;
+
 /// Name lexicons compiled from the rules.
 #[derive(Debug, Clone, Default)]
 pub struct EntityFinder {
@@ -117,13 +121,24 @@ impl EntityFinder {
     /// Entities of one sentence. `sentence_start` is the sentence's offset in
     /// the document; `lower_vocab` holds words the document writes in lower
     /// case (evidence that a capitalised one is just sentence-initial).
-    pub fn find(&self, sentence: &str, sentence_start: usize, lower_vocab: &HashSet<String>) -> Vec<Entity> {
-        let toks = tokens(sentence);
-        let headline = headline_mask(&toks);
+    pub fn find(&self, sentence: &str, sentence_start: usize, lower_vocab: &LowerVocabulary) -> Vec<Entity> {
+        self.find_in(sentence, sentence_start, &tokens(sentence), lower_vocab)
+    }
+
+    /// [`Self::find`] over the sentence's `toks` ([`tokens`] of `sentence`),
+    /// which the caller shares with the other finders.
+    pub fn find_in(
+        &self,
+        sentence: &str,
+        sentence_start: usize,
+        toks: &[Token],
+        lower_vocab: &LowerVocabulary,
+    ) -> Vec<Entity> {
+        let headline = headline_mask(toks);
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            if !self.starts_name(&toks, i, &headline, lower_vocab) {
+            if !self.starts_name(toks, i, &headline, lower_vocab) {
                 i += 1;
                 continue;
             }
@@ -200,7 +215,7 @@ impl EntityFinder {
         (is_capitalised(w) || w.contains('&')) && (is_all_caps(w) || !self.stopwords.contains(&w.to_lowercase()))
     }
 
-    fn starts_name(&self, toks: &[Token], i: usize, headline: &[bool], lower_vocab: &HashSet<String>) -> bool {
+    fn starts_name(&self, toks: &[Token], i: usize, headline: &[bool], lower_vocab: &LowerVocabulary) -> bool {
         let w = toks[i].text;
         if headline[i] || !self.is_name_word(w) {
             return false;
@@ -393,7 +408,7 @@ mod tests {
 
     fn names(s: &str) -> Vec<String> {
         finder()
-            .find(s, 0, &HashSet::new())
+            .find(s, 0, &LowerVocabulary::default())
             .into_iter()
             .map(|e| e.canonical)
             .collect()
@@ -431,8 +446,12 @@ mod tests {
     #[test]
     fn resolves_surnames_and_initials() {
         let f = finder();
-        let mut a = f.find("Rep. Michael Hargrove spoke.", 0, &HashSet::new());
-        let mut b = f.find("Mr. Hargrove said so, and M. Hargrove agreed.", 0, &HashSet::new());
+        let mut a = f.find("Rep. Michael Hargrove spoke.", 0, &LowerVocabulary::default());
+        let mut b = f.find(
+            "Mr. Hargrove said so, and M. Hargrove agreed.",
+            0,
+            &LowerVocabulary::default(),
+        );
         let mut all: Vec<&mut Entity> = a.iter_mut().chain(b.iter_mut()).collect();
         resolve(&f, &mut all);
         assert!(b.iter().all(|e| e.canonical == "Michael Hargrove"), "{b:?}");

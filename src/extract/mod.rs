@@ -14,8 +14,6 @@ pub mod quantity;
 #[cfg(test)]
 mod facet_tests;
 
-use std::collections::HashSet;
-
 use chrono::NaiveDate;
 
 use crate::model::{Certainty, Claim, Document, Facets, Span};
@@ -27,7 +25,7 @@ use attribution::AttributionFinder;
 use certainty::CueFinder;
 use checkworthy::{CheckWorthiness, Decision, FacetSignals};
 use date::DateFinder;
-use entity::EntityFinder;
+use entity::{EntityFinder, LowerVocabulary};
 use quantity::QuantityFinder;
 
 /// Every extractor, compiled once from the rules.
@@ -48,6 +46,8 @@ pub struct SentenceFacets {
     pub facets: Facets,
     pub attribution: Option<crate::model::Attribution>,
     pub certainty: Certainty,
+    /// How many words ([`tokens`]) the sentence has.
+    pub words: usize,
 }
 
 impl SentenceFacets {
@@ -110,10 +110,11 @@ impl Extractor {
         text: &str,
         span: Span,
         reference: Option<NaiveDate>,
-        lower_vocab: &HashSet<String>,
+        lower_vocab: &LowerVocabulary,
     ) -> SentenceFacets {
         let s = &text[span.start..span.end];
         let base = span.start;
+        let toks = tokens(s);
         let mut f = Facets {
             quantities: self.quantities.find(s),
             ..Default::default()
@@ -127,11 +128,11 @@ impl Extractor {
             d.start += base;
             d.end += base;
         }
-        f.entities = self.entities.find(s, base, lower_vocab);
+        f.entities = self.entities.find_in(s, base, &toks, lower_vocab);
         // A date word is not a name ("CES 2018" keeps "CES").
         f.hedges = self.cues.hedges(s, base);
         f.negations = self.cues.negations(s, base);
-        let found = self.attributions.find(s, base, &f.entities);
+        let found = self.attributions.find_in(s, base, &f.entities, &toks);
         let mut levels: Vec<Certainty> = f.hedges.iter().map(|h| h.level).collect();
         let attribution = found.map(|(a, level)| {
             levels.push(level);
@@ -145,6 +146,7 @@ impl Extractor {
             certainty: certainty::overall(levels),
             facets: f,
             attribution,
+            words: toks.len(),
         }
     }
 
@@ -169,15 +171,16 @@ impl Extractor {
         }
     }
 
-    /// The check-worthiness of one sentence whose facets are found.
+    /// The check-worthiness of one sentence, `text`, whose facets are found.
     pub fn decide(&self, text: &str, sf: &SentenceFacets, attribution: Option<&crate::model::Attribution>) -> Decision {
+        let words = sf.words;
         let facets = FacetSignals {
             quantity: !sf.facets.quantities.is_empty(),
             date: !sf.facets.dates.is_empty(),
-            actor: !sf.facets.entities.is_empty() && tokens(text).len() >= 5,
+            actor: !sf.facets.entities.is_empty() && words >= 5,
             attribution: attribution.is_some_and(|a| a.source.is_some()),
         };
-        self.checkworthiness.decide(text, facets)
+        self.checkworthiness.decide_counted(text, words, facets)
     }
 
     /// The check-worthiness of a text taken as one sentence (the ClaimBuster
@@ -202,7 +205,7 @@ impl Extractor {
         text: &str,
         spans: &[Span],
         reference: Option<NaiveDate>,
-        vocab: &HashSet<String>,
+        vocab: &LowerVocabulary,
     ) -> Vec<SentenceFacets> {
         let mut sentences: Vec<SentenceFacets> = spans
             .iter()
@@ -277,12 +280,14 @@ impl Extractor {
 }
 
 /// Words the text writes in lower case: a capitalised sentence-initial word
-/// found here is a common word, not a name.
-pub fn lower_vocabulary(text: &str) -> HashSet<String> {
+/// found here is a common word, not a name. The words are borrowed from
+/// `text`: one set per document, probed once per sentence at most, need not
+/// own a copy of every word.
+pub fn lower_vocabulary(text: &str) -> LowerVocabulary<'_> {
     tokens(text)
         .into_iter()
         .filter(|t| t.text.starts_with(char::is_lowercase))
-        .map(|t| t.text.to_string())
+        .map(|t| t.text)
         .collect()
 }
 
