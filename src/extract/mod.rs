@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use crate::model::{Certainty, Claim, Document, Facets, Span};
 use crate::rules::RuleSet;
 use crate::segment::Segmenter;
-use crate::tokens::tokens;
+use crate::tokens::{Token, tokens};
 
 use attribution::AttributionFinder;
 use certainty::CueFinder;
@@ -112,9 +112,20 @@ impl Extractor {
         reference: Option<NaiveDate>,
         lower_vocab: &LowerVocabulary,
     ) -> SentenceFacets {
+        self.sentence_facets_in(text, span, &tokens(&text[span.start..span.end]), reference, lower_vocab)
+    }
+
+    /// [`Self::sentence_facets`] given the sentence's `toks` ([`tokens`] of it).
+    fn sentence_facets_in(
+        &self,
+        text: &str,
+        span: Span,
+        toks: &[Token],
+        reference: Option<NaiveDate>,
+        lower_vocab: &LowerVocabulary,
+    ) -> SentenceFacets {
         let s = &text[span.start..span.end];
         let base = span.start;
-        let toks = tokens(s);
         let mut f = Facets {
             quantities: self.quantities.find(s),
             ..Default::default()
@@ -128,11 +139,11 @@ impl Extractor {
             d.start += base;
             d.end += base;
         }
-        f.entities = self.entities.find_in(s, base, &toks, lower_vocab);
+        f.entities = self.entities.find_in(s, base, toks, lower_vocab);
         // A date word is not a name ("CES 2018" keeps "CES").
         f.hedges = self.cues.hedges(s, base);
         f.negations = self.cues.negations(s, base);
-        let found = self.attributions.find_in(s, base, &f.entities, &toks);
+        let found = self.attributions.find_in(s, base, &f.entities, toks);
         let mut levels: Vec<Certainty> = f.hedges.iter().map(|h| h.level).collect();
         let attribution = found.map(|(a, level)| {
             levels.push(level);
@@ -193,23 +204,27 @@ impl Extractor {
     /// The facets of a text taken as one sentence, with no document date:
     /// an article of one sentence.
     pub fn lone_sentence(&self, text: &str) -> SentenceFacets {
-        let vocab = lower_vocabulary(text);
-        let mut sentences = self.article(text, &[Span::new(0, text.len())], None, &vocab);
+        let mut sentences = self.article(text, &[Span::new(0, text.len())], None, 0);
         sentences.pop().unwrap_or_default()
     }
 
     /// The facets of an article's sentences at `spans`, with what one
     /// sentence says of another resolved ([`Self::resolve_stand_ins`]).
+    /// The words the article writes in lower case are those of
+    /// `text[vocabulary_from..]` ([`lower_vocabulary`]).
     fn article(
         &self,
         text: &str,
         spans: &[Span],
         reference: Option<NaiveDate>,
-        vocab: &LowerVocabulary,
+        vocabulary_from: usize,
     ) -> Vec<SentenceFacets> {
+        let toks: Vec<Vec<Token>> = spans.iter().map(|s| tokens(&text[s.start..s.end])).collect();
+        let vocab = article_vocabulary(text, vocabulary_from, spans, &toks);
         let mut sentences: Vec<SentenceFacets> = spans
             .iter()
-            .map(|&span| self.sentence_facets(text, span, reference, vocab))
+            .zip(&toks)
+            .map(|(&span, toks)| self.sentence_facets_in(text, span, toks, reference, &vocab))
             .collect();
         self.resolve_stand_ins(text, &mut sentences);
         sentences
@@ -217,9 +232,8 @@ impl Extractor {
 
     /// Every facet of a whole text (the `facets` command).
     pub fn facets(&self, text: &str, body_start: usize, reference: Option<NaiveDate>) -> Facets {
-        let vocab = lower_vocabulary(text);
         let mut all = Facets::default();
-        for sf in self.article(text, &self.sentences(text, body_start), reference, &vocab) {
+        for sf in self.article(text, &self.sentences(text, body_start), reference, 0) {
             all.quantities.extend(sf.facets.quantities);
             all.dates.extend(sf.facets.dates);
             all.entities.extend(sf.facets.entities);
@@ -245,14 +259,13 @@ impl Extractor {
             .date
             .as_deref()
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-        let vocab = lower_vocabulary(&doc.text[doc.body_start..]);
         let line_starts: Vec<usize> = std::iter::once(0)
             .chain(doc.text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         let mut claims = Vec::new();
         let mut previous_speaker: Option<String> = None;
         let spans = self.sentences(&doc.text, doc.body_start);
-        let sentences = self.article(&doc.text, &spans, reference, &vocab);
+        let sentences = self.article(&doc.text, &spans, reference, doc.body_start);
         for (span, sf) in spans.into_iter().zip(sentences) {
             let text = &doc.text[span.start..span.end];
             let mut attribution = sf.attribution.clone();
@@ -279,6 +292,40 @@ impl Extractor {
     }
 }
 
+/// [`lower_vocabulary`] of `text[from..]`, whose sentences are at `spans`
+/// with tokens `toks`. When the sentences cover that text but for white
+/// space, with some between each two, no token crosses from one to the
+/// next or lies outside them, and a sentence's tokens are those the whole
+/// text has there (the tokenizer looks at most two characters past a
+/// token, and white space ends it either way): the vocabulary is read off
+/// the sentences' tokens instead of tokenising the text a second time.
+fn article_vocabulary<'a>(text: &'a str, from: usize, spans: &[Span], toks: &[Vec<Token<'a>>]) -> LowerVocabulary<'a> {
+    if !apart_by_white_space(text, from, spans) {
+        return lower_vocabulary(&text[from..]);
+    }
+    toks.iter()
+        .flatten()
+        .filter(|t| t.text.starts_with(char::is_lowercase))
+        .map(|t| t.text)
+        .collect()
+}
+
+/// Whether `spans`, in order, cover `text[from..]` but for white space, with
+/// some white space between each two.
+fn apart_by_white_space(text: &str, from: usize, spans: &[Span]) -> bool {
+    let mut at = from;
+    for (k, s) in spans.iter().enumerate() {
+        let Some(gap) = text.get(at..s.start) else {
+            return false;
+        };
+        if k > 0 && gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+            return false;
+        }
+        at = s.end;
+    }
+    text.get(at..).is_some_and(|rest| rest.chars().all(char::is_whitespace))
+}
+
 /// Words the text writes in lower case: a capitalised sentence-initial word
 /// found here is a common word, not a name. The words are borrowed from
 /// `text`: one set per document, probed once per sentence at most, need not
@@ -301,6 +348,41 @@ mod tests {
             .into_iter()
             .map(|c| c.attribution.and_then(|a| a.source))
             .collect()
+    }
+
+    #[test]
+    fn the_vocabulary_read_off_sentences_is_the_whole_texts() {
+        let ex = Extractor::new(&RuleSet::defaults());
+        for text in [
+            "The U.S. officials said.  He left the U.S.\nthe end-\nof it. Q&R's deal-maker's job.",
+            "\"We left,\" she said.\"They stayed.\" it's   done...  ok",
+            "date 2018-01-10\nheader words\n\nBody text here. more of it",
+            "  leading space. trailing space.  \n",
+            "no sentence end",
+        ] {
+            for from in [0, text.find('\n').map_or(0, |i| i + 1)] {
+                let spans = ex.sentences(text, from);
+                let toks: Vec<Vec<Token>> = spans.iter().map(|s| tokens(&text[s.start..s.end])).collect();
+                assert_eq!(
+                    article_vocabulary(text, from, &spans, &toks),
+                    lower_vocabulary(&text[from..]),
+                    "{text:?} from {from}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+        #[test]
+        fn the_vocabulary_read_off_sentences_is_always_the_whole_texts(
+            text in "[a-zA-Z0-9 .,'’&\"“”\n-]{0,120}|\\PC{0,60}"
+        ) {
+            static EX: std::sync::LazyLock<Extractor> = std::sync::LazyLock::new(|| Extractor::new(&RuleSet::defaults()));
+            let spans = EX.sentences(&text, 0);
+            let toks: Vec<Vec<Token>> = spans.iter().map(|s| tokens(&text[s.start..s.end])).collect();
+            proptest::prop_assert_eq!(article_vocabulary(&text, 0, &spans, &toks), lower_vocabulary(&text));
+        }
     }
 
     #[test]
