@@ -303,11 +303,15 @@ fn article_vocabulary<'a>(text: &'a str, from: usize, spans: &[Span], toks: &[Ve
     if !apart_by_white_space(text, from, spans) {
         return lower_vocabulary(&text[from..]);
     }
-    toks.iter()
-        .flatten()
-        .filter(|t| t.text.starts_with(char::is_lowercase))
-        .map(|t| t.text)
-        .collect()
+    // Sized for every token at once: growing by doubling rehashes each time.
+    let mut vocab = LowerVocabulary::with_capacity_and_hasher(toks.iter().map(Vec::len).sum(), Default::default());
+    vocab.extend(
+        toks.iter()
+            .flatten()
+            .filter(|t| t.text.starts_with(char::is_lowercase))
+            .map(|t| t.text),
+    );
+    vocab
 }
 
 /// Whether `spans`, in order, cover `text[from..]` but for white space, with

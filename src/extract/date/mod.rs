@@ -590,7 +590,12 @@ impl DateFinder {
             kept.push(f);
         }
         for _ in 0..3 {
-            kept = self.join(text, reference, kept);
+            let changed;
+            (kept, changed) = self.join(text, reference, kept);
+            // A round that joins nothing leaves nothing for the next.
+            if !changed {
+                break;
+            }
         }
         kept.into_iter()
             .filter(|f| !f.weak)
@@ -612,15 +617,19 @@ impl DateFinder {
 
     /// Joins neighbours ("Friday" + "7/6", "next week" + "Monday") and
     /// extends dates with what stands before them ("2 weeks before", "the
-    /// week of", "next").
-    fn join(&self, text: &str, reference: Option<NaiveDate>, items: Vec<Found>) -> Vec<Found> {
+    /// week of", "next"). Also says whether it changed any date: the
+    /// result of a round that changed none is its input, and so is that of
+    /// every later round.
+    fn join(&self, text: &str, reference: Option<NaiveDate>, items: Vec<Found>) -> (Vec<Found>, bool) {
         let mut out: Vec<Found> = Vec::new();
+        let mut changed = false;
         for mut f in items {
             if let Some(prev) = out.last() {
                 let gap = &text[prev.end..f.start];
                 if let Some(joined) = self.pair(text, prev, &f, gap) {
                     out.pop();
                     out.push(joined);
+                    changed = true;
                     continue;
                 }
             }
@@ -631,9 +640,10 @@ impl DateFinder {
                 floor += 1;
             }
             let before = &text[floor..f.start];
-            if let Some(c) = self.count_before.captures(before)
-                && !f.counted
+            // The cheap tests first: most dates are neither.
+            if !f.counted
                 && (f.single_day().is_some() || f.anchor.is_some())
+                && let Some(c) = self.count_before.captures(before)
             {
                 let m = c.get(0).expect("group 0");
                 let n = self.count(c.get(1).map_or("", |x| x.as_str()));
@@ -648,10 +658,11 @@ impl DateFinder {
                 let mut g = Found::new(floor + m.start(), f.end, res, "relative");
                 g.counted = true;
                 out.push(g);
+                changed = true;
                 continue;
             }
-            if let Some(m) = self.week_of.find(before)
-                && let Some(d) = f.single_day()
+            if let Some(d) = f.single_day()
+                && let Some(m) = self.week_of.find(before)
             {
                 let a = week_start(d);
                 out.push(Found::new(
@@ -660,6 +671,7 @@ impl DateFinder {
                     span(a, a + Duration::days(6)),
                     "absolute",
                 ));
+                changed = true;
                 continue;
             }
             if let Some((mo, d)) = f.md {
@@ -671,11 +683,12 @@ impl DateFinder {
                     f.start = text[..f.start].trim_end().len() - word.len();
                     f.md = None;
                     f.weak = false;
+                    changed = true;
                 }
             }
             out.push(f);
         }
-        out
+        (out, changed)
     }
 
     /// Two neighbouring dates read as one, if they are.
