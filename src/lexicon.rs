@@ -5,7 +5,7 @@
 //! phrases; one leftmost-longest Aho-Corasick automaton per list family finds
 //! them all in a single pass.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// A compiled phrase list; each phrase carries a payload `T`.
 #[derive(Debug, Clone)]
@@ -42,6 +42,7 @@ impl<T> PhraseMatcher<T> {
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&phrases)
                     .expect("phrase automaton builds"),
             )

@@ -182,11 +182,22 @@ impl AttributionFinder {
     /// `entities` are the sentence's entities with document offsets; the
     /// result's offsets are document offsets too.
     pub fn find(&self, sentence: &str, base: usize, entities: &[Entity]) -> Option<(Attribution, Certainty)> {
+        self.find_in(sentence, base, entities, &tokens(sentence))
+    }
+
+    /// [`Self::find`] over the sentence's `all_tokens` ([`tokens`] of
+    /// `sentence`), which the caller shares with the other finders.
+    pub fn find_in(
+        &self,
+        sentence: &str,
+        base: usize,
+        entities: &[Entity],
+        all_tokens: &[crate::tokens::Token],
+    ) -> Option<(Attribution, Certainty)> {
         let quote = has_quotation(sentence);
         let mut verb_hit: Option<(Attribution, Certainty)> = None;
         // Tokens once per sentence; each verb looks only at its neighbours,
         // so a pathological one-sentence document stays linear.
-        let all_tokens = tokens(sentence);
         for m in self.verbs.find_iter(sentence) {
             let (shape, level) = *m.payload;
             let verb = sentence[m.start..m.end].to_string();
@@ -226,15 +237,15 @@ impl AttributionFinder {
                         && speaker.is_none()
                         && unnamed.is_none()
                         && !self.listeners.contains(&verb.to_lowercase()))
-                    .then(|| self.unnamed_after(sentence, &all_tokens, m.end))
+                    .then(|| self.unnamed_after(sentence, all_tokens, m.end))
                     .flatten();
-                    let owned = after_entity.and_then(|e| self.possessive_source(sentence, base, e, &all_tokens));
-                    let common = unnamed.or(listed).map(|n| self.common_source(sentence, &all_tokens, n));
+                    let owned = after_entity.and_then(|e| self.possessive_source(sentence, base, e, all_tokens));
+                    let common = unnamed.or(listed).map(|n| self.common_source(sentence, all_tokens, n));
                     let source = owned
                         .as_ref()
                         .map(|(s, _)| s.clone())
                         .or_else(|| after_entity.map(|e| e.canonical.clone()))
-                        .or_else(|| speaker.map(|e| self.named_source(sentence, base, e, &all_tokens)))
+                        .or_else(|| speaker.map(|e| self.named_source(sentence, base, e, all_tokens)))
                         .or_else(|| common.as_ref().map(|(s, _)| s.clone()));
                     if source.is_some() || verb_hit.is_none() {
                         let opening = unnamed.and(common.as_ref()).map(|&(_, at)| base + at);
@@ -280,7 +291,7 @@ impl AttributionFinder {
                     });
                     let (source, start, end) = if let Some(e) = before_entity {
                         (
-                            Some(self.named_source(sentence, base, e, &all_tokens)),
+                            Some(self.named_source(sentence, base, e, all_tokens)),
                             e.start,
                             base + m.end,
                         )
@@ -288,10 +299,10 @@ impl AttributionFinder {
                         (Some(p.text.to_lowercase()), base + p.start, base + m.end)
                     } else if let Some(n) = self.opening_unnamed(sentence, before_words, m.start) {
                         // Before "said X": "Sources said Acme would ..." is said by sources.
-                        let (source, at) = self.common_source(sentence, &all_tokens, n);
+                        let (source, at) = self.common_source(sentence, all_tokens, n);
                         (Some(source), base + at, base + m.end)
                     } else if let Some(e) = after_entity {
-                        match self.possessive_source(sentence, base, e, &all_tokens) {
+                        match self.possessive_source(sentence, base, e, all_tokens) {
                             Some((source, end)) => (Some(source), base + m.start, end),
                             None => (Some(e.canonical.clone()), base + m.start, e.end),
                         }
@@ -299,7 +310,7 @@ impl AttributionFinder {
                         .or_else(|| described_source(sentence, before_words, m.start, m.end))
                     {
                         // "..., officials said." An unnamed source still attributes.
-                        let (source, at) = self.common_source(sentence, &all_tokens, n);
+                        let (source, at) = self.common_source(sentence, all_tokens, n);
                         (Some(source), base + at, base + m.end)
                     } else {
                         continue;
@@ -563,6 +574,11 @@ fn described_source<'a>(
 
 /// A quotation of three or more words, in straight or curly double quotes.
 pub fn has_quotation(sentence: &str) -> bool {
+    // Every quotation mark is '"' or starts with the byte E2 ('“', '”'):
+    // most sentences hold neither and need no walk over their characters.
+    if !sentence.bytes().any(|b| b == b'"' || b == 0xE2) {
+        return false;
+    }
     let mut inside = false;
     let mut words = 0;
     let mut best = 0;
@@ -598,11 +614,10 @@ pub fn has_quotation(sentence: &str) -> bool {
 mod tests {
     use super::*;
     use crate::extract::entity::EntityFinder;
-    use std::collections::HashSet;
 
     fn source(s: &str) -> Option<String> {
         let rules = RuleSet::defaults();
-        let ents = EntityFinder::new(&rules).find(s, 0, &HashSet::new());
+        let ents = EntityFinder::new(&rules).find(s, 0, &Default::default());
         AttributionFinder::new(&rules)
             .find(s, 0, &ents)
             .and_then(|(a, _)| a.source)
@@ -634,7 +649,7 @@ mod tests {
     /// Which dates of `s` (by text) say when its source spoke.
     fn said_dates(s: &str) -> Vec<String> {
         let rules = RuleSet::defaults();
-        let ents = EntityFinder::new(&rules).find(s, 0, &HashSet::new());
+        let ents = EntityFinder::new(&rules).find(s, 0, &Default::default());
         let finder = AttributionFinder::new(&rules);
         let (att, _) = finder.find(s, 0, &ents).expect("attributed");
         let mut dates = crate::extract::date::DateFinder::new(&rules).find(s, None);

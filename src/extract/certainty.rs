@@ -102,6 +102,11 @@ impl CueFinder {
     }
 
     pub fn negations(&self, sentence: &str, base: usize) -> Vec<Negation> {
+        let mut negators = self.negators.find_iter(sentence).peekable();
+        // Most sentences negate nothing: the exceptions are read only for one that may.
+        if negators.peek().is_none() && !sentence.contains("n't") && !sentence.contains("n’t") {
+            return Vec::new();
+        }
         let exempt: Vec<(usize, usize)> = self
             .not_negating
             .find_iter(sentence)
@@ -110,9 +115,7 @@ impl CueFinder {
         let withheld: Vec<(usize, usize)> = self.withheld.find_iter(sentence).map(|m| (m.start, m.end)).collect();
         let within =
             |spans: &[(usize, usize)], from: usize, to: usize| spans.iter().any(|&(s, e)| s <= from && to <= e);
-        let mut out: Vec<Negation> = self
-            .negators
-            .find_iter(sentence)
+        let mut out: Vec<Negation> = negators
             .filter(|m| !within(&exempt, m.start, m.end))
             .map(|m| Negation {
                 text: sentence[m.start..m.end].to_string(),

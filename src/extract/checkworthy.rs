@@ -17,7 +17,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::{Regex, RegexBuilder};
 
-use crate::lexicon::PhraseMatcher;
+use crate::lexicon::{PhraseMatcher, is_word_boundary};
 use crate::rules::{ClaimRule, RuleSet};
 use crate::tokens::tokens;
 
@@ -126,6 +126,12 @@ impl CheckWorthiness {
 
     /// Indices of the rules that fire on `sentence`.
     pub fn fired(&self, sentence: &str, facets: FacetSignals) -> Vec<usize> {
+        self.fired_counted(sentence, tokens(sentence).len(), facets)
+    }
+
+    /// [`Self::fired`] for a sentence of `words` tokens (as
+    /// [`crate::tokens::tokens`] counts them), when the caller has them.
+    pub fn fired_counted(&self, sentence: &str, words: usize, facets: FacetSignals) -> Vec<usize> {
         // Curly apostrophes read as straight ones, so "we’ll" is "we'll".
         let normalised;
         let s = if sentence.contains('’') {
@@ -134,16 +140,7 @@ impl CheckWorthiness {
         } else {
             sentence
         };
-        let words = tokens(s)
-            .iter()
-            .filter(|t| t.text.chars().any(char::is_alphanumeric))
-            .count();
-        let mut present = vec![false; self.rules.len()];
-        if let Some(ac) = &self.prefilter {
-            for m in ac.find_overlapping_iter(s) {
-                present[self.phrase_rule[m.pattern().as_usize()]] = true;
-            }
-        }
+        let words_fired = self.word_rules_fired(s);
         self.rules
             .iter()
             .enumerate()
@@ -152,7 +149,7 @@ impl CheckWorthiness {
                 Test::Date => facets.date,
                 Test::Actor => facets.actor,
                 Test::Attribution => facets.attribution,
-                Test::Words(m) => present[i] && m.find_iter(s).next().is_some(),
+                Test::Words(_) => words_fired[i],
                 Test::Pattern(p) => p.iter().any(|p| p.is_match(s)),
                 Test::Short(n) => words < *n,
                 Test::Long(n) => words >= *n,
@@ -161,9 +158,56 @@ impl CheckWorthiness {
             .collect()
     }
 
+    /// Which word rules fire on `s`, by rule index: as if each rule's own
+    /// matcher ran over `s` (leftmost-longest, non-overlapping, a match
+    /// counting only on word boundaries), but read off the one overlapping
+    /// pass of the prefilter, which reports every occurrence of every
+    /// phrase. Running each present rule's matcher over the whole sentence
+    /// again cost more than all the other rules together.
+    fn word_rules_fired(&self, s: &str) -> Vec<bool> {
+        let mut fired = vec![false; self.rules.len()];
+        let Some(ac) = &self.prefilter else {
+            return fired;
+        };
+        // A news sentence holds a dozen or two occurrences: room for them
+        // at once, not grown by doubling from four.
+        let mut found: Vec<(usize, usize, std::cmp::Reverse<usize>)> = Vec::with_capacity(32);
+        found.extend(ac.find_overlapping_iter(s).map(|m| {
+            (
+                self.phrase_rule[m.pattern().as_usize()],
+                m.start(),
+                std::cmp::Reverse(m.end()),
+            )
+        }));
+        // Per rule, by start, longest first: the order in which a
+        // leftmost-longest search meets them.
+        found.sort_unstable();
+        let mut resume = (usize::MAX, 0);
+        for (rule, start, std::cmp::Reverse(end)) in found {
+            if fired[rule] {
+                continue;
+            }
+            if resume.0 == rule && start < resume.1 {
+                // Inside (or beside, shorter) the match the search took last.
+                continue;
+            }
+            if is_word_boundary(s, start) && is_word_boundary(s, end) {
+                fired[rule] = true;
+            } else {
+                resume = (rule, end);
+            }
+        }
+        fired
+    }
+
     /// The decision for `sentence`: its score against the threshold.
     pub fn decide(&self, sentence: &str, facets: FacetSignals) -> Decision {
-        let fired = self.fired(sentence, facets);
+        self.decide_counted(sentence, tokens(sentence).len(), facets)
+    }
+
+    /// [`Self::decide`] for a sentence of `words` tokens.
+    pub fn decide_counted(&self, sentence: &str, words: usize, facets: FacetSignals) -> Decision {
+        let fired = self.fired_counted(sentence, words, facets);
         let score = fired.iter().map(|&i| self.rules[i].weight).sum::<f64>();
         let kept = fired.iter().any(|&i| self.rules[i].keep);
         Decision {

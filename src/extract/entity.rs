@@ -8,39 +8,69 @@
 //! acronyms. Resolution turns aliases, nicknames, title + surname and an
 //! initial + surname into the full name written elsewhere (see `resolve`).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::Entity;
 use crate::rules::{AbbrevClass, NameKind, RuleSet};
 use crate::tokens::{Token, is_all_caps, is_capitalised, tokens};
 
-/// Name lexicons compiled from the rules.
+/// Words a document writes in lower case, borrowed from its text: see
+/// [`crate::extract::lower_vocabulary`].
+pub type LowerVocabulary<'a> = rustc_hash::FxHashSet<&'a str>;
+
+/// Name lexicons compiled from the rules. The word sets are probed for
+/// every capitalised token, several times: FxHash costs a fraction of
+/// SipHash on such short keys, and only membership is ever asked.
 #[derive(Debug, Clone, Default)]
 pub struct EntityFinder {
-    titles: HashSet<String>,
-    nicknames: HashMap<String, String>,
+    titles: FxHashSet<String>,
+    nicknames: FxHashMap<String, String>,
     /// Given names: a run that starts with one is a person, and "of" after
     /// it starts a place ("Michael Hargrove of Texas").
-    given_names: HashSet<String>,
-    aliases: HashMap<String, String>,
-    stopwords: HashSet<String>,
-    calendar: HashSet<String>,
-    suffixes: HashSet<String>,
+    given_names: FxHashSet<String>,
+    aliases: FxHashMap<String, String>,
+    stopwords: FxHashSet<String>,
+    calendar: FxHashSet<String>,
+    suffixes: FxHashSet<String>,
     /// Last words of organisations' names ("Chemicals", "Airlines").
-    organisation_heads: HashSet<String>,
+    organisation_heads: FxHashSet<String>,
     /// Common nouns and verbs the rules know (synonyms, measure nouns): a
     /// sentence-initial one is not a name even when the text never writes
     /// it in lower case.
-    common: HashSet<String>,
+    common: FxHashSet<String>,
     /// Nouns of unnamed sources ("officials") and the common words that
     /// may open them ("local"): see [`crate::rules::ReportingRule::modifiers`].
-    unnamed: HashSet<String>,
-    source_modifiers: HashSet<String>,
-    connectors: HashSet<&'static str>,
+    unnamed: FxHashSet<String>,
+    source_modifiers: FxHashSet<String>,
+    connectors: FxHashSet<&'static str>,
 }
 
 fn key(word: &str) -> String {
     word.trim_end_matches('.').to_lowercase()
+}
+
+/// Calls `f` with `word` lower-cased: on the stack for a short ASCII word,
+/// the common case, since a name finder lower-cases most capitalised tokens
+/// several times only to probe a set.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 32;
+    let b = word.as_bytes();
+    if b.len() > MAX || !word.is_ascii() {
+        return f(&word.to_lowercase());
+    }
+    let mut buf = [0u8; MAX];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    // ASCII lower-cased is ASCII, and for ASCII `to_lowercase` is exactly this.
+    f(std::str::from_utf8(&buf[..b.len()]).expect("ASCII is UTF-8"))
+}
+
+/// Whether [`key`] of `word` is in `set`, without allocating for most words.
+fn key_in(set: &FxHashSet<String>, word: &str) -> bool {
+    with_lower(word.trim_end_matches('.'), |k| set.contains(k))
 }
 
 impl EntityFinder {
@@ -117,13 +147,24 @@ impl EntityFinder {
     /// Entities of one sentence. `sentence_start` is the sentence's offset in
     /// the document; `lower_vocab` holds words the document writes in lower
     /// case (evidence that a capitalised one is just sentence-initial).
-    pub fn find(&self, sentence: &str, sentence_start: usize, lower_vocab: &HashSet<String>) -> Vec<Entity> {
-        let toks = tokens(sentence);
-        let headline = headline_mask(&toks);
+    pub fn find(&self, sentence: &str, sentence_start: usize, lower_vocab: &LowerVocabulary) -> Vec<Entity> {
+        self.find_in(sentence, sentence_start, &tokens(sentence), lower_vocab)
+    }
+
+    /// [`Self::find`] over the sentence's `toks` ([`tokens`] of `sentence`),
+    /// which the caller shares with the other finders.
+    pub fn find_in(
+        &self,
+        sentence: &str,
+        sentence_start: usize,
+        toks: &[Token],
+        lower_vocab: &LowerVocabulary,
+    ) -> Vec<Entity> {
+        let headline = headline_mask(toks);
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            if !self.starts_name(&toks, i, &headline, lower_vocab) {
+            if !self.starts_name(toks, i, &headline, lower_vocab) {
                 i += 1;
                 continue;
             }
@@ -132,18 +173,18 @@ impl EntityFinder {
                 let t = toks[j];
                 let gap = &sentence[toks[j - 1].end..t.start];
                 // A title inside a run starts a new name ("FCC Chairman Jane Roe").
-                if self.titles.contains(&key(t.text)) && !self.titles.contains(&key(toks[j - 1].text)) {
+                if key_in(&self.titles, t.text) && !key_in(&self.titles, toks[j - 1].text) {
                     break;
                 }
                 let initial = toks[j - 1].text.chars().count() == 1 && gap == ". ";
                 if !(gap.is_empty() || gap == " " || gap == " & " || initial) {
                     break;
                 }
-                if self.is_name_word(t.text) && !headline[j] && !self.calendar.contains(&key(t.text)) {
+                if self.is_name_word(t.text) && !headline[j] && !key_in(&self.calendar, t.text) {
                     j += 1;
                 } else if self.connectors.contains(t.text)
                     && !self.given_names.contains(toks[i].text)
-                    && !self.titles.contains(&key(toks[i].text))
+                    && !key_in(&self.titles, toks[i].text)
                     && j + 1 < toks.len()
                     && self.is_name_word(toks[j + 1].text)
                     && sentence[t.end..toks[j + 1].start] == *" "
@@ -197,16 +238,22 @@ impl EntityFinder {
 
     fn is_name_word(&self, w: &str) -> bool {
         // "US" the acronym is not "us" the pronoun.
-        (is_capitalised(w) || w.contains('&')) && (is_all_caps(w) || !self.stopwords.contains(&w.to_lowercase()))
+        (is_capitalised(w) || w.contains('&')) && (is_all_caps(w) || !with_lower(w, |l| self.stopwords.contains(l)))
     }
 
-    fn starts_name(&self, toks: &[Token], i: usize, headline: &[bool], lower_vocab: &HashSet<String>) -> bool {
+    fn starts_name(&self, toks: &[Token], i: usize, headline: &[bool], lower_vocab: &LowerVocabulary) -> bool {
         let w = toks[i].text;
         if headline[i] || !self.is_name_word(w) {
             return false;
         }
-        let k = key(w);
-        if self.calendar.contains(&k) {
+        with_lower(w.trim_end_matches('.'), |k| {
+            self.starts_name_keyed(toks, i, k, lower_vocab)
+        })
+    }
+
+    /// [`Self::starts_name`] past the tests of the word itself, `k` its [`key`].
+    fn starts_name_keyed(&self, toks: &[Token], i: usize, k: &str, lower_vocab: &LowerVocabulary) -> bool {
+        if self.calendar.contains(k) {
             return false;
         }
         if i == 0 {
@@ -217,12 +264,12 @@ impl EntityFinder {
             // A sentence-initial "-ing" word ("Allowing Globex...") is a verb.
             let gerund = base.len() > 5 && base.ends_with("ing");
             if (lower_vocab.contains(base) || self.common.contains(base) || self.common.contains(singular) || gerund)
-                && !self.titles.contains(&k)
+                && !self.titles.contains(k)
             {
                 return false;
             }
             // "Local officials said": a common word opening an unnamed source.
-            if self.source_modifiers.contains(&k) && toks.get(1).is_some_and(|t| self.unnamed.contains(t.text)) {
+            if self.source_modifiers.contains(k) && toks.get(1).is_some_and(|t| self.unnamed.contains(t.text)) {
                 return false;
             }
         }
@@ -233,18 +280,17 @@ impl EntityFinder {
         let mut run = run;
         let full = run.len();
         // Strip leading titles ("Rep.", "Congressman", "Prime Minister").
-        while run.len() > 1 && self.titles.contains(&key(run[0].text)) {
+        while run.len() > 1 && key_in(&self.titles, run[0].text) {
             run = &run[1..];
         }
-        if run.len() >= 2
+        if run.len() > 2
             && self
                 .titles
                 .contains(&format!("{} {}", key(run[0].text), key(run[1].text)))
-            && run.len() > 2
         {
             run = &run[2..];
         }
-        if run.len() == 1 && self.titles.contains(&key(run[0].text)) {
+        if run.len() == 1 && key_in(&self.titles, run[0].text) {
             return None;
         }
         let start = run.first()?.start;
@@ -266,11 +312,14 @@ impl EntityFinder {
     /// The name with possessives, hyphen compounds and suffixes removed,
     /// aliases and nicknames applied.
     pub fn canonical(&self, surface: &str) -> Option<String> {
-        let mut words: Vec<String> = surface.split(' ').map(str::to_string).collect();
+        // Every word but the last is whole and the last is cut at its end
+        // only, so what is left of the words is a prefix of `surface`: it is
+        // sliced, not rebuilt, and a String is made for the result alone.
+        let mut words: Vec<&str> = surface.split(' ').collect();
         if let Some(last) = words.last_mut() {
             for p in ["'s", "’s", "'", "’"] {
                 if let Some(s) = last.strip_suffix(p) {
-                    *last = s.to_string();
+                    *last = s;
                     break;
                 }
             }
@@ -278,13 +327,13 @@ impl EntityFinder {
             if let Some((head, tail)) = last.split_once('-')
                 && tail.chars().next().is_some_and(char::is_lowercase)
             {
-                *last = head.to_string();
+                *last = head;
             }
         }
-        while words.len() > 1 && words.last().is_some_and(|w| self.suffixes.contains(&key(w))) {
+        while words.len() > 1 && words.last().is_some_and(|w| key_in(&self.suffixes, w)) {
             words.pop();
         }
-        let joined = words.join(" ");
+        let joined = &surface[..words.iter().map(|w| w.len()).sum::<usize>() + words.len() - 1];
         let trimmed = joined.trim_end_matches(['.', ',']);
         let name = if trimmed.matches('.').count() >= 1
             && !trimmed.ends_with('.')
@@ -292,27 +341,27 @@ impl EntityFinder {
             && trimmed.split('.').all(|p| p.len() <= 2)
         {
             // Keep "U.S." whole.
-            joined.clone()
+            joined
         } else {
-            trimmed.to_string()
+            trimmed
         };
         if name.is_empty() || !name.chars().any(char::is_alphabetic) {
             return None;
         }
-        if let Some(c) = self
-            .aliases
-            .get(&name)
-            .or_else(|| self.aliases.get(&name.replace('.', "")))
-        {
+        // Without a period, the name without its periods is the name.
+        if let Some(c) = self.aliases.get(name).or_else(|| {
+            name.contains('.')
+                .then(|| self.aliases.get(&name.replace('.', "")))
+                .flatten()
+        }) {
             return Some(c.clone());
         }
-        let mut parts: Vec<String> = name.split(' ').map(str::to_string).collect();
-        if parts.len() >= 2
-            && let Some(full) = self.nicknames.get(&parts[0].to_lowercase())
+        if let Some(space) = name.find(' ')
+            && let Some(full) = with_lower(&name[..space], |first| self.nicknames.get(first))
         {
-            parts[0] = full.clone();
+            return Some(format!("{full}{}", &name[space..]));
         }
-        Some(parts.join(" "))
+        Some(name.to_string())
     }
 }
 
@@ -393,7 +442,7 @@ mod tests {
 
     fn names(s: &str) -> Vec<String> {
         finder()
-            .find(s, 0, &HashSet::new())
+            .find(s, 0, &LowerVocabulary::default())
             .into_iter()
             .map(|e| e.canonical)
             .collect()
@@ -431,8 +480,12 @@ mod tests {
     #[test]
     fn resolves_surnames_and_initials() {
         let f = finder();
-        let mut a = f.find("Rep. Michael Hargrove spoke.", 0, &HashSet::new());
-        let mut b = f.find("Mr. Hargrove said so, and M. Hargrove agreed.", 0, &HashSet::new());
+        let mut a = f.find("Rep. Michael Hargrove spoke.", 0, &LowerVocabulary::default());
+        let mut b = f.find(
+            "Mr. Hargrove said so, and M. Hargrove agreed.",
+            0,
+            &LowerVocabulary::default(),
+        );
         let mut all: Vec<&mut Entity> = a.iter_mut().chain(b.iter_mut()).collect();
         resolve(&f, &mut all);
         assert!(b.iter().all(|e| e.canonical == "Michael Hargrove"), "{b:?}");

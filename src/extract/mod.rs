@@ -14,20 +14,18 @@ pub mod quantity;
 #[cfg(test)]
 mod facet_tests;
 
-use std::collections::HashSet;
-
 use chrono::NaiveDate;
 
 use crate::model::{Certainty, Claim, Document, Facets, Span};
 use crate::rules::RuleSet;
 use crate::segment::Segmenter;
-use crate::tokens::tokens;
+use crate::tokens::{Token, tokens};
 
 use attribution::AttributionFinder;
 use certainty::CueFinder;
 use checkworthy::{CheckWorthiness, Decision, FacetSignals};
 use date::DateFinder;
-use entity::EntityFinder;
+use entity::{EntityFinder, LowerVocabulary};
 use quantity::QuantityFinder;
 
 /// Every extractor, compiled once from the rules.
@@ -48,6 +46,8 @@ pub struct SentenceFacets {
     pub facets: Facets,
     pub attribution: Option<crate::model::Attribution>,
     pub certainty: Certainty,
+    /// How many words ([`tokens`]) the sentence has.
+    pub words: usize,
 }
 
 impl SentenceFacets {
@@ -110,7 +110,19 @@ impl Extractor {
         text: &str,
         span: Span,
         reference: Option<NaiveDate>,
-        lower_vocab: &HashSet<String>,
+        lower_vocab: &LowerVocabulary,
+    ) -> SentenceFacets {
+        self.sentence_facets_in(text, span, &tokens(&text[span.start..span.end]), reference, lower_vocab)
+    }
+
+    /// [`Self::sentence_facets`] given the sentence's `toks` ([`tokens`] of it).
+    fn sentence_facets_in(
+        &self,
+        text: &str,
+        span: Span,
+        toks: &[Token],
+        reference: Option<NaiveDate>,
+        lower_vocab: &LowerVocabulary,
     ) -> SentenceFacets {
         let s = &text[span.start..span.end];
         let base = span.start;
@@ -127,11 +139,11 @@ impl Extractor {
             d.start += base;
             d.end += base;
         }
-        f.entities = self.entities.find(s, base, lower_vocab);
+        f.entities = self.entities.find_in(s, base, toks, lower_vocab);
         // A date word is not a name ("CES 2018" keeps "CES").
         f.hedges = self.cues.hedges(s, base);
         f.negations = self.cues.negations(s, base);
-        let found = self.attributions.find(s, base, &f.entities);
+        let found = self.attributions.find_in(s, base, &f.entities, toks);
         let mut levels: Vec<Certainty> = f.hedges.iter().map(|h| h.level).collect();
         let attribution = found.map(|(a, level)| {
             levels.push(level);
@@ -145,6 +157,7 @@ impl Extractor {
             certainty: certainty::overall(levels),
             facets: f,
             attribution,
+            words: toks.len(),
         }
     }
 
@@ -169,15 +182,16 @@ impl Extractor {
         }
     }
 
-    /// The check-worthiness of one sentence whose facets are found.
+    /// The check-worthiness of one sentence, `text`, whose facets are found.
     pub fn decide(&self, text: &str, sf: &SentenceFacets, attribution: Option<&crate::model::Attribution>) -> Decision {
+        let words = sf.words;
         let facets = FacetSignals {
             quantity: !sf.facets.quantities.is_empty(),
             date: !sf.facets.dates.is_empty(),
-            actor: !sf.facets.entities.is_empty() && tokens(text).len() >= 5,
+            actor: !sf.facets.entities.is_empty() && words >= 5,
             attribution: attribution.is_some_and(|a| a.source.is_some()),
         };
-        self.checkworthiness.decide(text, facets)
+        self.checkworthiness.decide_counted(text, words, facets)
     }
 
     /// The check-worthiness of a text taken as one sentence (the ClaimBuster
@@ -190,23 +204,27 @@ impl Extractor {
     /// The facets of a text taken as one sentence, with no document date:
     /// an article of one sentence.
     pub fn lone_sentence(&self, text: &str) -> SentenceFacets {
-        let vocab = lower_vocabulary(text);
-        let mut sentences = self.article(text, &[Span::new(0, text.len())], None, &vocab);
+        let mut sentences = self.article(text, &[Span::new(0, text.len())], None, 0);
         sentences.pop().unwrap_or_default()
     }
 
     /// The facets of an article's sentences at `spans`, with what one
     /// sentence says of another resolved ([`Self::resolve_stand_ins`]).
+    /// The words the article writes in lower case are those of
+    /// `text[vocabulary_from..]` ([`lower_vocabulary`]).
     fn article(
         &self,
         text: &str,
         spans: &[Span],
         reference: Option<NaiveDate>,
-        vocab: &HashSet<String>,
+        vocabulary_from: usize,
     ) -> Vec<SentenceFacets> {
+        let toks: Vec<Vec<Token>> = spans.iter().map(|s| tokens(&text[s.start..s.end])).collect();
+        let vocab = article_vocabulary(text, vocabulary_from, spans, &toks);
         let mut sentences: Vec<SentenceFacets> = spans
             .iter()
-            .map(|&span| self.sentence_facets(text, span, reference, vocab))
+            .zip(&toks)
+            .map(|(&span, toks)| self.sentence_facets_in(text, span, toks, reference, &vocab))
             .collect();
         self.resolve_stand_ins(text, &mut sentences);
         sentences
@@ -214,9 +232,8 @@ impl Extractor {
 
     /// Every facet of a whole text (the `facets` command).
     pub fn facets(&self, text: &str, body_start: usize, reference: Option<NaiveDate>) -> Facets {
-        let vocab = lower_vocabulary(text);
         let mut all = Facets::default();
-        for sf in self.article(text, &self.sentences(text, body_start), reference, &vocab) {
+        for sf in self.article(text, &self.sentences(text, body_start), reference, 0) {
             all.quantities.extend(sf.facets.quantities);
             all.dates.extend(sf.facets.dates);
             all.entities.extend(sf.facets.entities);
@@ -242,14 +259,13 @@ impl Extractor {
             .date
             .as_deref()
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-        let vocab = lower_vocabulary(&doc.text[doc.body_start..]);
         let line_starts: Vec<usize> = std::iter::once(0)
             .chain(doc.text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         let mut claims = Vec::new();
         let mut previous_speaker: Option<String> = None;
         let spans = self.sentences(&doc.text, doc.body_start);
-        let sentences = self.article(&doc.text, &spans, reference, &vocab);
+        let sentences = self.article(&doc.text, &spans, reference, doc.body_start);
         for (span, sf) in spans.into_iter().zip(sentences) {
             let text = &doc.text[span.start..span.end];
             let mut attribution = sf.attribution.clone();
@@ -276,13 +292,53 @@ impl Extractor {
     }
 }
 
+/// [`lower_vocabulary`] of `text[from..]`, whose sentences are at `spans`
+/// with tokens `toks`. When the sentences cover that text but for white
+/// space, with some between each two, no token crosses from one to the
+/// next or lies outside them, and a sentence's tokens are those the whole
+/// text has there (the tokenizer looks at most two characters past a
+/// token, and white space ends it either way): the vocabulary is read off
+/// the sentences' tokens instead of tokenising the text a second time.
+fn article_vocabulary<'a>(text: &'a str, from: usize, spans: &[Span], toks: &[Vec<Token<'a>>]) -> LowerVocabulary<'a> {
+    if !apart_by_white_space(text, from, spans) {
+        return lower_vocabulary(&text[from..]);
+    }
+    // Sized for every token at once: growing by doubling rehashes each time.
+    let mut vocab = LowerVocabulary::with_capacity_and_hasher(toks.iter().map(Vec::len).sum(), Default::default());
+    vocab.extend(
+        toks.iter()
+            .flatten()
+            .filter(|t| t.text.starts_with(char::is_lowercase))
+            .map(|t| t.text),
+    );
+    vocab
+}
+
+/// Whether `spans`, in order, cover `text[from..]` but for white space, with
+/// some white space between each two.
+fn apart_by_white_space(text: &str, from: usize, spans: &[Span]) -> bool {
+    let mut at = from;
+    for (k, s) in spans.iter().enumerate() {
+        let Some(gap) = text.get(at..s.start) else {
+            return false;
+        };
+        if k > 0 && gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+            return false;
+        }
+        at = s.end;
+    }
+    text.get(at..).is_some_and(|rest| rest.chars().all(char::is_whitespace))
+}
+
 /// Words the text writes in lower case: a capitalised sentence-initial word
-/// found here is a common word, not a name.
-pub fn lower_vocabulary(text: &str) -> HashSet<String> {
+/// found here is a common word, not a name. The words are borrowed from
+/// `text`: one set per document, probed once per sentence at most, need not
+/// own a copy of every word.
+pub fn lower_vocabulary(text: &str) -> LowerVocabulary<'_> {
     tokens(text)
         .into_iter()
         .filter(|t| t.text.starts_with(char::is_lowercase))
-        .map(|t| t.text.to_string())
+        .map(|t| t.text)
         .collect()
 }
 
@@ -296,6 +352,41 @@ mod tests {
             .into_iter()
             .map(|c| c.attribution.and_then(|a| a.source))
             .collect()
+    }
+
+    #[test]
+    fn the_vocabulary_read_off_sentences_is_the_whole_texts() {
+        let ex = Extractor::new(&RuleSet::defaults());
+        for text in [
+            "The U.S. officials said.  He left the U.S.\nthe end-\nof it. Q&R's deal-maker's job.",
+            "\"We left,\" she said.\"They stayed.\" it's   done...  ok",
+            "date 2018-01-10\nheader words\n\nBody text here. more of it",
+            "  leading space. trailing space.  \n",
+            "no sentence end",
+        ] {
+            for from in [0, text.find('\n').map_or(0, |i| i + 1)] {
+                let spans = ex.sentences(text, from);
+                let toks: Vec<Vec<Token>> = spans.iter().map(|s| tokens(&text[s.start..s.end])).collect();
+                assert_eq!(
+                    article_vocabulary(text, from, &spans, &toks),
+                    lower_vocabulary(&text[from..]),
+                    "{text:?} from {from}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+        #[test]
+        fn the_vocabulary_read_off_sentences_is_always_the_whole_texts(
+            text in "[a-zA-Z0-9 .,'’&\"“”\n-]{0,120}|\\PC{0,60}"
+        ) {
+            static EX: std::sync::LazyLock<Extractor> = std::sync::LazyLock::new(|| Extractor::new(&RuleSet::defaults()));
+            let spans = EX.sentences(&text, 0);
+            let toks: Vec<Vec<Token>> = spans.iter().map(|s| tokens(&text[s.start..s.end])).collect();
+            proptest::prop_assert_eq!(article_vocabulary(&text, 0, &spans, &toks), lower_vocabulary(&text));
+        }
     }
 
     #[test]

@@ -162,7 +162,9 @@ fn join_lower(text: &str, toks: &[Tok]) -> String {
 
 /// Cut `text` into tokens. Never panics: every index used is a char boundary.
 fn tokenize(text: &str) -> Vec<Tok> {
-    let mut out = Vec::new();
+    // About one token per five bytes of news text: one allocation, not a
+    // doubling from four.
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
     let mut i = 0;
     let bytes = text.as_bytes();
     while i < bytes.len() {

@@ -590,7 +590,12 @@ impl DateFinder {
             kept.push(f);
         }
         for _ in 0..3 {
-            kept = self.join(text, reference, kept);
+            let changed;
+            (kept, changed) = self.join(text, reference, kept);
+            // A round that joins nothing leaves nothing for the next.
+            if !changed {
+                break;
+            }
         }
         kept.into_iter()
             .filter(|f| !f.weak)
@@ -612,15 +617,19 @@ impl DateFinder {
 
     /// Joins neighbours ("Friday" + "7/6", "next week" + "Monday") and
     /// extends dates with what stands before them ("2 weeks before", "the
-    /// week of", "next").
-    fn join(&self, text: &str, reference: Option<NaiveDate>, items: Vec<Found>) -> Vec<Found> {
+    /// week of", "next"). Also says whether it changed any date: the
+    /// result of a round that changed none is its input, and so is that of
+    /// every later round.
+    fn join(&self, text: &str, reference: Option<NaiveDate>, items: Vec<Found>) -> (Vec<Found>, bool) {
         let mut out: Vec<Found> = Vec::new();
+        let mut changed = false;
         for mut f in items {
             if let Some(prev) = out.last() {
                 let gap = &text[prev.end..f.start];
                 if let Some(joined) = self.pair(text, prev, &f, gap) {
                     out.pop();
                     out.push(joined);
+                    changed = true;
                     continue;
                 }
             }
@@ -631,9 +640,10 @@ impl DateFinder {
                 floor += 1;
             }
             let before = &text[floor..f.start];
-            if let Some(c) = self.count_before.captures(before)
-                && !f.counted
+            // The cheap tests first: most dates are neither.
+            if !f.counted
                 && (f.single_day().is_some() || f.anchor.is_some())
+                && let Some(c) = self.count_before.captures(before)
             {
                 let m = c.get(0).expect("group 0");
                 let n = self.count(c.get(1).map_or("", |x| x.as_str()));
@@ -648,10 +658,11 @@ impl DateFinder {
                 let mut g = Found::new(floor + m.start(), f.end, res, "relative");
                 g.counted = true;
                 out.push(g);
+                changed = true;
                 continue;
             }
-            if let Some(m) = self.week_of.find(before)
-                && let Some(d) = f.single_day()
+            if let Some(d) = f.single_day()
+                && let Some(m) = self.week_of.find(before)
             {
                 let a = week_start(d);
                 out.push(Found::new(
@@ -660,6 +671,7 @@ impl DateFinder {
                     span(a, a + Duration::days(6)),
                     "absolute",
                 ));
+                changed = true;
                 continue;
             }
             if let Some((mo, d)) = f.md {
@@ -671,11 +683,12 @@ impl DateFinder {
                     f.start = text[..f.start].trim_end().len() - word.len();
                     f.md = None;
                     f.weak = false;
+                    changed = true;
                 }
             }
             out.push(f);
         }
-        out
+        (out, changed)
     }
 
     /// Two neighbouring dates read as one, if they are.
@@ -739,11 +752,7 @@ impl DateFinder {
             self.numeric_dates(text, r, &mut found);
         }
         let digits = if on(gate::DIGIT) { text } else { "" };
-        for c in self
-            .compact
-            .captures_iter(digits)
-            .chain(self.spaced.captures_iter(digits))
-        {
+        for c in captures(&self.compact, digits).chain(captures(&self.spaced, digits)) {
             let m = c.get(0).expect("group 0");
             if let (Some(y), Some(mo), Some(d)) = (num(&c, 1), num(&c, 2), num(&c, 3))
                 && let Some(date) = NaiveDate::from_ymd_opt(y as i32, mo, d)
@@ -753,7 +762,7 @@ impl DateFinder {
         }
         // A year and a day are digits: no digit, no such date.
         let seps = if on(gate::SEP | gate::DIGIT) { text } else { "" };
-        for c in self.mixed.captures_iter(seps) {
+        for c in captures(&self.mixed, seps) {
             let m = c.get(0).expect("group 0");
             if c.get(2).map(|x| x.as_str()) != c.get(4).map(|x| x.as_str()) {
                 continue;
@@ -1206,7 +1215,7 @@ impl DateFinder {
             }
         };
         let unit_of = |c: &Captures, i: usize| c.get(i).map_or(String::new(), |x| x.as_str().to_lowercase());
-        for c in self.ago.captures_iter(only(gate::AGO)) {
+        for c in captures(&self.ago, only(gate::AGO)) {
             let m = c.get(0).expect("group 0");
             let n = self.count(c.get(1).map_or("", |x| x.as_str()));
             let unit = unit_of(&c, 2);
@@ -1217,7 +1226,7 @@ impl DateFinder {
             });
             found.push(Found::new(m.start(), m.end(), res, "relative"));
         }
-        for c in self.ahead.captures_iter(only(gate::IN)) {
+        for c in captures(&self.ahead, only(gate::IN)) {
             let m = c.get(0).expect("group 0");
             // "in two days from today" is read from its anchor instead.
             let rest = text[m.end()..].trim_start().to_lowercase();
@@ -1230,7 +1239,7 @@ impl DateFinder {
             f.counted = true;
             found.push(f);
         }
-        for c in self.from_anchor.captures_iter(only(gate::ANCHOR)) {
+        for c in captures(&self.from_anchor, only(gate::ANCHOR)) {
             let m = c.get(0).expect("group 0");
             let n = self.count(c.get(1).map_or("", |x| x.as_str()));
             let sign = if unit_of(&c, 3) == "before" { -1 } else { 1 };
@@ -1254,7 +1263,7 @@ impl DateFinder {
     fn periods(&self, text: &str, r: Option<NaiveDate>, open: u32, found: &mut Vec<Found>) {
         let on = |g: u32| open & g == g;
         let weeks = if on(gate::WEEK | gate::DIGIT) { text } else { "" };
-        for c in self.week_number.captures_iter(weeks) {
+        for c in captures(&self.week_number, weeks) {
             let m = c.get(0).expect("group 0");
             let Some(w) = c
                 .get(1)
@@ -1385,6 +1394,13 @@ fn iso_day(d: NaiveDate) -> String {
 
 /// The word (letters only) right before byte `pos`, skipping spaces and a
 /// hyphen ("mid-2018").
+/// `re.captures_iter(text)`, where a closed gate makes `text` empty: then
+/// nothing, without the captures an iterator allocates even for an empty
+/// text. No date pattern matches the empty string (a test checks).
+fn captures<'r, 't>(re: &'r Regex, text: &'t str) -> impl Iterator<Item = Captures<'t>> + use<'r, 't> {
+    (!text.is_empty()).then(|| re.captures_iter(text)).into_iter().flatten()
+}
+
 fn previous_word(text: &str, pos: usize) -> &str {
     let before = text[..pos].trim_end_matches([' ', '\t', '\n', '-']);
     let start = before
@@ -1420,7 +1436,25 @@ fn four_digits(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 #[cfg(test)]
 mod tests {
-    use super::four_digits;
+    use super::{DateFinder, four_digits};
+    use crate::rules::RuleSet;
+
+    #[test]
+    fn no_gated_pattern_matches_the_empty_string() {
+        // `captures` skips an empty text on this ground.
+        let f = DateFinder::new(&RuleSet::defaults());
+        for re in [
+            &f.compact,
+            &f.spaced,
+            &f.mixed,
+            &f.ago,
+            &f.ahead,
+            &f.from_anchor,
+            &f.week_number,
+        ] {
+            assert!(!re.is_match(""), "{re}");
+        }
+    }
 
     #[test]
     fn four_digits_are_whole_ascii_runs() {
