@@ -13,7 +13,9 @@
 //! merges, not to all pairs.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::BinaryHeap;
+
+use rustc_hash::FxHashMap;
 
 /// A merge on offer: the mean vote between clusters `a` < `b`.
 #[derive(PartialEq)]
@@ -83,8 +85,10 @@ pub fn agglomerate<E: Evidence + Default>(
 ) -> Vec<Vec<usize>> {
     debug_assert_eq!(evidence.len(), n);
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    // Both directions kept in step.
-    let mut links: Vec<BTreeMap<usize, Link>> = vec![BTreeMap::new(); n];
+    // Both directions kept in step. Hash maps: which order links are
+    // visited in changes nothing, as every offer goes through the heap's
+    // total order and a merged link's sum adds two sums.
+    let mut links: Vec<FxHashMap<usize, Link>> = vec![FxHashMap::default(); n];
     for &(i, j, w, m) in votes {
         if i == j {
             continue;
@@ -102,7 +106,7 @@ pub fn agglomerate<E: Evidence + Default>(
     };
     let mut heap = BinaryHeap::new();
     for (a, ls) in links.iter().enumerate() {
-        for (&b, l) in ls.range(a + 1..) {
+        for (&b, l) in ls.iter().filter(|(b, _)| **b > a) {
             let m = mean(&members, a, b, l);
             if l.matched && m > 0.0 {
                 heap.push(Offer { mean: m, a, b });
