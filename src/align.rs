@@ -522,6 +522,12 @@ impl Aligner {
         let bare = lower.trim_end_matches("'s");
         let term_stem = (bare.len() != lower.len()).then(|| self.stemmer.stem(bare).into_owned());
         let content = self.is_content(&lower);
+        let term_word = content && lower.chars().count() > 1;
+        let phrase_words = self
+            .longest
+            .get(term_stem.as_deref().unwrap_or(&stem))
+            .copied()
+            .unwrap_or(0);
         let mut bases = Vec::new();
         if content {
             self.related.bases(&lower, &mut bases);
@@ -532,8 +538,9 @@ impl Aligner {
             cased_id: word_id(&word.to_lowercase()),
             prefix_id: word_id(&lower.chars().take(5).collect::<String>()),
             content,
+            term_word,
+            phrase_words,
             bases,
-            lower,
             stem,
             term_stem,
         }
@@ -562,13 +569,12 @@ impl Aligner {
             })
             .collect();
         let toks: Vec<&crate::tokens::Token> = kept.iter().map(|&k| &words.toks[k]).collect();
-        let lower: Vec<&str> = kept.iter().map(|&k| words.lexicon.lower(words.forms[k])).collect();
-        let stems: Vec<&str> = kept.iter().map(|&k| words.lexicon.term(words.forms[k])).collect();
+        let forms: Vec<&lexicon::WordForm> = kept.iter().map(|&k| words.forms[k]).collect();
+        let stems: Vec<&str> = forms.iter().map(|f| words.lexicon.term(f)).collect();
         let mut i = 0;
         while i < stems.len() {
             let mut matched = false;
-            let longest = self.longest.get(stems[i]).copied().unwrap_or(0);
-            let n = longest.min(stems.len() - i);
+            let n = forms[i].phrase_words.min(stems.len() - i);
             // The longest candidate joined once; the shorter ones are its
             // prefixes.
             let mut joined = String::new();
@@ -591,8 +597,7 @@ impl Aligner {
             if matched {
                 continue;
             }
-            let w = lower[i];
-            if !self.stopwords.contains(w) && !w.chars().any(|c| c.is_ascii_digit()) && w.chars().count() > 1 {
+            if forms[i].term_word {
                 out.push((stems[i].to_string(), toks[i].start, toks[i].end));
             }
             i += 1;

@@ -14,21 +14,25 @@ use crate::tokens::{Token, tokens};
 /// Everything the matcher reads of one word as written.
 #[derive(Debug, Clone, Default)]
 pub struct Reading {
-    /// Lower-cased, curly apostrophes straightened, hyphens dropped.
-    pub lower: String,
     pub stem: String,
     /// The stem of a possessive without its "'s", when the word is one:
     /// what term spans read.
     pub term_stem: Option<String>,
-    /// [`word_id`] of `lower`, of `stem`, of the word merely lower-cased
-    /// (hyphens and apostrophes kept), and of the first five letters of
-    /// `lower`.
+    /// [`word_id`] of the word lower-cased with curly apostrophes
+    /// straightened and hyphens dropped, of `stem`, of the word merely
+    /// lower-cased, and of the first five letters of the first.
     pub lower_id: u64,
     pub stem_id: u64,
     pub cased_id: u64,
     pub prefix_id: u64,
     /// Not a stopword, not a figure.
     pub content: bool,
+    /// Content, and longer than one letter: a term of its own when no
+    /// phrase takes it.
+    pub term_word: bool,
+    /// The most words of a synonym phrase that opens with the term stem
+    /// (0: none does).
+    pub phrase_words: usize,
     /// The related-word bases of a content word.
     pub bases: Vec<u32>,
 }
@@ -50,7 +54,6 @@ impl Piece {
 #[derive(Debug, Clone, Default)]
 pub struct WordForm {
     key: Piece,
-    lower: Piece,
     /// The stem a term of the word takes (the possessive's own, if any).
     term: Piece,
     bases: Piece,
@@ -59,6 +62,8 @@ pub struct WordForm {
     pub cased_id: u64,
     pub prefix_id: u64,
     pub content: bool,
+    pub term_word: bool,
+    pub phrase_words: usize,
 }
 
 /// Every distinct word of some texts with its reading.
@@ -83,7 +88,6 @@ impl Lexicon {
         let mask = lex.slots.len() - 1;
         for (word, r) in words {
             let key = lex.push_str(word);
-            let lower = lex.push_str(&r.lower);
             let term = lex.push_str(r.term_stem.as_deref().unwrap_or(&r.stem));
             let bases = Piece {
                 start: lex.bases.len() as u32,
@@ -96,7 +100,6 @@ impl Lexicon {
             }
             lex.forms.push(WordForm {
                 key,
-                lower,
                 term,
                 bases,
                 lower_id: r.lower_id,
@@ -104,6 +107,8 @@ impl Lexicon {
                 cased_id: r.cased_id,
                 prefix_id: r.prefix_id,
                 content: r.content,
+                term_word: r.term_word,
+                phrase_words: r.phrase_words,
             });
             lex.slots[slot] = lex.forms.len() as u32;
         }
@@ -157,11 +162,6 @@ impl Lexicon {
         self.forms.len()
     }
 
-    /// The form's word lower-cased (see [`Reading::lower`]).
-    pub fn lower(&self, f: &WordForm) -> &str {
-        &self.text[f.lower.range()]
-    }
-
     /// The stem a term of the word takes.
     pub fn term(&self, f: &WordForm) -> &str {
         &self.text[f.term.range()]
@@ -186,7 +186,6 @@ mod tests {
 
     fn reading(lower: &str) -> Reading {
         Reading {
-            lower: lower.to_string(),
             stem: lower.trim_end_matches('s').to_string(),
             lower_id: word_id(lower),
             content: true,
@@ -202,7 +201,7 @@ mod tests {
         assert_eq!(lex.len(), 5000);
         for w in &words {
             let f = lex.get(w).expect("held");
-            assert_eq!(lex.lower(f), w.to_lowercase());
+            assert_eq!(f.lower_id, word_id(&w.to_lowercase()));
             assert_eq!(lex.term(f), w.to_lowercase().trim_end_matches('s'));
             assert_eq!(lex.bases(f), &[w.len() as u32]);
         }
