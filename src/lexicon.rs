@@ -85,6 +85,90 @@ impl<T> PhraseMatcher<T> {
     }
 }
 
+impl<T> PhraseMatcher<T> {
+    /// The matches [`Self::find_iter`] finds in `text`, read off
+    /// `occurrences`: every occurrence of this matcher's phrases in `text`,
+    /// in the order [`PhraseScan::scan`] gives them. The first at or past
+    /// where the last one ended is the leftmost-longest match there (the
+    /// first listed of equal ones, as the automaton reports it).
+    pub fn matches_in<'a>(
+        &'a self,
+        text: &'a str,
+        occurrences: &'a [Occurrence],
+    ) -> impl Iterator<Item = PhraseMatch<'a, T>> + 'a {
+        let mut resume = 0;
+        occurrences.iter().filter_map(move |&(start, end, index)| {
+            if start < resume {
+                return None;
+            }
+            resume = end;
+            (is_word_boundary(text, start) && is_word_boundary(text, end)).then(|| PhraseMatch {
+                start,
+                end,
+                payload: &self.payloads[index],
+            })
+        })
+    }
+}
+
+/// An occurrence of a phrase: its byte span and its index in its list.
+pub type Occurrence = (usize, usize, usize);
+
+/// Several phrase lists searched in one pass over a text instead of one
+/// per list: an overlapping search reports every occurrence of every
+/// phrase, from which each list's matches are read
+/// ([`PhraseMatcher::matches_in`]).
+#[derive(Debug, Clone)]
+pub struct PhraseScan {
+    automaton: Option<AhoCorasick>,
+    /// Per phrase of the automaton: its list, and its index there.
+    origin: Vec<(usize, usize)>,
+    lists: usize,
+}
+
+impl PhraseScan {
+    /// One automaton over `lists` (each a [`PhraseMatcher::phrases`]),
+    /// ignoring ASCII case as the matchers do.
+    pub fn new(lists: &[&[String]]) -> PhraseScan {
+        let mut phrases: Vec<&str> = Vec::new();
+        let mut origin = Vec::new();
+        for (l, list) in lists.iter().enumerate() {
+            for (i, p) in list.iter().enumerate() {
+                phrases.push(p);
+                origin.push((l, i));
+            }
+        }
+        let automaton = (!phrases.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&phrases)
+                .expect("phrase automaton builds")
+        });
+        PhraseScan {
+            automaton,
+            origin,
+            lists: lists.len(),
+        }
+    }
+
+    /// Per list, every occurrence of its phrases in `text`: by start,
+    /// longest first, then in list order.
+    pub fn scan(&self, text: &str) -> Vec<Vec<Occurrence>> {
+        let mut per_list = vec![Vec::new(); self.lists];
+        if let Some(ac) = &self.automaton {
+            for m in ac.find_overlapping_iter(text) {
+                let (l, i) = self.origin[m.pattern().as_usize()];
+                per_list[l].push((m.start(), m.end(), i));
+            }
+        }
+        for occurrences in &mut per_list {
+            occurrences.sort_unstable_by_key(|&(start, end, i)| (start, std::cmp::Reverse(end), i));
+        }
+        per_list
+    }
+}
+
 /// True when `i` does not split a word: the characters on either side are
 /// not both word characters.
 pub fn is_word_boundary(text: &str, i: usize) -> bool {
@@ -107,6 +191,40 @@ mod tests {
             .map(|x| (x.start, *x.payload))
             .collect();
         assert_eq!(found, vec![(3, 2), (19, 1)]);
+    }
+
+    #[test]
+    fn one_scan_finds_what_each_matcher_finds() {
+        // Duplicates (the first listed wins), a longer phrase that fails the
+        // word test and hides shorter ones inside it, overlaps across lists.
+        let a = PhraseMatcher::new(
+            ["said", "is said to", "per", "per cent", "told", "Told"]
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.to_string(), i)),
+        );
+        let b = PhraseMatcher::new(
+            ["cent", "he", "she said", "told", "d"]
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.to_string(), i)),
+        );
+        let scan = PhraseScan::new(&[a.phrases(), b.phrases()]);
+        for text in [
+            "He is said to have said it; unsaid. She said per centimetre, per cent.",
+            "TOLD told; he told her. said she said, shesaid",
+            "",
+            "percent per cents he'd",
+        ] {
+            let occurrences = scan.scan(text);
+            for (m, occ) in [(&a, &occurrences[0]), (&b, &occurrences[1])] {
+                assert_eq!(
+                    m.matches_in(text, occ).collect::<Vec<_>>(),
+                    m.find_iter(text).collect::<Vec<_>>(),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]

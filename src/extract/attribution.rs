@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use crate::lexicon::PhraseMatcher;
+use crate::lexicon::{Occurrence, PhraseMatch, PhraseMatcher};
 use crate::model::{Attribution, Certainty, DateFacet, Entity};
 use crate::rules::{ReportingShape, RuleSet};
 use crate::tokens::tokens;
@@ -182,23 +182,50 @@ impl AttributionFinder {
     /// `entities` are the sentence's entities with document offsets; the
     /// result's offsets are document offsets too.
     pub fn find(&self, sentence: &str, base: usize, entities: &[Entity]) -> Option<(Attribution, Certainty)> {
-        self.find_in(sentence, base, entities, &tokens(sentence))
+        self.find_with(
+            sentence,
+            base,
+            entities,
+            &tokens(sentence),
+            self.verbs.find_iter(sentence),
+        )
+    }
+
+    /// The reporting verbs and phrases [`Self::find_in`] reads
+    /// occurrences of.
+    pub fn phrase_list(&self) -> &[String] {
+        self.verbs.phrases()
     }
 
     /// [`Self::find`] over the sentence's `all_tokens` ([`tokens`] of
-    /// `sentence`), which the caller shares with the other finders.
+    /// `sentence`) and the `occurrences` of [`Self::phrase_list`] in it
+    /// ([`crate::lexicon::PhraseScan::scan`]), which the caller shares with
+    /// the other finders.
     pub fn find_in(
         &self,
         sentence: &str,
         base: usize,
         entities: &[Entity],
         all_tokens: &[crate::tokens::Token],
+        occurrences: &[Occurrence],
+    ) -> Option<(Attribution, Certainty)> {
+        let verbs = self.verbs.matches_in(sentence, occurrences);
+        self.find_with(sentence, base, entities, all_tokens, verbs)
+    }
+
+    fn find_with<'a>(
+        &'a self,
+        sentence: &str,
+        base: usize,
+        entities: &[Entity],
+        all_tokens: &[crate::tokens::Token],
+        verbs: impl Iterator<Item = PhraseMatch<'a, (ReportingShape, Certainty)>>,
     ) -> Option<(Attribution, Certainty)> {
         let quote = has_quotation(sentence);
         let mut verb_hit: Option<(Attribution, Certainty)> = None;
         // Tokens once per sentence; each verb looks only at its neighbours,
         // so a pathological one-sentence document stays linear.
-        for m in self.verbs.find_iter(sentence) {
+        for m in verbs {
             let (shape, level) = *m.payload;
             let verb = sentence[m.start..m.end].to_string();
             let next = entities.partition_point(|e| e.start < base + m.end);

@@ -1,6 +1,6 @@
 //! Certainty and negation cues.
 
-use crate::lexicon::PhraseMatcher;
+use crate::lexicon::{Occurrence, PhraseMatch, PhraseMatcher};
 use crate::model::{Certainty, Hedge, Negation};
 use crate::rules::{NegationRule, RuleSet};
 
@@ -68,11 +68,37 @@ impl CueFinder {
         }
     }
 
+    /// The phrase lists [`Self::hedges_in`] and [`Self::negations_in`] read
+    /// occurrences of, in this order: hedges, negators, not-negating
+    /// phrases, withheld phrases.
+    pub fn phrase_lists(&self) -> [&[String]; 4] {
+        [
+            self.hedges.phrases(),
+            self.negators.phrases(),
+            self.not_negating.phrases(),
+            self.withheld.phrases(),
+        ]
+    }
+
     /// Hedges in `sentence`, offsets shifted by `base`. A capitalised cue
     /// inside a sentence is a name, not a hedge ("May" the month, "Will" the person).
     pub fn hedges(&self, sentence: &str, base: usize) -> Vec<Hedge> {
-        self.hedges
-            .find_iter(sentence)
+        self.hedges_of(sentence, base, self.hedges.find_iter(sentence))
+    }
+
+    /// [`Self::hedges`] given `occurrences` of [`Self::phrase_lists`] in
+    /// `sentence` ([`crate::lexicon::PhraseScan::scan`]).
+    pub fn hedges_in(&self, sentence: &str, base: usize, occurrences: &[Vec<Occurrence>]) -> Vec<Hedge> {
+        self.hedges_of(sentence, base, self.hedges.matches_in(sentence, &occurrences[0]))
+    }
+
+    fn hedges_of<'a>(
+        &'a self,
+        sentence: &str,
+        base: usize,
+        found: impl Iterator<Item = PhraseMatch<'a, (Certainty, String, Option<usize>)>>,
+    ) -> Vec<Hedge> {
+        found
             .filter(|m| m.start == 0 || !sentence[m.start..].starts_with(char::is_uppercase))
             // "did not deny" is no denial.
             .filter(|m| m.payload.0 != Certainty::Denied || !self.negated_just_before(sentence, m.start))
@@ -102,17 +128,55 @@ impl CueFinder {
     }
 
     pub fn negations(&self, sentence: &str, base: usize) -> Vec<Negation> {
-        let mut negators = self.negators.find_iter(sentence).peekable();
+        self.negations_of(sentence, base, self.negators.find_iter(sentence), || {
+            (
+                self.not_negating
+                    .find_iter(sentence)
+                    .map(|m| (m.start, m.end))
+                    .collect(),
+                self.withheld.find_iter(sentence).map(|m| (m.start, m.end)).collect(),
+            )
+        })
+    }
+
+    /// [`Self::negations`] given `occurrences` of [`Self::phrase_lists`] in
+    /// `sentence` ([`crate::lexicon::PhraseScan::scan`]).
+    pub fn negations_in(&self, sentence: &str, base: usize, occurrences: &[Vec<Occurrence>]) -> Vec<Negation> {
+        self.negations_of(
+            sentence,
+            base,
+            self.negators.matches_in(sentence, &occurrences[1]),
+            || {
+                (
+                    self.not_negating
+                        .matches_in(sentence, &occurrences[2])
+                        .map(|m| (m.start, m.end))
+                        .collect(),
+                    self.withheld
+                        .matches_in(sentence, &occurrences[3])
+                        .map(|m| (m.start, m.end))
+                        .collect(),
+                )
+            },
+        )
+    }
+
+    /// The negations of `sentence` given its `negators` and, asked only
+    /// when it may negate, the spans of its not-negating and withheld
+    /// phrases.
+    fn negations_of<'a>(
+        &'a self,
+        sentence: &str,
+        base: usize,
+        negators: impl Iterator<Item = PhraseMatch<'a, ()>>,
+        exceptions: impl FnOnce() -> (Vec<(usize, usize)>, Vec<(usize, usize)>),
+    ) -> Vec<Negation> {
+        let mut negators = negators.peekable();
         // Most sentences negate nothing: the exceptions are read only for one that may.
         if negators.peek().is_none() && !sentence.contains("n't") && !sentence.contains("n’t") {
             return Vec::new();
         }
-        let exempt: Vec<(usize, usize)> = self
-            .not_negating
-            .find_iter(sentence)
-            .map(|m| (m.start, m.end))
-            .collect();
-        let withheld: Vec<(usize, usize)> = self.withheld.find_iter(sentence).map(|m| (m.start, m.end)).collect();
+        let (exempt, withheld) = exceptions();
         let within =
             |spans: &[(usize, usize)], from: usize, to: usize| spans.iter().any(|&(s, e)| s <= from && to <= e);
         let mut out: Vec<Negation> = negators

@@ -16,6 +16,7 @@ mod facet_tests;
 
 use chrono::NaiveDate;
 
+use crate::lexicon::PhraseScan;
 use crate::model::{Certainty, Claim, Document, Facets, Span};
 use crate::rules::RuleSet;
 use crate::segment::Segmenter;
@@ -38,6 +39,10 @@ pub struct Extractor {
     pub attributions: AttributionFinder,
     pub cues: CueFinder,
     pub checkworthiness: CheckWorthiness,
+    /// The phrase lists of `cues` and `attributions`, searched in one pass
+    /// per sentence: [`CueFinder::phrase_lists`], then
+    /// [`AttributionFinder::phrase_list`].
+    phrases: PhraseScan,
 }
 
 /// The facets of one sentence, document offsets.
@@ -93,14 +98,19 @@ impl SentenceFacets {
 
 impl Extractor {
     pub fn new(rules: &RuleSet) -> Extractor {
+        let cues = CueFinder::new(rules);
+        let attributions = AttributionFinder::new(rules);
+        let [hedges, negators, not_negating, withheld] = cues.phrase_lists();
+        let phrases = PhraseScan::new(&[hedges, negators, not_negating, withheld, attributions.phrase_list()]);
         Extractor {
             segmenter: Segmenter::new(rules),
             quantities: QuantityFinder::new(rules),
             dates: DateFinder::new(rules),
             entities: EntityFinder::new(rules),
-            attributions: AttributionFinder::new(rules),
-            cues: CueFinder::new(rules),
+            attributions,
+            cues,
             checkworthiness: CheckWorthiness::new(rules),
+            phrases,
         }
     }
 
@@ -141,9 +151,10 @@ impl Extractor {
         }
         f.entities = self.entities.find_in(s, base, toks, lower_vocab);
         // A date word is not a name ("CES 2018" keeps "CES").
-        f.hedges = self.cues.hedges(s, base);
-        f.negations = self.cues.negations(s, base);
-        let found = self.attributions.find_in(s, base, &f.entities, toks);
+        let occurrences = self.phrases.scan(s);
+        f.hedges = self.cues.hedges_in(s, base, &occurrences[..4]);
+        f.negations = self.cues.negations_in(s, base, &occurrences[..4]);
+        let found = self.attributions.find_in(s, base, &f.entities, toks, &occurrences[4]);
         let mut levels: Vec<Certainty> = f.hedges.iter().map(|h| h.level).collect();
         let attribution = found.map(|(a, level)| {
             levels.push(level);
@@ -386,6 +397,26 @@ mod tests {
             let spans = EX.sentences(&text, 0);
             let toks: Vec<Vec<Token>> = spans.iter().map(|s| tokens(&text[s.start..s.end])).collect();
             proptest::prop_assert_eq!(article_vocabulary(&text, 0, &spans, &toks), lower_vocabulary(&text));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+        #[test]
+        fn cues_and_attribution_from_one_scan_are_the_finders_own(
+            text in "([a-zA-Z' ,.\"’-]|not |n't |may |said |told |according to |reportedly |could |did not say |the company ){0,30}"
+        ) {
+            static EX: std::sync::LazyLock<Extractor> = std::sync::LazyLock::new(|| Extractor::new(&RuleSet::defaults()));
+            let occurrences = EX.phrases.scan(&text);
+            proptest::prop_assert_eq!(EX.cues.hedges_in(&text, 3, &occurrences[..4]), EX.cues.hedges(&text, 3));
+            proptest::prop_assert_eq!(EX.cues.negations_in(&text, 3, &occurrences[..4]), EX.cues.negations(&text, 3));
+            let toks = tokens(&text);
+            let vocab = lower_vocabulary(&text);
+            let entities = EX.entities.find_in(&text, 0, &toks, &vocab);
+            proptest::prop_assert_eq!(
+                EX.attributions.find_in(&text, 0, &entities, &toks, &occurrences[4]),
+                EX.attributions.find(&text, 0, &entities)
+            );
         }
     }
 
