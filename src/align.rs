@@ -1778,19 +1778,25 @@ fn intern(terms: &mut [Terms]) -> (Vec<Weighted>, Vec<usize>) {
     // Each claim's terms and incidental terms (a subset, also in string
     // order) as ids.
     let (ids, incidental): (Vec<Vec<u32>>, Vec<Vec<u32>>) = {
-        let mut vocab: Vec<&str> = terms.iter().flat_map(|t| t.terms.iter().map(String::as_str)).collect();
-        vocab.sort_unstable();
-        vocab.dedup();
+        // The distinct terms, sorted: gathered in parallel (every claim's
+        // terms sorted together were a tenth of the run's wall time).
+        let distinct: FxHashSet<&str> = terms
+            .par_chunks(WORD_CHUNK)
+            .map(|chunk| {
+                let mut seen = FxHashSet::default();
+                seen.extend(chunk.iter().flat_map(|t| t.terms.iter().map(String::as_str)));
+                seen
+            })
+            .reduce(FxHashSet::default, |mut a, b| {
+                a.extend(b);
+                a
+            });
+        let mut vocab: Vec<&str> = distinct.into_iter().collect();
+        vocab.par_sort_unstable();
         let rep = spelling::representatives(&vocab);
+        let index: FxHashMap<&str, u32> = vocab.iter().zip(&rep).map(|(&t, &r)| (t, r)).collect();
         let ids_of = |set: &BTreeSet<String>| {
-            let mut ids: Vec<u32> = set
-                .iter()
-                .map(|x| {
-                    rep[vocab
-                        .binary_search(&x.as_str())
-                        .expect("every term is in the vocabulary")]
-                })
-                .collect();
+            let mut ids: Vec<u32> = set.iter().map(|x| index[x.as_str()]).collect();
             // A spelling variant's id may sort before its neighbours', or
             // repeat another term's.
             ids.sort_unstable();
@@ -1802,10 +1808,10 @@ fn intern(terms: &mut [Terms]) -> (Vec<Weighted>, Vec<usize>) {
             .map(|t| (ids_of(&t.terms), ids_of(&t.incidental)))
             .unzip()
     };
-    for t in terms.iter_mut() {
+    terms.par_iter_mut().for_each(|t| {
         t.terms = BTreeSet::new();
         t.incidental = BTreeSet::new();
-    }
+    });
     let mut df = vec![0usize; ids.iter().flatten().max().map_or(0, |&m| m as usize + 1)];
     for &k in ids.iter().flatten() {
         df[k as usize] += 1;
