@@ -1355,20 +1355,28 @@ impl Aligner {
             let ids: BTreeSet<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
             ids.into_iter().enumerate().map(|(k, d)| (d, k)).collect()
         };
-        let mut bags: Vec<BTreeMap<u32, f64>> = vec![BTreeMap::new(); docs.len()];
-        for (c, w) in claims.iter().zip(weighted) {
-            let bag = &mut bags[docs[c.doc.as_str()]];
-            for &t in &w.ids {
-                *bag.entry(t).or_default() += 1.0;
-            }
+        let doc_of: Vec<usize> = claims.iter().map(|c| docs[c.doc.as_str()]).collect();
+        let mut claims_of: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
+        for (i, &d) in doc_of.iter().enumerate() {
+            claims_of[d].push(i);
         }
-        let bags: Vec<Vec<(u32, f64)>> = bags.into_iter().map(|b| b.into_iter().collect()).collect();
+        // Each document's terms with how many of its claims hold them, ids
+        // ascending; documents in parallel.
+        use rayon::prelude::*;
+        let bags: Vec<Vec<(u32, f64)>> = claims_of
+            .par_iter()
+            .map(|members| {
+                let mut ids: Vec<u32> = members.iter().flat_map(|&i| weighted[i].ids.iter().copied()).collect();
+                ids.sort_unstable();
+                ids.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as f64)).collect()
+            })
+            .collect();
         let story = stories::group(&bags, &self.params.stories);
         let mut out = vec![Vec::new(); story.iter().max().map_or(0, |m| m + 1)];
         for (&d, &k) in &docs {
             out[story[k]].push(d.to_string());
         }
-        let of = claims.iter().map(|c| story[docs[c.doc.as_str()]]).collect();
+        let of = doc_of.iter().map(|&d| story[d]).collect();
         (out, of)
     }
 
