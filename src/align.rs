@@ -1368,7 +1368,9 @@ impl Aligner {
             .map(|members| {
                 let mut ids: Vec<u32> = members.iter().flat_map(|&i| weighted[i].ids.iter().copied()).collect();
                 ids.sort_unstable();
-                ids.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as f64)).collect()
+                ids.chunk_by(|a, b| a == b)
+                    .map(|run| (run[0], run.len() as f64))
+                    .collect()
             })
             .collect();
         let story = stories::group(&bags, &self.params.stories);
@@ -1394,23 +1396,31 @@ impl Aligner {
         df: &[usize],
         story_of: &[usize],
     ) -> Vec<(usize, usize)> {
-        let mut postings: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+        use rayon::prelude::*;
+        // Each claim's rarest terms, chosen in parallel: rarest first, ties
+        // by name (ids are in name order), so the choice is deterministic.
+        let chosen: Vec<Vec<u32>> = weighted
+            .par_iter()
+            .map(|w| {
+                let mut rare: Vec<(u32, f64)> = w.ids.iter().copied().zip(w.weights.iter().copied()).collect();
+                rare.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                rare.into_iter()
+                    .filter(|&(x, _)| df[x as usize] >= 2)
+                    .take(self.params.block_terms)
+                    .map(|(x, _)| x)
+                    .collect()
+            })
+            .collect();
+        // Postings by term id, in id order.
+        let mut postings: Vec<Vec<usize>> = vec![Vec::new(); df.len()];
         // Measure classes post apart from terms: keys of their own.
         let mut measure_postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         let cap = ((self.params.max_df * claims.len() as f64).ceil() as usize)
             .min(self.params.max_postings)
             .max(3);
-        for (i, (t, w)) in terms.iter().zip(weighted).enumerate() {
-            let mut rare: Vec<(u32, f64)> = w.ids.iter().copied().zip(w.weights.iter().copied()).collect();
-            // Rarest first; ties by name (ids are in name order), so the
-            // choice is deterministic.
-            rare.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            for (term, _) in rare
-                .into_iter()
-                .filter(|&(x, _)| df[x as usize] >= 2)
-                .take(self.params.block_terms)
-            {
-                postings.entry(term).or_default().push(i);
+        for (i, (t, chosen)) in terms.iter().zip(&chosen).enumerate() {
+            for &term in chosen {
+                postings[term as usize].push(i);
             }
             for m in &t.measures {
                 measure_postings
@@ -1419,20 +1429,31 @@ impl Aligner {
                     .push(i);
             }
         }
+        // Documents as numbers: compared for every pair a list proposes.
+        let doc_of: Vec<usize> = {
+            let mut number: FxHashMap<&str, usize> = FxHashMap::default();
+            claims
+                .iter()
+                .map(|c| {
+                    let next = number.len();
+                    *number.entry(c.doc.as_str()).or_insert(next)
+                })
+                .collect()
+        };
         let mut pairs = Vec::new();
-        for list in postings.values().chain(measure_postings.values()) {
+        for list in postings.iter().chain(measure_postings.values()) {
             if list.len() < 2 || list.len() > cap {
                 continue;
             }
             for (x, &i) in list.iter().enumerate() {
                 for &j in &list[x + 1..] {
-                    if claims[i].doc != claims[j].doc && story_of[i] == story_of[j] {
+                    if doc_of[i] != doc_of[j] && story_of[i] == story_of[j] {
                         pairs.push((i.min(j), i.max(j)));
                     }
                 }
             }
         }
-        pairs.sort_unstable();
+        pairs.par_sort_unstable();
         pairs.dedup();
         pairs
     }
