@@ -35,7 +35,7 @@ mod cluster;
 mod events;
 mod lexicon;
 pub mod related;
-use lexicon::{Lexicon, Reading, Words};
+use lexicon::{Lexicon, Reading, WordIds, Words};
 mod spelling;
 mod stories;
 pub use stories::StoryParams;
@@ -533,13 +533,15 @@ impl Aligner {
             self.related.bases(&lower, &mut bases);
         }
         Reading {
-            lower_id: word_id(&lower),
-            stem_id: word_id(&stem),
-            cased_id: word_id(&word.to_lowercase()),
-            prefix_id: word_id(&lower.chars().take(5).collect::<String>()),
-            content,
-            term_word,
-            phrase_words,
+            ids: WordIds {
+                lower_id: word_id(&lower),
+                stem_id: word_id(&stem),
+                cased_id: word_id(&word.to_lowercase()),
+                prefix_id: word_id(&lower.chars().take(5).collect::<String>()),
+                content,
+                term_word,
+                phrase_words,
+            },
             bases,
             stem,
             term_stem,
@@ -574,7 +576,7 @@ impl Aligner {
         let mut i = 0;
         while i < stems.len() {
             let mut matched = false;
-            let n = forms[i].phrase_words.min(stems.len() - i);
+            let n = forms[i].ids.phrase_words.min(stems.len() - i);
             // The longest candidate joined once; the shorter ones are its
             // prefixes.
             let mut joined = String::new();
@@ -597,7 +599,7 @@ impl Aligner {
             if matched {
                 continue;
             }
-            if forms[i].term_word {
+            if forms[i].ids.term_word {
                 out.push((stems[i].to_string(), toks[i].start, toks[i].end));
             }
             i += 1;
@@ -650,29 +652,33 @@ impl Aligner {
     fn detail(&self, claim: &Claim, t: &Terms, lexicon: &Lexicon) -> Detail {
         let words = lexicon.words(&claim.text);
         let forms = &words.forms;
-        let all: Vec<u64> = forms.iter().map(|f| f.stem_id).collect();
-        let raw_ids: Vec<u64> = forms.iter().map(|f| f.lower_id).collect();
+        let all: Vec<u64> = forms.iter().map(|f| f.ids.stem_id).collect();
+        let raw_ids: Vec<u64> = forms.iter().map(|f| f.ids.lower_id).collect();
         let mut caps: Vec<u64> = words
             .toks
             .iter()
             .zip(forms)
             .skip(1)
             .filter(|(t, _)| is_capitalised(t.text))
-            .map(|(_, f)| f.cased_id)
+            .map(|(_, f)| f.ids.cased_id)
             .collect();
         caps.sort_unstable();
         caps.dedup();
-        let mut prefixes: Vec<u64> = forms.iter().filter(|f| f.content).map(|f| f.prefix_id).collect();
+        let mut prefixes: Vec<u64> = forms
+            .iter()
+            .filter(|f| f.ids.content)
+            .map(|f| f.ids.prefix_id)
+            .collect();
         prefixes.sort_unstable();
         let lower = claim.text.to_lowercase();
         let padded = padded_chars(&lower);
         let mut seq_pairs: Vec<(u64, u64)> = t.seq.windows(2).map(|w| (w[0], w[1])).collect();
         seq_pairs.sort_unstable();
         seq_pairs.dedup();
-        let content: Vec<bool> = forms.iter().map(|f| f.content).collect();
+        let content: Vec<bool> = forms.iter().map(|f| f.ids.content).collect();
         let mut bases: Vec<(u64, u32)> = forms
             .iter()
-            .flat_map(|f| lexicon.bases(f).iter().map(|&b| (f.lower_id, b)))
+            .flat_map(|f| lexicon.bases(f).iter().map(|&b| (f.ids.lower_id, b)))
             .collect();
         bases.sort_unstable();
         bases.dedup();

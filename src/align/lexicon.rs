@@ -18,8 +18,16 @@ pub struct Reading {
     /// The stem of a possessive without its "'s", when the word is one:
     /// what term spans read.
     pub term_stem: Option<String>,
+    pub ids: WordIds,
+    /// The related-word bases of a content word.
+    pub bases: Vec<u32>,
+}
+
+/// What a reading says of a word besides its strings, held as it is.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordIds {
     /// [`word_id`] of the word lower-cased with curly apostrophes
-    /// straightened and hyphens dropped, of `stem`, of the word merely
+    /// straightened and hyphens dropped, of its stem, of the word merely
     /// lower-cased, and of the first five letters of the first.
     pub lower_id: u64,
     pub stem_id: u64,
@@ -33,8 +41,6 @@ pub struct Reading {
     /// The most words of a synonym phrase that opens with the term stem
     /// (0: none does).
     pub phrase_words: usize,
-    /// The related-word bases of a content word.
-    pub bases: Vec<u32>,
 }
 
 /// A string of the lexicon's buffer, or a run of its bases.
@@ -57,13 +63,7 @@ pub struct WordForm {
     /// The stem a term of the word takes (the possessive's own, if any).
     term: Piece,
     bases: Piece,
-    pub lower_id: u64,
-    pub stem_id: u64,
-    pub cased_id: u64,
-    pub prefix_id: u64,
-    pub content: bool,
-    pub term_word: bool,
-    pub phrase_words: usize,
+    pub ids: WordIds,
 }
 
 /// Every distinct word of some texts with its reading.
@@ -102,13 +102,7 @@ impl Lexicon {
                 key,
                 term,
                 bases,
-                lower_id: r.lower_id,
-                stem_id: r.stem_id,
-                cased_id: r.cased_id,
-                prefix_id: r.prefix_id,
-                content: r.content,
-                term_word: r.term_word,
-                phrase_words: r.phrase_words,
+                ids: r.ids,
             });
             lex.slots[slot] = lex.forms.len() as u32;
         }
@@ -187,8 +181,11 @@ mod tests {
     fn reading(lower: &str) -> Reading {
         Reading {
             stem: lower.trim_end_matches('s').to_string(),
-            lower_id: word_id(lower),
-            content: true,
+            ids: WordIds {
+                lower_id: word_id(lower),
+                content: true,
+                ..WordIds::default()
+            },
             bases: vec![lower.len() as u32],
             ..Reading::default()
         }
@@ -201,7 +198,7 @@ mod tests {
         assert_eq!(lex.len(), 5000);
         for w in &words {
             let f = lex.get(w).expect("held");
-            assert_eq!(f.lower_id, word_id(&w.to_lowercase()));
+            assert_eq!(f.ids.lower_id, word_id(&w.to_lowercase()));
             assert_eq!(lex.term(f), w.to_lowercase().trim_end_matches('s'));
             assert_eq!(lex.bases(f), &[w.len() as u32]);
         }
