@@ -1,7 +1,9 @@
 //! Scale bench on the full ECB+ archive (982 articles): wall time of the
 //! whole `check` pipeline at 10%, 25%, 50% and 100% of the articles, the
 //! fitted growth exponent (log-log slope of time against input size),
-//! throughput and peak memory (VmHWM).
+//! throughput and peak memory (VmHWM). Each share runs twice: once with
+//! the heap of each stage counted, once timed with counting off (the
+//! counters cost a third of the time).
 //!
 //! Usage: `cargo run --release --bin ecb_bench [DATA_DIR] [REPORT.json]`
 //! (default `$CORROBORATE_DATA` or `../shared/data`). Needs `tar` on the
@@ -69,33 +71,51 @@ fn main() {
         .unwrap_or_else(|| vec![10, 25, 50, 100]);
     for pct in shares {
         let n = (docs.len() * pct).div_ceil(100);
-        let part: Vec<Document> = docs[..n].to_vec();
-        let bytes: usize = part.iter().map(|d| d.text.len()).sum();
-        let start = Instant::now();
-        let cpu_start = cpu_seconds();
+        let bytes: usize = docs[..n].iter().map(|d| d.text.len()).sum();
+        // Counting the heap costs every allocation two atomic updates that
+        // the threads contend for (a third of the run's time). So one run
+        // counts the heap of each stage, and another, counting nothing, is
+        // timed; every block of the timed run is freed before counting
+        // starts again.
         heap::reset_peak();
-        let mut shares: Vec<String> = Vec::new();
-        let report = engine.check_staged(part, &mut |name, t| {
-            shares.push(format!(
-                "{name} {:.2} s (heap peak {:.1} MB, {:.1} MB held after)",
-                t.as_secs_f64(),
-                heap::peak() as f64 / 1e6,
-                heap::live() as f64 / 1e6
-            ));
+        let mut heaps: Vec<(f64, f64)> = Vec::new();
+        let report = engine.check_staged(docs[..n].to_vec(), &mut |_, _| {
+            heaps.push((heap::peak() as f64 / 1e6, heap::live() as f64 / 1e6));
             heap::reset_peak();
         });
+        let (claims, clusters) = (report.claims.len(), report.clusters.len());
+        if pct == 100
+            && let Some(out) = std::env::args().nth(2)
+        {
+            let json = serde_json::to_string_pretty(&report).expect("report serialises");
+            std::fs::write(&out, json).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
+        }
+        drop(report);
+        heap::counting(false);
+        let part: Vec<Document> = docs[..n].to_vec();
+        let start = Instant::now();
+        let cpu_start = cpu_seconds();
+        let mut shares: Vec<String> = Vec::new();
+        let timed = engine.check_staged(part, &mut |name, t| {
+            let (peak, held) = heaps.get(shares.len()).copied().unwrap_or_default();
+            shares.push(format!(
+                "{name} {:.2} s (heap peak {peak:.1} MB, {held:.1} MB held after)",
+                t.as_secs_f64()
+            ));
+        });
         let secs = start.elapsed().as_secs_f64();
+        let cpu_end = cpu_seconds();
+        drop(timed);
+        heap::counting(true);
         println!(
-            "{pct:>3}%: {n} articles, {:.2} MB, {} claims, {} clusters, {:.2} s, {:.2} MB/s",
+            "{pct:>3}%: {n} articles, {:.2} MB, {claims} claims, {clusters} clusters, {:.2} s, {:.2} MB/s",
             bytes as f64 / 1e6,
-            report.claims.len(),
-            report.clusters.len(),
             secs,
             bytes as f64 / 1e6 / secs
         );
         println!("      stages: {}", shares.join(", "));
         // CPU time is what a loaded machine does not inflate (wall time is).
-        if let (Some(a), Some(b)) = (cpu_start, cpu_seconds()) {
+        if let (Some(a), Some(b)) = (cpu_start, cpu_end) {
             println!(
                 "      CPU time {:.2} s, {:.2} MB per CPU-second",
                 b - a,
@@ -103,12 +123,6 @@ fn main() {
             );
         }
         points.push(((bytes as f64).ln(), secs.ln()));
-        if pct == 100
-            && let Some(out) = std::env::args().nth(2)
-        {
-            let json = serde_json::to_string_pretty(&report).expect("report serialises");
-            std::fs::write(&out, json).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
-        }
     }
     let k = points.len() as f64;
     let (mx, my) = (
@@ -134,10 +148,18 @@ fn main() {
 /// and compiled rules included) cannot tell apart.
 mod heap {
     use std::alloc::{GlobalAlloc, Layout, System};
-    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 
     static LIVE: AtomicUsize = AtomicUsize::new(0);
     static PEAK: AtomicUsize = AtomicUsize::new(0);
+    static COUNTING: AtomicBool = AtomicBool::new(true);
+
+    /// Count from now on, or stop counting. A block allocated while
+    /// counting is off must be freed before it is turned on again, or
+    /// `live` loses track.
+    pub fn counting(on: bool) {
+        COUNTING.store(on, Relaxed);
+    }
 
     struct Counting;
 
@@ -156,19 +178,28 @@ mod heap {
         }
         unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
             unsafe { System.dealloc(ptr, layout) };
-            LIVE.fetch_sub(layout.size(), Relaxed);
+            shrank(layout.size());
         }
         unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
             let p = unsafe { System.realloc(ptr, layout, new_size) };
             if !p.is_null() {
-                LIVE.fetch_sub(layout.size(), Relaxed);
+                shrank(layout.size());
                 grew(new_size);
             }
             p
         }
     }
 
+    fn shrank(n: usize) {
+        if COUNTING.load(Relaxed) {
+            LIVE.fetch_sub(n, Relaxed);
+        }
+    }
+
     fn grew(n: usize) {
+        if !COUNTING.load(Relaxed) {
+            return;
+        }
         let live = LIVE.fetch_add(n, Relaxed) + n;
         PEAK.fetch_max(live, Relaxed);
     }
