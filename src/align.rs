@@ -1340,9 +1340,9 @@ impl Aligner {
             .collect();
         drop(terms);
         // Spans are judging's, and only for claims that end up in a cluster.
-        let spans = clusters
-            .iter()
-            .flatten()
+        let clustered: Vec<usize> = clusters.iter().flatten().copied().collect();
+        let spans = clustered
+            .par_iter()
             .map(|&i| (i, self.term_spans_with(&claims[i], lexicon)))
             .collect();
         StoryAlignment {
