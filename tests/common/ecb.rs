@@ -224,20 +224,6 @@ pub fn score_split(engine: &Engine, topics: &[&Topic], th: f64) -> [Counts; 4] {
         out[1].add(t, |i, j| cl[i] == cl[j]);
         out[2].add(t, |i, j| st[i] == st[j]);
         out[3].add(t, |i, j| scores[&(i, j)] >= th);
-        if std::env::var_os("ECB_TOPIC_DEBUG").is_some() {
-            let mut c = [Counts::default(); 2];
-            c[0].add(t, |i, j| cl[i] == cl[j]);
-            c[1].add(t, |i, j| st[i] == st[j]);
-            let docs: HashSet<&str> = t.sentences.iter().map(|s| s.doc.as_str()).collect();
-            let first = &t.sentences[0].doc;
-            eprintln!(
-                "TOPIC {} docs {} | {} | {}",
-                first,
-                docs.len(),
-                c[0].line("clusters"),
-                c[1].line("stories")
-            );
-        }
     }
     out
 }
