@@ -627,7 +627,7 @@ impl Aligner {
     /// [`Aligner::terms`], each word's form read from `lexicon`, which
     /// holds every word of the claim's text.
     fn terms_with(&self, claim: &Claim, lexicon: &Lexicon) -> Terms {
-        let mut t = self.terms_light(claim, lexicon);
+        let mut t = self.terms_light(claim, lexicon, true);
         let profile = self.profile(claim);
         let _ = profile.detail.set(self.detail(claim, &t, lexicon));
         t.profile = Some(Box::new(profile));
@@ -706,7 +706,9 @@ impl Aligner {
     /// [`Aligner::terms`] without the profile, with stems looked up in
     /// `cache` before the stemmer is run: most words of a run recur, and
     /// stemming is the costliest part.
-    fn terms_light(&self, claim: &Claim, lexicon: &Lexicon) -> Terms {
+    /// `keep_spans`: whether the terms keep their spans, which only
+    /// judging reads (a run reads them again for clustered claims only).
+    fn terms_light(&self, claim: &Claim, lexicon: &Lexicon, keep_spans: bool) -> Terms {
         let text = &claim.text;
         let base = claim.start;
         let actors = self.actors(claim);
@@ -717,7 +719,6 @@ impl Aligner {
             .filter(|(t, _, _)| !t.starts_with('@'))
             .map(|(t, _, _)| word_id(t))
             .collect();
-        let terms: BTreeSet<String> = spans.iter().map(|(t, _, _)| t.clone()).collect();
         // The attribution's span and the quantities' approximators ("at
         // least", "more than"), relative to the text.
         let attribution = claim
@@ -752,6 +753,12 @@ impl Aligner {
             .filter(|x| inside(x) && !outside.contains(x.0.as_str()))
             .map(|(t, _, _)| t.clone())
             .collect();
+        drop(outside);
+        let (terms, spans): (BTreeSet<String>, _) = if keep_spans {
+            (spans.iter().map(|(t, _, _)| t.clone()).collect(), spans)
+        } else {
+            (spans.into_iter().map(|(t, _, _)| t).collect(), Vec::new())
+        };
         let toks = &words.toks;
         let numbers = toks.iter().filter_map(|t| normalise_number(t.text)).collect();
         let dates = claim.dates.iter().filter_map(|d| d.value.clone()).collect();
@@ -1182,10 +1189,7 @@ impl Aligner {
         lap("lexicon", lexicon.len());
         let mut terms: Vec<Terms> = claims
             .par_iter()
-            .map(|c| Terms {
-                spans: Vec::new(),
-                ..self.terms_light(c, &lexicon)
-            })
+            .map(|c| self.terms_light(c, &lexicon, false))
             .collect();
         lap("terms", terms.len());
         let (weighted, df) = intern(&mut terms);
