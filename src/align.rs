@@ -475,7 +475,7 @@ impl Aligner {
 
     /// Each term of a claim with its byte span in the claim's text.
     pub fn term_spans(&self, claim: &Claim) -> Vec<(String, usize, usize)> {
-        self.term_spans_with(claim, &self.lexicon([claim.text.as_str()]))
+        self.term_spans_with(claim, &self.lexicon(std::slice::from_ref(claim)))
     }
 
     fn term_spans_with(&self, claim: &Claim, lexicon: &Lexicon) -> Vec<(String, usize, usize)> {
@@ -484,32 +484,11 @@ impl Aligner {
         self.spans_with(claim, &entities, &words)
     }
 
-    /// The [`Reading`] of every word the texts write, each worked out once.
-    fn lexicon<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Lexicon {
-        let mut seen: FxHashSet<&str> = FxHashSet::default();
-        for text in texts {
-            seen.extend(tokens(text).into_iter().map(|t| t.text));
-        }
-        Lexicon::new(seen.into_iter().map(|w| (w, self.word_form(w))).collect())
-    }
-
-    /// [`Aligner::lexicon`] of the claims' texts, built in parallel.
-    fn lexicon_of_claims(&self, claims: &[Claim]) -> Lexicon {
+    /// The [`Reading`] of every word the claims' texts write, each worked
+    /// out once, in parallel.
+    fn lexicon(&self, claims: &[Claim]) -> Lexicon {
         use rayon::prelude::*;
-        let parts: Vec<FxHashSet<&str>> = claims
-            .par_chunks(WORD_CHUNK)
-            .map(|chunk| {
-                let mut seen = FxHashSet::default();
-                for c in chunk {
-                    seen.extend(tokens(&c.text).into_iter().map(|t| t.text));
-                }
-                seen
-            })
-            .collect();
-        let mut seen: FxHashSet<&str> = FxHashSet::default();
-        for part in parts {
-            seen.extend(part);
-        }
+        let seen = distinct(claims, |c| tokens(&c.text).into_iter().map(|t| t.text));
         let words: Vec<&str> = seen.into_iter().collect();
         Lexicon::new(words.par_iter().map(|&w| (w, self.word_form(w))).collect())
     }
@@ -614,13 +593,13 @@ impl Aligner {
 
     /// The terms of a claim.
     pub fn terms(&self, claim: &Claim) -> Terms {
-        self.terms_with(claim, &self.lexicon([claim.text.as_str()]))
+        self.terms_with(claim, &self.lexicon(std::slice::from_ref(claim)))
     }
 
     /// The terms of several claims, each word read once for all of them.
     pub fn terms_of(&self, claims: &[Claim]) -> Vec<Terms> {
         use rayon::prelude::*;
-        let lexicon = self.lexicon_of_claims(claims);
+        let lexicon = self.lexicon(claims);
         claims.par_iter().map(|c| self.terms_with(c, &lexicon)).collect()
     }
 
@@ -703,10 +682,8 @@ impl Aligner {
         }
     }
 
-    /// [`Aligner::terms`] without the profile, with stems looked up in
-    /// `cache` before the stemmer is run: most words of a run recur, and
-    /// stemming is the costliest part.
-    /// `keep_spans`: whether the terms keep their spans, which only
+    /// [`Aligner::terms`] without the profile, each word's reading taken
+    /// from `lexicon`. `keep_spans`: whether the terms keep their spans, which only
     /// judging reads (a run reads them again for clustered claims only).
     fn terms_light(&self, claim: &Claim, lexicon: &Lexicon, keep_spans: bool) -> Terms {
         let text = &claim.text;
@@ -1057,6 +1034,12 @@ impl Aligner {
         if weighted_dice(ia, ib) < p.min_dice {
             return (0.0, 0.0);
         }
+        self.model_parts(a, b, ia, ib)
+    }
+
+    /// [`Aligner::score_parts`] of a pair past the first feature's bound.
+    fn model_parts(&self, a: &Terms, b: &Terms, ia: &Weighted, ib: &Weighted) -> (f64, f64) {
+        let p = &self.params;
         let f = self.features_weighted(a, b, ia, ib);
         let z = p.bias + f.iter().zip(&p.weights).map(|(x, w)| x * w).sum::<f64>();
         let before = 1.0 / (1.0 + (-z).exp());
@@ -1183,10 +1166,10 @@ impl Aligner {
             }
             clock = std::time::Instant::now();
         };
+        let lexicon = self.lexicon(claims);
+        lap("lexicon", lexicon.len());
         // Spans are judging's, and only for claims that end up in a cluster:
         // rebuilt for those below rather than held for every claim.
-        let lexicon = self.lexicon_of_claims(claims);
-        lap("lexicon", lexicon.len());
         let mut terms: Vec<Terms> = claims
             .par_iter()
             .map(|c| self.terms_light(c, &lexicon, false))
@@ -1194,9 +1177,10 @@ impl Aligner {
         lap("terms", terms.len());
         let (weighted, df) = intern(&mut terms);
         lap("weights", weighted.len());
-        let (story_docs, story_of) = self.stories(claims, &weighted);
+        let (docs, doc_of) = documents(claims);
+        let (story_docs, story_of) = self.stories(&docs, &doc_of, &weighted);
         lap("stories", story_docs.len());
-        let pairs = self.candidates(claims, &terms, &weighted, &df, &story_of);
+        let pairs = self.candidates(&doc_of, &terms, &weighted, &df, &story_of);
         lap("candidates", pairs.len());
         drop(df);
         // Each story is scored and clustered on its own (no pair crosses
@@ -1278,23 +1262,29 @@ impl Aligner {
         type Scored = (usize, usize, f64, Option<f64>, Option<ActorSwap>);
         let scored: Vec<Scored> = pairs
             .par_iter()
-            .filter(|&&(i, j)| weighted[i].overlap_share(&weighted[j]) >= self.params.prefilter)
-            .map(|&(i, j)| {
+            .filter_map(|&(i, j)| {
+                let (wi, wj) = (&weighted[i], &weighted[j]);
+                let overlap = wi.overlap_share(wj);
+                if overlap < self.params.prefilter {
+                    return None;
+                }
                 let (ta, tb) = (&terms[local(i)], &terms[local(j)]);
-                let s = self.claim_score_weighted(ta, tb, &weighted[i], &weighted[j]);
+                let s = self.claim_score_weighted(ta, tb, wi, wj);
                 // Staged: the paraphrase model costs far more than the claim
                 // matcher, and below these bounds (the `clustering` rule) it
                 // was never seen to pass; such pairs vote on `s` alone.
-                if s < self.params.model_min_claim
-                    || weighted[i].overlap_share(&weighted[j]) < self.params.model_min_overlap
-                {
-                    return (i, j, s, None, None);
+                if s < self.params.model_min_claim || overlap < self.params.model_min_overlap {
+                    return Some((i, j, s, None, None));
                 }
-                if weighted_dice(&weighted[i], &weighted[j]) >= self.params.min_dice {
+                // The model's first feature decides half these pairs
+                // (`score_parts`); the others need both claims' detail.
+                let (before, para) = if weighted_dice(wi, wj) < self.params.min_dice {
+                    (0.0, 0.0)
+                } else {
                     self.ensure_detail(&claims[i], ta, lexicon);
                     self.ensure_detail(&claims[j], tb, lexicon);
-                }
-                let (before, para) = self.score_parts(ta, tb, &weighted[i], &weighted[j]);
+                    self.model_parts(ta, tb, wi, wj)
+                };
                 // A match but for the actors: who did it is what differs.
                 let swap = (before >= self.params.threshold && ta.subject.is_some() && tb.subject.is_some())
                     .then(|| self.actor_swap(&claims[i], &claims[j], ta, tb))
@@ -1305,7 +1295,7 @@ impl Aligner {
                         score: before,
                         actors,
                     });
-                (i, j, s, Some(para), swap)
+                Some((i, j, s, Some(para), swap))
             })
             .collect();
         for t in &mut terms {
@@ -1359,13 +1349,9 @@ impl Aligner {
     }
 
     /// The stories ([`stories::group`]) as document ids, and each claim's
-    /// story. A document's terms are its claims' terms, counted once a claim.
-    fn stories(&self, claims: &[Claim], weighted: &[Weighted]) -> (Vec<Vec<String>>, Vec<usize>) {
-        let docs: BTreeMap<&str, usize> = {
-            let ids: BTreeSet<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
-            ids.into_iter().enumerate().map(|(k, d)| (d, k)).collect()
-        };
-        let doc_of: Vec<usize> = claims.iter().map(|c| docs[c.doc.as_str()]).collect();
+    /// story. `docs` and `doc_of` are [`documents`]. A document's terms are
+    /// its claims' terms, counted once a claim.
+    fn stories(&self, docs: &[&str], doc_of: &[usize], weighted: &[Weighted]) -> (Vec<Vec<String>>, Vec<usize>) {
         let mut claims_of: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
         for (i, &d) in doc_of.iter().enumerate() {
             claims_of[d].push(i);
@@ -1385,7 +1371,7 @@ impl Aligner {
             .collect();
         let story = stories::group(&bags, &self.params.stories);
         let mut out = vec![Vec::new(); story.iter().max().map_or(0, |m| m + 1)];
-        for (&d, &k) in &docs {
+        for (k, &d) in docs.iter().enumerate() {
             out[story[k]].push(d.to_string());
         }
         let of = doc_of.iter().map(|&d| story[d]).collect();
@@ -1400,7 +1386,7 @@ impl Aligner {
     /// of one story (`story_of`, one entry per claim) pair.
     fn candidates(
         &self,
-        claims: &[Claim],
+        doc_of: &[usize],
         terms: &[Terms],
         weighted: &[Weighted],
         df: &[usize],
@@ -1425,7 +1411,7 @@ impl Aligner {
         let mut postings: Vec<Vec<usize>> = vec![Vec::new(); df.len()];
         // Measure classes post apart from terms: keys of their own.
         let mut measure_postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        let cap = ((self.params.max_df * claims.len() as f64).ceil() as usize)
+        let cap = ((self.params.max_df * terms.len() as f64).ceil() as usize)
             .min(self.params.max_postings)
             .max(3);
         for (i, (t, chosen)) in terms.iter().zip(&chosen).enumerate() {
@@ -1439,17 +1425,6 @@ impl Aligner {
                     .push(i);
             }
         }
-        // Documents as numbers: compared for every pair a list proposes.
-        let doc_of: Vec<usize> = {
-            let mut number: FxHashMap<&str, usize> = FxHashMap::default();
-            claims
-                .iter()
-                .map(|c| {
-                    let next = number.len();
-                    *number.entry(c.doc.as_str()).or_insert(next)
-                })
-                .collect()
-        };
         let mut pairs = Vec::new();
         for list in postings.iter().chain(measure_postings.values()) {
             if list.len() < 2 || list.len() > cap {
@@ -1467,6 +1442,26 @@ impl Aligner {
         pairs.dedup();
         pairs
     }
+}
+
+/// The claims' documents, ids ascending, and each claim's document as a
+/// number into them: what story grouping reads, and what candidate
+/// blocking compares for every pair a posting list proposes.
+fn documents(claims: &[Claim]) -> (Vec<&str>, Vec<usize>) {
+    let docs: Vec<&str> = claims
+        .iter()
+        .map(|c| c.doc.as_str())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let doc_of = claims
+        .iter()
+        .map(|c| {
+            docs.binary_search(&c.doc.as_str())
+                .expect("every claim's document is listed")
+        })
+        .collect();
+    (docs, doc_of)
 }
 
 /// One actor under two names: the same name, or names sharing a word of
@@ -1789,10 +1784,26 @@ fn same_measure(a: &Terms, b: &Terms) -> bool {
         .any(|x| b.measures.iter().any(|y| keys_compatible(x, y)))
 }
 
-/// Claims a thread reads at a time when listing their words: enough
-/// for a chunk's set of words to pay, small enough that the chunks keep
-/// both threads busy.
+/// Items a thread reads at a time when listing distinct words: enough for
+/// a chunk's set of words to pay, small enough that the chunks keep both
+/// threads busy.
 const WORD_CHUNK: usize = 1024;
+
+/// The distinct words `words` gives of all `items`, gathered in parallel.
+fn distinct<'a, T, I>(items: &'a [T], words: impl Fn(&'a T) -> I + Sync) -> FxHashSet<&'a str>
+where
+    T: Sync,
+    I: Iterator<Item = &'a str>,
+{
+    use rayon::prelude::*;
+    items
+        .par_chunks(WORD_CHUNK)
+        .map(|chunk| chunk.iter().flat_map(&words).collect::<FxHashSet<&str>>())
+        .reduce(FxHashSet::default, |mut a, b| {
+            a.extend(b);
+            a
+        })
+}
 
 /// A word lower-cased, curly apostrophes straightened, hyphens dropped.
 fn lower_word(word: &str) -> String {
@@ -1819,18 +1830,9 @@ fn intern(terms: &mut [Terms]) -> (Vec<Weighted>, Vec<usize>) {
     let (ids, incidental): (Vec<Vec<u32>>, Vec<Vec<u32>>) = {
         // The distinct terms, sorted: gathered in parallel (every claim's
         // terms sorted together were a tenth of the run's wall time).
-        let distinct: FxHashSet<&str> = terms
-            .par_chunks(WORD_CHUNK)
-            .map(|chunk| {
-                let mut seen = FxHashSet::default();
-                seen.extend(chunk.iter().flat_map(|t| t.terms.iter().map(String::as_str)));
-                seen
-            })
-            .reduce(FxHashSet::default, |mut a, b| {
-                a.extend(b);
-                a
-            });
-        let mut vocab: Vec<&str> = distinct.into_iter().collect();
+        let mut vocab: Vec<&str> = distinct(terms, |t| t.terms.iter().map(String::as_str))
+            .into_iter()
+            .collect();
         vocab.par_sort_unstable();
         let rep = spelling::representatives(&vocab);
         let index: FxHashMap<&str, u32> = vocab.iter().zip(&rep).map(|(&t, &r)| (t, r)).collect();
@@ -2041,7 +2043,9 @@ mod tests {
         ];
         let mut terms: Vec<Terms> = claims.iter().map(|c| e.aligner.terms(c)).collect();
         let (weighted, df) = intern(&mut terms);
-        let pairs = e.aligner.candidates(&claims, &terms, &weighted, &df, &[0; 4]);
+        let pairs = e
+            .aligner
+            .candidates(&documents(&claims).1, &terms, &weighted, &df, &[0; 4]);
         assert!(pairs.iter().all(|&(i, j)| claims[i].doc != claims[j].doc));
         assert!(!pairs.contains(&(0, 3)) && !pairs.contains(&(1, 3)));
         let al = e.aligner.align(&claims);

@@ -111,6 +111,18 @@ impl<T> PhraseMatcher<T> {
     }
 }
 
+/// An automaton for an overlapping search of `phrases`, ignoring ASCII
+/// case as the phrase matchers do; none for no phrases.
+pub fn overlapping_automaton(phrases: &[&str]) -> Option<AhoCorasick> {
+    (!phrases.is_empty()).then(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(phrases)
+            .expect("phrase automaton builds")
+    })
+}
+
 /// An occurrence of a phrase: its byte span and its index in its list.
 pub type Occurrence = (usize, usize, usize);
 
@@ -138,15 +150,8 @@ impl PhraseScan {
                 origin.push((l, i));
             }
         }
-        let automaton = (!phrases.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&phrases)
-                .expect("phrase automaton builds")
-        });
         PhraseScan {
-            automaton,
+            automaton: overlapping_automaton(&phrases),
             origin,
             lists: lists.len(),
         }

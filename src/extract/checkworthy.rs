@@ -14,10 +14,10 @@
 //! make a sentence a claim whatever the score; the score adds the sentences
 //! without such facets that read as factual.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexBuilder};
 
-use crate::lexicon::{PhraseMatcher, is_word_boundary};
+use crate::lexicon::{PhraseMatcher, is_word_boundary, overlapping_automaton};
 use crate::rules::{ClaimRule, RuleSet};
 use crate::tokens::tokens;
 
@@ -94,13 +94,7 @@ impl CheckWorthiness {
         // Overlapping matches, case as the rule matchers ignore it: a
         // phrase that occurs anywhere is reported, whatever else matches
         // around it.
-        let prefilter = (!phrases.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&phrases)
-                .expect("claim phrase automaton builds")
-        });
+        let prefilter = overlapping_automaton(&phrases);
         CheckWorthiness {
             rules: compiled,
             prefilter,
