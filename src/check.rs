@@ -110,6 +110,25 @@ impl Engine {
         )
     }
 
+    /// The sentences of one article as claims (every facet, no claim
+    /// test), one per `(id, text)`: unlike [`Engine::sentence_claim`], the
+    /// article's words written in lower case inform its capitalised ones
+    /// (a headline's "Checks Into Rehab"). Offsets are into the sentences
+    /// joined by line breaks.
+    pub fn article_claims(&self, doc: &str, sentences: &[(&str, &str)]) -> Vec<Claim> {
+        let texts: Vec<&str> = sentences.iter().map(|(_, t)| *t).collect();
+        let (_, spans, facets) = self.extractor.sentence_list(&texts);
+        sentences
+            .iter()
+            .zip(spans)
+            .zip(facets)
+            .enumerate()
+            .map(|(k, (((id, text), span), sf))| {
+                sf.into_claim(id.to_string(), doc.to_string(), span, k + 1, text, Vec::new())
+            })
+            .collect()
+    }
+
     /// Similarity scores of sentence pairs, and whether each matches at the
     /// aligner's threshold. Term rarity is measured over all the sentences.
     pub fn similarity(&self, pairs: &[(String, String)]) -> Vec<(f64, bool)> {

@@ -203,19 +203,25 @@ fn ecbplus_pairwise_alignment() {
     // 58.0 to 58.2, false merges 1.2% both; dev unchanged) moved test
     // false merges from 6.3% to 6.7%, hence the guard at 7%; a hyphenated
     // word read whole then brought dev-full to 58.6 and 1.1% (test
-    // unchanged).
+    // unchanged). Then each article's sentences were read together, as
+    // `check` reads them (`Engine::article_claims`: dev 46.5 and 0%,
+    // dev-full 57.3 and 1.4%, test 47.1 and 6.6%), and title-case lines
+    // ("Lohan Checks Into Rehab") no longer took their capitalised words
+    // for names: dev 55.0 and 0%, dev-full 63.5 and 1.1% (TF-IDF there:
+    // 53.4 and 63.1); test, printed after: 58.1 and 7.1%, hence the false
+    // merge guard at 7.5%.
     let fc = clu.prf().2;
-    assert!(fc >= 0.45, "check clusters F1 regressed: {fc:.3}");
-    assert!(clu.merge_rate() <= 0.07, "check clusters false merges regressed");
+    assert!(fc >= 0.55, "check clusters F1 regressed: {fc:.3}");
+    assert!(clu.merge_rate() <= 0.075, "check clusters false merges regressed");
     assert!(story.prf().2 >= 0.80, "check stories F1 regressed");
     let dev = results["dev"][1];
     assert!(dev.merge_rate() <= 0.02, "dev false merges regressed");
-    assert!(dev.prf().2 >= 0.46, "dev check clusters F1 regressed");
+    assert!(dev.prf().2 >= 0.54, "dev check clusters F1 regressed");
     if let Some(full) = results.get("dev-full") {
         // The derivation matches the data README: 16,124 gold pairs of
         // selected sentences in all 43 topics, 4,734 of them in derived/.
         assert_eq!(dev_full.iter().map(|t| t.gold.len()).sum::<usize>(), 16_124 - 4_734);
-        assert!(full[1].prf().2 >= 0.57, "dev-full check clusters F1 regressed");
+        assert!(full[1].prf().2 >= 0.62, "dev-full check clusters F1 regressed");
         assert!(full[1].merge_rate() <= 0.015, "dev-full false merges regressed");
     }
     assert!(

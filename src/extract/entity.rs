@@ -20,6 +20,12 @@ use crate::tokens::{Token, is_all_caps, is_capitalised, tokens};
 /// [`crate::extract::lower_vocabulary`].
 pub type LowerVocabulary<'a> = rustc_hash::FxHashSet<&'a str>;
 
+/// Capitalised words an article writes inside its sentences, not at their
+/// start and not in title-case lines ("in Michigan"), as written: such a
+/// word in a title-case line is still a name. Empty for an article with no
+/// title-case line (see [`EntityFinder::names_written`]).
+pub type NameVocabulary<'a> = rustc_hash::FxHashSet<&'a str>;
+
 /// Name lexicons compiled from the rules. The word sets are probed for
 /// every capitalised token, several times: FxHash costs a fraction of
 /// SipHash on such short keys, and only membership is ever asked.
@@ -45,6 +51,10 @@ pub struct EntityFinder {
     unnamed: FxHashSet<String>,
     source_modifiers: FxHashSet<String>,
     connectors: FxHashSet<&'static str>,
+    /// Common English words (WordNet's frequent senses, rules/related.toml):
+    /// in a title-case line ("Lohan Checks Into Rehab") a capitalised word
+    /// is no evidence of a name, and one of these is taken for a word.
+    dictionary: FxHashSet<String>,
 }
 
 fn key(word: &str) -> String {
@@ -129,6 +139,20 @@ impl EntityFinder {
             f.common
                 .extend(r.words.iter().filter(|w| !w.contains(' ')).map(|w| w.to_lowercase()));
         }
+        for r in &rules.related {
+            for (_, words) in r
+                .senses
+                .iter()
+                .filter_map(|x| crate::rules::RelatedRule::parse_sense(x))
+            {
+                f.dictionary.extend(
+                    words
+                        .into_iter()
+                        .filter(|(_, common)| *common)
+                        .map(|(w, _)| w.to_lowercase()),
+                );
+            }
+        }
         for r in &rules.calendar {
             for g in &r.groups {
                 f.calendar.extend(g.iter().map(|w| key(w)));
@@ -148,7 +172,13 @@ impl EntityFinder {
     /// the document; `lower_vocab` holds words the document writes in lower
     /// case (evidence that a capitalised one is just sentence-initial).
     pub fn find(&self, sentence: &str, sentence_start: usize, lower_vocab: &LowerVocabulary) -> Vec<Entity> {
-        self.find_in(sentence, sentence_start, &tokens(sentence), lower_vocab)
+        self.find_in(
+            sentence,
+            sentence_start,
+            &tokens(sentence),
+            lower_vocab,
+            &NameVocabulary::default(),
+        )
     }
 
     /// [`Self::find`] over the sentence's `toks` ([`tokens`] of `sentence`),
@@ -159,12 +189,16 @@ impl EntityFinder {
         sentence_start: usize,
         toks: &[Token],
         lower_vocab: &LowerVocabulary,
+        names: &NameVocabulary,
     ) -> Vec<Entity> {
         let headline = headline_mask(toks);
+        let titled = self.title_case(toks, lower_vocab, names);
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            if !self.starts_name(toks, i, &headline, lower_vocab) {
+            if !self.starts_name(toks, i, &headline, lower_vocab)
+                || titled && self.title_word(toks[i].text, lower_vocab, names)
+            {
                 i += 1;
                 continue;
             }
@@ -180,7 +214,9 @@ impl EntityFinder {
                 if !(gap.is_empty() || gap == " " || gap == " & " || initial) {
                     break;
                 }
-                if self.is_name_word(t.text) && !headline[j] && !key_in(&self.calendar, t.text) {
+                // In a title-case line a common word ends the name too.
+                let word = !titled || !self.title_word(t.text, lower_vocab, names);
+                if self.is_name_word(t.text) && !headline[j] && !key_in(&self.calendar, t.text) && word {
                     j += 1;
                 } else if self.connectors.contains(t.text)
                     && !self.given_names.contains(toks[i].text)
@@ -234,6 +270,82 @@ impl EntityFinder {
             words.starts_with(&w)
         });
         one.then(|| (*names.values().min().unwrap_or(&0), longest.to_string()))
+    }
+
+    /// Whether a line has the shape of title case ("Lindsay Lohan Checks
+    /// Into Rehab"): four words or more past the stopwords, every one
+    /// capitalised, and no word in lower case but the short function words
+    /// title case leaves so ("of", "in", "and": "It was Rep. Smith of
+    /// Texas" is a sentence).
+    pub fn title_shape(&self, toks: &[Token]) -> bool {
+        const LOWER: [&str; 28] = [
+            "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on",
+            "per", "to", "up", "via", "vs", "from", "into", "onto", "with", "over", "upon",
+        ];
+        let mut content = 0;
+        for t in toks.iter().filter(|t| t.text.starts_with(char::is_alphabetic)) {
+            if t.text.starts_with(char::is_lowercase) {
+                if !LOWER.contains(&t.text) {
+                    return false;
+                }
+                continue;
+            }
+            if is_all_caps(t.text) && t.text.chars().count() > 4 {
+                return false;
+            }
+            if !with_lower(t.text, |l| self.stopwords.contains(l)) {
+                content += 1;
+            }
+        }
+        content >= 4
+    }
+
+    /// Whether a line is in title case: its shape ([`Self::title_shape`]),
+    /// and two of its capitalised words past the first are common words
+    /// ([`Self::title_word`]): its capitals tell nothing of names, so each
+    /// word is tested as a sentence's first word is.
+    fn title_case(&self, toks: &[Token], lower_vocab: &LowerVocabulary, names: &NameVocabulary) -> bool {
+        self.title_shape(toks)
+            && toks
+                .iter()
+                .skip(1)
+                .filter(|t| is_capitalised(t.text) && self.title_word(t.text, lower_vocab, names))
+                .nth(1)
+                .is_some()
+    }
+
+    /// The [`NameVocabulary`] of an article's sentences, each given as its
+    /// [`tokens`]: empty unless some line is in title case.
+    pub fn names_written<'a>(&self, sentences: &[Vec<Token<'a>>]) -> NameVocabulary<'a> {
+        let titled: Vec<bool> = sentences.iter().map(|t| self.title_shape(t)).collect();
+        if !titled.contains(&true) {
+            return NameVocabulary::default();
+        }
+        sentences
+            .iter()
+            .zip(&titled)
+            .filter(|(_, t)| !**t)
+            .flat_map(|(toks, _)| toks.iter().skip(1))
+            .filter(|t| is_capitalised(t.text) && !is_all_caps(t.text))
+            .map(|t| t.text)
+            .collect()
+    }
+
+    /// Whether a capitalised word of a title-case line is a common word, not
+    /// a name: the article writes it (or a form of it) in lower case, or the
+    /// rules know it as a common word, and it does not write it capitalised
+    /// inside a sentence.
+    fn title_word(&self, w: &str, lower_vocab: &LowerVocabulary, names: &NameVocabulary) -> bool {
+        if is_all_caps(w) || names.contains(w) {
+            return false;
+        }
+        with_lower(w.trim_end_matches('.'), |k| {
+            let k = k.trim_end_matches("'s").trim_end_matches("’s");
+            if k.len() > 5 && k.ends_with("ing") {
+                return true;
+            }
+            forms(k).any(|f| lower_vocab.contains(f) || self.common.contains(f) || self.dictionary.contains(f))
+        })
     }
 
     fn is_name_word(&self, w: &str) -> bool {
@@ -371,6 +483,18 @@ fn is_party_tag(s: &str) -> bool {
     b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase() && !s.contains(' ')
 }
 
+/// A lower-case word and the bases its regular inflections could come
+/// from ("checks" -> "check", "charged" -> "charge", "fleeing" -> "flee"),
+/// some of them no words at all: each is only looked up.
+fn forms(k: &str) -> impl Iterator<Item = &str> + '_ {
+    const ENDINGS: [&str; 5] = ["s", "es", "ed", "d", "ing"];
+    std::iter::once(k).chain(
+        ENDINGS
+            .into_iter()
+            .filter_map(move |e| k.strip_suffix(e).filter(|stem| stem.len() >= 3)),
+    )
+}
+
 /// Tokens in a run of headline capitals ("US MOBILE CARRIER Q&R"): long
 /// all-capital words there are styling, not acronyms.
 fn headline_mask(toks: &[Token]) -> Vec<bool> {
@@ -489,5 +613,54 @@ mod tests {
         let mut all: Vec<&mut Entity> = a.iter_mut().chain(b.iter_mut()).collect();
         resolve(&f, &mut all);
         assert!(b.iter().all(|e| e.canonical == "Michael Hargrove"), "{b:?}");
+    }
+
+    /// The names an article's facets hold, in order.
+    fn article_names(text: &str) -> Vec<String> {
+        let ex = crate::extract::Extractor::new(&RuleSet::defaults());
+        ex.facets(text, 0, None)
+            .entities
+            .into_iter()
+            .map(|e| e.canonical)
+            .collect()
+    }
+
+    #[test]
+    fn title_case_lines_hold_only_the_names() {
+        // Alone, the rules' common words tell the words from the names.
+        assert_eq!(
+            names("Jane Roe Charged With Murder After Dayton Office Shooting"),
+            ["Jane Roe", "Dayton"]
+        );
+        assert_eq!(
+            names("Acme Corp Cancels Deal With Globex Over Pricing"),
+            ["Acme", "Globex"]
+        );
+        // In an article, so do the words it writes in lower case...
+        assert_eq!(
+            article_names("Nordvik Shuts Plant At Dayton\n\nNordvik said it shut the plant at Dayton."),
+            ["Nordvik", "Dayton", "Nordvik", "Dayton"]
+        );
+        // ...and a common word it writes capitalised inside a sentence is a name.
+        assert_eq!(
+            article_names(
+                "Michigan Recalls Trucks After Fire\n\nThe recall in Michigan covers trucks sold after a fire."
+            ),
+            ["Michigan", "Michigan"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_of_names_is_not_a_title_case_line() {
+        // "was" and "today" are lower case: no title case, "Umbrella" stays.
+        assert_eq!(
+            names("It was Rep. Michael Hargrove of Texas and Umbrella Corp. today."),
+            ["Michael Hargrove", "Texas", "Umbrella"]
+        );
+        // Four names and no common word capitalised: nothing to take back.
+        assert_eq!(
+            names("Michael Hargrove And Jane Roe In Dayton"),
+            ["Michael Hargrove", "Jane Roe", "Dayton"]
+        );
     }
 }

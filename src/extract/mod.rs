@@ -26,7 +26,7 @@ use attribution::AttributionFinder;
 use certainty::CueFinder;
 use checkworthy::{CheckWorthiness, Decision, FacetSignals};
 use date::DateFinder;
-use entity::{EntityFinder, LowerVocabulary};
+use entity::{EntityFinder, LowerVocabulary, NameVocabulary};
 use quantity::QuantityFinder;
 
 /// Every extractor, compiled once from the rules.
@@ -122,7 +122,8 @@ impl Extractor {
         reference: Option<NaiveDate>,
         lower_vocab: &LowerVocabulary,
     ) -> SentenceFacets {
-        self.sentence_facets_in(text, span, &tokens(&text[span.start..span.end]), reference, lower_vocab)
+        let toks = tokens(&text[span.start..span.end]);
+        self.sentence_facets_in(text, span, &toks, reference, lower_vocab, &NameVocabulary::default())
     }
 
     /// [`Self::sentence_facets`] given the sentence's `toks` ([`tokens`] of it).
@@ -133,6 +134,7 @@ impl Extractor {
         toks: &[Token],
         reference: Option<NaiveDate>,
         lower_vocab: &LowerVocabulary,
+        names: &NameVocabulary,
     ) -> SentenceFacets {
         let s = &text[span.start..span.end];
         let base = span.start;
@@ -149,7 +151,7 @@ impl Extractor {
             d.start += base;
             d.end += base;
         }
-        f.entities = self.entities.find_in(s, base, toks, lower_vocab);
+        f.entities = self.entities.find_in(s, base, toks, lower_vocab, names);
         // A date word is not a name ("CES 2018" keeps "CES").
         let occurrences = self.phrases.scan(s);
         f.hedges = self.cues.hedges_in(s, base, &occurrences[..4]);
@@ -219,6 +221,24 @@ impl Extractor {
         sentences.pop().unwrap_or_default()
     }
 
+    /// The facets of an article given as its sentences, joined by line
+    /// breaks into the returned text (whose spans the facets' offsets
+    /// follow), with no document date: what an article's words in lower
+    /// case tell of its capitalised ones holds across them.
+    pub fn sentence_list(&self, sentences: &[&str]) -> (String, Vec<Span>, Vec<SentenceFacets>) {
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            spans.push(Span::new(text.len(), text.len() + s.len()));
+            text.push_str(s);
+        }
+        let facets = self.article(&text, &spans, None, 0);
+        (text, spans, facets)
+    }
+
     /// The facets of an article's sentences at `spans`, with what one
     /// sentence says of another resolved ([`Self::resolve_stand_ins`]).
     /// The words the article writes in lower case are those of
@@ -232,10 +252,11 @@ impl Extractor {
     ) -> Vec<SentenceFacets> {
         let toks: Vec<Vec<Token>> = spans.iter().map(|s| tokens(&text[s.start..s.end])).collect();
         let vocab = article_vocabulary(text, vocabulary_from, spans, &toks);
+        let names = self.entities.names_written(&toks);
         let mut sentences: Vec<SentenceFacets> = spans
             .iter()
             .zip(&toks)
-            .map(|(&span, toks)| self.sentence_facets_in(text, span, toks, reference, &vocab))
+            .map(|(&span, toks)| self.sentence_facets_in(text, span, toks, reference, &vocab, &names))
             .collect();
         self.resolve_stand_ins(text, &mut sentences);
         sentences
@@ -412,7 +433,7 @@ mod tests {
             proptest::prop_assert_eq!(EX.cues.negations_in(&text, 3, &occurrences[..4]), EX.cues.negations(&text, 3));
             let toks = tokens(&text);
             let vocab = lower_vocabulary(&text);
-            let entities = EX.entities.find_in(&text, 0, &toks, &vocab);
+            let entities = EX.entities.find_in(&text, 0, &toks, &vocab, &Default::default());
             proptest::prop_assert_eq!(
                 EX.attributions.find_in(&text, 0, &entities, &toks, &occurrences[4]),
                 EX.attributions.find(&text, 0, &entities)

@@ -190,7 +190,9 @@ pub fn check_decisions(engine: &Engine, t: &Topic) -> (Vec<usize>, Vec<usize>) {
 }
 
 /// Each selected sentence as a claim of its document, in order; with
-/// `context`, the articles' other sentences after them (what `check` reads).
+/// `context`, the articles' other sentences after them (what `check`
+/// reads), and each article's sentences read together
+/// ([`Engine::article_claims`]), as `check` reads an article.
 fn claims(engine: &Engine, t: &Topic, context: bool) -> Vec<corroborate::model::Claim> {
     let selected = t
         .sentences
@@ -202,13 +204,34 @@ fn claims(engine: &Engine, t: &Topic, context: bool) -> Vec<corroborate::model::
         .enumerate()
         .filter(|_| context)
         .map(|(k, (doc, text))| (doc.as_str(), format!("{doc}:context{k}"), text.as_str()));
-    selected
-        .chain(others)
-        .map(|(doc, id, text)| {
-            let mut c = engine.sentence_claim(&id, text);
-            c.doc = doc.to_string();
-            c
-        })
+    let all: Vec<(&str, String, &str)> = selected.chain(others).collect();
+    if !context {
+        return all
+            .iter()
+            .map(|(doc, id, text)| {
+                let mut c = engine.sentence_claim(id, text);
+                c.doc = doc.to_string();
+                c
+            })
+            .collect();
+    }
+    // Per article, in the order of first appearance; then back in `all`'s order.
+    let mut by_doc: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (k, (doc, _, _)) in all.iter().enumerate() {
+        match by_doc.iter_mut().find(|(d, _)| d == doc) {
+            Some((_, ks)) => ks.push(k),
+            None => by_doc.push((doc, vec![k])),
+        }
+    }
+    let mut out: Vec<Option<corroborate::model::Claim>> = vec![None; all.len()];
+    for (doc, ks) in by_doc {
+        let sentences: Vec<(&str, &str)> = ks.iter().map(|&k| (all[k].1.as_str(), all[k].2)).collect();
+        for (k, c) in ks.iter().zip(engine.article_claims(doc, &sentences)) {
+            out[*k] = Some(c);
+        }
+    }
+    out.into_iter()
+        .map(|c| c.expect("every sentence is in its article"))
         .collect()
 }
 
