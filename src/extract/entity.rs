@@ -210,6 +210,16 @@ impl EntityFinder {
                 if key_in(&self.titles, t.text) && !key_in(&self.titles, toks[j - 1].text) {
                     break;
                 }
+                // So does a name after a possessive ("California's Betty Ford
+                // Center"), but for a common word's ("People's Republic").
+                if let Some(owner) = toks[j - 1]
+                    .text
+                    .strip_suffix("'s")
+                    .or(toks[j - 1].text.strip_suffix("’s"))
+                    && !key_in(&self.common, owner)
+                {
+                    break;
+                }
                 let initial = toks[j - 1].text.chars().count() == 1 && gap == ". ";
                 if !(gap.is_empty() || gap == " " || gap == " & " || initial) {
                     break;
@@ -591,6 +601,14 @@ mod tests {
     #[test]
     fn headline_capitals() {
         assert_eq!(names("US MOBILE CARRIER Q&R has backed out."), ["United States", "Q&R"]);
+    }
+
+    #[test]
+    fn a_possessive_ends_a_name() {
+        assert_eq!(
+            names("She checked into California's Dayton Ford Center and the People's Republic of China."),
+            ["California", "Dayton Ford Center", "China"]
+        );
     }
 
     #[test]
