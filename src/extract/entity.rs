@@ -211,12 +211,16 @@ impl EntityFinder {
                     break;
                 }
                 // So does a name after a possessive ("California's Betty Ford
-                // Center"), but for a common word's ("People's Republic").
+                // Center"), but for a common word's ("People's Republic") and
+                // before a company suffix or an organisation's head, which
+                // cannot stand alone ("McDonald's Corp").
                 if let Some(owner) = toks[j - 1]
                     .text
                     .strip_suffix("'s")
                     .or(toks[j - 1].text.strip_suffix("’s"))
                     && !key_in(&self.common, owner)
+                    && !key_in(&self.suffixes, t.text)
+                    && !key_in(&self.organisation_heads, t.text)
                 {
                     break;
                 }
@@ -608,6 +612,10 @@ mod tests {
         assert_eq!(
             names("She checked into California's Dayton Ford Center and the People's Republic of China."),
             ["California", "Dayton Ford Center", "China"]
+        );
+        assert_eq!(
+            names("Shares of Nordvik's Corp. and Acme's Dayton plant rose."),
+            ["Nordvik's", "Acme", "Dayton"]
         );
     }
 
