@@ -153,6 +153,17 @@ impl EntityFinder {
                 );
             }
         }
+        // Irregular forms of those words ("sold", "children").
+        for r in &rules.related {
+            let forms: Vec<String> = r
+                .inflections
+                .iter()
+                .filter_map(|x| crate::rules::RelatedRule::parse_inflection(x))
+                .filter(|(_, base)| f.dictionary.contains(&base.to_lowercase()))
+                .map(|(form, _)| form.to_lowercase())
+                .collect();
+            f.dictionary.extend(forms);
+        }
         for r in &rules.calendar {
             for g in &r.groups {
                 f.calendar.extend(g.iter().map(|w| key(w)));
@@ -298,7 +309,8 @@ impl EntityFinder {
         ];
         let mut content = 0;
         for t in toks.iter().filter(|t| t.text.starts_with(char::is_alphabetic)) {
-            if t.text.starts_with(char::is_lowercase) {
+            // A brand's own casing ("iPhone", "eBay") is no lower-case word.
+            if t.text.starts_with(char::is_lowercase) && !t.text.contains(char::is_uppercase) {
                 if !LOWER.contains(&t.text) {
                     return false;
                 }
@@ -661,6 +673,10 @@ mod tests {
         assert_eq!(
             names("Acme Corp Cancels Deal With Globex Over Pricing"),
             ["Acme", "Globex"]
+        );
+        assert_eq!(
+            names("Acme Recalls iPhone Chargers Bought In Dayton"),
+            ["Acme", "Dayton"]
         );
         // In an article, so do the words it writes in lower case...
         assert_eq!(
