@@ -168,3 +168,28 @@ fn resolve_names(finder: &crate::extract::entity::EntityFinder, claims: &mut [Cl
     let mut all: Vec<&mut Entity> = claims.iter_mut().flat_map(|c| c.entities.iter_mut()).collect();
     crate::extract::entity::resolve(finder, &mut all);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_articles_sentences_read_together_inform_its_headline() {
+        let engine = Engine::new(RuleSet::defaults());
+        let sentences = [
+            ("h", "Acme Recalls Trucks After Fire"),
+            ("b", "The recall by Acme covers trucks sold before the fire."),
+        ];
+        let claims = engine.article_claims("d", &sentences);
+        assert_eq!(claims.len(), 2);
+        assert_eq!((claims[0].id.as_str(), claims[0].doc.as_str()), ("h", "d"));
+        assert_eq!(claims[1].text, sentences[1].1);
+        // The body writes "recall", "trucks" and "fire" in lower case, so the
+        // headline's only name is the company.
+        let names: Vec<&str> = claims[0].entities.iter().map(|e| e.canonical.as_str()).collect();
+        assert_eq!(names, ["Acme"]);
+        // Offsets are into the sentences joined by line breaks.
+        let (a, b) = (&claims[1].entities[0], &claims[1]);
+        assert_eq!(&b.text[a.start - b.start..a.end - b.start], "Acme");
+    }
+}
