@@ -284,17 +284,28 @@ impl Aspects {
 
 /// Every lowercased word of the sentence, in order, hyphenated words split.
 fn clause_free_words(text: &str) -> Vec<String> {
-    crate::tokens::tokens(text)
-        .iter()
-        .flat_map(|t| {
-            t.text
-                .to_lowercase()
-                .split('-')
-                .filter(|p| !p.is_empty())
-                .map(String::from)
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    let toks = crate::tokens::tokens(text);
+    let mut out = Vec::with_capacity(toks.len());
+    for t in &toks {
+        push_pieces(&mut out, t.text.to_lowercase(), false);
+    }
+    out
+}
+
+/// Pushes a lower-cased word's hyphen-free pieces ("37-year-old": "37",
+/// "year", "old"; in reverse order when `backward`), the word itself when
+/// it has no hyphen, without copying it again.
+fn push_pieces(out: &mut Vec<String>, lower: String, backward: bool) {
+    if !lower.contains('-') {
+        out.push(lower);
+        return;
+    }
+    let pieces = lower.split('-').filter(|p| !p.is_empty()).map(String::from);
+    if backward {
+        out.extend(pieces.collect::<Vec<_>>().into_iter().rev());
+    } else {
+        out.extend(pieces);
+    }
 }
 
 /// Articles that make a coordinated noun a member of one ("a man and two
@@ -411,11 +422,7 @@ fn clause_words(text: &str, from: usize, to: usize, backward: bool) -> Vec<Strin
         if CLAUSE_WORDS.contains(&lower.as_str()) {
             break;
         }
-        let mut pieces: Vec<String> = lower.split('-').filter(|p| !p.is_empty()).map(String::from).collect();
-        if backward {
-            pieces.reverse();
-        }
-        out.extend(pieces);
+        push_pieces(&mut out, lower, backward);
         last = if backward { t.start } else { t.end };
     }
     out
