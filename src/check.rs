@@ -117,7 +117,7 @@ impl Engine {
     /// joined by line breaks.
     pub fn article_claims(&self, doc: &str, sentences: &[(&str, &str)]) -> Vec<Claim> {
         let texts: Vec<&str> = sentences.iter().map(|(_, t)| *t).collect();
-        let (_, spans, facets) = self.extractor.sentence_list(&texts);
+        let (spans, facets) = self.extractor.sentence_list(&texts);
         sentences
             .iter()
             .zip(spans)

@@ -365,13 +365,28 @@ impl EntityFinder {
         if is_all_caps(w) || names.contains(w) {
             return false;
         }
-        with_lower(w.trim_end_matches('.'), |k| {
-            let k = k.trim_end_matches("'s").trim_end_matches("’s");
-            if k.len() > 5 && k.ends_with("ing") {
-                return true;
-            }
-            forms(k).any(|f| lower_vocab.contains(f) || self.common.contains(f) || self.dictionary.contains(f))
-        })
+        with_lower(w.trim_end_matches('.'), |k| self.common_word(k, lower_vocab, true))
+    }
+
+    /// Whether a capitalised word, `k` its [`key`], is a common word where
+    /// capitals tell nothing of names: at a sentence's start, or anywhere in
+    /// a title-case line (`title_line`). An "-ing" word is a verb ("Allowing
+    /// Globex..."), and so is a word the article writes in lower case or the
+    /// rules know ("Lawmakers", "foreign firms"): at a sentence's start as
+    /// written or without a plural "s"; in a title-case line, which has more
+    /// words to read, also in its regular forms ([`forms`]) or as a frequent
+    /// English word (`dictionary`).
+    fn common_word(&self, k: &str, lower_vocab: &LowerVocabulary, title_line: bool) -> bool {
+        let base = k.trim_end_matches("'s").trim_end_matches("’s");
+        if base.len() > 5 && base.ends_with("ing") {
+            return true;
+        }
+        if title_line {
+            return forms(base)
+                .any(|f| lower_vocab.contains(f) || self.common.contains(f) || self.dictionary.contains(f));
+        }
+        let singular = base.strip_suffix('s').unwrap_or(base);
+        lower_vocab.contains(base) || self.common.contains(base) || self.common.contains(singular)
     }
 
     fn is_name_word(&self, w: &str) -> bool {
@@ -395,15 +410,7 @@ impl EntityFinder {
             return false;
         }
         if i == 0 {
-            let base = k.trim_end_matches("'s").trim_end_matches("’s");
-            // Sentence-initial: a word the document also writes in lower
-            // case is a common word ("Lawmakers", "foreign firms").
-            let singular = base.strip_suffix('s').unwrap_or(base);
-            // A sentence-initial "-ing" word ("Allowing Globex...") is a verb.
-            let gerund = base.len() > 5 && base.ends_with("ing");
-            if (lower_vocab.contains(base) || self.common.contains(base) || self.common.contains(singular) || gerund)
-                && !self.titles.contains(k)
-            {
+            if self.common_word(k, lower_vocab, false) && !self.titles.contains(k) {
                 return false;
             }
             // "Local officials said": a common word opening an unnamed source.

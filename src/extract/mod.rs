@@ -221,11 +221,11 @@ impl Extractor {
         sentences.pop().unwrap_or_default()
     }
 
-    /// The facets of an article given as its sentences, joined by line
-    /// breaks into the returned text (whose spans the facets' offsets
-    /// follow), with no document date: what an article's words in lower
-    /// case tell of its capitalised ones holds across them.
-    pub fn sentence_list(&self, sentences: &[&str]) -> (String, Vec<Span>, Vec<SentenceFacets>) {
+    /// The facets of an article given as its sentences, with no document
+    /// date: what an article's words in lower case tell of its capitalised
+    /// ones holds across them. The offsets, and the returned spans, are
+    /// into the sentences joined by line breaks.
+    pub fn sentence_list(&self, sentences: &[&str]) -> (Vec<Span>, Vec<SentenceFacets>) {
         let mut text = String::new();
         let mut spans = Vec::with_capacity(sentences.len());
         for s in sentences {
@@ -236,7 +236,7 @@ impl Extractor {
             text.push_str(s);
         }
         let facets = self.article(&text, &spans, None, 0);
-        (text, spans, facets)
+        (spans, facets)
     }
 
     /// The facets of an article's sentences at `spans`, with what one
