@@ -11,6 +11,9 @@ use corroborate::model::Severity;
 use corroborate::rules::{self, RuleSet};
 use corroborate::{load, output, report};
 
+#[global_allocator]
+static ALLOCATOR: corroborate::Allocator = corroborate::Allocator;
+
 #[derive(Parser)]
 #[command(
     name = "corroborate",

@@ -147,7 +147,9 @@ fn main() {
 /// holds at its peak, which VmHWM (the whole run's resident peak, binary
 /// and compiled rules included) cannot tell apart.
 mod heap {
-    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::alloc::{GlobalAlloc, Layout};
+
+    use corroborate::Allocator;
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 
     static LIVE: AtomicUsize = AtomicUsize::new(0);
@@ -166,22 +168,22 @@ mod heap {
     #[global_allocator]
     static ALLOC: Counting = Counting;
 
-    // SAFETY: every call is passed on to `System` unchanged; only counters
+    // SAFETY: every call is passed on to the CLI's allocator unchanged; only counters
     // are updated beside it.
     unsafe impl GlobalAlloc for Counting {
         unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-            let p = unsafe { System.alloc(layout) };
+            let p = unsafe { Allocator.alloc(layout) };
             if !p.is_null() {
                 grew(layout.size());
             }
             p
         }
         unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-            unsafe { System.dealloc(ptr, layout) };
+            unsafe { Allocator.dealloc(ptr, layout) };
             shrank(layout.size());
         }
         unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-            let p = unsafe { System.realloc(ptr, layout, new_size) };
+            let p = unsafe { Allocator.realloc(ptr, layout, new_size) };
             if !p.is_null() {
                 shrank(layout.size());
                 grew(new_size);
