@@ -335,6 +335,9 @@ pub struct Aligner {
     /// none, and need no phrase lookup at all.
     longest: FxHashMap<String, usize>,
     given_names: FxHashSet<String>,
+    /// Last words of places', institutions' and organisations' names
+    /// (lower case): a name ending in one is no person's ("Betty Ford Center").
+    place_heads: FxHashSet<String>,
     /// Common words that open sentences capitalised (not names).
     starters: FxHashSet<String>,
     pub related: related::Related,
@@ -411,12 +414,19 @@ impl Aligner {
             .filter(|r| r.kind == crate::rules::NameKind::Nickname)
             .flat_map(|r| r.groups.iter().flatten().cloned())
             .collect();
+        let place_heads = rules
+            .names
+            .iter()
+            .filter(|r| matches!(r.kind, crate::rules::NameKind::Place | crate::rules::NameKind::Organisation))
+            .flat_map(|r| r.words.iter().map(|w| w.to_lowercase()))
+            .collect();
         Aligner {
             stemmer,
             stopwords,
             phrases,
             longest,
             given_names,
+            place_heads,
             starters,
             related: related::Related::new(rules),
             params: Params::from_rules(rules),
@@ -816,10 +826,12 @@ impl Aligner {
     }
 
     /// A person's name: two or three capitalised words, the first a known
-    /// given name, or a name the text introduced with a title.
+    /// given name, or a name the text introduced with a title; not ending
+    /// in a place's or an organisation's head word.
     fn is_person(&self, e: &crate::model::Entity) -> bool {
         let parts: Vec<&str> = e.canonical.split(' ').collect();
         (2..=3).contains(&parts.len())
+            && !self.place_heads.contains(&parts[parts.len() - 1].to_lowercase())
             && parts
                 .iter()
                 .all(|p| p.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))

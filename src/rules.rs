@@ -384,6 +384,10 @@ pub enum NameKind {
     /// Last words that make a name an organisation's ("Nordvik Chemicals",
     /// "Delta Air Lines"), besides the company suffixes ("Corp", "Inc").
     Organisation,
+    /// Last words of the names of places, buildings and institutions, which
+    /// are often named after a person ("Betty Ford Center", "Kennedy
+    /// Airport"): a name ending in one is no person's.
+    Place,
 }
 
 #[derive(Debug, Clone, Deserialize)]

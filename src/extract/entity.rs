@@ -42,6 +42,8 @@ pub struct EntityFinder {
     suffixes: FxHashSet<String>,
     /// Last words of organisations' names ("Chemicals", "Airlines").
     organisation_heads: FxHashSet<String>,
+    /// Last words of places' and institutions' names ("Center", "Airport").
+    place_heads: FxHashSet<String>,
     /// Common nouns and verbs the rules know (synonyms, measure nouns): a
     /// sentence-initial one is not a name even when the text never writes
     /// it in lower case.
@@ -106,6 +108,7 @@ impl EntityFinder {
                     }
                 }
                 NameKind::Organisation => f.organisation_heads.extend(r.words.iter().map(|w| key(w))),
+                NameKind::Place => f.place_heads.extend(r.words.iter().map(|w| key(w))),
                 NameKind::Alias => {
                     for g in &r.groups {
                         if let Some(canon) = g.first() {
@@ -274,6 +277,16 @@ impl EntityFinder {
                 let k = key(w.trim_end_matches("'s").trim_end_matches("’s"));
                 self.suffixes.contains(&k) || self.organisation_heads.contains(&k)
             })
+    }
+
+    /// Whether a name of two words or more ends in a word that makes it a
+    /// place's, an institution's or an organisation's ("Betty Ford
+    /// Center", "Acme Corp"), though a given name may open it.
+    pub fn names_no_person(&self, name: &str) -> bool {
+        name.rsplit_once(' ').is_some_and(|(_, last)| {
+            let last = last.trim_end_matches("'s").trim_end_matches("’s");
+            key_in(&self.place_heads, last) || key_in(&self.organisation_heads, last) || key_in(&self.suffixes, last)
+        })
     }
 
     /// The one organisation a document names, if it names one only, as
@@ -503,6 +516,7 @@ impl EntityFinder {
         }
         if let Some(space) = name.find(' ')
             && let Some(full) = with_lower(&name[..space], |first| self.nicknames.get(first))
+            && !self.names_no_person(name)
         {
             return Some(format!("{full}{}", &name[space..]));
         }
@@ -563,7 +577,8 @@ pub fn resolve(finder: &EntityFinder, mentions: &mut [&mut Entity]) {
     let mut by_last: BTreeMap<String, HashSet<String>> = BTreeMap::new();
     for e in mentions.iter() {
         let parts: Vec<&str> = e.canonical.split(' ').collect();
-        let person = finder.given_names.contains(parts[0]) || titled.contains(&e.canonical);
+        let person = (finder.given_names.contains(parts[0]) || titled.contains(&e.canonical))
+            && !finder.names_no_person(&e.canonical);
         if person && parts.len() >= 2 && parts.iter().all(|p| is_capitalised(p)) && !parts[0].ends_with('.') {
             by_last
                 .entry(parts[parts.len() - 1].to_string())
@@ -618,6 +633,14 @@ mod tests {
         assert_eq!(
             names("Then Congressman Mike Smith went to the U.S. again."),
             ["Michael Smith", "United States"]
+        );
+    }
+
+    #[test]
+    fn a_place_named_after_a_person_keeps_its_name() {
+        assert_eq!(
+            names("Betty Ford checked into the Betty Ford Center near Bill Smith Airport."),
+            ["Elizabeth Ford", "Betty Ford Center", "Bill Smith Airport"]
         );
     }
 
