@@ -417,7 +417,12 @@ impl Aligner {
         let place_heads = rules
             .names
             .iter()
-            .filter(|r| matches!(r.kind, crate::rules::NameKind::Place | crate::rules::NameKind::Organisation))
+            .filter(|r| {
+                matches!(
+                    r.kind,
+                    crate::rules::NameKind::Place | crate::rules::NameKind::Organisation
+                )
+            })
             .flat_map(|r| r.words.iter().map(|w| w.to_lowercase()))
             .collect();
         Aligner {

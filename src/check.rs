@@ -106,7 +106,7 @@ impl Engine {
             Span::new(0, text.len()),
             1,
             text,
-            Vec::new(),
+            Default::default(),
         )
     }
 
@@ -124,7 +124,7 @@ impl Engine {
             .zip(facets)
             .enumerate()
             .map(|(k, (((id, text), span), sf))| {
-                sf.into_claim(id.to_string(), doc.to_string(), span, k + 1, text, Vec::new())
+                sf.into_claim(id.to_string(), doc.to_string(), span, k + 1, text, Default::default())
             })
             .collect()
     }

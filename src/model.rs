@@ -239,7 +239,13 @@ pub struct Claim {
     /// The negation cues behind `negated`.
     pub negations: Vec<Negation>,
     pub certainty: Certainty,
-    /// Why this sentence counts as a claim.
+    /// The check-worthiness rules' weights (rules/claims.toml) reach their
+    /// threshold: the decision measured on ClaimBuster. A sentence kept
+    /// only by a `keep` rule (a quantity, a date, a named actor, a source)
+    /// is cross-referenced all the same, but is not check-worthy by that
+    /// measure. False for claims made without the claim test.
+    pub check_worthy: bool,
+    /// Why this sentence counts as a claim: the ids of the rules that fired.
     pub reasons: Vec<String>,
 }
 

@@ -34,6 +34,7 @@
 use std::path::PathBuf;
 
 use corroborate::check::Engine;
+use corroborate::model::Document;
 use corroborate::rules::RuleSet;
 use serde::Deserialize;
 
@@ -300,6 +301,16 @@ fn claimbuster_check_worthiness() {
         "  baseline: digit or number word              {}",
         pooled_baseline.show()
     );
+    // What a user reads: `check`'s claims of each sentence given as an
+    // article, check-worthy when one of them carries `check_worthy`
+    // (shipped weights and threshold, so not a held-out figure).
+    let mut field = Counts::default();
+    for s in &samples {
+        let doc = Document::new("cb", "cb.txt", s.text.clone());
+        let flagged = engine.extractor.claims(&doc).iter().any(|c| c.check_worthy);
+        field.add(flagged, s.positive);
+    }
+    println!("  `check_worthy` of check's claims            {}", field.show());
 
     // The weights rules/claims.toml ships: fitted on all four folds.
     let all: Vec<&Sample> = samples.iter().collect();
@@ -323,6 +334,7 @@ fn claimbuster_check_worthiness() {
         "shipped weights {}",
         pooled_shipped.show()
     );
+    assert!(field.f1() >= FLOOR_SHIPPED, "check_worthy field {}", field.show());
 }
 
 /// Regression floors, a little below the measured pooled F1.

@@ -76,6 +76,14 @@ pub struct Decision {
     pub claim: bool,
 }
 
+/// What a claim records of the decision that kept it: the rules that fired
+/// and whether their score alone reaches the threshold.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Worthiness {
+    pub reasons: Vec<String>,
+    pub check_worthy: bool,
+}
+
 impl CheckWorthiness {
     pub fn new(rules: &RuleSet) -> CheckWorthiness {
         let compiled: Vec<Compiled> = rules.claims.iter().map(compile).collect();
@@ -214,6 +222,14 @@ impl CheckWorthiness {
     /// The ids of the rules a decision lists as its reasons.
     pub fn reasons(&self, d: &Decision) -> Vec<String> {
         d.fired.iter().map(|&i| self.rules[i].id.clone()).collect()
+    }
+
+    /// What a claim records of its decision.
+    pub fn verdict(&self, d: &Decision) -> Worthiness {
+        Worthiness {
+            reasons: self.reasons(d),
+            check_worthy: d.score >= self.threshold,
+        }
     }
 }
 

@@ -24,7 +24,7 @@ use crate::tokens::{Token, tokens};
 
 use attribution::AttributionFinder;
 use certainty::CueFinder;
-use checkworthy::{CheckWorthiness, Decision, FacetSignals};
+use checkworthy::{CheckWorthiness, Decision, FacetSignals, Worthiness};
 use date::DateFinder;
 use entity::{EntityFinder, LowerVocabulary, NameVocabulary};
 use quantity::QuantityFinder;
@@ -64,7 +64,7 @@ impl SentenceFacets {
         span: Span,
         line: usize,
         text: &str,
-        reasons: Vec<String>,
+        worthiness: Worthiness,
     ) -> Claim {
         // Facet lists were grown by pushing; a run holds every claim to the
         // end, so what they reserved and never used is given back.
@@ -74,7 +74,7 @@ impl SentenceFacets {
         facets.dates.shrink_to_fit();
         facets.entities.shrink_to_fit();
         facets.hedges.shrink_to_fit();
-        let mut reasons = reasons;
+        let mut reasons = worthiness.reasons;
         reasons.shrink_to_fit();
         Claim {
             id,
@@ -91,6 +91,7 @@ impl SentenceFacets {
             hedges: facets.hedges,
             attribution: self.attribution,
             certainty: self.certainty,
+            check_worthy: worthiness.check_worthy,
             reasons,
         }
     }
@@ -313,12 +314,12 @@ impl Extractor {
             if !decision.claim {
                 continue;
             }
-            let reasons = self.checkworthiness.reasons(&decision);
+            let worthiness = self.checkworthiness.verdict(&decision);
             let line = line_starts.partition_point(|&s| s <= span.start);
             let mut sf = sf;
             sf.attribution = attribution;
             let id = format!("{}:{}", doc.id, claims.len() + 1);
-            claims.push(sf.into_claim(id, doc.id.clone(), span, line, text, reasons));
+            claims.push(sf.into_claim(id, doc.id.clone(), span, line, text, worthiness));
         }
         claims
     }
@@ -438,6 +439,24 @@ mod tests {
                 EX.attributions.find_in(&text, 0, &entities, &toks, &occurrences[4]),
                 EX.attributions.find(&text, 0, &entities)
             );
+        }
+    }
+
+    #[test]
+    fn a_claim_kept_by_its_facets_alone_is_not_check_worthy() {
+        let ex = Extractor::new(&RuleSet::defaults());
+        let text = "Unemployment fell to 3.9 percent last year, the lowest rate in a decade.\n\
+                    I think Maria Lopez would be a great mayor for us.\n";
+        let claims = ex.claims(&Document::new("d", "d.txt", text));
+        // Both are cross-referenced (the second for its named actor), but
+        // only the first reads as a checkable fact.
+        assert_eq!(claims.len(), 2);
+        assert!(claims[0].check_worthy);
+        assert!(!claims[1].check_worthy);
+        assert!(claims[1].reasons.iter().any(|r| r == "named-actor"));
+        for c in &claims {
+            let d = ex.check_worthiness(&c.text);
+            assert_eq!(c.check_worthy, d.score >= ex.checkworthiness.threshold, "{}", c.text);
         }
     }
 
