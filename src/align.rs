@@ -1465,12 +1465,7 @@ impl Aligner {
 /// number into them: what story grouping reads, and what candidate
 /// blocking compares for every pair a posting list proposes.
 fn documents(claims: &[Claim]) -> (Vec<&str>, Vec<usize>) {
-    let docs: Vec<&str> = claims
-        .iter()
-        .map(|c| c.doc.as_str())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let docs = crate::model::documents_of(claims);
     let doc_of = claims
         .iter()
         .map(|c| {

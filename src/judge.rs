@@ -121,7 +121,7 @@ pub fn judge(
             } else {
                 "corroborated"
             };
-            let sources = group.iter().map(|c| &c.doc).collect::<BTreeSet<_>>().len();
+            let sources = crate::model::documents_of(group.iter().copied()).len();
             let cluster = Cluster {
                 id,
                 claims: group.iter().map(|c| c.id.clone()).collect(),

@@ -249,6 +249,14 @@ pub struct Claim {
     pub reasons: Vec<String>,
 }
 
+/// The distinct documents of some claims, in id order.
+pub fn documents_of<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> Vec<&'a str> {
+    let mut docs: Vec<&str> = claims.into_iter().map(|c| c.doc.as_str()).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    docs
+}
+
 /// Claims from different documents that state the same fact.
 #[derive(Debug, Clone, Serialize)]
 pub struct Cluster {

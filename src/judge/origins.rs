@@ -145,12 +145,7 @@ pub struct Origins {
 impl Origins {
     /// The origins of the documents of `group` (claims of one cluster).
     pub fn of(group: &[&Claim], copies: &Copies) -> Origins {
-        let docs: Vec<&str> = group
-            .iter()
-            .map(|c| c.doc.as_str())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        let docs = crate::model::documents_of(group.iter().copied());
         let min_words = copies.params.map_or(usize::MAX, |p| p.min_words);
         let min_shared = copies.params.map_or(usize::MAX, |p| p.min_shared);
         let wordings: Vec<BTreeSet<String>> = docs
