@@ -2026,6 +2026,26 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        // `ActorKey::same` is `same_actor` read once per name: the two must
+        // never disagree, whichever the scorer or the clusterer asks.
+        #[test]
+        fn actor_keys_agree_with_same_actor(
+            x in "(ab|acme|corp|al|de|globex|smith|é|[a-z]{1,4})( (ab|acme|corp|al|de|globex|smith|é|[a-z]{1,4})){0,3}",
+            y in "(ab|acme|corp|al|de|globex|smith|é|[a-z]{1,4})( (ab|acme|corp|al|de|globex|smith|é|[a-z]{1,4})){0,3}",
+        ) {
+            proptest::prop_assert_eq!(ActorKey::new(&x).same(&ActorKey::new(&y)), same_actor(&x, &y));
+        }
+    }
+
+    #[test]
+    fn same_actor_shares_a_word_of_three_letters_or_more() {
+        assert!(same_actor("acme corp", "acme"));
+        assert!(same_actor("al", "al"));
+        assert!(!same_actor("al smith", "al jones"));
+        assert!(!same_actor("acme", "globex"));
+    }
+
     #[test]
     fn different_people_in_the_same_role_do_not_match() {
         let e = engine();
