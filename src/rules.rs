@@ -25,6 +25,7 @@ pub const DEFAULT_PACKS: &[(&str, &str)] = &[
     ("rules/synonyms.toml", include_str!("../rules/synonyms.toml")),
     ("rules/related.toml", include_str!("../rules/related.toml")),
     ("rules/names.toml", include_str!("../rules/names.toml")),
+    ("rules/common.toml", include_str!("../rules/common.toml")),
     ("rules/quantities.toml", include_str!("../rules/quantities.toml")),
     ("rules/measures.toml", include_str!("../rules/measures.toml")),
     ("rules/dates.toml", include_str!("../rules/dates.toml")),
@@ -388,6 +389,9 @@ pub enum NameKind {
     /// are often named after a person ("Betty Ford Center", "Kennedy
     /// Airport"): a name ending in one is no person's.
     Place,
+    /// Frequent common English words: in a title-case line a capitalised
+    /// one is read as a word, not a name.
+    Common,
 }
 
 #[derive(Debug, Clone, Deserialize)]

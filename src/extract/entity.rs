@@ -53,9 +53,10 @@ pub struct EntityFinder {
     unnamed: FxHashSet<String>,
     source_modifiers: FxHashSet<String>,
     connectors: FxHashSet<&'static str>,
-    /// Common English words (WordNet's frequent senses, rules/related.toml):
-    /// in a title-case line ("Lohan Checks Into Rehab") a capitalised word
-    /// is no evidence of a name, and one of these is taken for a word.
+    /// Common English words (rules/common.toml, and the words of WordNet's
+    /// frequent senses in rules/related.toml): in a title-case line ("Lohan
+    /// Checks Into Rehab") a capitalised word is no evidence of a name, and
+    /// one of these is taken for a word.
     dictionary: FxHashSet<String>,
 }
 
@@ -109,6 +110,7 @@ impl EntityFinder {
                 }
                 NameKind::Organisation => f.organisation_heads.extend(r.words.iter().map(|w| key(w))),
                 NameKind::Place => f.place_heads.extend(r.words.iter().map(|w| key(w))),
+                NameKind::Common => f.dictionary.extend(r.words.iter().map(|w| key(w))),
                 NameKind::Alias => {
                     for g in &r.groups {
                         if let Some(canon) = g.first() {
