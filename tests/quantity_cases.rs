@@ -527,6 +527,9 @@ const NOT_QUANTITIES: &[&str] = &[
     "Chapter 11",
     "page 4",
     "on 12/01/2018",
+    "https://example.com/news/2018/01/10/3-dead-in-blast",
+    "www.example.org/search?q=30%25",
+    "press2018@example.com",
 ];
 
 #[test]
