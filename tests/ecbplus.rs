@@ -213,7 +213,10 @@ fn ecbplus_pairwise_alignment() {
     // Betty Ford Center"): dev unchanged, dev-full 64.1 and 1.2%; test,
     // printed after, 55.8 and 6.6%. A place named after a person ("Betty
     // Ford Center", rules/names.toml `places`) is no person's name: dev
-    // 56.2 and 0%, dev-full and test unchanged.
+    // 56.2 and 0%, dev-full and test unchanged. Frequent common words
+    // (rules/common.toml) read as words in title-case lines: dev unchanged,
+    // dev-full 64.1 and 1.2% (155 false-merge pairs, was 156); test,
+    // printed after, 56.8 and 6.6%.
     let fc = clu.prf().2;
     assert!(fc >= 0.55, "check clusters F1 regressed: {fc:.3}");
     assert!(clu.merge_rate() <= 0.075, "check clusters false merges regressed");
