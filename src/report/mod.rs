@@ -118,7 +118,10 @@ fn claims_at(w: &mut dyn std::io::Write, claims: &[crate::model::Claim]) -> std:
 
 /// `value` pretty-printed as it would be `depth` levels down in a larger
 /// document: its inner lines indented for that depth, its first line not.
-fn pretty_at(w: &mut dyn std::io::Write, value: &impl serde::Serialize, depth: usize) -> std::io::Result<()> {
+///
+/// Generic over the writer: a claim is rendered into a `Vec` in many small
+/// writes, which inline when the writer's type is known.
+fn pretty_at<W: std::io::Write>(w: W, value: &impl serde::Serialize, depth: usize) -> std::io::Result<()> {
     use serde_json::ser::Formatter;
     let mut formatter = serde_json::ser::PrettyFormatter::new();
     // Opening `depth` objects nobody sees sets the formatter's indent.
