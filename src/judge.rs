@@ -374,10 +374,15 @@ fn attributed(id: &str, a: &crate::model::Attribution) -> String {
 /// The range a quantity allows when compared: an open bound ("over 70
 /// million") is read as at most `slack` beyond the figure, as news uses it.
 pub fn comparable_range(q: &Quantity, slack: f64) -> Option<(f64, f64)> {
-    let bounds = if q.low.is_none() && q.high.is_none() {
-        (q.value, q.value)
+    bounds_range(q.value, q.low, q.high, slack)
+}
+
+/// [`comparable_range`] of a figure given by its value and bounds.
+fn bounds_range(value: Option<f64>, low: Option<f64>, high: Option<f64>, slack: f64) -> Option<(f64, f64)> {
+    let bounds = if low.is_none() && high.is_none() {
+        (value, value)
     } else {
-        (q.low, q.high)
+        (low, high)
     };
     let (lo, hi) = match bounds {
         (Some(lo), Some(hi)) => (lo, hi),

@@ -191,12 +191,23 @@ fn edits(digits: &str) -> Vec<(String, Edit)> {
     out
 }
 
-fn scaled(q: &Quantity, ratio: f64) -> Quantity {
-    let mut s = q.clone();
-    s.value = q.value.map(|v| v * ratio);
-    s.low = q.low.map(|v| v * ratio);
-    s.high = q.high.map(|v| v * ratio);
-    s
+/// The figure `q` scaled by `ratio`: only its value and bounds, which is
+/// all a candidate is tested on (most candidates fit nothing, and cloning
+/// each whole quantity was most of a suggestion's cost).
+fn scaled(q: &Quantity, ratio: f64) -> Bounds {
+    Bounds {
+        value: q.value.map(|v| v * ratio),
+        low: q.low.map(|v| v * ratio),
+        high: q.high.map(|v| v * ratio),
+    }
+}
+
+/// A quantity's value and bounds.
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
+    value: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
 }
 
 fn correct(
@@ -209,14 +220,17 @@ fn correct(
 ) -> Option<Suggestion> {
     let (slack, tol) = (wt.slack, wt.tol);
     let target = comparable_range(other, slack)?;
-    let fits = |c: &Quantity| {
-        comparable_range(c, slack).is_some_and(|r| r.0 <= target.1 * (1.0 + tol) && target.0 <= r.1 * (1.0 + tol))
+    let fits = |c: Bounds| {
+        super::bounds_range(c.value, c.low, c.high, slack)
+            .is_some_and(|r| r.0 <= target.1 * (1.0 + tol) && target.0 <= r.1 * (1.0 + tol))
     };
     let mut best: Option<Suggestion> = None;
-    let mut consider = |candidate: Quantity, text: String, edit: Edit, digits: Option<&str>| {
-        if !fits(&candidate) {
+    // `text` is written only for a candidate that fits.
+    let mut consider = |candidate: Bounds, text: &dyn Fn() -> String, edit: Edit, digits: Option<&str>| {
+        if !fits(candidate) {
             return;
         }
+        let text = text();
         let mut score = 1.0 + edit.prior(wt);
         let mut evidence = Vec::new();
         if let Some(digits) = digits {
@@ -274,16 +288,19 @@ fn correct(
     {
         for (new, edit) in edits(&digits) {
             let Ok(v) = new.parse::<f64>() else { continue };
-            let mut text = format!(
-                "{}{}{}",
-                &q.text[..start],
-                group_like(&q.text[start..end], &new),
-                &q.text[end..]
-            );
-            if let Some(noun) = q.counted.as_deref().filter(|n| !q.text.contains(n)) {
-                text = format!("{text} {noun}");
-            }
-            consider(scaled(q, v / old), text, edit, Some(&new));
+            let text = || {
+                let text = format!(
+                    "{}{}{}",
+                    &q.text[..start],
+                    group_like(&q.text[start..end], &new),
+                    &q.text[end..]
+                );
+                match q.counted.as_deref().filter(|n| !q.text.contains(n)) {
+                    Some(noun) => format!("{text} {noun}"),
+                    None => text,
+                }
+            };
+            consider(scaled(q, v / old), &text, edit, Some(&new));
         }
     }
     for (ratio, edit) in [
@@ -293,8 +310,8 @@ fn correct(
         (0.1, Edit::Decimal),
     ] {
         let c = scaled(q, ratio);
-        let text = c.value.or(c.low).or(c.high).map(human).unwrap_or_default();
-        consider(c, text, edit, None);
+        let text = || c.value.or(c.low).or(c.high).map(human).unwrap_or_default();
+        consider(c, &text, edit, None);
     }
     best
 }
