@@ -433,7 +433,12 @@ pub struct ApproximatorRule {
     /// For `about`: the relative margin either side (0.1 = ±10%).
     #[serde(default)]
     pub margin: Option<f64>,
+    /// Written before the figure ("more than 50").
     pub words: Vec<String>,
+    /// Written after the figure and its unit, before the thing counted
+    /// ("50 or more people", "$5 million or less").
+    #[serde(default)]
+    pub after: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -367,6 +367,63 @@ const NEWS: &[Row] = &[
         Some("INR"),
         None,
     ),
+    // A bound written after the figure: in the span before the thing
+    // counted, outside it after.
+    (
+        "50 or more people were hurt",
+        "50 or more",
+        Some(50.0),
+        Some(50.0),
+        None,
+        None,
+        Some("people"),
+    ),
+    (
+        "firms with 50 employees or fewer",
+        "50",
+        Some(50.0),
+        None,
+        Some(50.0),
+        None,
+        Some("employees"),
+    ),
+    (
+        "a fine of $5 million or less",
+        "$5 million or less",
+        Some(5e6),
+        None,
+        Some(5e6),
+        Some("USD"),
+        None,
+    ),
+    (
+        "he faces 10 years or more in prison",
+        "10",
+        Some(10.0),
+        Some(10.0),
+        None,
+        None,
+        Some("years"),
+    ),
+    (
+        "a figure greater than 4,565",
+        "greater than 4,565",
+        Some(4565.0),
+        Some(4565.0),
+        None,
+        None,
+        None,
+    ),
+    // Two figures joined by "or" are two figures, not a bound.
+    (
+        "we sold 20 or 30 cars",
+        "20",
+        Some(20.0),
+        Some(20.0),
+        Some(20.0),
+        None,
+        None,
+    ),
 ];
 
 #[test]

@@ -38,7 +38,9 @@
 //! - digit pairs with a slash other than small proper fractions ("9/11",
 //!   "24/7") and one digit glued to one capital ("4K", "3M") are names;
 //! - the span covers the approximator, currency, number, scale and unit, not
-//!   the counted noun.
+//!   the counted noun; an approximator written after the figure ("50 or
+//!   more people") is in the span, one written after the counted noun ("50
+//!   employees or fewer") bounds the figure from outside it.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
@@ -431,6 +433,8 @@ struct Unit {
 #[derive(Debug, Clone)]
 pub struct QuantityFinder {
     approximators: Phrases<Approx>,
+    /// Approximators written after the figure ("or more").
+    approximators_after: Phrases<Approx>,
     scales: Map<String, f64>,
     /// Scale words in the plural, for "tens of millions".
     scale_plurals: Map<String, f64>,
@@ -607,14 +611,24 @@ fn noun_forms(noun: &str) -> Vec<String> {
 impl QuantityFinder {
     pub fn new(rules: &RuleSet) -> QuantityFinder {
         let mut approximators = Phrases::default();
+        let mut approximators_after = Phrases::default();
         for r in &rules.approximators {
-            for w in &r.words {
+            for (w, after) in r
+                .words
+                .iter()
+                .map(|w| (w, false))
+                .chain(r.after.iter().map(|w| (w, true)))
+            {
                 let a = Approx {
                     word: w.clone(),
                     bound: r.bound,
                     margin: r.margin.unwrap_or(0.1),
                 };
-                approximators.insert(w, a);
+                if after {
+                    approximators_after.insert(w, a);
+                } else {
+                    approximators.insert(w, a);
+                }
             }
         }
         let mut scales = Map::default();
@@ -688,9 +702,16 @@ impl QuantityFinder {
             capitalised |= r.capitalised;
             patterns.extend(r.patterns.iter().map(|p| format!("(?:{})", p.get_ref())));
         }
-        // Words the finder itself reads are never names.
+        // Words the finder itself reads right before a figure are never
+        // names: a single-word approximator, or the last word of a longer
+        // one ("Over 40", "More than 40"); not "lower" of "lower than",
+        // which is a name's in "the Lower 48".
         for r in &rules.approximators {
-            unless.extend(r.words.iter().flat_map(|w| w.split_whitespace().map(lower_trim_dot)));
+            unless.extend(
+                r.words
+                    .iter()
+                    .filter_map(|w| w.split_whitespace().last().map(lower_trim_dot)),
+            );
         }
         let blocked = if patterns.is_empty() {
             None
@@ -737,6 +758,7 @@ impl QuantityFinder {
             ordinals: ORDINALS.iter().copied().collect(),
             starters,
             approximators,
+            approximators_after,
             scales,
             scale_plurals,
             currency_before,
@@ -1772,6 +1794,13 @@ impl Cx<'_> {
     }
 
     /// The noun counted, looked for from token `j`: (the noun, measure).
+    /// Whether token `j` opens another figure ("and more than 100", "and
+    /// over 200"): then the words before it join two figures, and bound
+    /// neither.
+    fn starts_figure(&self, j: usize) -> bool {
+        j < self.toks.len() && (self.lower(j) == "than" || self.digit_start(j) || numeral(self.s(j)).is_some())
+    }
+
     fn counted(&self, mut j: usize, allow_of: bool) -> Option<String> {
         if allow_of && self.is_word(j) && self.lower(j) == "of" {
             j += 1;
@@ -1931,6 +1960,16 @@ impl Cx<'_> {
             core.high += cents / 100.0;
             end = k;
         }
+        // "50 or more people": a bound written after the figure, when none
+        // came before it.
+        if approx.is_none()
+            && !core.range
+            && let Some((a, k)) = self.f.approximators_after.forward(self.text, self.toks, end)
+            && !self.starts_figure(k)
+        {
+            approx = Some(a);
+            end = k;
+        }
         // "one" on its own: only before a noun ("one person"), not "one of".
         let word = self.lower(i);
         if !core.scaled
@@ -1966,6 +2005,16 @@ impl Cx<'_> {
         } else {
             self.counted(end, core.vague || percent)
         };
+        // "50 employees or fewer": the bound after the thing counted.
+        if approx.is_none()
+            && !core.range
+            && let Some(noun) = &counted
+            && let Some(at) = (end..(end + 5).min(self.toks.len())).find(|&j| self.is_word(j) && self.lower(j) == *noun)
+            && let Some((a, k)) = self.f.approximators_after.forward(self.text, self.toks, at + 1)
+            && !self.starts_figure(k)
+        {
+            approx = Some(a);
+        }
         if core.year_like && currency.is_none() && unit.is_none() && approx.is_none() && counted.is_none() {
             return None;
         }
