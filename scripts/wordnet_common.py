@@ -20,9 +20,9 @@ from collections import Counter
 from pathlib import Path
 
 from wordnet_related import HEADER as RELATED_HEADER
+from wordnet_related import POS, synset_words
 
 MIN_COUNT = 3
-POS = ["noun", "verb", "adj", "adv"]
 
 
 def ok(word):
@@ -35,14 +35,7 @@ def main(root):
     for line in open(root / "cntlist.rev", encoding="latin-1"):
         key, _, n = line.split()
         count[key.split("%")[0]] += int(n)
-    members = {}  # (pos, offset) -> words as written
-    for pos in POS:
-        for line in open(root / f"data.{pos}", encoding="latin-1"):
-            if line.startswith(" "):
-                continue
-            f = line.split()
-            n = int(f[3], 16)
-            members[(pos, f[0])] = [f[4 + 2 * i].split("(")[0] for i in range(n)]
+    members = synset_words(root)  # (pos, offset) -> words as written
     first_lower = {}  # word -> whether its first sense writes it in lower case
     for pos in POS:
         for line in open(root / f"index.{pos}", encoding="latin-1"):

@@ -27,19 +27,24 @@ def ok(word):
     return word.isascii() and word.isalpha()
 
 
-def main(root):
-    root = Path(root)
-    words_of = {}  # (pos, offset) -> lower-cased single words
+def synset_words(root):
+    """(pos, offset) -> the synset's words as WordNet writes them."""
+    words = {}
     for pos in POS:
-        for line in open(root / f"data.{pos}", encoding="latin-1"):
+        for line in open(Path(root) / f"data.{pos}", encoding="latin-1"):
             if line.startswith(" "):
                 continue
             f = line.split()
             n = int(f[3], 16)
-            ws = [f[4 + 2 * i] for i in range(n)]
             # Adjective markers: "big(a)".
-            ws = [w.split("(")[0] for w in ws]
-            words_of[(pos, f[0])] = sorted({w.lower() for w in ws if ok(w)})
+            words[(pos, f[0])] = [f[4 + 2 * i].split("(")[0] for i in range(n)]
+    return words
+
+
+def main(root):
+    root = Path(root)
+    # (pos, offset) -> lower-cased single words
+    words_of = {s: sorted({w.lower() for w in ws if ok(w)}) for s, ws in synset_words(root).items()}
     senses = {}  # word -> [(pos, offset)] in WordNet order
     tagged = set()
     for pos in POS:
