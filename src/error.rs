@@ -17,6 +17,8 @@ pub enum Error {
     Binary { path: String, offset: usize },
     #[error("{path}: {what}, not an article; save it as UTF-8")]
     Utf16 { path: String, what: &'static str },
+    #[error("{path}: looks like an HTML page, not an article's text; save the article as plain text or Markdown first")]
+    Html { path: String },
     #[error("{path}: empty input, nothing to check")]
     Empty { path: String },
     #[error("{path}: no .txt or .md files found")]

@@ -177,6 +177,13 @@ fn read_sidecar(file: &Path) -> Result<Option<SidecarEntry>> {
     Ok(entry)
 }
 
+/// A file name ending in `.html` or `.htm`.
+fn is_html_name(path: &str) -> bool {
+    Path::new(path)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
 /// Build a document from raw bytes: checks encoding, reads a header.
 fn document_from_bytes(path: &str, stem: &str, bytes: &[u8], sidecar: Option<SidecarEntry>) -> Result<Document> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -200,8 +207,14 @@ fn document_from_bytes(path: &str, stem: &str, bytes: &[u8], sidecar: Option<Sid
             });
         }
     };
-    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.is_empty() {
         return Err(Error::Empty { path: path.into() });
+    }
+    // Markup read as prose makes one long "claim" of tags; say so instead.
+    let opening = start.get(..14).unwrap_or(start).to_ascii_lowercase();
+    if opening.starts_with("<!doctype html") || opening.starts_with("<html") || is_html_name(path) {
+        return Err(Error::Html { path: path.into() });
     }
     let header = read_header(&text);
     let side = sidecar.unwrap_or_default();

@@ -266,6 +266,33 @@ fn cases(dir: &Path) -> Vec<Case> {
         Some(b"\0\x01\x02".to_vec()),
         Expect::Error("<stdin>: looks like a binary file"),
     );
+    add(
+        "an HTML page",
+        check(&[&d(
+            "page.txt",
+            b"<!DOCTYPE html>\n<html><body><p>Acme hired 500 workers.</p></body></html>\n",
+        )]),
+        None,
+        Expect::Error("page.txt: looks like an HTML page"),
+    );
+    add(
+        "an .html file",
+        check(&[&d("saved.html", b"<p>Acme hired 500 workers.</p>\n")]),
+        None,
+        Expect::Error("saved.html: looks like an HTML page"),
+    );
+    add(
+        "HTML on stdin",
+        check(&["-"]),
+        Some(b"  <html lang=\"en\"><p>Acme hired 500 workers.</p></html>".to_vec()),
+        Expect::Error("<stdin>: looks like an HTML page"),
+    );
+    add(
+        "prose that opens with a tag-like word",
+        check(&[&d("tag.txt", b"<Update> Acme hired 500 workers on Monday.\n")]),
+        None,
+        Expect::Report(1),
+    );
     add("no arguments", vec!["check".into()], None, Expect::Error("PATH"));
     add(
         "unknown format",
