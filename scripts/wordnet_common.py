@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from wordnet_related import HEADER as RELATED_HEADER
-from wordnet_related import POS, synset_words
+from wordnet_related import index_entries, synset_words
 
 MIN_COUNT = 3
 
@@ -37,18 +37,11 @@ def main(root):
         count[key.split("%")[0]] += int(n)
     members = synset_words(root)  # (pos, offset) -> words as written
     first_lower = {}  # word -> whether its first sense writes it in lower case
-    for pos in POS:
-        for line in open(root / f"index.{pos}", encoding="latin-1"):
-            if line.startswith(" "):
-                continue
-            f = line.split()
-            lemma = f[0]
-            if not ok(lemma) or lemma in first_lower:
-                continue
-            synset_cnt, p_cnt = int(f[2]), int(f[3])
-            first = f[4 + p_cnt + 2]
-            written = [w for w in members[(pos, first)] if w.lower() == lemma]
-            first_lower[lemma] = bool(written) and written[0] == lemma
+    for pos, lemma, _, offsets in index_entries(root):
+        if not ok(lemma) or lemma in first_lower:
+            continue
+        written = [w for w in members[(pos, offsets[0])] if w.lower() == lemma]
+        first_lower[lemma] = bool(written) and written[0] == lemma
     words = sorted(w for w, n in count.items() if n >= MIN_COUNT and ok(w) and first_lower.get(w, False))
     out = sys.stdout
     out.write(HEADER)

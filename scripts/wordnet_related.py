@@ -41,27 +41,31 @@ def synset_words(root):
     return words
 
 
+def index_entries(root):
+    """(pos, lemma, tagged sense count, synset offsets) of every index line,
+    nouns, verbs, adjectives, adverbs, each in WordNet's order."""
+    for pos in POS:
+        for line in open(Path(root) / f"index.{pos}", encoding="latin-1"):
+            if line.startswith(" "):
+                continue
+            f = line.split()
+            synset_cnt, p_cnt = int(f[2]), int(f[3])
+            rest = f[4 + p_cnt :]
+            yield pos, f[0], int(rest[1]), rest[2 : 2 + synset_cnt]
+
+
 def main(root):
     root = Path(root)
     # (pos, offset) -> lower-cased single words
     words_of = {s: sorted({w.lower() for w in ws if ok(w)}) for s, ws in synset_words(root).items()}
     senses = {}  # word -> [(pos, offset)] in WordNet order
     tagged = set()
-    for pos in POS:
-        for line in open(root / f"index.{pos}", encoding="latin-1"):
-            if line.startswith(" "):
-                continue
-            f = line.split()
-            lemma = f[0]
-            if not ok(lemma):
-                continue
-            synset_cnt, p_cnt = int(f[2]), int(f[3])
-            rest = f[4 + p_cnt :]
-            tagsense_cnt = int(rest[1])
-            offsets = rest[2 : 2 + synset_cnt]
-            senses.setdefault(lemma.lower(), []).extend((pos, o) for o in offsets)
-            if tagsense_cnt > 0:
-                tagged.add(lemma.lower())
+    for pos, lemma, tagsense_cnt, offsets in index_entries(root):
+        if not ok(lemma):
+            continue
+        senses.setdefault(lemma.lower(), []).extend((pos, o) for o in offsets)
+        if tagsense_cnt > 0:
+            tagged.add(lemma.lower())
     keyed = {}  # synset -> words that have it among their first K senses
     for word, ss in senses.items():
         if word not in tagged:
