@@ -22,6 +22,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use crate::extract::entity::PersonNames;
 use crate::model::Claim;
 use crate::rules::RuleSet;
 use crate::tokens::{is_capitalised, tokens};
@@ -334,10 +335,8 @@ pub struct Aligner {
     /// The most words of a phrase opening with each stem: most words open
     /// none, and need no phrase lookup at all.
     longest: FxHashMap<String, usize>,
-    given_names: FxHashSet<String>,
-    /// Last words of places', institutions' and organisations' names
-    /// (lower case): a name ending in one is no person's ("Betty Ford Center").
-    place_heads: FxHashSet<String>,
+    /// Given names, and the head words that make a name no person's.
+    persons: PersonNames,
     /// Common words that open sentences capitalised (not names).
     starters: FxHashSet<String>,
     pub related: related::Related,
@@ -408,30 +407,12 @@ impl Aligner {
             .filter(|r| r.id == "sentence-starters")
             .flat_map(|r| r.words.iter().map(|w| w.to_lowercase()))
             .collect();
-        let given_names = rules
-            .names
-            .iter()
-            .filter(|r| r.kind == crate::rules::NameKind::Nickname)
-            .flat_map(|r| r.groups.iter().flatten().cloned())
-            .collect();
-        let place_heads = rules
-            .names
-            .iter()
-            .filter(|r| {
-                matches!(
-                    r.kind,
-                    crate::rules::NameKind::Place | crate::rules::NameKind::Organisation
-                )
-            })
-            .flat_map(|r| r.words.iter().map(|w| w.to_lowercase()))
-            .collect();
         Aligner {
             stemmer,
             stopwords,
             phrases,
             longest,
-            given_names,
-            place_heads,
+            persons: PersonNames::new(rules),
             starters,
             related: related::Related::new(rules),
             params: Params::from_rules(rules),
@@ -836,11 +817,11 @@ impl Aligner {
     fn is_person(&self, e: &crate::model::Entity) -> bool {
         let parts: Vec<&str> = e.canonical.split(' ').collect();
         (2..=3).contains(&parts.len())
-            && !self.place_heads.contains(&parts[parts.len() - 1].to_lowercase())
+            && !self.persons.names_no_person(&e.canonical)
             && parts
                 .iter()
                 .all(|p| p.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
-            && (self.given_names.contains(parts[0]) || e.titled)
+            && (self.persons.is_given(parts[0]) || e.titled)
     }
 
     /// What a quantity counts, as `measure/thing`: the thing is the synonym

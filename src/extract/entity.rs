@@ -33,17 +33,16 @@ pub type NameVocabulary<'a> = rustc_hash::FxHashSet<&'a str>;
 pub struct EntityFinder {
     titles: FxHashSet<String>,
     nicknames: FxHashMap<String, String>,
-    /// Given names: a run that starts with one is a person, and "of" after
-    /// it starts a place ("Michael Hargrove of Texas").
-    given_names: FxHashSet<String>,
+    /// Given names (a run that starts with one is a person, and "of" after
+    /// it starts a place: "Michael Hargrove of Texas") and the head words
+    /// that make a name no person's.
+    persons: PersonNames,
     aliases: FxHashMap<String, String>,
     stopwords: FxHashSet<String>,
     calendar: FxHashSet<String>,
     suffixes: FxHashSet<String>,
     /// Last words of organisations' names ("Chemicals", "Airlines").
     organisation_heads: FxHashSet<String>,
-    /// Last words of places' and institutions' names ("Center", "Airport").
-    place_heads: FxHashSet<String>,
     /// Common nouns and verbs the rules know (synonyms, measure nouns): a
     /// sentence-initial one is not a name even when the text never writes
     /// it in lower case.
@@ -99,7 +98,6 @@ impl EntityFinder {
                 NameKind::Title => f.titles.extend(r.words.iter().map(|w| key(w))),
                 NameKind::Nickname => {
                     for g in &r.groups {
-                        f.given_names.extend(g.iter().cloned());
                         if let Some((full, rest)) = g.split_first() {
                             for n in rest {
                                 // An ambiguous nickname ("Pat", "Alex") keeps its first reading.
@@ -109,7 +107,8 @@ impl EntityFinder {
                     }
                 }
                 NameKind::Organisation => f.organisation_heads.extend(r.words.iter().map(|w| key(w))),
-                NameKind::Place => f.place_heads.extend(r.words.iter().map(|w| key(w))),
+                // Read by `PersonNames`.
+                NameKind::Place => {}
                 NameKind::Common => f.dictionary.extend(r.words.iter().map(|w| key(w))),
                 NameKind::Alias => {
                     for g in &r.groups {
@@ -174,13 +173,8 @@ impl EntityFinder {
                 f.calendar.extend(g.iter().map(|w| key(w)));
             }
         }
-        for r in &rules.abbreviations {
-            if r.class == AbbrevClass::Suffix {
-                f.suffixes.extend(r.words.iter().map(|w| key(w)));
-            }
-        }
-        f.suffixes
-            .extend(["corp", "inc", "ltd", "co", "llc", "plc", "group", "holdings"].map(String::from));
+        f.suffixes = company_suffixes(rules);
+        f.persons = PersonNames::new(rules);
         f
     }
 
@@ -230,10 +224,7 @@ impl EntityFinder {
                 // Center"), but for a common word's ("People's Republic") and
                 // before a company suffix or an organisation's head, which
                 // cannot stand alone ("McDonald's Corp").
-                if let Some(owner) = toks[j - 1]
-                    .text
-                    .strip_suffix("'s")
-                    .or(toks[j - 1].text.strip_suffix("’s"))
+                if let Some(owner) = possessive_owner(toks[j - 1].text)
                     && !key_in(&self.common, owner)
                     && !key_in(&self.suffixes, t.text)
                     && !key_in(&self.organisation_heads, t.text)
@@ -249,7 +240,7 @@ impl EntityFinder {
                 if self.is_name_word(t.text) && !headline[j] && !key_in(&self.calendar, t.text) && word {
                     j += 1;
                 } else if self.connectors.contains(t.text)
-                    && !self.given_names.contains(toks[i].text)
+                    && !self.persons.is_given(toks[i].text)
                     && !key_in(&self.titles, toks[i].text)
                     && j + 1 < toks.len()
                     && self.is_name_word(toks[j + 1].text)
@@ -276,19 +267,9 @@ impl EntityFinder {
         let mut words = e.text.split_whitespace();
         words.next().is_some()
             && words.last().is_some_and(|w| {
-                let k = key(w.trim_end_matches("'s").trim_end_matches("’s"));
+                let k = key(without_possessive(w));
                 self.suffixes.contains(&k) || self.organisation_heads.contains(&k)
             })
-    }
-
-    /// Whether a name of two words or more ends in a word that makes it a
-    /// place's, an institution's or an organisation's ("Betty Ford
-    /// Center", "Acme Corp"), though a given name may open it.
-    pub fn names_no_person(&self, name: &str) -> bool {
-        name.rsplit_once(' ').is_some_and(|(_, last)| {
-            let last = last.trim_end_matches("'s").trim_end_matches("’s");
-            key_in(&self.place_heads, last) || key_in(&self.organisation_heads, last) || key_in(&self.suffixes, last)
-        })
     }
 
     /// The one organisation a document names, if it names one only, as
@@ -392,7 +373,7 @@ impl EntityFinder {
     /// words to read, also in its regular forms ([`forms`]) or as a frequent
     /// English word (`dictionary`).
     fn common_word(&self, k: &str, lower_vocab: &LowerVocabulary, title_line: bool) -> bool {
-        let base = k.trim_end_matches("'s").trim_end_matches("’s");
+        let base = without_possessive(k);
         if base.len() > 5 && base.ends_with("ing") {
             return true;
         }
@@ -518,12 +499,79 @@ impl EntityFinder {
         }
         if let Some(space) = name.find(' ')
             && let Some(full) = with_lower(&name[..space], |first| self.nicknames.get(first))
-            && !self.names_no_person(name)
+            && !self.persons.names_no_person(name)
         {
             return Some(format!("{full}{}", &name[space..]));
         }
         Some(name.to_string())
     }
+}
+
+/// What tells a person's name from the others, read from the rules: a
+/// given name opens one, and a place's, an institution's or an
+/// organisation's head word, or a company suffix, ending a name makes it no
+/// person's ("Betty Ford Center", "Acme Corp"). The entity finder and the
+/// aligner both ask.
+#[derive(Debug, Clone, Default)]
+pub struct PersonNames {
+    given: FxHashSet<String>,
+    /// Keys ([`key`]) of the head words and suffixes.
+    not_person_heads: FxHashSet<String>,
+}
+
+impl PersonNames {
+    pub fn new(rules: &RuleSet) -> PersonNames {
+        let mut p = PersonNames {
+            not_person_heads: company_suffixes(rules),
+            ..Default::default()
+        };
+        for r in &rules.names {
+            match r.kind {
+                NameKind::Nickname => p.given.extend(r.groups.iter().flatten().cloned()),
+                NameKind::Place | NameKind::Organisation => {
+                    p.not_person_heads.extend(r.words.iter().map(|w| key(w)));
+                }
+                _ => {}
+            }
+        }
+        p
+    }
+
+    /// A known given name, as written ("Michael").
+    pub fn is_given(&self, word: &str) -> bool {
+        self.given.contains(word)
+    }
+
+    /// Whether a name of two words or more ends in a word that makes it no
+    /// person's, though a given name may open it.
+    pub fn names_no_person(&self, name: &str) -> bool {
+        name.rsplit_once(' ')
+            .is_some_and(|(_, last)| key_in(&self.not_person_heads, without_possessive(last)))
+    }
+}
+
+/// Company suffixes, as keys: the suffix abbreviations of the rules and the
+/// common ones ("Corp", "Inc").
+fn company_suffixes(rules: &RuleSet) -> FxHashSet<String> {
+    let mut suffixes: FxHashSet<String> = rules
+        .abbreviations
+        .iter()
+        .filter(|r| r.class == AbbrevClass::Suffix)
+        .flat_map(|r| r.words.iter().map(|w| key(w)))
+        .collect();
+    suffixes.extend(["corp", "inc", "ltd", "co", "llc", "plc", "group", "holdings"].map(String::from));
+    suffixes
+}
+
+/// The owner a word in the possessive names ("Acme" of "Acme's"); `None`
+/// for a word not in the possessive.
+fn possessive_owner(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+}
+
+/// A word without its possessive "'s".
+fn without_possessive(word: &str) -> &str {
+    possessive_owner(word).unwrap_or(word)
 }
 
 /// A U.S. party-state tag such as "R-Ark" or "D-N.Y": a label, not a name.
@@ -579,8 +627,8 @@ pub fn resolve(finder: &EntityFinder, mentions: &mut [&mut Entity]) {
     let mut by_last: BTreeMap<String, HashSet<String>> = BTreeMap::new();
     for e in mentions.iter() {
         let parts: Vec<&str> = e.canonical.split(' ').collect();
-        let person = (finder.given_names.contains(parts[0]) || titled.contains(&e.canonical))
-            && !finder.names_no_person(&e.canonical);
+        let person = (finder.persons.is_given(parts[0]) || titled.contains(&e.canonical))
+            && !finder.persons.names_no_person(&e.canonical);
         if person && parts.len() >= 2 && parts.iter().all(|p| is_capitalised(p)) && !parts[0].ends_with('.') {
             by_last
                 .entry(parts[parts.len() - 1].to_string())
