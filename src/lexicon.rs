@@ -174,6 +174,32 @@ impl PhraseScan {
     }
 }
 
+/// A rule pattern with its word boundaries (`\b`) made ASCII ones
+/// (`(?-u:\b)`). A Unicode `\b` makes the regex crate's fast DFA give up on
+/// any text with a non-ASCII character (a curly quote is enough), and the
+/// search falls back to an engine that costs a hundred times more on a long
+/// sentence. The patterns' own classes (`\w`, `\d`) stay Unicode: only a
+/// letter outside ASCII next to a word ("Müller") reads differently.
+pub fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// True when `i` does not split a word: the characters on either side are
 /// not both word characters.
 pub fn is_word_boundary(text: &str, i: usize) -> bool {
@@ -187,6 +213,16 @@ pub fn is_word_boundary(text: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_boundaries_rewrite_only_word_boundaries() {
+        assert_eq!(ascii_boundaries(r"\b\w{3,}ed\b"), r"(?-u:\b)\w{3,}ed(?-u:\b)");
+        // An escaped backslash followed by "b" is a literal, not a boundary.
+        assert_eq!(ascii_boundaries(r"a\\b"), r"a\\b");
+        let re = regex::Regex::new(&ascii_boundaries(r"\b\w{3,}ed\b")).unwrap();
+        assert!(re.is_match("“They voted,” she said."));
+        assert!(!re.is_match("a red bedspread"));
+    }
 
     #[test]
     fn matches_whole_words_longest_first() {

@@ -17,7 +17,7 @@
 use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexBuilder};
 
-use crate::lexicon::{PhraseMatcher, is_word_boundary, overlapping_automaton};
+use crate::lexicon::{PhraseMatcher, ascii_boundaries, is_word_boundary, overlapping_automaton};
 use crate::rules::{ClaimRule, RuleSet};
 use crate::tokens::tokens;
 
@@ -245,7 +245,7 @@ fn compile(r: &ClaimRule) -> Compiled {
                 .iter()
                 .map(|p| {
                     // Validated when the pack was parsed.
-                    RegexBuilder::new(p)
+                    RegexBuilder::new(&ascii_boundaries(p))
                         .case_insensitive(true)
                         .size_limit(1 << 20)
                         .build()

@@ -716,7 +716,7 @@ impl QuantityFinder {
         let blocked = if patterns.is_empty() {
             None
         } else {
-            regex::RegexBuilder::new(&ascii_boundaries(&patterns.join("|")))
+            regex::RegexBuilder::new(&crate::lexicon::ascii_boundaries(&patterns.join("|")))
                 .size_limit(1 << 24)
                 .build()
                 .ok()
@@ -2051,28 +2051,6 @@ impl Cx<'_> {
         };
         Some((q, end))
     }
-}
-
-/// Word boundaries as ASCII ones: Unicode `\b` keeps the regex engine off its
-/// fast path on non-ASCII text, and rule patterns only bound ASCII digits.
-fn ascii_boundaries(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    let mut chars = pattern.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('b') => out.push_str("(?-u:\\b)"),
-                Some(n) => {
-                    out.push('\\');
-                    out.push(n);
-                }
-                None => out.push('\\'),
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// A lower-case word that looks like a plural noun ("villages", not "news"
