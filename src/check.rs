@@ -71,7 +71,7 @@ impl Engine {
             })
             .collect();
         let mut claims: Vec<Claim> = per_doc.into_iter().flatten().collect();
-        resolve_names(&self.extractor.entities, &mut claims);
+        self.resolve_names(&mut claims);
         lap("extract");
         let alignment = self.aligner.align(&claims);
         lap("align");
@@ -94,6 +94,14 @@ impl Engine {
             clusters,
             findings,
         }
+    }
+
+    /// Short names ("Hargrove", "M. Hargrove") resolved to the full name
+    /// used anywhere in `claims`, when only one full name fits: what `check`
+    /// does once all documents are read, before alignment.
+    pub fn resolve_names(&self, claims: &mut [Claim]) {
+        let mut all: Vec<&mut Entity> = claims.iter_mut().flat_map(|c| c.entities.iter_mut()).collect();
+        crate::extract::entity::resolve(&self.extractor.entities, &mut all);
     }
 
     /// A single sentence as a claim (every facet, no claim test): what the
@@ -160,13 +168,6 @@ impl Engine {
         let idf = Idf::new(terms.iter().flat_map(|(a, b)| [&a.terms, &b.terms]));
         (terms, idf)
     }
-}
-
-/// Short names ("Hargrove", "M. Hargrove") resolve to the full name used
-/// anywhere in the corpus, when only one full name fits.
-fn resolve_names(finder: &crate::extract::entity::EntityFinder, claims: &mut [Claim]) {
-    let mut all: Vec<&mut Entity> = claims.iter_mut().flat_map(|c| c.entities.iter_mut()).collect();
-    crate::extract::entity::resolve(finder, &mut all);
 }
 
 #[cfg(test)]

@@ -216,14 +216,18 @@ fn ecbplus_pairwise_alignment() {
     // 56.2 and 0%, dev-full and test unchanged. Frequent common words
     // (rules/common.toml) read as words in title-case lines: dev unchanged,
     // dev-full 64.1 and 1.2% (155 false-merge pairs, was 156); test,
-    // printed after, 56.8 and 6.6%.
+    // printed after, 56.8 and 6.6%. Until then this harness skipped what
+    // `check` does between reading and aligning: lone surnames resolved to
+    // the topic's full names ("Reid" to "Tara Reid"). With it, as `check`
+    // runs: dev 54.0 and 0%, dev-full 64.9 and 1.3% (176); test, printed
+    // after, 56.8 and 6.6%.
     let fc = clu.prf().2;
     assert!(fc >= 0.55, "check clusters F1 regressed: {fc:.3}");
     assert!(clu.merge_rate() <= 0.075, "check clusters false merges regressed");
     assert!(story.prf().2 >= 0.80, "check stories F1 regressed");
     let dev = results["dev"][1];
     assert!(dev.merge_rate() <= 0.02, "dev false merges regressed");
-    assert!(dev.prf().2 >= 0.54, "dev check clusters F1 regressed");
+    assert!(dev.prf().2 >= 0.53, "dev check clusters F1 regressed");
     if let Some(full) = results.get("dev-full") {
         // The derivation matches the data README: 16,124 gold pairs of
         // selected sentences in all 43 topics, 4,734 of them in derived/.

@@ -170,7 +170,9 @@ pub fn similarity_decisions(engine: &Engine, t: &Topic) -> HashSet<(usize, usize
 /// a cluster number per sentence (sentences no cluster holds get numbers
 /// of their own) and a story number per sentence.
 pub fn check_decisions(engine: &Engine, t: &Topic) -> (Vec<usize>, Vec<usize>) {
-    let claims = claims(engine, t, true);
+    let mut claims = claims(engine, t, true);
+    // As `check` does once every article is read.
+    engine.resolve_names(&mut claims);
     let alignment = engine.aligner.align(&claims);
     let mut cluster = (0..claims.len()).map(|i| usize::MAX - i).collect::<Vec<_>>();
     for (n, members) in alignment.clusters.iter().enumerate() {
