@@ -38,6 +38,11 @@ pub struct EntityFinder {
     /// that make a name no person's.
     persons: PersonNames,
     aliases: FxHashMap<String, String>,
+    /// The written forms of aliases of two words or more, by first word,
+    /// longest first: found whole before names are cut at lower-case words
+    /// or titles ("Department of Health and Human Services", "Justice
+    /// Department").
+    known_names: FxHashMap<String, Vec<Vec<String>>>,
     stopwords: FxHashSet<String>,
     calendar: FxHashSet<String>,
     suffixes: FxHashSet<String>,
@@ -116,6 +121,10 @@ impl EntityFinder {
                             for v in g {
                                 f.aliases.insert(v.clone(), canon.clone());
                                 f.aliases.insert(v.replace('.', ""), canon.clone());
+                                let words: Vec<String> = v.split_whitespace().map(String::from).collect();
+                                if words.len() >= 2 {
+                                    f.known_names.entry(words[0].clone()).or_default().push(words);
+                                }
                             }
                         }
                     }
@@ -206,6 +215,19 @@ impl EntityFinder {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
+            if let Some(j) = self.known_name_at(sentence, toks, i) {
+                let (start, end) = (toks[i].start, toks[j - 1].end);
+                let surface = &sentence[start..end];
+                out.push(Entity {
+                    text: surface.to_string(),
+                    start: sentence_start + start,
+                    end: sentence_start + end,
+                    canonical: self.aliases[without_possessive(surface)].clone(),
+                    titled: false,
+                });
+                i = j;
+                continue;
+            }
             if !self.starts_name(toks, i, &headline, lower_vocab)
                 || titled && self.title_word(toks[i].text, lower_vocab, names)
             {
@@ -257,6 +279,37 @@ impl EntityFinder {
             i = j;
         }
         out
+    }
+
+    /// The end (a token index) of the longest multi-word alias written at
+    /// token `i`, words apart by single spaces; the last may carry a
+    /// possessive ("the Justice Department's"). Not when the name goes on
+    /// past it ("United States Geological Survey"): that longer name is cut
+    /// as any other.
+    fn known_name_at(&self, sentence: &str, toks: &[Token], i: usize) -> Option<usize> {
+        let forms = self.known_names.get(toks[i].text)?;
+        let j = forms
+            .iter()
+            .filter(|words| {
+                let j = i + words.len();
+                j <= toks.len()
+                    && toks[i..j].iter().zip(words.iter()).enumerate().all(|(k, (t, w))| {
+                        let written = if k + 1 == words.len() {
+                            without_possessive(t.text)
+                        } else {
+                            t.text
+                        };
+                        written == w && (k == 0 || &sentence[toks[i + k - 1].end..t.start] == " ")
+                    })
+            })
+            .map(|words| i + words.len())
+            .max()?;
+        let goes_on = toks.get(j).is_some_and(|next| {
+            possessive_owner(toks[j - 1].text).is_none()
+                && &sentence[toks[j - 1].end..next.start] == " "
+                && self.is_name_word(next.text)
+        });
+        (!goes_on).then_some(j)
     }
 
     /// Whether a mention is surely of an organisation: its name ends in a
@@ -668,6 +721,25 @@ mod tests {
             .into_iter()
             .map(|e| e.canonical)
             .collect()
+    }
+
+    #[test]
+    fn known_multi_word_names_are_found_whole() {
+        // Cut at "and" or at a title word ("Justice"), these became
+        // "Department of Health", "Human Services" and "Department".
+        assert_eq!(
+            names("The Department of Health and Human Services and the Justice Department's lawyers met."),
+            ["Department of Health and Human Services", "Department of Justice"]
+        );
+        assert_eq!(
+            names("The Securities and Exchange Commission fined Acme."),
+            ["Securities and Exchange Commission", "Acme"]
+        );
+        // A longer name that opens with a known one stays that longer name.
+        assert_eq!(
+            names("The United States Geological Survey said so."),
+            ["United States Geological Survey"]
+        );
     }
 
     #[test]
