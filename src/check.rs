@@ -1,5 +1,7 @@
 //! The whole pipeline, end to end: documents in, report out.
 
+use std::collections::BTreeMap;
+
 use rayon::prelude::*;
 
 use crate::align::{Aligner, Idf, Terms};
@@ -97,11 +99,20 @@ impl Engine {
     }
 
     /// Short names ("Hargrove", "M. Hargrove") resolved to the full name
-    /// used anywhere in `claims`, when only one full name fits: what `check`
-    /// does once all documents are read, before alignment.
+    /// their own document uses, when only one full name fits: what `check`
+    /// does before alignment. Within a document, as news style gives the
+    /// full name first: across a folder of several stories, "Reid" in one
+    /// story's articles would become another story's "Richard Reid".
     pub fn resolve_names(&self, claims: &mut [Claim]) {
-        let mut all: Vec<&mut Entity> = claims.iter_mut().flat_map(|c| c.entities.iter_mut()).collect();
-        crate::extract::entity::resolve(&self.extractor.entities, &mut all);
+        let mut by_doc: BTreeMap<&str, Vec<&mut Entity>> = BTreeMap::new();
+        for Claim { doc, entities, .. } in claims.iter_mut() {
+            by_doc.entry(doc.as_str()).or_default().extend(entities.iter_mut());
+        }
+        by_doc
+            .into_values()
+            .collect::<Vec<_>>()
+            .par_iter_mut()
+            .for_each(|mentions| crate::extract::entity::resolve(&self.extractor.entities, mentions));
     }
 
     /// A single sentence as a claim (every facet, no claim test): what the
@@ -173,6 +184,33 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_surname_resolves_within_its_own_document() {
+        let engine = Engine::new(RuleSet::defaults());
+        let doc = |id: &str, text: &str| Document::new(id.to_string(), format!("{id}.txt"), text.to_string());
+        let report = engine.check(vec![
+            doc(
+                "a",
+                "Richard Reid was arrested at the airport. Reid was charged on Monday.",
+            ),
+            doc(
+                "b",
+                "The actress checked into a clinic on Tuesday. Reid left after two days.",
+            ),
+        ]);
+        let names = |d: &str| -> Vec<String> {
+            report
+                .claims
+                .iter()
+                .filter(|c| c.doc == d)
+                .flat_map(|c| c.entities.iter().map(|e| e.canonical.clone()))
+                .collect()
+        };
+        assert_eq!(names("a"), ["Richard Reid", "Richard Reid"]);
+        // Another story's full name is not this one's.
+        assert_eq!(names("b"), ["Reid"]);
+    }
 
     #[test]
     fn an_articles_sentences_read_together_inform_its_headline() {
