@@ -238,8 +238,13 @@ impl EntityFinder {
             while j < toks.len() {
                 let t = toks[j];
                 let gap = &sentence[toks[j - 1].end..t.start];
-                // A title inside a run starts a new name ("FCC Chairman Jane Roe").
-                if key_in(&self.titles, t.text) && !key_in(&self.titles, toks[j - 1].text) {
+                // A title inside a run starts a new name ("FCC Chairman Jane
+                // Roe", "Texas Attorney General Greg Abbott"); the second
+                // word of a title of two words ("Head Coach") goes on.
+                let two_words = |a: &str, b: &str| self.titles.contains(&format!("{} {}", key(a), key(b)));
+                let opens_title = (key_in(&self.titles, t.text) && !two_words(toks[j - 1].text, t.text))
+                    || toks.get(j + 1).is_some_and(|next| two_words(t.text, next.text));
+                if opens_title && !key_in(&self.titles, toks[j - 1].text) {
                     break;
                 }
                 // So does a name after a possessive ("California's Betty Ford
@@ -682,7 +687,13 @@ pub fn resolve(finder: &EntityFinder, mentions: &mut [&mut Entity]) {
         let parts: Vec<&str> = e.canonical.split(' ').collect();
         let person = (finder.persons.is_given(parts[0]) || titled.contains(&e.canonical))
             && !finder.persons.names_no_person(&e.canonical);
-        if person && parts.len() >= 2 && parts.iter().all(|p| is_capitalised(p)) && !parts[0].ends_with('.') {
+        // Two or three words, as the aligner reads a person's name: a longer
+        // run is a headline's ("Tom Fletcher Lead Celeb Congrats").
+        if person
+            && (2..=3).contains(&parts.len())
+            && parts.iter().all(|p| is_capitalised(p))
+            && !parts[0].ends_with('.')
+        {
             by_last
                 .entry(parts[parts.len() - 1].to_string())
                 .or_default()
@@ -721,6 +732,20 @@ mod tests {
             .into_iter()
             .map(|e| e.canonical)
             .collect()
+    }
+
+    #[test]
+    fn a_title_inside_a_run_starts_a_new_name() {
+        assert_eq!(
+            names("Texas Attorney General Greg Abbott sued."),
+            ["Texas", "Gregory Abbott"]
+        );
+        assert_eq!(
+            names("Greek Prime Minister Costas Karamanlis spoke."),
+            ["Greek", "Costas Karamanlis"]
+        );
+        // The second word of a two-word title does not cut it.
+        assert_eq!(names("Head Coach Maurice Cheeks left."), ["Maurice Cheeks"]);
     }
 
     #[test]
