@@ -186,6 +186,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_common_word_opening_a_sentence_is_no_name_unless_the_article_names_it() {
+        let engine = Engine::new(RuleSet::defaults());
+        let sentences = [
+            (
+                "a",
+                "Damage to the bridge in Dayton was severe, officials said on Friday.",
+            ),
+            ("b", "Page said the bridge had been inspected in May."),
+            ("c", "The engineer, Elizabeth Page, was questioned on Saturday."),
+        ];
+        let claims = engine.article_claims("d", &sentences);
+        let names = |k: usize| -> Vec<&str> { claims[k].entities.iter().map(|e| e.text.as_str()).collect() };
+        assert_eq!(names(0), ["Dayton"]);
+        // "page" is a word too, but the article writes it inside a sentence.
+        assert_eq!(names(1), ["Page"]);
+    }
+
+    #[test]
     fn a_lone_surname_resolves_within_its_own_document() {
         let engine = Engine::new(RuleSet::defaults());
         let doc = |id: &str, text: &str| Document::new(id.to_string(), format!("{id}.txt"), text.to_string());

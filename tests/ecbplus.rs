@@ -223,7 +223,13 @@ fn ecbplus_pairwise_alignment() {
     // after, 56.8 and 6.6%. Surnames resolved within their own article
     // (not the topic's, where the other subtopic's "Thomas" is another
     // man): dev unchanged, dev-full 66.2 and 1.0% (127); test, printed
-    // after, unchanged.
+    // after, unchanged. Titles of two words cut name runs ("Greek | Prime
+    // Minister Costas Karamanlis"): dev-full 66.4. A common word opening a
+    // sentence, that the article never writes capitalised inside one, is
+    // no name ("Damage to the church..."): dev 60.0 and 0%, dev-full 65.5
+    // and 1.3% (168; the 41 more are all in topic 9, whose two rules on
+    // one act name the same department); test, printed after, 58.9 and
+    // 7.4%.
     let fc = clu.prf().2;
     assert!(fc >= 0.55, "check clusters F1 regressed: {fc:.3}");
     assert!(clu.merge_rate() <= 0.075, "check clusters false merges regressed");

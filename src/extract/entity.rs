@@ -22,8 +22,8 @@ pub type LowerVocabulary<'a> = rustc_hash::FxHashSet<&'a str>;
 
 /// Capitalised words an article writes inside its sentences, not at their
 /// start and not in title-case lines ("in Michigan"), as written: such a
-/// word in a title-case line is still a name. Empty for an article with no
-/// title-case line (see [`EntityFinder::names_written`]).
+/// word in a title-case line, or opening a sentence, is still a name. Empty
+/// for a lone sentence (see [`EntityFinder::names_written`]).
 pub type NameVocabulary<'a> = rustc_hash::FxHashSet<&'a str>;
 
 /// Name lexicons compiled from the rules. The word sets are probed for
@@ -62,6 +62,10 @@ pub struct EntityFinder {
     /// Checks Into Rehab") a capitalised word is no evidence of a name, and
     /// one of these is taken for a word.
     dictionary: FxHashSet<String>,
+    /// Of those, the ones written in lower case in their first sense
+    /// (rules/common.toml), no name's: what a sentence's first word is
+    /// tested against ([`EntityFinder::article_word`]).
+    lower_case_words: FxHashSet<String>,
 }
 
 fn key(word: &str) -> String {
@@ -114,7 +118,10 @@ impl EntityFinder {
                 NameKind::Organisation => f.organisation_heads.extend(r.words.iter().map(|w| key(w))),
                 // Read by `PersonNames`.
                 NameKind::Place => {}
-                NameKind::Common => f.dictionary.extend(r.words.iter().map(|w| key(w))),
+                NameKind::Common => {
+                    f.dictionary.extend(r.words.iter().map(|w| key(w)));
+                    f.lower_case_words.extend(r.words.iter().map(|w| key(w)));
+                }
                 NameKind::Alias => {
                     for g in &r.groups {
                         if let Some(canon) = g.first() {
@@ -228,7 +235,7 @@ impl EntityFinder {
                 i = j;
                 continue;
             }
-            if !self.starts_name(toks, i, &headline, lower_vocab)
+            if !self.starts_name(toks, i, &headline, lower_vocab, names)
                 || titled && self.title_word(toks[i].text, lower_vocab, names)
             {
                 i += 1;
@@ -395,12 +402,9 @@ impl EntityFinder {
     }
 
     /// The [`NameVocabulary`] of an article's sentences, each given as its
-    /// [`tokens`]: empty unless some line is in title case.
+    /// [`tokens`].
     pub fn names_written<'a>(&self, sentences: &[Vec<Token<'a>>]) -> NameVocabulary<'a> {
         let titled: Vec<bool> = sentences.iter().map(|t| self.title_shape(t)).collect();
-        if !titled.contains(&true) {
-            return NameVocabulary::default();
-        }
         sentences
             .iter()
             .zip(&titled)
@@ -448,14 +452,40 @@ impl EntityFinder {
         (is_capitalised(w) || w.contains('&')) && (is_all_caps(w) || !with_lower(w, |l| self.stopwords.contains(l)))
     }
 
-    fn starts_name(&self, toks: &[Token], i: usize, headline: &[bool], lower_vocab: &LowerVocabulary) -> bool {
+    fn starts_name(
+        &self,
+        toks: &[Token],
+        i: usize,
+        headline: &[bool],
+        lower_vocab: &LowerVocabulary,
+        names: &NameVocabulary,
+    ) -> bool {
         let w = toks[i].text;
         if headline[i] || !self.is_name_word(w) {
             return false;
         }
         with_lower(w.trim_end_matches('.'), |k| {
             self.starts_name_keyed(toks, i, k, lower_vocab)
+                && !(i == 0
+                    && !toks.get(1).is_some_and(|t| self.is_name_word(t.text))
+                    && self.article_word(w, k, names))
         })
+    }
+
+    /// Whether a capitalised word opening a sentence of an article, before
+    /// a word that is no name, is a frequent English word written in lower
+    /// case (`lower_case_words`, in one of its regular forms; "Europe" is in
+    /// WordNet's list too) that the article never writes capitalised
+    /// inside a sentence: "Four were killed", "Dozens fled", "Forensic tests
+    /// showed". A surname that is also a word ("Page", "Cheeks") is written
+    /// inside a sentence too, with its given name; a given name that is a
+    /// word opens a name of two ("Mark Felt"). Not for a lone sentence
+    /// (`names` empty), which has no such evidence.
+    fn article_word(&self, w: &str, k: &str, names: &NameVocabulary) -> bool {
+        !names.is_empty()
+            && !is_all_caps(w)
+            && !names.contains(without_possessive(w))
+            && forms(without_possessive(k)).any(|f| self.lower_case_words.contains(f))
     }
 
     /// [`Self::starts_name`] past the tests of the word itself, `k` its [`key`].
