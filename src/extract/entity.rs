@@ -436,7 +436,7 @@ impl EntityFinder {
     /// English word (`dictionary`).
     fn common_word(&self, k: &str, lower_vocab: &LowerVocabulary, title_line: bool) -> bool {
         let base = without_possessive(k);
-        if base.len() > 5 && base.ends_with("ing") {
+        if base.len() > 5 && base.ends_with("ing") && self.ing_form(base, lower_vocab) {
             return true;
         }
         if title_line {
@@ -447,9 +447,39 @@ impl EntityFinder {
         lower_vocab.contains(base) || self.common.contains(base) || self.common.contains(singular)
     }
 
+    /// Whether a word ending in "-ing" is a form of a known word ("allowing",
+    /// "using", "running"), not a name that ends so ("Beijing", "Irving",
+    /// "Fleming").
+    fn ing_form(&self, word: &str, lower_vocab: &LowerVocabulary) -> bool {
+        let stem = &word[..word.len() - 3];
+        let known = |w: &str| lower_vocab.contains(w) || self.common.contains(w) || self.dictionary.contains(w);
+        let undoubled = stem
+            .as_bytes()
+            .windows(2)
+            .last()
+            .is_some_and(|p| p[0] == p[1])
+            .then(|| &stem[..stem.len() - 1]);
+        known(stem) || known(&format!("{stem}e")) || undoubled.is_some_and(known)
+    }
+
     fn is_name_word(&self, w: &str) -> bool {
         // "US" the acronym is not "us" the pronoun.
-        (is_capitalised(w) || w.contains('&')) && (is_all_caps(w) || !with_lower(w, |l| self.stopwords.contains(l)))
+        (is_capitalised(w) || w.contains('&'))
+            && (is_all_caps(w) || !with_lower(w, |l| self.stopwords.contains(l)))
+            && !self.contraction(w)
+    }
+
+    /// A stopword with a contracted verb: "I'm", "There's", "We'll", "Don't".
+    fn contraction(&self, w: &str) -> bool {
+        let Some((head, tail)) = w.split_once(['\'', '’']) else {
+            return false;
+        };
+        let head = if tail == "t" {
+            head.strip_suffix('n').unwrap_or(head)
+        } else {
+            head
+        };
+        matches!(tail, "m" | "re" | "ve" | "ll" | "d" | "s" | "t") && with_lower(head, |l| self.stopwords.contains(l))
     }
 
     fn starts_name(
@@ -762,6 +792,23 @@ mod tests {
             .into_iter()
             .map(|e| e.canonical)
             .collect()
+    }
+
+    #[test]
+    fn a_sentence_may_open_with_a_name_ending_in_ing_but_not_with_a_contraction() {
+        assert_eq!(names("Beijing has denied the claims."), ["Beijing"]);
+        assert_eq!(names("Irving scored 30 points."), ["Irving"]);
+        // Forms of words: "allow", "run" (doubled), "use" less its "e" are verbs.
+        assert_eq!(names("Allowing Globex to bid was a mistake."), ["Globex"]);
+        assert_eq!(names("Running the Dayton plant cost Acme dearly."), ["Dayton", "Acme"]);
+        for s in [
+            "I'm sure Acme will win.",
+            "There's no plan at Acme.",
+            "We’ve told Acme.",
+        ] {
+            assert_eq!(names(s), ["Acme"], "{s}");
+        }
+        assert_eq!(names("O'Brien said so."), ["O'Brien"]);
     }
 
     #[test]
