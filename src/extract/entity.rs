@@ -271,7 +271,17 @@ impl EntityFinder {
                 }
                 // In a title-case line a common word ends the name too.
                 let word = !titled || !self.title_word(t.text, lower_vocab, names);
-                if self.is_name_word(t.text) && !headline[j] && !key_in(&self.calendar, t.text) && word {
+                // A capitalised noun of unnamed sources ("police"), a
+                // stopword, inside a name before another name word is part
+                // of it ("Anchorage Police Department"), outside title-case
+                // lines, where every word is capitalised.
+                let inner = !titled
+                    && is_capitalised(t.text)
+                    && key_in(&self.unnamed, t.text)
+                    && toks.get(j + 1).is_some_and(|n| {
+                        &sentence[t.end..n.start] == " " && self.is_name_word(n.text) && !key_in(&self.calendar, n.text)
+                    });
+                if (self.is_name_word(t.text) || inner) && !headline[j] && !key_in(&self.calendar, t.text) && word {
                     j += 1;
                 } else if self.connectors.contains(t.text)
                     && !self.persons.is_given(toks[i].text)
@@ -809,6 +819,18 @@ mod tests {
             assert_eq!(names(s), ["Acme"], "{s}");
         }
         assert_eq!(names("O'Brien said so."), ["O'Brien"]);
+    }
+
+    #[test]
+    fn a_police_department_is_one_name() {
+        // "police" is a stopword: it no longer cuts the name in two.
+        assert_eq!(
+            names("The Anchorage Police Department said so."),
+            ["Anchorage Police Department"]
+        );
+        // At a name's end, before a verb, it still is no name of its own.
+        assert_eq!(names("In Dayton Police said so."), ["Dayton"]);
+        assert_eq!(names("Acme And Globex merged."), ["Acme", "Globex"]);
     }
 
     #[test]
