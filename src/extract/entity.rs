@@ -38,10 +38,9 @@ pub struct EntityFinder {
     /// that make a name no person's.
     persons: PersonNames,
     aliases: FxHashMap<String, String>,
-    /// The written forms of aliases of two words or more, by first word,
-    /// longest first: found whole before names are cut at lower-case words
-    /// or titles ("Department of Health and Human Services", "Justice
-    /// Department").
+    /// The written forms of aliases of two words or more, by first word:
+    /// found whole before names are cut at lower-case words or titles
+    /// ("Department of Health and Human Services", "Justice Department").
     known_names: FxHashMap<String, Vec<Vec<String>>>,
     stopwords: FxHashSet<String>,
     calendar: FxHashSet<String>,
@@ -225,15 +224,17 @@ impl EntityFinder {
             if let Some(j) = self.known_name_at(sentence, toks, i) {
                 let (start, end) = (toks[i].start, toks[j - 1].end);
                 let surface = &sentence[start..end];
-                out.push(Entity {
-                    text: surface.to_string(),
-                    start: sentence_start + start,
-                    end: sentence_start + end,
-                    canonical: self.aliases[without_possessive(surface)].clone(),
-                    titled: false,
-                });
-                i = j;
-                continue;
+                if let Some(canonical) = self.aliases.get(without_possessive(surface)) {
+                    out.push(Entity {
+                        text: surface.to_string(),
+                        start: sentence_start + start,
+                        end: sentence_start + end,
+                        canonical: canonical.clone(),
+                        titled: false,
+                    });
+                    i = j;
+                    continue;
+                }
             }
             if !self.starts_name(toks, i, &headline, lower_vocab, names)
                 || titled && self.title_word(toks[i].text, lower_vocab, names)
@@ -463,12 +464,12 @@ impl EntityFinder {
     fn ing_form(&self, word: &str, lower_vocab: &LowerVocabulary) -> bool {
         let stem = &word[..word.len() - 3];
         let known = |w: &str| lower_vocab.contains(w) || self.common.contains(w) || self.dictionary.contains(w);
-        let undoubled = stem
-            .as_bytes()
-            .windows(2)
-            .last()
-            .is_some_and(|p| p[0] == p[1])
-            .then(|| &stem[..stem.len() - 1]);
+        // "running": a doubled last letter.
+        let mut last = stem.char_indices().rev();
+        let undoubled = match (last.next(), last.next()) {
+            (Some((at, a)), Some((_, b))) if a == b => Some(&stem[..at]),
+            _ => None,
+        };
         known(stem) || known(&format!("{stem}e")) || undoubled.is_some_and(known)
     }
 
@@ -819,6 +820,8 @@ mod tests {
             assert_eq!(names(s), ["Acme"], "{s}");
         }
         assert_eq!(names("O'Brien said so."), ["O'Brien"]);
+        // A doubled letter outside ASCII is cut at a character's edge.
+        assert_eq!(names("Ññing left Dayton."), ["Ññing", "Dayton"]);
     }
 
     #[test]
