@@ -32,6 +32,8 @@ pub type NameVocabulary<'a> = rustc_hash::FxHashSet<&'a str>;
 #[derive(Debug, Clone, Default)]
 pub struct EntityFinder {
     titles: FxHashSet<String>,
+    /// First words of the titles of two words ("prime" of "Prime Minister").
+    title_heads: FxHashSet<String>,
     nicknames: FxHashMap<String, String>,
     /// Given names (a run that starts with one is a person, and "of" after
     /// it starts a place: "Michael Hargrove of Texas") and the head words
@@ -103,7 +105,15 @@ impl EntityFinder {
         };
         for r in &rules.names {
             match r.kind {
-                NameKind::Title => f.titles.extend(r.words.iter().map(|w| key(w))),
+                NameKind::Title => {
+                    f.titles.extend(r.words.iter().map(|w| key(w)));
+                    f.title_heads.extend(
+                        r.words
+                            .iter()
+                            .filter(|w| w.contains(' '))
+                            .filter_map(|w| w.split_whitespace().next().map(key)),
+                    );
+                }
                 NameKind::Nickname => {
                     for g in &r.groups {
                         if let Some((full, rest)) = g.split_first() {
@@ -249,9 +259,10 @@ impl EntityFinder {
                 // A title inside a run starts a new name ("FCC Chairman Jane
                 // Roe", "Texas Attorney General Greg Abbott"); the second
                 // word of a title of two words ("Head Coach") goes on.
-                let two_words = |a: &str, b: &str| self.titles.contains(&format!("{} {}", key(a), key(b)));
-                let opens_title = (key_in(&self.titles, t.text) && !two_words(toks[j - 1].text, t.text))
-                    || toks.get(j + 1).is_some_and(|next| two_words(t.text, next.text));
+                let opens_title = (key_in(&self.titles, t.text) && !self.two_word_title(toks[j - 1].text, t.text))
+                    || toks
+                        .get(j + 1)
+                        .is_some_and(|next| self.two_word_title(t.text, next.text));
                 if opens_title && !key_in(&self.titles, toks[j - 1].text) {
                     break;
                 }
@@ -546,6 +557,13 @@ impl EntityFinder {
         true
     }
 
+    /// Whether two words make a title of two words ("Prime Minister"),
+    /// asked of every word of a name run: only a word that opens such a
+    /// title is joined to the next and looked up.
+    fn two_word_title(&self, a: &str, b: &str) -> bool {
+        key_in(&self.title_heads, a) && self.titles.contains(&format!("{} {}", key(a), key(b)))
+    }
+
     fn make_entity(&self, sentence: &str, base: usize, run: &[Token]) -> Option<Entity> {
         let mut run = run;
         let full = run.len();
@@ -553,11 +571,7 @@ impl EntityFinder {
         while run.len() > 1 && key_in(&self.titles, run[0].text) {
             run = &run[1..];
         }
-        if run.len() > 2
-            && self
-                .titles
-                .contains(&format!("{} {}", key(run[0].text), key(run[1].text)))
-        {
+        if run.len() > 2 && self.two_word_title(run[0].text, run[1].text) {
             run = &run[2..];
         }
         if run.len() == 1 && key_in(&self.titles, run[0].text) {

@@ -613,22 +613,16 @@ impl QuantityFinder {
         let mut approximators = Phrases::default();
         let mut approximators_after = Phrases::default();
         for r in &rules.approximators {
-            for (w, after) in r
-                .words
-                .iter()
-                .map(|w| (w, false))
-                .chain(r.after.iter().map(|w| (w, true)))
-            {
-                let a = Approx {
-                    word: w.clone(),
-                    bound: r.bound,
-                    margin: r.margin.unwrap_or(0.1),
-                };
-                if after {
-                    approximators_after.insert(w, a);
-                } else {
-                    approximators.insert(w, a);
-                }
+            let approx = |w: &String| Approx {
+                word: w.clone(),
+                bound: r.bound,
+                margin: r.margin.unwrap_or(0.1),
+            };
+            for w in &r.words {
+                approximators.insert(w, approx(w));
+            }
+            for w in &r.after {
+                approximators_after.insert(w, approx(w));
             }
         }
         let mut scales = Map::default();
@@ -1793,7 +1787,6 @@ impl Cx<'_> {
         Some(core)
     }
 
-    /// The noun counted, looked for from token `j`: (the noun, measure).
     /// Whether token `j` opens another figure ("and more than 100", "and
     /// over 200"): then the words before it join two figures, and bound
     /// neither.
@@ -1801,6 +1794,7 @@ impl Cx<'_> {
         j < self.toks.len() && (self.lower(j) == "than" || self.digit_start(j) || numeral(self.s(j)).is_some())
     }
 
+    /// The noun counted, looked for from token `j`: (the noun, measure).
     fn counted(&self, mut j: usize, allow_of: bool) -> Option<String> {
         if allow_of && self.is_word(j) && self.lower(j) == "of" {
             j += 1;
