@@ -137,9 +137,12 @@ pub struct Params {
     pub prefilter: f64,
     /// Clustering (the `clustering` rule): a scored pair votes its score
     /// less `cluster_threshold`, less `cluster_entity_penalty` when both
-    /// claims name actors and share none.
+    /// claims name actors and share none, less `cluster_document_penalty`
+    /// when their documents are a far pair of one story
+    /// ([`stories::Grouping::far`]).
     pub cluster_threshold: f64,
     pub cluster_entity_penalty: f64,
+    pub cluster_document_penalty: f64,
     /// Staged scoring (the `clustering` rule): the paraphrase model runs
     /// only on pairs whose claim score and idf-weighted overlap reach these.
     pub model_min_claim: f64,
@@ -180,6 +183,7 @@ impl Params {
             prefilter: rules.align_param("prefilter", 0.15),
             cluster_threshold: rules.align_param("cluster_threshold", 0.2),
             cluster_entity_penalty: rules.align_param("cluster_entity_penalty", 0.15),
+            cluster_document_penalty: rules.align_param("cluster_document_penalty", 0.0),
             model_min_claim: rules.align_param("model_min_claim", 0.0),
             model_min_overlap: rules.align_param("model_min_overlap", 0.0),
             events: events::Vetoes::from_rules(rules),
@@ -1176,7 +1180,7 @@ impl Aligner {
         let (weighted, df) = intern(&mut terms);
         lap("weights", weighted.len());
         let (docs, doc_of) = documents(claims);
-        let (story_docs, story_of) = self.stories(&docs, &doc_of, &weighted);
+        let (story_docs, story_of, grouping) = self.stories(&docs, &doc_of, &weighted);
         lap("stories", story_docs.len());
         let pairs = self.candidates(&doc_of, &terms, &weighted, &df, &story_of);
         lap("candidates", pairs.len());
@@ -1196,7 +1200,11 @@ impl Aligner {
         drop(pairs);
         let done: Vec<StoryAlignment> = stories
             .into_par_iter()
-            .map(|w| self.align_story(claims, &w.ids, w.terms, &w.pairs, &weighted, &lexicon))
+            .map(|w| {
+                self.align_story(claims, w, &weighted, &lexicon, &|i, j| {
+                    grouping.far(doc_of[i], doc_of[j])
+                })
+            })
             .collect();
         if timing {
             eprintln!("align model runs: {}", done.iter().map(|d| d.model_runs).sum::<usize>());
@@ -1231,17 +1239,19 @@ impl Aligner {
     /// One story's claims (`ids`, ascending, with their `terms`) scored on
     /// the story's candidate `pairs` and clustered, with the term spans of
     /// the claims that end up in a cluster. Claims are named by their index
-    /// in `claims` throughout.
+    /// in `claims` throughout; `far` tells the pairs whose documents are far
+    /// apart ([`stories::Grouping::far`]).
     fn align_story(
         &self,
         claims: &[Claim],
-        ids: &[usize],
-        mut terms: Vec<Terms>,
-        pairs: &[(usize, usize)],
+        work: StoryWork,
         weighted: &[Weighted],
         lexicon: &Lexicon,
+        far: &(dyn Fn(usize, usize) -> bool + Sync),
     ) -> StoryAlignment {
         use rayon::prelude::*;
+        let StoryWork { ids, mut terms, pairs } = work;
+        let (ids, pairs) = (ids.as_slice(), pairs.as_slice());
         let local = |i: usize| ids.binary_search(&i).expect("a pair's claims are the story's");
         // Profiles only for claims some pair will score.
         let mut paired = vec![false; ids.len()];
@@ -1322,7 +1332,10 @@ impl Aligner {
             }
             let (li, lj) = (local(i), local(j));
             let disjoint = keys_disjoint(&terms[li].entity_keys, &terms[lj].entity_keys);
-            let vote = best - p.cluster_threshold - flag(disjoint) * p.cluster_entity_penalty;
+            let vote = best
+                - p.cluster_threshold
+                - flag(disjoint) * p.cluster_entity_penalty
+                - flag(far(i, j)) * p.cluster_document_penalty;
             votes.push((li, lj, vote, matched));
         }
         let mine: Vec<&Claim> = ids.iter().map(|&i| &claims[i]).collect();
@@ -1349,7 +1362,12 @@ impl Aligner {
     /// The stories ([`stories::group`]) as document ids, and each claim's
     /// story. `docs` and `doc_of` are [`documents`]. A document's terms are
     /// its claims' terms, counted once a claim.
-    fn stories(&self, docs: &[&str], doc_of: &[usize], weighted: &[Weighted]) -> (Vec<Vec<String>>, Vec<usize>) {
+    fn stories(
+        &self,
+        docs: &[&str],
+        doc_of: &[usize],
+        weighted: &[Weighted],
+    ) -> (Vec<Vec<String>>, Vec<usize>, stories::Grouping) {
         let mut claims_of: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
         for (i, &d) in doc_of.iter().enumerate() {
             claims_of[d].push(i);
@@ -1367,13 +1385,14 @@ impl Aligner {
                     .collect()
             })
             .collect();
-        let story = stories::group(&bags, &self.params.stories);
+        let grouping = stories::group(&bags, &self.params.stories);
+        let story = &grouping.story;
         let mut out = vec![Vec::new(); story.iter().max().map_or(0, |m| m + 1)];
         for (k, &d) in docs.iter().enumerate() {
             out[story[k]].push(d.to_string());
         }
         let of = doc_of.iter().map(|&d| story[d]).collect();
-        (out, of)
+        (out, of, grouping)
     }
 
     /// Pairs of claims of different documents that share one of their

@@ -229,10 +229,13 @@ fn ecbplus_pairwise_alignment() {
     // no name ("Damage to the church..."): dev 60.0 and 0%, dev-full 65.5
     // and 1.3% (168; the 41 more are all in topic 9, whose two rules on
     // one act name the same department); test, printed after, 58.9 and
-    // 7.4%.
+    // 7.4%. A claim pair between two documents of one story that share too
+    // little to be scored as a pair votes `cluster_document_penalty` less
+    // (rules/align.toml): dev unchanged, dev-full 65.8 and 0.7% (95); test,
+    // printed after, 58.5 and 6.4%, hence the dev-full guard at 1%.
     let fc = clu.prf().2;
     assert!(fc >= 0.55, "check clusters F1 regressed: {fc:.3}");
-    assert!(clu.merge_rate() <= 0.075, "check clusters false merges regressed");
+    assert!(clu.merge_rate() <= 0.07, "check clusters false merges regressed");
     assert!(story.prf().2 >= 0.80, "check stories F1 regressed");
     let dev = results["dev"][1];
     assert!(dev.merge_rate() <= 0.02, "dev false merges regressed");
@@ -242,7 +245,7 @@ fn ecbplus_pairwise_alignment() {
         // selected sentences in all 43 topics, 4,734 of them in derived/.
         assert_eq!(dev_full.iter().map(|t| t.gold.len()).sum::<usize>(), 16_124 - 4_734);
         assert!(full[1].prf().2 >= 0.62, "dev-full check clusters F1 regressed");
-        assert!(full[1].merge_rate() <= 0.015, "dev-full false merges regressed");
+        assert!(full[1].merge_rate() <= 0.01, "dev-full false merges regressed");
     }
     assert!(
         sim.prf().0 >= 0.80,

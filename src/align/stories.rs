@@ -30,7 +30,7 @@
 //! before the refit of `5f114eb`), since one happening's articles also
 //! name other years.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::cluster::{self, Vote};
 
@@ -53,13 +53,41 @@ pub struct StoryParams {
 
 type Vector = Vec<(u32, f64)>;
 
-/// The story of each document, stories numbered in order of their first
-/// document. `docs[i]`: the terms of document `i` as ids, each with a
-/// count (how many of its claims hold the term), ids ascending.
-pub fn group(docs: &[Vec<(u32, f64)>], p: &StoryParams) -> Vec<usize> {
+/// How the documents of a run were grouped.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Grouping {
+    /// The story of each document, stories numbered in order of their
+    /// first document.
+    pub story: Vec<usize>,
+    /// The pairs of documents (ascending) close enough to be scored, at
+    /// cosine half the threshold or more. `None` when grouping is off.
+    pub near: Option<BTreeSet<(usize, usize)>>,
+}
+
+impl Grouping {
+    /// Two documents of one story that share too little to have been
+    /// scored as a pair: the average link of their neighbours put them
+    /// together, not anything they say. ECB+'s two events of one kind (two
+    /// injured running backs, two Doctor Who castings) come together in a
+    /// story this way, and a claim pair between such documents is the
+    /// likeliest to join two events.
+    pub fn far(&self, a: usize, b: usize) -> bool {
+        self.near
+            .as_ref()
+            .is_some_and(|near| a != b && !near.contains(&(a.min(b), a.max(b))))
+    }
+}
+
+/// The stories of the documents. `docs[i]`: the terms of document `i` as
+/// ids, each with a count (how many of its claims hold the term), ids
+/// ascending.
+pub fn group(docs: &[Vec<(u32, f64)>], p: &StoryParams) -> Grouping {
     let n = docs.len();
     if n < 2 || p.threshold <= 0.0 {
-        return vec![0; n];
+        return Grouping {
+            story: vec![0; n],
+            near: None,
+        };
     }
     let dim = docs.iter().flatten().map(|&(t, _)| t as usize + 1).max().unwrap_or(0);
     let mut df = vec![0usize; dim];
@@ -148,7 +176,10 @@ pub fn group(docs: &[Vec<(u32, f64)>], p: &StoryParams) -> Vec<usize> {
             story[d] = s;
         }
     }
-    story
+    Grouping {
+        story,
+        near: Some(dots.into_keys().collect()),
+    }
 }
 
 /// Moves each group under `min_docs` documents into the larger group it
@@ -209,7 +240,18 @@ mod tests {
             doc(&[1, 2, 10, 11, 12]),
             doc(&[1, 3, 20, 21, 22]),
         ];
-        assert_eq!(group(&docs, &P), vec![0, 1, 0, 1]);
+        assert_eq!(group(&docs, &P).story, vec![0, 1, 0, 1]);
+    }
+
+    #[test]
+    fn a_chain_of_close_documents_is_one_story_whose_ends_are_far() {
+        // A shares terms 3-4 with B, B shares 5-6 with C; A and C share
+        // nothing: one story through B, but A and C are a far pair.
+        let docs = vec![doc(&[1, 2, 3, 4]), doc(&[3, 4, 5, 6]), doc(&[5, 6, 7, 8])];
+        let g = group(&docs, &P);
+        assert_eq!(g.story, vec![0, 0, 0]);
+        assert!(g.far(0, 2) && g.far(2, 0));
+        assert!(!g.far(0, 1) && !g.far(1, 2) && !g.far(1, 1));
     }
 
     #[test]
@@ -220,10 +262,12 @@ mod tests {
             doc(&[2, 3, 10, 12]),
             doc(&[1, 2, 11, 12]),
         ];
-        assert_eq!(group(&docs, &P), vec![0, 0, 0, 0]);
+        assert_eq!(group(&docs, &P).story, vec![0, 0, 0, 0]);
         let off = StoryParams { threshold: 0.0, ..P };
         let apart = vec![doc(&[1, 2]), doc(&[1, 2]), doc(&[3, 4]), doc(&[3, 4])];
-        assert_eq!(group(&apart, &P), vec![0, 0, 1, 1]);
-        assert_eq!(group(&apart, &off), vec![0, 0, 0, 0]);
+        assert_eq!(group(&apart, &P).story, vec![0, 0, 1, 1]);
+        assert_eq!(group(&apart, &off).story, vec![0, 0, 0, 0]);
+        // Grouping off: no pair of documents is far.
+        assert!(!group(&apart, &off).far(0, 2));
     }
 }
