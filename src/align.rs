@@ -137,13 +137,12 @@ pub struct Params {
     pub prefilter: f64,
     /// Clustering (the `clustering` rule): a scored pair votes its score
     /// less `cluster_threshold`, less `cluster_entity_penalty` when both
-    /// claims name actors and share none, plus what their documents add
-    /// ([`Aligner::document_vote`]).
+    /// claims name actors and share none, less `cluster_document_penalty`
+    /// when their documents are a far pair of one story
+    /// ([`stories::Grouping::far`]).
     pub cluster_threshold: f64,
     pub cluster_entity_penalty: f64,
     pub cluster_document_penalty: f64,
-    pub cluster_close_bonus: f64,
-    pub cluster_close_cosine: f64,
     /// Staged scoring (the `clustering` rule): the paraphrase model runs
     /// only on pairs whose claim score and idf-weighted overlap reach these.
     pub model_min_claim: f64,
@@ -185,8 +184,6 @@ impl Params {
             cluster_threshold: rules.align_param("cluster_threshold", 0.2),
             cluster_entity_penalty: rules.align_param("cluster_entity_penalty", 0.15),
             cluster_document_penalty: rules.align_param("cluster_document_penalty", 0.0),
-            cluster_close_bonus: rules.align_param("cluster_close_bonus", 0.0),
-            cluster_close_cosine: rules.align_param("cluster_close_cosine", 1.0),
             model_min_claim: rules.align_param("model_min_claim", 0.0),
             model_min_overlap: rules.align_param("model_min_overlap", 0.0),
             events: events::Vetoes::from_rules(rules),
@@ -1205,7 +1202,7 @@ impl Aligner {
             .into_par_iter()
             .map(|w| {
                 self.align_story(claims, w, &weighted, &lexicon, &|i, j| {
-                    self.document_vote(&grouping, doc_of[i], doc_of[j])
+                    grouping.far(doc_of[i], doc_of[j])
                 })
             })
             .collect();
@@ -1242,15 +1239,15 @@ impl Aligner {
     /// One story's claims (`ids`, ascending, with their `terms`) scored on
     /// the story's candidate `pairs` and clustered, with the term spans of
     /// the claims that end up in a cluster. Claims are named by their index
-    /// in `claims` throughout; `documents` gives what a pair's documents
-    /// add to its vote ([`Aligner::document_vote`]).
+    /// in `claims` throughout; `far` tells the pairs whose documents are far
+    /// apart ([`stories::Grouping::far`]).
     fn align_story(
         &self,
         claims: &[Claim],
         work: StoryWork,
         weighted: &[Weighted],
         lexicon: &Lexicon,
-        documents: &(dyn Fn(usize, usize) -> f64 + Sync),
+        far: &(dyn Fn(usize, usize) -> bool + Sync),
     ) -> StoryAlignment {
         use rayon::prelude::*;
         let StoryWork { ids, mut terms, pairs } = work;
@@ -1335,7 +1332,10 @@ impl Aligner {
             }
             let (li, lj) = (local(i), local(j));
             let disjoint = keys_disjoint(&terms[li].entity_keys, &terms[lj].entity_keys);
-            let vote = best - p.cluster_threshold - flag(disjoint) * p.cluster_entity_penalty + documents(i, j);
+            let vote = best
+                - p.cluster_threshold
+                - flag(disjoint) * p.cluster_entity_penalty
+                - flag(far(i, j)) * p.cluster_document_penalty;
             votes.push((li, lj, vote, matched));
         }
         let mine: Vec<&Claim> = ids.iter().map(|&i| &claims[i]).collect();
@@ -1362,24 +1362,6 @@ impl Aligner {
     /// The stories ([`stories::group`]) as document ids, and each claim's
     /// story. `docs` and `doc_of` are [`documents`]. A document's terms are
     /// its claims' terms, counted once a claim.
-    /// What two claims' documents `a` and `b` add to their pair's vote:
-    /// `cluster_document_penalty` less when the documents are a far pair
-    /// of one story (only their neighbours joined them), and
-    /// `cluster_close_bonus` more when their cosine reaches
-    /// `cluster_close_cosine` (one event told twice: a loosely worded pair
-    /// between them is likelier one fact than between two documents that
-    /// only share a topic).
-    fn document_vote(&self, grouping: &stories::Grouping, a: usize, b: usize) -> f64 {
-        let p = &self.params;
-        if grouping.far(a, b) {
-            -p.cluster_document_penalty
-        } else if grouping.cosine(a, b).is_some_and(|c| c >= p.cluster_close_cosine) {
-            p.cluster_close_bonus
-        } else {
-            0.0
-        }
-    }
-
     fn stories(
         &self,
         docs: &[&str],

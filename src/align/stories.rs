@@ -30,7 +30,7 @@
 //! before the refit of `5f114eb`), since one happening's articles also
 //! name other years.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::cluster::{self, Vote};
 
@@ -60,9 +60,8 @@ pub struct Grouping {
     /// first document.
     pub story: Vec<usize>,
     /// The pairs of documents (ascending) close enough to be scored, at
-    /// cosine half the threshold or more, with their cosines. `None` when
-    /// grouping is off.
-    pub near: Option<BTreeMap<(usize, usize), f64>>,
+    /// cosine half the threshold or more. `None` when grouping is off.
+    pub near: Option<BTreeSet<(usize, usize)>>,
 }
 
 impl Grouping {
@@ -75,12 +74,7 @@ impl Grouping {
     pub fn far(&self, a: usize, b: usize) -> bool {
         self.near
             .as_ref()
-            .is_some_and(|near| a != b && !near.contains_key(&(a.min(b), a.max(b))))
-    }
-
-    /// The cosine of two documents when grouping is on and they are near.
-    pub fn cosine(&self, a: usize, b: usize) -> Option<f64> {
-        self.near.as_ref()?.get(&(a.min(b), a.max(b))).copied()
+            .is_some_and(|near| a != b && !near.contains(&(a.min(b), a.max(b))))
     }
 }
 
@@ -184,7 +178,7 @@ pub fn group(docs: &[Vec<(u32, f64)>], p: &StoryParams) -> Grouping {
     }
     Grouping {
         story,
-        near: Some(dots),
+        near: Some(dots.into_keys().collect()),
     }
 }
 
@@ -258,7 +252,6 @@ mod tests {
         assert_eq!(g.story, vec![0, 0, 0]);
         assert!(g.far(0, 2) && g.far(2, 0));
         assert!(!g.far(0, 1) && !g.far(1, 2) && !g.far(1, 1));
-        assert!(g.cosine(0, 2).is_none() && g.cosine(1, 0).is_some_and(|c| c > 0.5));
     }
 
     #[test]
