@@ -224,6 +224,20 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         "The quake struck about 26 miles north of Velmara on Sunday.",
         Some("distance"),
     ),
+    // A figure in words is whole to its last word: "six miles" (9.7 km)
+    // is "10 km" rounded; "six miles" and "20 km" still conflict.
+    (
+        "quantity-conflict (rounded across units)",
+        "The quake off Velmara struck at a depth of just 10 kilometres.",
+        "The quake off Velmara struck at a depth of just six miles.",
+        None,
+    ),
+    (
+        "quantity-conflict",
+        "The quake off Velmara struck at a depth of just 20 kilometres.",
+        "The quake off Velmara struck at a depth of just six miles.",
+        Some("depth"),
+    ),
     (
         "quantity-conflict",
         "The climber fell about 60 metres from a ridge on Friday.",

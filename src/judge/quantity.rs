@@ -494,43 +494,78 @@ fn comparable(a: &Quantity, b: &Quantity, aligner: &Aligner, aspects: &Aspects) 
 }
 
 /// Whether `x` and `y`, `y` in `x`'s unit, overlap or one rounds the other
-/// (across units too: "7 miles" is "11 km" rounded).
+/// (across units too: "7 miles" is "11 km" rounded, "six miles" is
+/// "10 km" rounded).
 fn agree(x: &Quantity, y: &Quantity, aspects: &Aspects, slack: f64, tol: f64) -> bool {
-    let y = aspects.in_unit_of(y, x);
-    let y = y.as_ref();
-    match (comparable_range(x, slack), comparable_range(y, slack)) {
-        (Some(rx), Some(ry)) => overlaps(rx, ry, tol) || rounded(x, y) || rounded(y, x),
+    let converted = aspects.in_unit_of(y, x);
+    let yc = converted.as_ref();
+    match (comparable_range(x, slack), comparable_range(yc, slack)) {
+        (Some(rx), Some(ry)) => {
+            // y's precision in x's unit: its half-unit scaled as its value was.
+            let hy = half_unit(y)
+                .zip(y.value.zip(yc.value))
+                .and_then(|(h, (before, after))| (before != 0.0).then(|| h * (after / before).abs()));
+            let hx = half_unit(x);
+            overlaps(rx, ry, tol) || rounded(x, hx, yc, hy) || rounded(yc, hy, x, hx)
+        }
         _ => true,
     }
 }
 
-/// `coarse` is `fine` rounded: written with fewer decimals, it lies within
-/// half a unit of its last written digit ("18 km" and "18.5 km", "$3.2bn"
-/// and "$3.24bn"). Two figures written to one precision are never taken
-/// as roundings of each other ("18 km" and "19 km").
-fn rounded(coarse: &Quantity, fine: &Quantity) -> bool {
+/// `coarse` is `fine` rounded: written with fewer decimals (half-units
+/// `hc` and `hf`, in one unit), it lies within half a unit of its last
+/// written digit ("18 km" and "18.5 km", "$3.2bn" and "$3.24bn"). Two
+/// figures written to one precision are never taken as roundings of each
+/// other ("18 km" and "19 km").
+fn rounded(coarse: &Quantity, hc: Option<f64>, fine: &Quantity, hf: Option<f64>) -> bool {
     let (Some(c), Some(f)) = (coarse.value, fine.value) else {
         return false;
     };
     if coarse.approximator.is_some() || fine.approximator.is_some() {
         return false;
     }
-    match (half_unit(coarse), half_unit(fine)) {
+    match (hc, hf) {
         (Some(hc), Some(hf)) => hc > hf * 1.5 && (c - f).abs() <= hc * (1.0 + 1e-9),
         _ => false,
     }
 }
 
 /// Half a unit of the last digit a figure's text writes, scale applied:
-/// 0.5 for "18", 0.05 for "18.5", 5e7 for "$3.2bn". None for a figure
-/// written in words.
+/// 0.5 for "18", 0.05 for "18.5", 5e7 for "$3.2bn". A figure in words
+/// is whole to its last word: 0.5 for "six", 5e5 for "six million".
 fn half_unit(q: &Quantity) -> Option<f64> {
     let digits = q.written_figure().replace(',', "");
+    if digits.is_empty() {
+        return words_half_unit(q);
+    }
     let digits = digits.trim_end_matches('.');
     let written: f64 = digits.parse().ok().filter(|&n: &f64| n > 0.0)?;
     let decimals = digits.split_once('.').map_or(0, |(_, frac)| frac.len()) as i32;
     let scale = q.value? / written;
     Some(0.5 * 10f64.powi(-decimals) * scale.abs())
+}
+
+/// [`half_unit`] of a figure written in words: half of its largest scale
+/// word ("hundred", "thousand", "million"...), or 0.5. None for a range
+/// or a value the scale does not divide (no whole count of it).
+fn words_half_unit(q: &Quantity) -> Option<f64> {
+    let value = q.value?;
+    if [q.low, q.high].into_iter().flatten().any(|b| b != value) {
+        return None;
+    }
+    let text = q.text.to_lowercase();
+    let scale = [
+        ("trillion", 1e12),
+        ("billion", 1e9),
+        ("million", 1e6),
+        ("thousand", 1e3),
+        ("hundred", 1e2),
+    ]
+    .into_iter()
+    .find(|(w, _)| text.split(|c: char| !c.is_alphabetic()).any(|t| t == *w))
+    .map_or(1.0, |(_, s)| s);
+    let whole = value / scale;
+    (whole >= 1.0 && (whole - whole.round()).abs() < 1e-9).then_some(0.5 * scale)
 }
 
 /// How far apart two figures are, as a ratio: the closest counterpart wins.
