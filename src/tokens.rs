@@ -21,27 +21,77 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '&' | '.' | '\'' | '’' | '-')
 }
 
+/// What an ASCII byte is to the tokeniser: part of a word, a joiner
+/// kept between word characters, or neither. Bytes of 0x80 and above
+/// (multi-byte characters) are decoded and classified as characters.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Word,
+    Joiner,
+    Other,
+}
+
+const ASCII: [Class; 128] = {
+    let mut t = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            Class::Word
+        } else if matches!(c, b'&' | b'.' | b'\'' | b'-') {
+            Class::Joiner
+        } else {
+            Class::Other
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class and length of the character at byte `i` of `text` (a
+/// character boundary).
+#[inline]
+fn class_at(text: &str, i: usize) -> (Class, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (ASCII[b as usize], 1);
+    }
+    let (c, len) = char_at(text, i);
+    let class = if is_word_char(c) {
+        Class::Word
+    } else if is_joiner(c) {
+        Class::Joiner
+    } else {
+        Class::Other
+    };
+    (class, len)
+}
+
 /// Tokens of `text`, offsets relative to `text`.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
     // Every stage tokenises every sentence, so this runs over the text many
-    // times: bytes are read directly, and only a non-ASCII byte is decoded
-    // as a character.
+    // times: an ASCII byte is classified by table, and only a non-ASCII
+    // byte is decoded as a character.
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut i = 0;
     while i < bytes.len() {
-        let (c, len) = char_at(text, i);
-        if !is_word_char(c) {
+        let (class, len) = class_at(text, i);
+        if class != Class::Word {
             i += len;
             continue;
         }
         let start = i;
         let mut end = i + len;
         while end < bytes.len() {
-            let (d, dlen) = char_at(text, end);
+            let (d, dlen) = class_at(text, end);
             // A joiner stays when a word character follows it.
-            let joined = || is_joiner(d) && end + dlen < bytes.len() && is_word_char(char_at(text, end + dlen).0);
-            if !(is_word_char(d) || joined()) {
+            let keep = match d {
+                Class::Word => true,
+                Class::Joiner => end + dlen < bytes.len() && class_at(text, end + dlen).0 == Class::Word,
+                Class::Other => false,
+            };
+            if !keep {
                 break;
             }
             end += dlen;
