@@ -389,6 +389,10 @@ pub enum NameKind {
     /// are often named after a person ("Betty Ford Center", "Kennedy
     /// Airport"): a name ending in one is no person's.
     Place,
+    /// Last words of the names of public bodies, whose names often join
+    /// two nouns with "and" ("Fish and Wildlife Service"): a name goes on
+    /// across "and" to one of them.
+    Body,
     /// Frequent common English words: in a title-case line a capitalised
     /// one is read as a word, not a name.
     Common,

@@ -232,7 +232,11 @@ fn ecbplus_pairwise_alignment() {
     // 7.4%. A claim pair between two documents of one story that share too
     // little to be scored as a pair votes `cluster_document_penalty` less
     // (rules/align.toml): dev unchanged, dev-full 65.8 and 0.7% (95); test,
-    // printed after, 58.5 and 6.4%, hence the dev-full guard at 1%.
+    // printed after, 58.5 and 6.4%, hence the dev-full guard at 1%. A
+    // public body's name read whole across "and" ("Fish and Wildlife
+    // Service"): dev unchanged, dev-full 65.8 and 1.0% (126: the 31 more
+    // are topic 9's, whose two acts on one rule name the same service);
+    // test, printed after, 58.0 and 6.4%.
     let fc = clu.prf().2;
     assert!(fc >= 0.55, "check clusters F1 regressed: {fc:.3}");
     assert!(clu.merge_rate() <= 0.07, "check clusters false merges regressed");

@@ -49,6 +49,8 @@ pub struct EntityFinder {
     suffixes: FxHashSet<String>,
     /// Last words of organisations' names ("Chemicals", "Airlines").
     organisation_heads: FxHashSet<String>,
+    /// Last words of public bodies' names (rules/names.toml `bodies`).
+    body_heads: FxHashSet<String>,
     /// Common nouns and verbs the rules know (synonyms, measure nouns): a
     /// sentence-initial one is not a name even when the text never writes
     /// it in lower case.
@@ -125,6 +127,7 @@ impl EntityFinder {
                     }
                 }
                 NameKind::Organisation => f.organisation_heads.extend(r.words.iter().map(|w| key(w))),
+                NameKind::Body => f.body_heads.extend(r.words.iter().map(|w| key(w))),
                 // Read by `PersonNames`.
                 NameKind::Place => {}
                 NameKind::Common => {
@@ -295,6 +298,8 @@ impl EntityFinder {
                     });
                 if (self.is_name_word(t.text) || inner) && !headline[j] && !key_in(&self.calendar, t.text) && word {
                     j += 1;
+                } else if let Some(end) = self.body_after_and(sentence, toks, i, j) {
+                    j = end;
                 } else if self.connectors.contains(t.text)
                     && !self.persons.is_given(toks[i].text)
                     && !key_in(&self.titles, toks[i].text)
@@ -313,6 +318,45 @@ impl EntityFinder {
             i = j;
         }
         out
+    }
+
+    /// A public body's name that joins two nouns with "and" ("Fish and
+    /// Wildlife Service", "Parks and Recreation Department"): when token `j`
+    /// is "and" after a name run `i..j` of up to five words, and one to
+    /// three name words follow it, the last a body's head word
+    /// (rules/names.toml `bodies`), the end of that name. Not when the run is a name whole already ("the
+    /// Justice Department and Treasury Department"), nor a person's
+    /// ("Smith and Harvard University" would read as one).
+    fn body_after_and(&self, sentence: &str, toks: &[Token], i: usize, j: usize) -> Option<usize> {
+        if toks[j].text != "and"
+            || j == i
+            || sentence.get(toks[j - 1].end..toks[j].start) != Some(" ")
+            || key_in(&self.body_heads, toks[j - 1].text)
+            || key_in(&self.organisation_heads, toks[j - 1].text)
+            || self.persons.is_given(toks[i].text)
+            || key_in(&self.titles, toks[i].text)
+            || j - i > 5
+        {
+            return None;
+        }
+        let mut k = j + 1;
+        while k < toks.len() && k <= j + 3 {
+            let t = &toks[k];
+            if sentence.get(toks[k - 1].end..t.start) != Some(" ") || !self.is_name_word(t.text) {
+                break;
+            }
+            if key_in(&self.body_heads, t.text) {
+                // The head ends the name: "Federal Bureau of Investigation"
+                // after "and" is a name of its own.
+                let goes_on = toks.get(k + 1).is_some_and(|n| {
+                    sentence.get(t.end..n.start) == Some(" ")
+                        && (self.is_name_word(n.text) || self.connectors.contains(n.text))
+                });
+                return (!goes_on).then_some(k + 1);
+            }
+            k += 1;
+        }
+        None
     }
 
     /// The end (a token index) of the longest multi-word alias written at
@@ -671,7 +715,7 @@ impl PersonNames {
         for r in &rules.names {
             match r.kind {
                 NameKind::Nickname => p.given.extend(r.groups.iter().flatten().cloned()),
-                NameKind::Place | NameKind::Organisation => {
+                NameKind::Place | NameKind::Organisation | NameKind::Body => {
                     p.not_person_heads.extend(r.words.iter().map(|w| key(w)));
                 }
                 _ => {}
@@ -862,6 +906,33 @@ mod tests {
         );
         // The second word of a two-word title does not cut it.
         assert_eq!(names("Head Coach Maurice Cheeks left."), ["Maurice Cheeks"]);
+    }
+
+    #[test]
+    fn public_bodies_join_two_nouns_with_and() {
+        assert_eq!(
+            names("The Fish and Wildlife Service listed the owl."),
+            ["Fish and Wildlife Service"]
+        );
+        assert_eq!(
+            names("The Academy of Motion Picture Arts and Sciences announced it."),
+            ["Academy of Motion Picture Arts and Sciences"]
+        );
+        // Two whole names, a person and a body, or no body head: two names.
+        assert_eq!(
+            names("The Justice Department and Treasury Department met."),
+            ["Department of Justice", "Department of the Treasury"]
+        );
+        assert_eq!(
+            names("Later, John Smith and Harvard University agreed."),
+            ["John Smith", "Harvard University"]
+        );
+        assert_eq!(names("Later, Acme and Globex agreed."), ["Acme", "Globex"]);
+        // A body's name that goes on past its head is a name of its own.
+        assert_eq!(
+            names("The Cricket Wireless and Federal Bureau of Investigation cases differ."),
+            ["Cricket Wireless", "Federal Bureau of Investigation"]
+        );
     }
 
     #[test]
