@@ -469,6 +469,19 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         if na == nb {
             continue;
         }
+        // The stating side must deny nothing next to a shared term either:
+        // "a price was not given" denies the price its other side's "did
+        // not give a price" denies, its cue only after the term.
+        let (pos, pos_spans) = if na { (b, sb) } else { (a, sa) };
+        let denies_near = pos.negations.iter().filter(|n| !n.withheld).any(|n| {
+            let at = n.start.saturating_sub(pos.start);
+            pos_spans.iter().any(|(t, s, _)| {
+                shared.contains(t.as_str()) && *s < at && words_between(&pos.text, *s, at) < scope_words
+            })
+        });
+        if denies_near {
+            continue;
+        }
         let (neg, pos) = if na { (a, b) } else { (b, a) };
         out.push(ctx.finding(
             vec![a.id.clone(), b.id.clone()],
@@ -606,6 +619,18 @@ fn event_levels(
             (level, cues)
         })
         .collect()
+}
+
+/// How many words of `text` lie between byte offsets `from` and `to`,
+/// short of a clause boundary (a boundary counts as out of reach).
+fn words_between(text: &str, from: usize, to: usize) -> usize {
+    let Some(gap) = text.get(from..to) else {
+        return usize::MAX;
+    };
+    if gap.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”']) {
+        return usize::MAX;
+    }
+    crate::tokens::tokens(gap).len()
 }
 
 /// Where a hedge's scope ends: the next clause boundary, or `words` words on.
