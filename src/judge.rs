@@ -621,13 +621,17 @@ fn event_levels(
         .collect()
 }
 
+/// Punctuation that ends a clause, and with it a negation's or a hedge's
+/// reach.
+const CLAUSE_MARKS: [char; 10] = [',', ';', ':', '—', '–', '(', ')', '"', '“', '”'];
+
 /// How many words of `text` lie between byte offsets `from` and `to`,
 /// short of a clause boundary (a boundary counts as out of reach).
 fn words_between(text: &str, from: usize, to: usize) -> usize {
     let Some(gap) = text.get(from..to) else {
         return usize::MAX;
     };
-    if gap.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”']) {
+    if gap.contains(CLAUSE_MARKS) {
         return usize::MAX;
     }
     crate::tokens::tokens(gap).len()
@@ -646,7 +650,7 @@ fn scope_end(text: &str, from: usize, words: usize) -> usize {
     let rest = &text[from..cut];
     for (n, t) in crate::tokens::tokens(rest).into_iter().enumerate() {
         let gap = &rest[..t.start];
-        if gap.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”']) && n > 0 {
+        if gap.contains(CLAUSE_MARKS) && n > 0 {
             return from + t.start;
         }
         if BOUNDARY_WORDS.contains(&t.text.to_lowercase().as_str()) || n >= words {

@@ -324,9 +324,10 @@ impl EntityFinder {
     /// Wildlife Service", "Parks and Recreation Department"): when token `j`
     /// is "and" after a name run `i..j` of up to five words, and one to
     /// three name words follow it, the last a body's head word
-    /// (rules/names.toml `bodies`), the end of that name. Not when the run is a name whole already ("the
-    /// Justice Department and Treasury Department"), nor a person's
-    /// ("Smith and Harvard University" would read as one).
+    /// (rules/names.toml `bodies`), the end of that name. Not when the run
+    /// is a whole name already ("the Justice Department and Treasury
+    /// Department"), opens with a given name or a title ("John Smith and
+    /// Harvard University"), or when the body's name goes on past its head.
     fn body_after_and(&self, sentence: &str, toks: &[Token], i: usize, j: usize) -> Option<usize> {
         if toks[j].text != "and"
             || j == i
