@@ -268,6 +268,13 @@ pub struct ReportingRule {
     /// is when the source spoke (see `AttributionFinder::mark_said_dates`).
     #[serde(default)]
     pub closing: Vec<String>,
+    /// `unnamed_subject` only: words that mark a page's own date
+    /// ("Published", "Posted", "Last updated"): a date a few words after
+    /// one written capitalised, or in a sentence that holds a web address (a page's header
+    /// copied with its text), is the day the source published, a day it
+    /// spoke (`said`), not a date of the fact.
+    #[serde(default)]
+    pub publication: Vec<String>,
     /// `unnamed_subject` only: words that, among the two before a reporting
     /// verb, mean nobody says it ("did not say", "declined to say"); a
     /// contraction in "n't" always does.

@@ -25,6 +25,8 @@ pub struct AttributionFinder {
     /// Words that may open what follows a clause-final "X said" ("in a
     /// statement", "on Monday"), lower-cased.
     closing: HashSet<String>,
+    /// Words that mark a page's own date (rules `publication`).
+    publication: Vec<Vec<String>>,
     /// Words right before a reporting verb that unsay it ("not", "never",
     /// "declined to"), lower-cased.
     unsaid: HashSet<String>,
@@ -63,6 +65,42 @@ impl AttributionFinder {
                 && words
                     .first()
                     .is_none_or(|w| self.closing.contains(&w.text.to_lowercase()));
+        }
+    }
+
+    /// Marks the dates of a page's own header as `said`: a date within
+    /// `PUBLICATION_WORDS` words after a capitalised `publication` word
+    /// ("Published Sep 26, 2013", "Posted at 10:04 am on May 14"), and every date of a
+    /// sentence that holds a web address (a header copied with the text:
+    /// address, headline, dateline). Two articles published on two days
+    /// do not disagree on when the fact happened.
+    pub fn mark_published_dates(&self, sentence: &str, base: usize, dates: &mut [DateFacet]) {
+        if dates.is_empty() {
+            return;
+        }
+        let address = sentence.contains("http") || sentence.contains("www");
+        let words: Vec<crate::tokens::Token> = tokens(sentence);
+        let lower: Vec<String> = words.iter().map(|t| t.text.to_lowercase()).collect();
+        for d in dates.iter_mut() {
+            if address {
+                d.said = true;
+                continue;
+            }
+            let Some(at) = d.start.checked_sub(base) else { continue };
+            let first = words.partition_point(|t| t.end <= at);
+            let from = first.saturating_sub(PUBLICATION_WORDS);
+            // Capitalised, as a header writes it: "the report, published on
+            // Monday" may date the fact itself.
+            let marked = (from..first).any(|k| {
+                crate::tokens::is_capitalised(words[k].text)
+                    && self
+                        .publication
+                        .iter()
+                        .any(|p| k + p.len() <= first && lower[k..k + p.len()].iter().zip(p).all(|(a, b)| a == b))
+            });
+            if marked {
+                d.said = true;
+            }
         }
     }
 
@@ -116,6 +154,7 @@ impl AttributionFinder {
         let mut unnamed = HashSet::new();
         let mut modifiers = HashSet::new();
         let mut closing = HashSet::new();
+        let mut publication: Vec<Vec<String>> = Vec::new();
         let mut unsaid = HashSet::new();
         let mut bodies = HashSet::new();
         let mut listeners = HashSet::new();
@@ -127,6 +166,11 @@ impl AttributionFinder {
                 unnamed.extend(r.words.iter().map(|w| w.to_lowercase()));
                 modifiers.extend(r.modifiers.iter().map(|w| w.to_lowercase()));
                 closing.extend(r.closing.iter().map(|w| w.to_lowercase()));
+                publication.extend(
+                    r.publication
+                        .iter()
+                        .map(|p| p.split_whitespace().map(str::to_lowercase).collect()),
+                );
                 unsaid.extend(r.unsaid.iter().map(|w| w.to_lowercase()));
                 bodies.extend(r.bodies.iter().map(|w| w.to_lowercase()));
                 stand_ins.extend(r.stand_ins.iter().map(|w| w.to_lowercase()));
@@ -145,6 +189,7 @@ impl AttributionFinder {
             unnamed,
             modifiers,
             closing,
+            publication,
             unsaid,
             bodies,
             listeners,
@@ -542,6 +587,10 @@ fn lower_case_run<'a, 't>(sentence: &str, tokens: &'t [crate::tokens::Token<'a>]
 /// open with a `closing` word: "said in a statement on Monday" (five).
 const CLOSING_WORDS: usize = 6;
 
+/// How many words before a date a `publication` word may stand ("Posted
+/// at 10 : 04 am on May 14": five).
+const PUBLICATION_WORDS: usize = 6;
+
 /// A lower-case word, or one in the possessive: "company's", "victims'",
 /// as in "..., the company's spokesman said".
 fn is_lower_word(word: &str) -> bool {
@@ -699,6 +748,30 @@ mod tests {
         // What was said carries its own date.
         assert!(said_dates("Officials said the mine collapsed on Friday.").is_empty());
         assert!(said_dates("Officials said that on Friday the mine collapsed.").is_empty());
+    }
+
+    /// Which dates of `s` (by text) are its page's own.
+    fn published_dates(s: &str) -> Vec<String> {
+        let rules = RuleSet::defaults();
+        let finder = AttributionFinder::new(&rules);
+        let mut dates = crate::extract::date::DateFinder::new(&rules).find(s, None);
+        finder.mark_published_dates(s, 0, &mut dates);
+        dates.into_iter().filter(|d| d.said).map(|d| d.text).collect()
+    }
+
+    #[test]
+    fn a_page_header_dates_its_publication_not_the_fact() {
+        assert_eq!(
+            published_dates("Published 9:46 PM CDT Sep 26, 2013 A jury convicted the man."),
+            ["Sep 26, 2013"]
+        );
+        assert_eq!(
+            published_dates("Acme adds a phone, posted at 10:04 am on May 14, 2013 by staff http://example.com/a"),
+            ["May 14, 2013"]
+        );
+        // In prose the word may date the fact itself.
+        assert!(published_dates("The report, published on Monday, found 40 faults.").is_empty());
+        assert!(published_dates("The company updated its forecast on May 14, 2013.").is_empty());
     }
 
     #[test]

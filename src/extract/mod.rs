@@ -166,6 +166,7 @@ impl Extractor {
         if let Some(a) = &attribution {
             self.attributions.mark_said_dates(s, base, a, &mut f.dates);
         }
+        self.attributions.mark_published_dates(s, base, &mut f.dates);
         f.attributions.extend(attribution.clone());
         SentenceFacets {
             certainty: certainty::overall(levels),
