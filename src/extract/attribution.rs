@@ -70,22 +70,23 @@ impl AttributionFinder {
 
     /// Marks the dates of a page's own header as `said`: a date within
     /// `PUBLICATION_WORDS` words after a capitalised `publication` word
-    /// ("Published Sep 26, 2013", "Posted at 10:04 am on May 14"), and every date of a
-    /// sentence that holds a web address (a header copied with the text:
-    /// address, headline, dateline). Two articles published on two days
-    /// do not disagree on when the fact happened.
+    /// ("Published Sep 26, 2013", "Posted at 10:04 am on May 14"), and
+    /// every date of a sentence that holds a web address (a header copied
+    /// with the text: address, headline, dateline). Two articles published
+    /// on two days do not disagree on when the fact happened.
     pub fn mark_published_dates(&self, sentence: &str, base: usize, dates: &mut [DateFacet]) {
         if dates.is_empty() {
             return;
         }
-        let address = sentence.contains("http") || sentence.contains("www");
+        if sentence.contains("http") || sentence.contains("www") {
+            for d in dates.iter_mut() {
+                d.said = true;
+            }
+            return;
+        }
         let words: Vec<crate::tokens::Token> = tokens(sentence);
         let lower: Vec<String> = words.iter().map(|t| t.text.to_lowercase()).collect();
         for d in dates.iter_mut() {
-            if address {
-                d.said = true;
-                continue;
-            }
             let Some(at) = d.start.checked_sub(base) else { continue };
             let first = words.partition_point(|t| t.end <= at);
             let from = first.saturating_sub(PUBLICATION_WORDS);
