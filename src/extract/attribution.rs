@@ -85,7 +85,6 @@ impl AttributionFinder {
             return;
         }
         let words: Vec<crate::tokens::Token> = tokens(sentence);
-        let lower: Vec<String> = words.iter().map(|t| t.text.to_lowercase()).collect();
         for d in dates.iter_mut() {
             let Some(at) = d.start.checked_sub(base) else { continue };
             let first = words.partition_point(|t| t.end <= at);
@@ -94,10 +93,13 @@ impl AttributionFinder {
             // Monday" may date the fact itself.
             let marked = (from..first).any(|k| {
                 crate::tokens::is_capitalised(words[k].text)
-                    && self
-                        .publication
-                        .iter()
-                        .any(|p| k + p.len() <= first && lower[k..k + p.len()].iter().zip(p).all(|(a, b)| a == b))
+                    && self.publication.iter().any(|p| {
+                        k + p.len() <= first
+                            && words[k..k + p.len()]
+                                .iter()
+                                .zip(p)
+                                .all(|(t, w)| t.text.eq_ignore_ascii_case(w))
+                    })
             });
             if marked {
                 d.said = true;

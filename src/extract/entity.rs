@@ -294,7 +294,7 @@ impl EntityFinder {
                     && is_capitalised(t.text)
                     && key_in(&self.unnamed, t.text)
                     && toks.get(j + 1).is_some_and(|n| {
-                        &sentence[t.end..n.start] == " " && self.is_name_word(n.text) && !key_in(&self.calendar, n.text)
+                        spaced(sentence, &t, n) && self.is_name_word(n.text) && !key_in(&self.calendar, n.text)
                     });
                 if (self.is_name_word(t.text) || inner) && !headline[j] && !key_in(&self.calendar, t.text) && word {
                     j += 1;
@@ -305,7 +305,7 @@ impl EntityFinder {
                     && !key_in(&self.titles, toks[i].text)
                     && j + 1 < toks.len()
                     && self.is_name_word(toks[j + 1].text)
-                    && sentence[t.end..toks[j + 1].start] == *" "
+                    && spaced(sentence, &t, &toks[j + 1])
                 {
                     j += 2;
                 } else {
@@ -331,7 +331,7 @@ impl EntityFinder {
     fn body_after_and(&self, sentence: &str, toks: &[Token], i: usize, j: usize) -> Option<usize> {
         if toks[j].text != "and"
             || j == i
-            || sentence.get(toks[j - 1].end..toks[j].start) != Some(" ")
+            || !spaced(sentence, &toks[j - 1], &toks[j])
             || key_in(&self.body_heads, toks[j - 1].text)
             || key_in(&self.organisation_heads, toks[j - 1].text)
             || self.persons.is_given(toks[i].text)
@@ -343,15 +343,14 @@ impl EntityFinder {
         let mut k = j + 1;
         while k < toks.len() && k <= j + 3 {
             let t = &toks[k];
-            if sentence.get(toks[k - 1].end..t.start) != Some(" ") || !self.is_name_word(t.text) {
+            if !spaced(sentence, &toks[k - 1], t) || !self.is_name_word(t.text) {
                 break;
             }
             if key_in(&self.body_heads, t.text) {
                 // The head ends the name: "Federal Bureau of Investigation"
                 // after "and" is a name of its own.
                 let goes_on = toks.get(k + 1).is_some_and(|n| {
-                    sentence.get(t.end..n.start) == Some(" ")
-                        && (self.is_name_word(n.text) || self.connectors.contains(n.text))
+                    spaced(sentence, t, n) && (self.is_name_word(n.text) || self.connectors.contains(n.text))
                 });
                 return (!goes_on).then_some(k + 1);
             }
@@ -378,14 +377,14 @@ impl EntityFinder {
                         } else {
                             t.text
                         };
-                        written == w && (k == 0 || &sentence[toks[i + k - 1].end..t.start] == " ")
+                        written == w && (k == 0 || spaced(sentence, &toks[i + k - 1], t))
                     })
             })
             .map(|words| i + words.len())
             .max()?;
         let goes_on = toks.get(j).is_some_and(|next| {
             possessive_owner(toks[j - 1].text).is_none()
-                && &sentence[toks[j - 1].end..next.start] == " "
+                && spaced(sentence, &toks[j - 1], next)
                 && self.is_name_word(next.text)
         });
         (!goes_on).then_some(j)
@@ -753,6 +752,12 @@ fn company_suffixes(rules: &RuleSet) -> FxHashSet<String> {
 
 /// The owner a word in the possessive names ("Acme" of "Acme's"); `None`
 /// for a word not in the possessive.
+/// Whether tokens `a` and `b` of `sentence` stand one space apart, as
+/// the words of one name do.
+fn spaced(sentence: &str, a: &Token, b: &Token) -> bool {
+    sentence.get(a.end..b.start) == Some(" ")
+}
+
 fn possessive_owner(word: &str) -> Option<&str> {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
 }
