@@ -303,6 +303,26 @@ fn percent_and_units() {
         None,
         Some("distance"),
     );
+    // A unit glued to grouped digits.
+    check(
+        "fell about 2,000ft",
+        Some(2000.0),
+        Some(1800.0),
+        Some(2200.0),
+        Some("ft"),
+        None,
+        Some("distance"),
+    );
+    // Text split into tokens spaces the thousands comma on both sides.
+    check(
+        "170 , 000 people",
+        Some(170000.0),
+        Some(170000.0),
+        Some(170000.0),
+        None,
+        Some("people"),
+        Some("people"),
+    );
     check(
         "a 7.1 magnitude quake",
         Some(7.1),

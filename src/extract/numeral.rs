@@ -64,18 +64,36 @@ fn space_sep(s: &str, i: usize) -> usize {
     0
 }
 
+/// What stands between two digit groups.
+#[derive(Clone, Copy, PartialEq)]
+enum Sep {
+    Comma,
+    /// One space of the kinds [`space_sep`] knows ("40 000").
+    Space,
+    /// A comma with a space on each side: text split into tokens, as
+    /// corpora and tokenised dumps are ("170 , 000"). Prose never spaces
+    /// a comma on its left, so a list is not read as one number.
+    SpacedComma,
+}
+
 /// Groups of exactly `n` digits after separators of one kind, from `i`:
 /// the end of the last whole group.
-fn groups(s: &str, mut i: usize, comma: bool, n: usize) -> (usize, usize) {
+fn groups(s: &str, mut i: usize, kind: Sep, n: usize) -> (usize, usize) {
     let b = s.as_bytes();
     let mut count = 0;
     loop {
-        let sep = if comma {
-            usize::from(b.get(i) == Some(&b','))
-        } else {
-            space_sep(s, i)
+        let sep = match kind {
+            Sep::Comma => usize::from(b.get(i) == Some(&b',')),
+            Sep::Space => space_sep(s, i),
+            Sep::SpacedComma => {
+                if s[i..].starts_with(" , ") {
+                    3
+                } else {
+                    0
+                }
+            }
         };
-        if sep == 0 || digits(b, i + sep) != n || alnum_at(b, i + sep + n) && b[i + sep + n].is_ascii_alphabetic() {
+        if sep == 0 || digits(b, i + sep) != n {
             return (i, count);
         }
         i += sep + n;
@@ -129,12 +147,12 @@ pub fn scan(s: &str, at: usize) -> Option<Literal> {
     }
     if !decimal_comma {
         let (c_end, c_count) = if lead <= 3 {
-            groups(s, int_end, true, 3)
+            groups(s, int_end, Sep::Comma, 3)
         } else {
             (int_end, 0)
         };
         let indian = if lead <= 2 {
-            groups(s, int_end, true, 2)
+            groups(s, int_end, Sep::Comma, 2)
         } else {
             (int_end, 0)
         };
@@ -143,15 +161,18 @@ pub fn scan(s: &str, at: usize) -> Option<Literal> {
             int_end = c_end;
             integer = false;
         } else if indian.1 > 0 {
-            let (e2, n2) = groups(s, indian.0, true, 3);
+            let (e2, n2) = groups(s, indian.0, Sep::Comma, 3);
             if n2 == 1 && !(b.get(e2) == Some(&b',') && digits(b, e2 + 1) > 0) {
                 text = s[at..e2].replace(',', "");
                 int_end = e2;
                 integer = false;
             }
         } else if lead <= 3 {
-            let (s_end, s_count) = groups(s, int_end, false, 3);
-            if s_count > 0 {
+            let spaced = [Sep::Space, Sep::SpacedComma]
+                .into_iter()
+                .map(|kind| groups(s, int_end, kind, 3))
+                .find(|&(_, count)| count > 0);
+            if let Some((s_end, _)) = spaced {
                 text = s[at..s_end].chars().filter(char::is_ascii_digit).collect();
                 int_end = s_end;
                 integer = false;
@@ -292,6 +313,11 @@ mod tests {
             ("1, 234", 1.0, "1"),
             ("423 0000", 423.0, "423"),
             ("2019 100", 2019.0, "2019"),
+            ("170 , 000 people", 170000.0, "170 , 000"),
+            ("1 , 234 , 567", 1234567.0, "1 , 234 , 567"),
+            ("2,000ft", 2000.0, "2,000"),
+            ("5 , 10 and 20", 5.0, "5"),
+            ("5, 100", 5.0, "5"),
         ];
         for (text, value, span) in cases {
             let lit = scan(text, 0).unwrap_or_else(|| panic!("{text}: nothing"));
