@@ -303,6 +303,36 @@ fn percent_and_units() {
         None,
         Some("distance"),
     );
+    // A word that names no currency by itself ("other" is the code of the
+    // rule for currencies read by name) is no unit.
+    check(
+        "two other rifles",
+        Some(2.0),
+        Some(2.0),
+        Some(2.0),
+        None,
+        Some("rifles"),
+        None,
+    );
+    // A measure's noun before a plural head only modifies it.
+    check(
+        "13 home runs",
+        Some(13.0),
+        Some(13.0),
+        Some(13.0),
+        None,
+        Some("runs"),
+        None,
+    );
+    check(
+        "300 police officers",
+        Some(300.0),
+        Some(300.0),
+        Some(300.0),
+        None,
+        Some("officers"),
+        Some("people"),
+    );
     // A unit glued to grouped digits.
     check(
         "fell about 2,000ft",

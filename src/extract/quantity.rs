@@ -642,8 +642,13 @@ impl QuantityFinder {
             for w in &r.words {
                 currency_after.insert(w, r.code.clone());
             }
-            currency_before.insert(&r.code, r.code.clone());
-            currency_after.insert(&r.code, r.code.clone());
+            // The code itself is written only when it is an ISO code
+            // ("30 USD"); a code that is a word ("other", "cent") is read
+            // through the rule's words, or not at all ("two other rifles").
+            if r.code.bytes().all(|b| b.is_ascii_uppercase()) {
+                currency_before.insert(&r.code, r.code.clone());
+                currency_after.insert(&r.code, r.code.clone());
+            }
         }
         let mut vague = Phrases::default();
         for r in &rules.vague {
@@ -1834,8 +1839,17 @@ impl Cx<'_> {
             words.push((w, low));
             j += 1;
         }
-        if let Some((_, low)) = words.iter().find(|(_, l)| self.f.measures.contains_key(l)) {
-            return Some(low.clone());
+        if let Some(k) = words.iter().position(|(_, l)| self.f.measures.contains_key(l)) {
+            // A measure's noun before a plural head only modifies it:
+            // "13 home runs" counts runs, not homes.
+            if let Some((w, l)) = words.last()
+                && k + 1 < words.len()
+                && plural_noun(w, l)
+                && !self.f.measures.contains_key(l)
+            {
+                return Some(l.clone());
+            }
+            return Some(words[k].1.clone());
         }
         if let Some((_, low)) = words.iter().find(|(w, l)| plural_noun(w, l)) {
             return Some(low.clone());
