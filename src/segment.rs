@@ -698,7 +698,14 @@ impl Segmenter {
         }
         let whole = &text[start..dot];
         if whole.is_empty() {
-            return true;
+            // "2 . 38 pounds": a decimal point of text split into tokens,
+            // one space on each side between digits. Prose puts no space
+            // before a full stop.
+            let tokenised_decimal = next == Next::Digit
+                && before.ends_with(' ')
+                && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+                && w == dot + 2;
+            return !tokenised_decimal;
         }
         let (token, bits) = match self.abbrevs.get(whole) {
             Some(&b) => (whole, b),
@@ -1049,6 +1056,12 @@ mod tests {
         (
             "Revenue was $1.2bn, up 3.5 percent from v2.0 sales.",
             &["Revenue was $1.2bn, up 3.5 percent from v2.0 sales."],
+        ),
+        // Text split into tokens: a spaced decimal point is no full stop,
+        // a spaced full stop before a capital still is.
+        (
+            "It weighs 2 . 38 pounds ( 1 . 08 kg ) . The price is 40 .",
+            &["It weighs 2 . 38 pounds ( 1 . 08 kg ) .", "The price is 40 ."],
         ),
         (
             "See https://example.com/a.html for details. Write to press@example.org today.",

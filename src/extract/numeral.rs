@@ -206,6 +206,13 @@ pub fn scan(s: &str, at: usize) -> Option<Literal> {
         text.push_str(&s[end..end + 1 + n]);
         end += 1 + n;
         integer = false;
+    } else if s[end..].starts_with(" . ") && digits(b, end + 3) > 0 {
+        // "2 . 38": a decimal point of tokenised text (see `Sep::SpacedComma`).
+        let n = digits(b, end + 3);
+        text.push('.');
+        text.push_str(&s[end + 3..end + 3 + n]);
+        end += 3 + n;
+        integer = false;
     }
     let mut value: f64 = text.parse().ok()?;
     // Exponent "1e10", "12.32e+14", "-12e-1".
@@ -314,6 +321,7 @@ mod tests {
             ("423 0000", 423.0, "423"),
             ("2019 100", 2019.0, "2019"),
             ("170 , 000 people", 170000.0, "170 , 000"),
+            ("2 . 38 pounds", 2.38, "2 . 38"),
             ("1 , 234 , 567", 1234567.0, "1 , 234 , 567"),
             ("2,000ft", 2000.0, "2,000"),
             ("5 , 10 and 20", 5.0, "5"),
