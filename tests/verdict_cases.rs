@@ -293,6 +293,20 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         "The strike hit the Velm school where hundreds of people were sheltering.",
         None,
     ),
+    // A share is measured somewhere: one place's share against another's
+    // is no disagreement.
+    (
+        "shares of two places",
+        "In the first round, turnout reached 52 percent in Velmaria.",
+        "In the first round, turnout reached 82 percent in Dornland.",
+        None,
+    ),
+    (
+        "shares of one place",
+        "In the first round, turnout reached 52 percent in Velmaria.",
+        "In the first round, turnout reached 82 percent in Velmaria.",
+        Some("percent"),
+    ),
 ];
 
 #[test]

@@ -254,7 +254,7 @@ impl Aspects {
                     return q;
                 }
                 if q.measure.as_deref() == Some("percent") && q.counted.is_none() {
-                    q.counted = share_base(text, spans[n].1);
+                    q.counted = share_base(text, spans[n].1).or_else(|| share_place(claim, &q));
                 }
                 let Some(a) = a else { return q };
                 if !a.compared {
@@ -336,6 +336,27 @@ fn share_base(text: &str, end: usize) -> Option<String> {
     }
     it.find(|w| !DETERMINERS.contains(&w.as_str()))
         .filter(|w| w.chars().all(char::is_alphabetic))
+}
+
+/// Where a share was measured, when a name follows it after one linking
+/// word ("52 percent in Egypt", "65 % with India"): shares of two places
+/// are not compared, as a story lists one share for each.
+fn share_place(claim: &Claim, q: &Quantity) -> Option<String> {
+    const LINKS: &[&str] = &["in", "with", "for", "among", "across", "from", "at"];
+    let text = claim.text.as_str();
+    let e = q.end.saturating_sub(claim.start);
+    let ent = claim
+        .entities
+        .iter()
+        .filter(|ent| ent.start.saturating_sub(claim.start) >= e)
+        .min_by_key(|ent| ent.start)?;
+    let toks = crate::tokens::tokens(text.get(e..ent.start.saturating_sub(claim.start))?);
+    let link = match toks.as_slice() {
+        [w] | [w, _] => LINKS.contains(&w.text.to_lowercase().as_str()),
+        _ => false,
+    };
+    let determiner = toks.get(1).is_none_or(|t| t.text.eq_ignore_ascii_case("the"));
+    (link && determiner).then(|| ent.canonical.to_lowercase())
 }
 
 /// Words after a figure in its clause, the counted noun left out: cue
