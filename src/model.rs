@@ -100,16 +100,33 @@ pub struct Quantity {
 impl Quantity {
     /// The figure as its text writes it in digits: the first run of digits,
     /// points and commas ("6.1" of "a 6.1 quake", "1,200" of "1,200
-    /// people"); empty for a figure written in words.
-    pub fn written_figure(&self) -> &str {
+    /// people"); empty for a figure written in words. A point or comma
+    /// spaced between digits, as tokenised text writes them ("6 . 1",
+    /// "170 , 000"), is read closed up.
+    pub fn written_figure(&self) -> std::borrow::Cow<'_, str> {
         let Some(start) = self.text.find(|c: char| c.is_ascii_digit()) else {
-            return "";
+            return "".into();
         };
         let rest = &self.text[start..];
-        let len = rest
-            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-            .unwrap_or(rest.len());
-        &rest[..len]
+        let run = |s: &str| {
+            s.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                .unwrap_or(s.len())
+        };
+        let mut len = run(rest);
+        let mut spaced = false;
+        while let Some(after) = rest[len..]
+            .strip_prefix(" . ")
+            .or_else(|| rest[len..].strip_prefix(" , "))
+            && after.starts_with(|c: char| c.is_ascii_digit())
+        {
+            spaced = true;
+            len += 3 + run(after);
+        }
+        if spaced {
+            rest[..len].replace(' ', "").into()
+        } else {
+            rest[..len].into()
+        }
     }
 }
 
@@ -325,3 +342,37 @@ pub struct Report {
 }
 
 pub const SCHEMA: &str = "corroborate/1";
+
+#[cfg(test)]
+mod tests {
+    use super::Quantity;
+
+    fn q(text: &str) -> Quantity {
+        Quantity {
+            text: text.into(),
+            start: 0,
+            end: text.len(),
+            value: None,
+            low: None,
+            high: None,
+            approximator: None,
+            unit: None,
+            counted: None,
+            measure: None,
+        }
+    }
+
+    #[test]
+    fn written_figure_closes_up_tokenised_separators() {
+        for (text, figure) in [
+            ("a 6.1 quake", "6.1"),
+            ("1,200 people", "1,200"),
+            ("6 . 2 miles", "6.2"),
+            ("about 170 , 000", "170,000"),
+            ("6 . the", "6"),
+            ("six", ""),
+        ] {
+            assert_eq!(q(text).written_figure(), figure, "{text}");
+        }
+    }
+}

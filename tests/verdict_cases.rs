@@ -293,6 +293,13 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         "The strike hit the Velm school where hundreds of people were sheltering.",
         None,
     ),
+    // Text split into tokens: "6 . 2" is written to a tenth, so "6" rounds it.
+    (
+        "tokenised decimal rounds",
+        "The Velm quake struck at a depth of 10 kilometres ( 6 . 2 miles ) , officials said .",
+        "The Velm quake struck at a depth of 10 kilometers ( 6 miles ) , officials said .",
+        None,
+    ),
     // A share is measured somewhere: one place's share against another's
     // is no disagreement.
     (
