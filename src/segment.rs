@@ -110,12 +110,42 @@ const TITLE_STOPS: &[&str] = &[
 /// Words a headline-shaped line cannot end with: a line ending this way is
 /// wrapped mid-sentence.
 #[rustfmt::skip]
+/// Weekdays and months, and the other words of a dateline printed on a
+/// line of its own between a headline and the article ("Tuesday, July
+/// 2nd, 2013", "Published: November 28, 2005 - 7:07AM").
+const CALENDAR_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
+];
+const DATELINE_WORDS: &[&str] = &[
+    "published",
+    "posted",
+    "updated",
+    "last",
+    "on",
+    "at",
+    "gmt",
+    "utc",
+    "et",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "bst",
+    "cet",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+];
+
 const CONTINUATIONS: &[&str] = &[
-    "a", "about", "after", "against", "an", "and", "are", "as", "at", "be", "because", "been",
-    "before", "between", "but", "by", "during", "for", "from", "had", "has", "have", "her", "his",
-    "if", "in", "into", "is", "its", "nor", "of", "on", "or", "our", "over", "per", "said", "says",
-    "since", "so", "than", "that", "the", "their", "to", "told", "under", "via", "was", "were",
-    "when", "which", "while", "who", "whose", "with", "within", "without",
+    "a", "about", "after", "against", "an", "and", "are", "as", "at", "be", "because", "been", "before", "between",
+    "but", "by", "during", "for", "from", "had", "has", "have", "her", "his", "if", "in", "into", "is", "its", "nor",
+    "of", "on", "or", "our", "over", "per", "said", "says", "since", "so", "than", "that", "the", "their", "to",
+    "told", "under", "via", "was", "were", "when", "which", "while", "who", "whose", "with", "within", "without",
 ];
 
 /// Reporting verbs: `"Why now?" Smith asked` is one sentence.
@@ -835,6 +865,11 @@ impl Segmenter {
         ) {
             return false;
         }
+        // A dateline on a line of its own, or the line after one.
+        let next_line = text[j..].split('\n').next().unwrap_or("");
+        if dateline(next_line) || dateline(line) {
+            return true;
+        }
         // A list item follows a list item ("a. Red" / "b. Blue").
         if list_item(line) && list_item(&text[j..]) {
             return true;
@@ -887,6 +922,27 @@ impl Segmenter {
         }
         words <= 3 || (counted > 0 && capital * 5 >= counted * 3)
     }
+}
+
+/// Whether a whole line is a dateline: a weekday or a month, with only
+/// other date and time words and figures ("Tuesday , July 2nd , 2013",
+/// "WEDNESDAY 03 JULY 2013", "Posted: May 14, 2013 at 10:04 am").
+fn dateline(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '-' | '–' | '|' | '(' | ')'))
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let calendar = |w: &str| CALENDAR_WORDS.contains(&w);
+    let figure = |w: &str| {
+        let rest = w.trim_start_matches(|c: char| c.is_ascii_digit());
+        rest.len() < w.len() && ["", "st", "nd", "rd", "th", "am", "pm"].contains(&rest)
+    };
+    (2..=10).contains(&words.len())
+        && words.iter().any(|w| calendar(w))
+        && words
+            .iter()
+            .all(|w| calendar(w) || figure(w) || DATELINE_WORDS.contains(&w.as_str()))
 }
 
 #[cfg(test)]
@@ -1056,6 +1112,28 @@ mod tests {
         (
             "Revenue was $1.2bn, up 3.5 percent from v2.0 sales.",
             &["Revenue was $1.2bn, up 3.5 percent from v2.0 sales."],
+        ),
+        // A headline, a dateline and the article, each on a line.
+        (
+            "Five dead , dozens injured in Velmaria quake\nTuesday , July 2nd , 2013\nA powerful earthquake hit the island .",
+            &[
+                "Five dead , dozens injured in Velmaria quake",
+                "Tuesday , July 2nd , 2013",
+                "A powerful earthquake hit the island .",
+            ],
+        ),
+        (
+            "Quake hits Velmaria\nWEDNESDAY 03 JULY 2013\nSoldiers are leading the rescue.",
+            &[
+                "Quake hits Velmaria",
+                "WEDNESDAY 03 JULY 2013",
+                "Soldiers are leading the rescue.",
+            ],
+        ),
+        // A wrapped line that only opens with a weekday stays joined.
+        (
+            "The two sides met\nTuesday and agreed on a plan.",
+            &["The two sides met\nTuesday and agreed on a plan."],
         ),
         // Text split into tokens: a spaced decimal point is no full stop,
         // a spaced full stop before a capital still is.
