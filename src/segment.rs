@@ -927,7 +927,7 @@ impl Segmenter {
 /// Whether a whole line is a dateline: a weekday or a month, with only
 /// other date and time words and figures ("Tuesday , July 2nd , 2013",
 /// "WEDNESDAY 03 JULY 2013", "Posted: May 14, 2013 at 10:04 am").
-fn dateline(line: &str) -> bool {
+pub(crate) fn dateline(line: &str) -> bool {
     let words: Vec<String> = line
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '-' | '–' | '|' | '(' | ')'))
         .map(|w| w.trim_end_matches('.').to_lowercase())

@@ -78,7 +78,9 @@ impl AttributionFinder {
         if dates.is_empty() {
             return;
         }
-        if sentence.contains("http") || sentence.contains("www") {
+        // A dateline standing alone ("Tuesday , July 2nd , 2013") dates the
+        // page, as a web address beside a date does.
+        if sentence.contains("http") || sentence.contains("www") || crate::segment::dateline(sentence) {
             for d in dates.iter_mut() {
                 d.said = true;
             }
@@ -771,6 +773,11 @@ mod tests {
         assert_eq!(
             published_dates("Acme adds a phone, posted at 10:04 am on May 14, 2013 by staff http://example.com/a"),
             ["May 14, 2013"]
+        );
+        // A dateline standing alone as a sentence.
+        assert_eq!(
+            published_dates("WEDNESDAY , JULY 29 , 2009"),
+            ["WEDNESDAY , JULY 29 , 2009"]
         );
         // In prose the word may date the fact itself.
         assert!(published_dates("The report, published on Monday, found 40 faults.").is_empty());
