@@ -107,40 +107,25 @@ const TITLE_STOPS: &[&str] = &[
     "The", "Their", "There", "These", "They", "This", "Those", "We", "When", "While",
 ];
 
-/// Words a headline-shaped line cannot end with: a line ending this way is
-/// wrapped mid-sentence.
-#[rustfmt::skip]
 /// Weekdays and months, and the other words of a dateline printed on a
 /// line of its own between a headline and the article ("Tuesday, July
 /// 2nd, 2013", "Published: November 28, 2005 - 7:07AM").
+#[rustfmt::skip]
 const CALENDAR_WORDS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
     "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april", "may", "june", "july",
     "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec",
 ];
+#[rustfmt::skip]
 const DATELINE_WORDS: &[&str] = &[
-    "published",
-    "posted",
-    "updated",
-    "last",
-    "on",
-    "at",
-    "gmt",
-    "utc",
-    "et",
-    "est",
-    "edt",
-    "pst",
-    "pdt",
-    "bst",
-    "cet",
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
+    "published", "posted", "updated", "last", "on", "at", "gmt", "utc", "et", "est", "edt", "pst", "pdt", "bst",
+    "cet", "am", "pm", "a.m", "p.m",
 ];
 
+/// Words a headline-shaped line cannot end with: a line ending this way is
+/// wrapped mid-sentence.
+#[rustfmt::skip]
 const CONTINUATIONS: &[&str] = &[
     "a", "about", "after", "against", "an", "and", "are", "as", "at", "be", "because", "been", "before", "between",
     "but", "by", "during", "for", "from", "had", "has", "have", "her", "his", "if", "in", "into", "is", "its", "nor",

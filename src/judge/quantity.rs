@@ -343,14 +343,8 @@ fn share_base(text: &str, end: usize) -> Option<String> {
 /// are not compared, as a story lists one share for each.
 fn share_place(claim: &Claim, q: &Quantity) -> Option<String> {
     const LINKS: &[&str] = &["in", "with", "for", "among", "across", "from", "at"];
-    let text = claim.text.as_str();
-    let e = q.end.saturating_sub(claim.start);
-    let ent = claim
-        .entities
-        .iter()
-        .filter(|ent| ent.start.saturating_sub(claim.start) >= e)
-        .min_by_key(|ent| ent.start)?;
-    let toks = crate::tokens::tokens(text.get(e..ent.start.saturating_sub(claim.start))?);
+    let (ent, between) = name_after(claim, q)?;
+    let toks = crate::tokens::tokens(between);
     let link = match toks.as_slice() {
         [w] | [w, _] => LINKS.contains(&w.text.to_lowercase().as_str()),
         _ => false,
@@ -400,19 +394,23 @@ fn holder(claim: &Claim, q: &Quantity) -> Option<String> {
     })
 }
 
-/// The place a distance is measured from: the first name after the figure,
-/// at most `ANCHOR_WORDS` words on ("14 miles north-northeast of Ashford",
-/// "10 km (6 miles) from Ashford"), within the clause.
-fn anchor(claim: &Claim, q: &Quantity) -> Option<String> {
-    const ANCHOR_WORDS: usize = 6;
-    let text = claim.text.as_str();
+/// The first name after a figure in its claim, with the text between them.
+fn name_after<'c>(claim: &'c Claim, q: &Quantity) -> Option<(&'c crate::model::Entity, &'c str)> {
     let e = q.end.saturating_sub(claim.start);
     let ent = claim
         .entities
         .iter()
         .filter(|ent| ent.start.saturating_sub(claim.start) >= e)
         .min_by_key(|ent| ent.start)?;
-    let between = text.get(e..ent.start.saturating_sub(claim.start))?;
+    Some((ent, claim.text.get(e..ent.start.saturating_sub(claim.start))?))
+}
+
+/// The place a distance is measured from: the first name after the figure,
+/// at most `ANCHOR_WORDS` words on ("14 miles north-northeast of Ashford",
+/// "10 km (6 miles) from Ashford"), within the clause.
+fn anchor(claim: &Claim, q: &Quantity) -> Option<String> {
+    const ANCHOR_WORDS: usize = 6;
+    let (ent, between) = name_after(claim, q)?;
     let close = crate::tokens::tokens(between).len() <= ANCHOR_WORDS && !between.contains([',', ';', ':', '.']);
     close.then(|| ent.canonical.to_lowercase())
 }
