@@ -300,6 +300,21 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         "The Velm quake struck at a depth of 10 kilometers ( 6 miles ) , officials said .",
         None,
     ),
+    // A figure restated in brackets in another unit loses the first's
+    // bound and aspect (the depth's "6 miles" read as a distance from
+    // Dornby); the first is the one compared.
+    (
+        "bracketed conversion",
+        "The Velm quake hit at a depth of 10 kilometers (6 miles) near Dornby.",
+        "The Velm quake hit 55 kilometres south of Dornby.",
+        None,
+    ),
+    (
+        "bracketed conversion",
+        "The Velm quake struck at a depth of 10 km (6 miles).",
+        "The Velm quake struck at a depth of 30 km.",
+        Some("depth"),
+    ),
     // A share is measured somewhere: one place's share against another's
     // is no disagreement.
     (

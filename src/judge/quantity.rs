@@ -253,6 +253,16 @@ impl Aspects {
                     q.measure = None;
                     return q;
                 }
+                // "less than 25 km (15 miles)", "a depth of 10 km (6 miles)":
+                // the bracketed figure restates the one before in another
+                // unit, without its bound or its aspect; the first is compared.
+                if n > 0
+                    && text[spans[n - 1].1..spans[n].0.max(spans[n - 1].1)].trim() == "("
+                    && self.convertible(&claim.quantities[n - 1], &q)
+                {
+                    q.measure = None;
+                    return q;
+                }
                 if q.measure.as_deref() == Some("percent") && q.counted.is_none() {
                     q.counted = share_base(text, spans[n].1).or_else(|| share_place(claim, &q));
                 }
