@@ -270,9 +270,10 @@ pub struct ReportingRule {
     pub closing: Vec<String>,
     /// `unnamed_subject` only: words that mark a page's own date
     /// ("Published", "Posted", "Last updated"): a date a few words after
-    /// one written capitalised, or in a sentence that holds a web address (a page's header
-    /// copied with its text), is the day the source published, a day it
-    /// spoke (`said`), not a date of the fact.
+    /// one written capitalised is the day the source published, a day it
+    /// spoke (`said`), not a date of the fact; so is every date of a
+    /// sentence that holds a web address or is only a dateline (a page's
+    /// header copied with its text).
     #[serde(default)]
     pub publication: Vec<String>,
     /// `unnamed_subject` only: words that, among the two before a reporting

@@ -107,16 +107,9 @@ const TITLE_STOPS: &[&str] = &[
     "The", "Their", "There", "These", "They", "This", "Those", "We", "When", "While",
 ];
 
-/// Weekdays and months, and the other words of a dateline printed on a
-/// line of its own between a headline and the article ("Tuesday, July
-/// 2nd, 2013", "Published: November 28, 2005 - 7:07AM").
-#[rustfmt::skip]
-const CALENDAR_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
-    "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec",
-];
+/// Words of a dateline besides the weekdays and months of the calendar
+/// rules ("Published: November 28, 2005 - 7:07AM", "Tue Jul 2, 2013 1:28PM
+/// GMT").
 #[rustfmt::skip]
 const DATELINE_WORDS: &[&str] = &[
     "published", "posted", "updated", "last", "on", "at", "gmt", "utc", "et", "est", "edt", "pst", "pdt", "bst",
@@ -127,10 +120,11 @@ const DATELINE_WORDS: &[&str] = &[
 /// wrapped mid-sentence.
 #[rustfmt::skip]
 const CONTINUATIONS: &[&str] = &[
-    "a", "about", "after", "against", "an", "and", "are", "as", "at", "be", "because", "been", "before", "between",
-    "but", "by", "during", "for", "from", "had", "has", "have", "her", "his", "if", "in", "into", "is", "its", "nor",
-    "of", "on", "or", "our", "over", "per", "said", "says", "since", "so", "than", "that", "the", "their", "to",
-    "told", "under", "via", "was", "were", "when", "which", "while", "who", "whose", "with", "within", "without",
+    "a", "about", "after", "against", "an", "and", "are", "as", "at", "be", "because", "been",
+    "before", "between", "but", "by", "during", "for", "from", "had", "has", "have", "her", "his",
+    "if", "in", "into", "is", "its", "nor", "of", "on", "or", "our", "over", "per", "said", "says",
+    "since", "so", "than", "that", "the", "their", "to", "told", "under", "via", "was", "were",
+    "when", "which", "while", "who", "whose", "with", "within", "without",
 ];
 
 /// Reporting verbs: `"Why now?" Smith asked` is one sentence.
@@ -171,6 +165,7 @@ pub struct Segmenter {
     title_stops: HashSet<&'static str>,
     continuations: HashSet<&'static str>,
     reporting: HashSet<&'static str>,
+    datelines: Datelines,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -342,6 +337,7 @@ impl Segmenter {
             title_stops: TITLE_STOPS.iter().copied().collect(),
             continuations: CONTINUATIONS.iter().copied().collect(),
             reporting: REPORTING.iter().copied().collect(),
+            datelines: Datelines::new(rules),
         }
     }
 
@@ -852,7 +848,7 @@ impl Segmenter {
         }
         // A dateline on a line of its own, or the line after one.
         let next_line = text[j..].split('\n').next().unwrap_or("");
-        if dateline(next_line) || dateline(line) {
+        if self.datelines.is_dateline(next_line) || self.datelines.is_dateline(line) {
             return true;
         }
         // A list item follows a list item ("a. Red" / "b. Blue").
@@ -909,25 +905,57 @@ impl Segmenter {
     }
 }
 
-/// Whether a whole line is a dateline: a weekday or a month, with only
+/// Datelines printed on a line of their own: a weekday or a month (the
+/// `month` and `weekday` calendar rules of rules/dates.toml), with only
 /// other date and time words and figures ("Tuesday , July 2nd , 2013",
 /// "WEDNESDAY 03 JULY 2013", "Posted: May 14, 2013 at 10:04 am").
-pub(crate) fn dateline(line: &str) -> bool {
-    let words: Vec<String> = line
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '-' | '–' | '|' | '(' | ')'))
-        .map(|w| w.trim_end_matches('.').to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let calendar = |w: &str| CALENDAR_WORDS.contains(&w);
-    let figure = |w: &str| {
-        let rest = w.trim_start_matches(|c: char| c.is_ascii_digit());
-        rest.len() < w.len() && ["", "st", "nd", "rd", "th", "am", "pm"].contains(&rest)
-    };
-    (2..=10).contains(&words.len())
-        && words.iter().any(|w| calendar(w))
-        && words
+#[derive(Debug, Clone)]
+pub struct Datelines {
+    /// Weekday and month names, lower-cased.
+    calendar: HashSet<String>,
+}
+
+impl Datelines {
+    pub fn new(rules: &RuleSet) -> Datelines {
+        let mut calendar = HashSet::new();
+        for r in rules
+            .calendar
             .iter()
-            .all(|w| calendar(w) || figure(w) || DATELINE_WORDS.contains(&w.as_str()))
+            .filter(|r| matches!(r.kind.as_str(), "month" | "weekday"))
+        {
+            let words = r.groups.iter().flatten().chain(r.values.keys());
+            calendar.extend(words.map(|w| w.to_lowercase()));
+        }
+        Datelines { calendar }
+    }
+
+    /// Whether the whole of `line` is a dateline. Reads at most ten words.
+    pub fn is_dateline(&self, line: &str) -> bool {
+        let figure = |w: &str| {
+            let rest = w.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.len() < w.len()
+                && ["", "st", "nd", "rd", "th", "am", "pm"]
+                    .iter()
+                    .any(|s| rest.eq_ignore_ascii_case(s))
+        };
+        let (mut words, mut named) = (0, false);
+        for w in line
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '-' | '–' | '|' | '(' | ')'))
+            .map(|w| w.trim_end_matches('.'))
+            .filter(|w| !w.is_empty())
+        {
+            words += 1;
+            if words > 10 {
+                return false;
+            }
+            if self.calendar.contains(&w.to_lowercase()) {
+                named = true;
+            } else if !figure(w) && !DATELINE_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d)) {
+                return false;
+            }
+        }
+        words >= 2 && named
+    }
 }
 
 #[cfg(test)]
@@ -940,6 +968,9 @@ mod tests {
         let mut set = RuleSet::default();
         let pack = parse_pack("rules/abbreviations.toml", include_str!("../rules/abbreviations.toml")).unwrap();
         set.add("rules/abbreviations.toml", pack);
+        // The calendar's weekdays and months, for datelines.
+        let pack = parse_pack("rules/dates.toml", include_str!("../rules/dates.toml")).unwrap();
+        set.add("rules/dates.toml", pack);
         Segmenter::new(&set)
     }
 

@@ -27,6 +27,8 @@ pub struct AttributionFinder {
     closing: HashSet<String>,
     /// Words that mark a page's own date (rules `publication`).
     publication: Vec<Vec<String>>,
+    /// A sentence that is only a dateline dates its page.
+    datelines: crate::segment::Datelines,
     /// Words right before a reporting verb that unsay it ("not", "never",
     /// "declined to"), lower-cased.
     unsaid: HashSet<String>,
@@ -72,15 +74,14 @@ impl AttributionFinder {
     /// `PUBLICATION_WORDS` words after a capitalised `publication` word
     /// ("Published Sep 26, 2013", "Posted at 10:04 am on May 14"), and
     /// every date of a sentence that holds a web address (a header copied
-    /// with the text: address, headline, dateline). Two articles published
-    /// on two days do not disagree on when the fact happened.
+    /// with the text: address, headline, dateline) or that is only a
+    /// dateline. Two articles published on two days do not disagree on
+    /// when the fact happened.
     pub fn mark_published_dates(&self, sentence: &str, base: usize, dates: &mut [DateFacet]) {
         if dates.is_empty() {
             return;
         }
-        // A dateline standing alone ("Tuesday , July 2nd , 2013") dates the
-        // page, as a web address beside a date does.
-        if sentence.contains("http") || sentence.contains("www") || crate::segment::dateline(sentence) {
+        if sentence.contains("http") || sentence.contains("www") || self.datelines.is_dateline(sentence) {
             for d in dates.iter_mut() {
                 d.said = true;
             }
@@ -195,6 +196,7 @@ impl AttributionFinder {
             modifiers,
             closing,
             publication,
+            datelines: crate::segment::Datelines::new(rules),
             unsaid,
             bodies,
             listeners,

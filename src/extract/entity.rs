@@ -750,14 +750,14 @@ fn company_suffixes(rules: &RuleSet) -> FxHashSet<String> {
     suffixes
 }
 
-/// The owner a word in the possessive names ("Acme" of "Acme's"); `None`
-/// for a word not in the possessive.
 /// Whether tokens `a` and `b` of `sentence` stand one space apart, as
 /// the words of one name do.
 fn spaced(sentence: &str, a: &Token, b: &Token) -> bool {
     sentence.get(a.end..b.start) == Some(" ")
 }
 
+/// The owner a word in the possessive names ("Acme" of "Acme's"); `None`
+/// for a word not in the possessive.
 fn possessive_owner(word: &str) -> Option<&str> {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
 }

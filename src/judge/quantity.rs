@@ -212,8 +212,10 @@ impl Aspects {
         // Coordinated figures share their predicate: in "two women and one
         // man died" both count deaths, and in "killed 4 in one town and 6 in
         // another" both do too.
+        // The text between figure `n - 1` and figure `n`.
+        let gap = |n: usize| &text[spans[n - 1].1..spans[n].0.max(spans[n - 1].1)];
         let joined = |n: usize| {
-            text[spans[n - 1].1..spans[n].0.max(spans[n - 1].1)]
+            gap(n)
                 .split_whitespace()
                 .last()
                 .is_some_and(|w| w.eq_ignore_ascii_case("and"))
@@ -256,10 +258,7 @@ impl Aspects {
                 // "less than 25 km (15 miles)", "a depth of 10 km (6 miles)":
                 // the bracketed figure restates the one before in another
                 // unit, without its bound or its aspect; the first is compared.
-                if n > 0
-                    && text[spans[n - 1].1..spans[n].0.max(spans[n - 1].1)].trim() == "("
-                    && self.convertible(&claim.quantities[n - 1], &q)
-                {
+                if n > 0 && gap(n).trim() == "(" && self.convertible(&claim.quantities[n - 1], &q) {
                     q.measure = None;
                     return q;
                 }
