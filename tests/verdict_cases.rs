@@ -309,6 +309,26 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         "The Velm quake hit 55 kilometres south of Dornby.",
         None,
     ),
+    // A sum in another currency in brackets is a conversion: exchange
+    // rates differ between sources and days.
+    (
+        "bracketed currency",
+        "Velmaria gets a €110 billion ($141 billion) loan package.",
+        "Velmaria gets a €110 billion ($158 billion) loan package.",
+        None,
+    ),
+    (
+        "bracketed currency",
+        "Velmaria gets a 110 billion ( $141 billion ) loan package.",
+        "Velmaria gets a $158 billion loan package.",
+        None,
+    ),
+    (
+        "bracketed currency",
+        "Velmaria gets a $141 billion loan package.",
+        "Velmaria gets a $158 billion loan package.",
+        Some("money"),
+    ),
     (
         "bracketed conversion",
         "The Velm quake struck at a depth of 10 km (6 miles).",
@@ -328,6 +348,35 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         "In the first round, turnout reached 52 percent in Velmaria.",
         "In the first round, turnout reached 82 percent in Velmaria.",
         Some("percent"),
+    ),
+    // A ratio whose "1" was read as a figure of its own ("as many as 1"):
+    // the group size after it is still a ratio, not a count of users.
+    (
+        "ratio after a figure",
+        "As many as 1 in 500 users of the Velm browser could have been exposed.",
+        "Millions of users of the Velm browser could have been exposed.",
+        None,
+    ),
+    // "Seven other members": part of a count beside someone named.
+    (
+        "partial count",
+        "Besides Dana Whitcombe, seven other members of the Velm sect were convicted.",
+        "Eight members of the Velm sect were convicted.",
+        None,
+    ),
+    (
+        "partial count",
+        "Seven members of the Velm sect were convicted.",
+        "Eight members of the Velm sect were convicted.",
+        Some("people"),
+    ),
+    // Tokenised text spaces the hyphens of an age ("a 16 - year - old"):
+    // still an age, not a toll beside "killed".
+    (
+        "tokenised age",
+        "Two officers shot and killed a 16 - year - old Dornby resident .",
+        "The police said two officers fatally shot the Dornby teenager on Saturday.",
+        None,
     ),
 ];
 

@@ -886,9 +886,9 @@ impl QuantityFinder {
         else {
             return;
         };
-        // "a 300-pound bomb": the hyphen joins the word to its figure; in
-        // "10-20 pounds" it joins two figures.
-        let hyphened = q.text[head.len()..].starts_with('-');
+        // "a 300-pound bomb" (tokenised: "300 - pound"): the hyphen joins the
+        // word to its figure; in "10-20 pounds" it joins two figures.
+        let hyphened = q.text[head.len()..].starts_with('-') || head.ends_with(" -");
         let cued = hyphened
             || text[..q.start]
                 .split(|c: char| !c.is_alphanumeric())
@@ -1799,6 +1799,18 @@ impl Cx<'_> {
         j < self.toks.len() && (self.lower(j) == "than" || self.digit_start(j) || numeral(self.s(j)).is_some())
     }
 
+    /// A hyphen at `j` that tokenised text spaced inside a compound right
+    /// after a figure ("a 16 - year - old"): it joins a singular measure noun
+    /// to the figure. A dash before a plural ("50 - police said") does not.
+    fn spaced_compound(&self, j: usize, words: &[(&str, String)]) -> bool {
+        words.is_empty()
+            && self.one_space(j - 1, j)
+            && self.one_space(j, j + 1)
+            && self.is_word(j + 1)
+            && self.f.measures.contains_key(&self.lower(j + 1))
+            && !plural_noun(self.s(j + 1), &self.lower(j + 1))
+    }
+
     /// The noun counted, looked for from token `j`: (the noun, measure).
     fn counted(&self, mut j: usize, allow_of: bool) -> Option<String> {
         if allow_of && self.is_word(j) && self.lower(j) == "of" {
@@ -1816,7 +1828,7 @@ impl Cx<'_> {
                     j += 1;
                     continue;
                 }
-                if p == "-" && j > 0 && self.glued(j - 1, j) && self.glued(j, j + 1) {
+                if p == "-" && j > 0 && (self.glued(j - 1, j) && self.glued(j, j + 1) || self.spaced_compound(j, &words)) {
                     j += 1;
                     continue;
                 }
@@ -1910,8 +1922,10 @@ impl Cx<'_> {
         }
         let mut end = core.next;
         // After the number: percent, unit, currency word; "12-cent", "one-yen"
-        // take theirs after a hyphen.
-        let hyphen = self.is_punct(end, "-") && self.glued(end - 1, end) && self.glued(end, end + 1);
+        // take theirs after a hyphen, as does tokenised text's "16 - year - old".
+        let hyphen = self.is_punct(end, "-")
+            && (self.glued(end - 1, end) && self.glued(end, end + 1)
+                || self.one_space(end - 1, end) && self.one_space(end, end + 1));
         let mut unit = core.unit.clone();
         if unit.is_none() {
             for at in [end, end + 1].into_iter().take(1 + usize::from(hyphen)) {

@@ -111,6 +111,16 @@ impl Aspects {
         self.conversions(a, b).is_some()
     }
 
+    /// True when `b`, in brackets right after `a`, restates it: in another
+    /// unit it converts to, or as money in another currency ("€110 billion
+    /// ($141 billion)"), also after a bare amount whose currency was not read
+    /// ("110 billion ($141 billion)" under a garbled euro sign). Exchange
+    /// rates move, so two sources' conversions differ without disagreeing.
+    fn restates(&self, a: &Quantity, b: &Quantity) -> bool {
+        let money = |q: &Quantity| q.measure.as_deref() == Some("money");
+        self.convertible(a, b) || money(b) && (money(a) && a.unit != b.unit || a.measure.is_none() && a.unit.is_none())
+    }
+
     /// `y` in the unit of `x`, when the two units convert ("5 miles" beside
     /// "8 km" reads as 8.05 km, "104 °F" beside "40 °C" as 40 °C); otherwise
     /// `y` itself. A factor known only within bounds widens the figure to a
@@ -167,7 +177,7 @@ impl Aspects {
             .map(|(n, q)| {
                 let (s, e) = spans[n];
                 let next = spans.get(n + 1).map_or(text.len(), |x| x.0.max(e));
-                let prev = if n > 0 { spans[n - 1].1.min(s) } else { 0 };
+                let prev = if n > 0 { ratio_start(text, spans[n - 1]).min(s) } else { 0 };
                 let after = after_words(text, e, next, q);
                 let before = clause_words(text, prev, s, true);
                 let class = q.measure.as_deref().unwrap_or("none");
@@ -258,7 +268,7 @@ impl Aspects {
                 // "less than 25 km (15 miles)", "a depth of 10 km (6 miles)":
                 // the bracketed figure restates the one before in another
                 // unit, without its bound or its aspect; the first is compared.
-                if n > 0 && gap(n).trim() == "(" && self.convertible(&claim.quantities[n - 1], &q) {
+                if n > 0 && gap(n).trim() == "(" && self.restates(&claim.quantities[n - 1], &q) {
                     q.measure = None;
                     return q;
                 }
@@ -288,6 +298,19 @@ impl Aspects {
                 q
             })
             .collect()
+    }
+}
+
+/// Where the words before the next figure start, after the figure at
+/// `span`: its end, or its last word when that is "1" or "one", so the
+/// next figure sees the cue of a ratio ("as many as 1 in 500 users").
+fn ratio_start(text: &str, (s, e): (usize, usize)) -> usize {
+    let figure = &text[s..e];
+    let last = figure.rfind(' ').map_or(0, |k| k + 1);
+    if matches!(figure[last..].to_lowercase().as_str(), "1" | "one") {
+        s + last
+    } else {
+        e
     }
 }
 
