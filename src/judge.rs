@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+pub mod era;
 pub mod origins;
 pub mod quantity;
 pub mod suggest;
@@ -51,6 +52,7 @@ pub fn judge(
     let numerals = suggest::Numerals::new(claims);
     let copies = Copies::new(claims, CopyParams::from_rules(&rules.finding));
     let aspects = Aspects::new(rules);
+    let eras = era::Eras::new(claims);
     // How far a hedge reaches is the certainty rule's; verdicts read levels
     // even when that rule is switched off.
     let hedge_scope = rules
@@ -91,6 +93,7 @@ pub fn judge(
                     spans: &alignment.spans,
                     numerals: &numerals,
                     aspects: &aspects,
+                    eras: &eras,
                     origins: &origins,
                 };
                 match rule.kind {
@@ -216,6 +219,8 @@ struct Ctx<'a> {
     spans: &'a [Vec<(String, usize, usize)>],
     numerals: &'a suggest::Numerals<'a>,
     aspects: &'a Aspects,
+    /// Which claims retell an earlier event, and when.
+    eras: &'a era::Eras<'a>,
     /// The independent origins behind the cluster's documents.
     origins: &'a Origins,
 }
@@ -249,10 +254,16 @@ impl Ctx<'_> {
     /// may be about different things, and comparing every pair of a big
     /// cluster would cost its size squared.
     fn cross_pairs(&self) -> Vec<(&Claim, &Claim)> {
+        self.cross_pairs_from(0.0)
+    }
+
+    /// The cluster's matched pairs of two documents whose match score
+    /// reaches `min_score`.
+    fn cross_pairs_from(&self, min_score: f64) -> Vec<(&Claim, &Claim)> {
         let mut out = Vec::new();
-        for &(i, j, _) in self.edges {
+        for &(i, j, score) in self.edges {
             let (a, b) = (&self.claims[i.min(j)], &self.claims[i.max(j)]);
-            if a.doc != b.doc {
+            if a.doc != b.doc && score >= min_score {
                 out.push((a, b));
             }
         }

@@ -1828,7 +1828,10 @@ impl Cx<'_> {
                     j += 1;
                     continue;
                 }
-                if p == "-" && j > 0 && (self.glued(j - 1, j) && self.glued(j, j + 1) || self.spaced_compound(j, &words)) {
+                if p == "-"
+                    && j > 0
+                    && (self.glued(j - 1, j) && self.glued(j, j + 1) || self.spaced_compound(j, &words))
+                {
                     j += 1;
                     continue;
                 }

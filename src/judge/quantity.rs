@@ -43,6 +43,9 @@ pub struct Aspects {
     /// Each unit with a `to_base` factor: figures in two of them compare
     /// after conversion.
     conversions: HashMap<String, Conversion>,
+    /// How far a sum converted into another currency in brackets may be
+    /// off (the quantity-conflict rule's `exchange_slack`).
+    exchange_slack: f64,
 }
 
 /// How a unit converts into its measure's base unit: `(v + offset) × factor`.
@@ -94,6 +97,11 @@ impl Aspects {
                     Some((u.unit.clone(), conversion))
                 })
                 .collect(),
+            exchange_slack: rules
+                .finding
+                .iter()
+                .find(|r| r.kind == crate::rules::FindingKind::QuantityConflict)
+                .map_or(0.0, |r| param(r, "exchange_slack", 0.0)),
         }
     }
 
@@ -111,14 +119,13 @@ impl Aspects {
         self.conversions(a, b).is_some()
     }
 
-    /// True when `b`, in brackets right after `a`, restates it: in another
-    /// unit it converts to, or as money in another currency ("€110 billion
-    /// ($141 billion)"), also after a bare amount whose currency was not read
-    /// ("110 billion ($141 billion)" under a garbled euro sign). Exchange
-    /// rates move, so two sources' conversions differ without disagreeing.
-    fn restates(&self, a: &Quantity, b: &Quantity) -> bool {
+    /// True when `b`, in brackets right after `a`, converts it into another
+    /// currency ("€110 billion ($141 billion)"), also after a bare amount
+    /// whose currency was not read ("110 billion ($141 billion)" under a
+    /// garbled euro sign).
+    fn exchanges(a: &Quantity, b: &Quantity) -> bool {
         let money = |q: &Quantity| q.measure.as_deref() == Some("money");
-        self.convertible(a, b) || money(b) && (money(a) && a.unit != b.unit || a.measure.is_none() && a.unit.is_none())
+        money(b) && (money(a) && a.unit != b.unit || a.measure.is_none() && a.unit.is_none())
     }
 
     /// `y` in the unit of `x`, when the two units convert ("5 miles" beside
@@ -177,7 +184,11 @@ impl Aspects {
             .map(|(n, q)| {
                 let (s, e) = spans[n];
                 let next = spans.get(n + 1).map_or(text.len(), |x| x.0.max(e));
-                let prev = if n > 0 { ratio_start(text, spans[n - 1]).min(s) } else { 0 };
+                let prev = if n > 0 {
+                    ratio_start(text, spans[n - 1]).min(s)
+                } else {
+                    0
+                };
                 let after = after_words(text, e, next, q);
                 let before = clause_words(text, prev, s, true);
                 let class = q.measure.as_deref().unwrap_or("none");
@@ -268,9 +279,21 @@ impl Aspects {
                 // "less than 25 km (15 miles)", "a depth of 10 km (6 miles)":
                 // the bracketed figure restates the one before in another
                 // unit, without its bound or its aspect; the first is compared.
-                if n > 0 && gap(n).trim() == "(" && self.restates(&claim.quantities[n - 1], &q) {
+                let bracketed = n > 0 && gap(n).trim() == "(";
+                if bracketed && self.convertible(&claim.quantities[n - 1], &q) {
                     q.measure = None;
                     return q;
+                }
+                // A conversion into another currency is compared, but sources
+                // convert at the rates of different days: "€110 billion
+                // ($141 billion)" and "($158 billion)" agree.
+                if bracketed
+                    && Self::exchanges(&claim.quantities[n - 1], &q)
+                    && let Some((lo, hi)) = comparable_range(&q, 0.0)
+                {
+                    q.low = Some(lo * (1.0 - self.exchange_slack));
+                    q.high = Some(hi * (1.0 + self.exchange_slack));
+                    q.value = None;
                 }
                 if q.measure.as_deref() == Some("percent") && q.counted.is_none() {
                     q.counted = share_base(text, spans[n].1).or_else(|| share_place(claim, &q));
@@ -709,7 +732,11 @@ pub(super) fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
     // A claim meets each neighbour along the cluster's edges; its figures
     // are refined once.
     let mut refined: std::collections::HashMap<&str, Vec<Quantity>> = std::collections::HashMap::new();
-    for (a, b) in ctx.cross_pairs() {
+    let separate_eras = param(ctx.rule, "separate_eras", 1.0) > 0.0;
+    for (a, b) in ctx.cross_pairs_from(param(ctx.rule, "min_score", 0.0)) {
+        if separate_eras && ctx.eras.of(a) != ctx.eras.of(b) {
+            continue;
+        }
         for c in [a, b] {
             refined.entry(c.id.as_str()).or_insert_with(|| ctx.aspects.refine(c));
         }
@@ -835,8 +862,15 @@ fn currency_slip<'q>(
     slack: f64,
     tol: f64,
 ) -> Option<(&'q Quantity, &'q Quantity)> {
+    // A bracketed conversion has no single value (`refine` widens it by the
+    // exchange slack): it is meant to be in another currency, no slip.
     same_figure(qa, qb, slack, tol, |x, y| {
-        x.unit.is_some() && y.unit.is_some() && x.unit != y.unit && x.measure.as_deref() == Some("money")
+        x.unit.is_some()
+            && y.unit.is_some()
+            && x.unit != y.unit
+            && x.measure.as_deref() == Some("money")
+            && x.value.is_some()
+            && y.value.is_some()
     })
 }
 
