@@ -173,14 +173,14 @@ impl CueFinder {
     ) -> Vec<Negation> {
         let mut negators = negators.peekable();
         // Most sentences negate nothing: the exceptions are read only for one that may.
-        if negators.peek().is_none() && !sentence.contains("n't") && !sentence.contains("n’t") {
+        if negators.peek().is_none() && !CONTRACTIONS.iter().any(|c| sentence.contains(c)) {
             return Vec::new();
         }
         let (exempt, withheld) = exceptions();
         let within =
             |spans: &[(usize, usize)], from: usize, to: usize| spans.iter().any(|&(s, e)| s <= from && to <= e);
         let mut out: Vec<Negation> = negators
-            .filter(|m| !within(&exempt, m.start, m.end))
+            .filter(|m| !within(&exempt, m.start, m.end) && !number_sign(sentence, m.start, m.end))
             .map(|m| Negation {
                 text: sentence[m.start..m.end].to_string(),
                 start: base + m.start,
@@ -188,9 +188,14 @@ impl CueFinder {
                 withheld: within(&withheld, m.start, m.end),
             })
             .collect();
-        // Contractions: "isn't" is one token to the word-boundary check.
-        for (i, _) in sentence.match_indices("n't").chain(sentence.match_indices("n’t")) {
-            let end = i + if sentence[i..].starts_with("n't") { 3 } else { 5 };
+        // Contractions: "isn't" is one token to the word-boundary check, and
+        // tokenised text spaces the apostrophe ("hadn ’ t").
+        for (i, m) in CONTRACTIONS.iter().flat_map(|c| sentence.match_indices(c)) {
+            let end = i + m.len();
+            // "'locked down ' the" holds "n ' t" too.
+            if sentence[end..].starts_with(char::is_alphanumeric) {
+                continue;
+            }
             if !out.iter().any(|n| n.start <= base + i && base + i < n.end) && !within(&exempt, i, end) {
                 out.push(Negation {
                     text: sentence[i..end].to_string(),
@@ -203,6 +208,20 @@ impl CueFinder {
         out.sort_by_key(|n| n.start);
         out
     }
+}
+
+/// A negative contraction's ending, as written and as tokenised text
+/// spaces it.
+const CONTRACTIONS: &[&str] = &["n't", "n’t", "n ' t", "n ’ t"];
+
+/// True when the negator at `start..end` is "No." before a figure: the
+/// number sign ("the No. 5 seed"), not a negation.
+fn number_sign(sentence: &str, start: usize, end: usize) -> bool {
+    sentence[start..end].eq_ignore_ascii_case("no")
+        && sentence[end..]
+            .trim_start()
+            .strip_prefix('.')
+            .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The last `n` words of `text` (all of it for 0).
@@ -228,6 +247,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_number_sign_is_no_negation() {
+        let c = CueFinder::new(&RuleSet::defaults());
+        assert!(c.negations("The Colts secured the No. 5 seed.", 0).is_empty());
+        assert!(c.negations("The Colts secured the No . 5 seed .", 0).is_empty());
+        assert_eq!(c.negations("No. The Colts lost.", 0).len(), 1);
+    }
+
+    #[test]
     fn month_may_is_not_a_hedge() {
         let c = CueFinder::new(&RuleSet::defaults());
         assert!(c.hedges("The plant closes in May.", 0).is_empty());
@@ -238,6 +265,9 @@ mod tests {
     fn contractions_negate() {
         let c = CueFinder::new(&RuleSet::defaults());
         assert_eq!(c.negations("The firm isn't taking it lying down.", 0).len(), 1);
+        assert_eq!(c.negations("The case hadn ’ t been submitted .", 0).len(), 1);
+        assert_eq!(c.negations("The case hadn ' t been submitted .", 0).len(), 1);
+        assert!(c.negations("Police 'locked down ' the street .", 0).is_empty());
         assert!(c.negations("The firm is taking it.", 0).is_empty());
     }
 }
