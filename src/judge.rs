@@ -446,6 +446,7 @@ fn date_conflicts(ctx: &Ctx) -> Vec<Finding> {
 fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
     let min_score = param(ctx.rule, "min_score", 0.5);
     let scope_words = param(ctx.rule, "scope_words", 6.0) as usize;
+    let first_term = param(ctx.rule, "first_term", 1.0) > 0.0;
     let mut out = Vec::new();
     for &(i, j, score) in ctx.edges {
         let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
@@ -461,14 +462,24 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
             .filter(|t| sb.iter().any(|u| u.0 == *t))
             .collect();
         // Whether a cue of `c` reaches a shared term, for the cues that
-        // withhold an answer or for those that deny.
+        // withhold an answer or for those that deny. A denial must deny
+        // what both say: the first term it reaches is shared ("will not
+        // affect the playing status of Jackson" denies no arrest of Jackson).
         let reaches = |c: &Claim, spans: &[(String, usize, usize)], withheld: bool| {
             c.negations.iter().filter(|n| n.withheld == withheld).any(|n| {
                 let from = n.end.saturating_sub(c.start);
+                if !withheld && n.text.eq_ignore_ascii_case("not") && corrects(&c.text[from..]) {
+                    return false;
+                }
                 let to = scope_end(&c.text, from, scope_words);
-                spans
-                    .iter()
-                    .any(|(t, s, _)| shared.contains(t.as_str()) && *s >= from && *s < to)
+                let mut in_scope = spans.iter().filter(|(_, s, _)| *s >= from && *s < to);
+                if withheld || !first_term {
+                    in_scope.any(|(t, _, _)| shared.contains(t.as_str()))
+                } else {
+                    in_scope
+                        .min_by_key(|(_, s, _)| *s)
+                        .is_some_and(|(t, _, _)| shared.contains(t.as_str()))
+                }
             })
         };
         // "did not say whether it will reopen" neither states nor denies
@@ -505,6 +516,19 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// True when the words after a "not" are corrected by "but" within a few
+/// words: "was not one person, but several people" states the second
+/// thing, and denies only what the other side may not say at all. ("No
+/// one was injured, but ..." is a whole clause denied, and stays.)
+fn corrects(after: &str) -> bool {
+    const MAX_WORDS: usize = 4;
+    let words: Vec<&str> = after.split_whitespace().take(MAX_WORDS + 2).collect();
+    words
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case("but"))
+        .is_some_and(|k| k <= MAX_WORDS + 1 && words[..k].iter().any(|w| w.ends_with(',') || *w == ","))
 }
 
 fn rank(c: Certainty) -> i64 {

@@ -602,12 +602,13 @@ fn ecb_conflict_precision() {
 
 /// The engine with one parameter of the quantity-conflict rule set.
 fn engine_with(param: &str, value: f64) -> Engine {
+    engine_with_rule("quantity-conflict", param, value)
+}
+
+/// The engine with one parameter of finding rule `id` set.
+fn engine_with_rule(id: &str, param: &str, value: f64) -> Engine {
     let mut rules = RuleSet::defaults();
-    let rule = rules
-        .finding
-        .iter_mut()
-        .find(|r| r.id == "quantity-conflict")
-        .expect("the quantity-conflict rule");
+    let rule = rules.finding.iter_mut().find(|r| r.id == id).expect("the finding rule");
     rule.params.insert(param.into(), value);
     Engine::new(rules)
 }
@@ -654,4 +655,42 @@ fn loosely_matched_claims_are_not_compared() {
     assert!(loose.iter().any(|m| m.contains("1,099")), "{loose:?}");
     let strict = quantity_conflicts(&engine(), &docs);
     assert!(strict.is_empty(), "{strict:?}");
+}
+
+fn polarity_conflicts(e: &Engine, texts: &[&str]) -> usize {
+    check(e, texts).iter().filter(|f| f.kind == "polarity_conflict").count()
+}
+
+/// A denial conflicts with a statement only when what it denies first is
+/// what both say: "will not affect his playing status" denies no arrest.
+#[test]
+fn a_denial_must_deny_the_shared_fact() {
+    let docs = [
+        "The arrest will not affect the playing status of Dornby Rams receiver Tal Okafor for Sunday's game.",
+        "Dornby Rams receiver Tal Okafor was arrested on suspicion of drunk driving before Sunday's game.",
+    ];
+    assert_eq!(polarity_conflicts(&engine(), &docs), 0);
+    let any_term = engine_with_rule("polarity-conflict", "first_term", 0.0);
+    assert_eq!(polarity_conflicts(&any_term, &docs), 1);
+    // The denied fact itself still conflicts.
+    let denied = [
+        "Dornby Rams receiver Tal Okafor was arrested on suspicion of drunk driving before Sunday's game.",
+        "Dornby Rams receiver Tal Okafor was not arrested on suspicion of drunk driving before Sunday's game.",
+    ];
+    assert_eq!(polarity_conflicts(&engine(), &denied), 1);
+}
+
+/// "Not X, but Y" states Y.
+#[test]
+fn a_corrected_denial_states_the_correction() {
+    let docs = [
+        "Velm said the source of the leak was not one person, but probably a combination of several people.",
+        "Velm said the source of the leak was probably a combination of several people.",
+    ];
+    assert_eq!(polarity_conflicts(&engine(), &docs), 0);
+    let docs = [
+        "No one was injured, but several people were inside the Dornby church when the fire started.",
+        "Several people were injured inside the Dornby church when the fire started.",
+    ];
+    assert_eq!(polarity_conflicts(&engine(), &docs), 1);
 }
