@@ -900,6 +900,16 @@ impl DateFinder {
             else {
                 continue;
             };
+            // "the 1930s", "the 1930's": a decade, not its first year.
+            if y % 10 == 0
+                && let Some(n) = decade_suffix(&text[end..])
+            {
+                let y = y as i32;
+                if let (Some(a), Some(b)) = (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y + 9, 12, 31)) {
+                    found.push(Found::new(start, end + n, span(a, b), "year"));
+                }
+                continue;
+            }
             if !self.bare_year(text, start, end) {
                 continue;
             }
@@ -1373,6 +1383,13 @@ impl DateFinder {
     }
 }
 
+/// The length of a decade's plural ending at the start of `after` ("s",
+/// "'s", "’s" before a word boundary).
+fn decade_suffix(after: &str) -> Option<usize> {
+    let n = ["s", "'s", "’s"].iter().find(|s| after.starts_with(*s))?.len();
+    (!after[n..].starts_with(char::is_alphanumeric)).then_some(n)
+}
+
 /// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it, without parsing a
 /// format string for every date.
 fn iso_day(d: NaiveDate) -> String {
@@ -1426,7 +1443,9 @@ fn four_digits(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             while b.get(i).is_some_and(u8::is_ascii_digit) {
                 i += 1;
             }
-            if i - start == 4 && (start == 0 || !word(start - 1)) && !word(i) {
+            // "2020s" too: a decade.
+            let decade = b.get(i) == Some(&b's') && !word(i + 1);
+            if i - start == 4 && (start == 0 || !word(start - 1)) && (!word(i) || decade) {
                 return Some((start, i));
             }
         }
@@ -1460,6 +1479,21 @@ mod tests {
     fn four_digits_are_whole_ascii_runs() {
         let text = "In 2018, not 12345, a2019, 2020s or _2021; 2022-2023 and ٢٠٢٤ 2025";
         let found: Vec<&str> = four_digits(text).map(|(s, e)| &text[s..e]).collect();
-        assert_eq!(found, ["2018", "2022", "2023", "2025"]);
+        assert_eq!(found, ["2018", "2020", "2022", "2023", "2025"]);
+    }
+
+    #[test]
+    fn a_decade_spans_ten_years() {
+        let d = DateFinder::new(&RuleSet::defaults());
+        for text in ["It was founded in the 1930s.", "It was founded in the 1930's."] {
+            let found = d.find(text, None);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].low.as_deref(), Some("1930-01-01"), "{text}");
+            assert_eq!(found[0].high.as_deref(), Some("1939-12-31"), "{text}");
+        }
+        assert_eq!(
+            d.find("It was founded in 1930.", None)[0].high.as_deref(),
+            Some("1930-12-31")
+        );
     }
 }
