@@ -965,6 +965,23 @@ impl Cx<'_> {
         b < self.toks.len() && &self.text[self.toks[a].end..self.toks[b].start] == " "
     }
 
+    /// Token `k` is glued to the tokens on both sides of it ("16-year").
+    fn glued_around(&self, k: usize) -> bool {
+        k > 0 && self.glued(k - 1, k) && self.glued(k, k + 1)
+    }
+
+    /// Token `k` stands one space from the tokens on both sides of it, as
+    /// tokenised text writes a hyphen ("16 - year").
+    fn spaced_around(&self, k: usize) -> bool {
+        k > 0 && self.one_space(k - 1, k) && self.one_space(k, k + 1)
+    }
+
+    /// Token `k` is a hyphen joining the tokens around it, written glued or
+    /// as tokenised text spaces it.
+    fn joining_hyphen(&self, k: usize) -> bool {
+        self.is_punct(k, "-") && (self.glued_around(k) || self.spaced_around(k))
+    }
+
     fn is_blocked(&self, i: usize) -> bool {
         let t = self.toks[i];
         let blocked = self.blocked.get_or_init(|| match &self.f.blocked {
@@ -1073,9 +1090,7 @@ impl Cx<'_> {
     /// its factor and the token after it. Short scales ("5-m") stay out, as
     /// they do with a space.
     fn hyphen_scale(&self, k: usize) -> Option<(f64, usize)> {
-        let joined = |a: usize, b: usize| self.glued(a, b) && self.glued(b, b + 1);
-        let spaced = |a: usize, b: usize| self.one_space(a, b) && self.one_space(b, b + 1);
-        if !(k > 0 && self.is_punct(k, "-") && (joined(k - 1, k) || spaced(k - 1, k)) && self.is_word(k + 1)) {
+        if !(self.joining_hyphen(k) && self.is_word(k + 1)) {
             return None;
         }
         let w = self.lower(k + 1);
@@ -1804,8 +1819,7 @@ impl Cx<'_> {
     /// to the figure. A dash before a plural ("50 - police said") does not.
     fn spaced_compound(&self, j: usize, words: &[(&str, String)]) -> bool {
         words.is_empty()
-            && self.one_space(j - 1, j)
-            && self.one_space(j, j + 1)
+            && self.spaced_around(j)
             && self.is_word(j + 1)
             && self.f.measures.contains_key(&self.lower(j + 1))
             && !plural_noun(self.s(j + 1), &self.lower(j + 1))
@@ -1828,10 +1842,7 @@ impl Cx<'_> {
                     j += 1;
                     continue;
                 }
-                if p == "-"
-                    && j > 0
-                    && (self.glued(j - 1, j) && self.glued(j, j + 1) || self.spaced_compound(j, &words))
-                {
+                if p == "-" && (self.glued_around(j) || self.spaced_compound(j, &words)) {
                     j += 1;
                     continue;
                 }
@@ -1926,9 +1937,7 @@ impl Cx<'_> {
         let mut end = core.next;
         // After the number: percent, unit, currency word; "12-cent", "one-yen"
         // take theirs after a hyphen, as does tokenised text's "16 - year - old".
-        let hyphen = self.is_punct(end, "-")
-            && (self.glued(end - 1, end) && self.glued(end, end + 1)
-                || self.one_space(end - 1, end) && self.one_space(end, end + 1));
+        let hyphen = self.joining_hyphen(end);
         let mut unit = core.unit.clone();
         if unit.is_none() {
             for at in [end, end + 1].into_iter().take(1 + usize::from(hyphen)) {
