@@ -447,10 +447,17 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
     let min_score = param(ctx.rule, "min_score", 0.5);
     let scope_words = param(ctx.rule, "scope_words", 6.0) as usize;
     let first_term = param(ctx.rule, "first_term", 1.0) > 0.0;
+    let speculative = param(ctx.rule, "speculative", 0.0) > 0.0;
     let mut out = Vec::new();
     for &(i, j, score) in ctx.edges {
         let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
         if a.doc == b.doc || score < min_score {
+            continue;
+        }
+        // "would not have placed him on injured reserve if ..." and "could
+        // not be rescued until morning" deny no fact: a possibility or a
+        // condition is the certainty rule's to set apart, not a denial.
+        if !speculative && (a.certainty == Certainty::Speculative || b.certainty == Certainty::Speculative) {
             continue;
         }
         // Negation counts only where its scope reaches what both claims say:
