@@ -448,6 +448,7 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
     let scope_words = param(ctx.rule, "scope_words", 6.0) as usize;
     let first_term = param(ctx.rule, "first_term", 1.0) > 0.0;
     let speculative = param(ctx.rule, "speculative", 0.0) > 0.0;
+    let other_subject = param(ctx.rule, "other_subject", 1.0) > 0.0;
     let mut out = Vec::new();
     for &(i, j, score) in ctx.edges {
         let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
@@ -472,10 +473,14 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         // withhold an answer or for those that deny. A denial must deny
         // what both say: the first term it reaches is shared ("will not
         // affect the playing status of Jackson" denies no arrest of Jackson).
-        let reaches = |c: &Claim, spans: &[(String, usize, usize)], withheld: bool| {
+        // `own`: only denials of a subject the other side names too.
+        let reaches = |c: &Claim, spans: &[(String, usize, usize)], withheld: bool, own: bool| {
             c.negations.iter().filter(|n| n.withheld == withheld).any(|n| {
                 let from = n.end.saturating_sub(c.start);
                 if !withheld && n.text.eq_ignore_ascii_case("not") && corrects(&c.text[from..]) {
+                    return false;
+                }
+                if own && denies_another(c, spans, n.start.saturating_sub(c.start), &shared, scope_words) {
                     return false;
                 }
                 let to = scope_end(&c.text, from, scope_words);
@@ -491,11 +496,21 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         };
         // "did not say whether it will reopen" neither states nor denies
         // the reopening: no conflict either way.
-        if reaches(a, sa, true) || reaches(b, sb, true) {
+        if reaches(a, sa, true, false) || reaches(b, sb, true, false) {
             continue;
         }
-        let (na, nb) = (reaches(a, sa, false), reaches(b, sb, false));
+        let (na, nb) = (reaches(a, sa, false, false), reaches(b, sb, false, false));
         if na == nb {
+            continue;
+        }
+        // The denial must be of what the stating side's subject does too.
+        if other_subject
+            && !(if na {
+                reaches(a, sa, false, true)
+            } else {
+                reaches(b, sb, false, true)
+            })
+        {
             continue;
         }
         // The stating side must deny nothing next to a shared term either:
@@ -523,6 +538,29 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// True when the term just before a denial at `at` (within `scope_words`
+/// words, no clause mark between) is a capitalised word the other claim
+/// does not hold: "Unlike the stars, Ross is not signed" denies Ross's
+/// contract, not the stars' that the other side states; "Authorities did
+/// not know whether ..." denies what the authorities know.
+fn denies_another(
+    c: &Claim,
+    spans: &[(String, usize, usize)],
+    at: usize,
+    shared: &BTreeSet<&str>,
+    scope_words: usize,
+) -> bool {
+    spans
+        .iter()
+        .filter(|(_, s, _)| *s < at)
+        .max_by_key(|(_, s, _)| *s)
+        .is_some_and(|(t, s, _)| {
+            !shared.contains(t.as_str())
+                && c.text[*s..].starts_with(char::is_uppercase)
+                && words_between(&c.text, *s, at) <= scope_words
+        })
 }
 
 /// True when the words after a "not" are corrected by "but" within a few
