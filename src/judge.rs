@@ -503,14 +503,9 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         if na == nb {
             continue;
         }
-        // The denial must be of what the stating side's subject does too.
-        if other_subject
-            && !(if na {
-                reaches(a, sa, false, true)
-            } else {
-                reaches(b, sb, false, true)
-            })
-        {
+        // The denial must be of someone the stating side names too.
+        let (neg, neg_spans) = if na { (a, sa) } else { (b, sb) };
+        if other_subject && !reaches(neg, neg_spans, false, true) {
             continue;
         }
         // The stating side must deny nothing next to a shared term either:
@@ -526,7 +521,6 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         if denies_near {
             continue;
         }
-        let (neg, pos) = if na { (a, b) } else { (b, a) };
         out.push(ctx.finding(
             vec![a.id.clone(), b.id.clone()],
             format!("{} states it, {} negates it.", pos.doc, neg.doc),
