@@ -150,6 +150,16 @@ pub struct DateFacet {
     pub said: bool,
 }
 
+impl DateFacet {
+    /// The year a resolved date falls in ("2009-09" gives 2009), read from
+    /// its value or, for a range, its first day.
+    pub fn year(&self) -> Option<i32> {
+        let v = self.value.as_deref().or(self.low.as_deref())?;
+        let y = v.get(..4)?;
+        y.bytes().all(|b| b.is_ascii_digit()).then(|| y.parse().ok())?
+    }
+}
+
 /// A named entity and the canonical name it resolves to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entity {

@@ -79,10 +79,9 @@ impl Signature {
                         s.weekdays.insert(p.to_string());
                     }
                 }
-            } else if let Some(value) = &d.value
+            } else if d.value.is_some()
                 && v.years > 0.0
-                && let Some(y) = value.get(..4)
-                && y.bytes().all(|b| b.is_ascii_digit())
+                && let Some(y) = d.year()
             {
                 s.years.insert(y.to_string());
             }

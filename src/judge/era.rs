@@ -41,7 +41,7 @@ impl<'c> Eras<'c> {
     pub fn new(claims: &'c [Claim]) -> Eras<'c> {
         let mut latest: FxHashMap<&str, i32> = FxHashMap::default();
         for c in claims {
-            if let Some(y) = c.dates.iter().filter_map(year_of).max() {
+            if let Some(y) = c.dates.iter().filter_map(DateFacet::year).max() {
                 let e = latest.entry(c.doc.as_str()).or_insert(y);
                 *e = (*e).max(y);
             }
@@ -49,7 +49,7 @@ impl<'c> Eras<'c> {
         let mut background = FxHashMap::default();
         for c in claims {
             let stated = c.dates.iter().filter(|d| !d.said);
-            let year = stated.clone().filter_map(year_of).max();
+            let year = stated.clone().filter_map(DateFacet::year).max();
             let era = match (year, latest.get(c.doc.as_str())) {
                 (Some(y), Some(&l)) if y < l => Era::Year(y),
                 (Some(_), _) => Era::Now,
@@ -66,13 +66,6 @@ impl<'c> Eras<'c> {
     pub fn of(&self, claim: &Claim) -> Era {
         self.background.get(claim.id.as_str()).copied().unwrap_or(Era::Now)
     }
-}
-
-/// The year a resolved date falls in ("2009-09" → 2009).
-fn year_of(d: &DateFacet) -> Option<i32> {
-    let v = d.value.as_deref().or(d.low.as_deref())?;
-    let y = v.get(..4)?;
-    y.bytes().all(|b| b.is_ascii_digit()).then(|| y.parse().ok())?
 }
 
 /// An unresolved relative date at least a year back: "four years ago",
