@@ -137,11 +137,14 @@ pub struct Params {
     pub prefilter: f64,
     /// Clustering (the `clustering` rule): a scored pair votes its score
     /// less `cluster_threshold`, less `cluster_entity_penalty` when both
-    /// claims name actors and share none, less `cluster_document_penalty`
+    /// claims name actors and share none, less `cluster_person_penalty`
+    /// when each names a person the other never names ([`persons_apart`]),
+    /// less `cluster_document_penalty`
     /// when their documents are a far pair of one story
     /// ([`stories::Grouping::far`]).
     pub cluster_threshold: f64,
     pub cluster_entity_penalty: f64,
+    pub cluster_person_penalty: f64,
     pub cluster_document_penalty: f64,
     /// Staged scoring (the `clustering` rule): the paraphrase model runs
     /// only on pairs whose claim score and idf-weighted overlap reach these.
@@ -183,6 +186,7 @@ impl Params {
             prefilter: rules.align_param("prefilter", 0.15),
             cluster_threshold: rules.align_param("cluster_threshold", 0.2),
             cluster_entity_penalty: rules.align_param("cluster_entity_penalty", 0.15),
+            cluster_person_penalty: rules.align_param("cluster_person_penalty", 0.0),
             cluster_document_penalty: rules.align_param("cluster_document_penalty", 0.0),
             model_min_claim: rules.align_param("model_min_claim", 0.0),
             model_min_overlap: rules.align_param("model_min_overlap", 0.0),
@@ -1335,6 +1339,7 @@ impl Aligner {
             let vote = best
                 - p.cluster_threshold
                 - flag(disjoint) * p.cluster_entity_penalty
+                - flag(persons_apart(&terms[li], &terms[lj])) * p.cluster_person_penalty
                 - flag(far(i, j)) * p.cluster_document_penalty;
             votes.push((li, lj, vote, matched));
         }
@@ -1519,6 +1524,13 @@ impl ActorKey {
     fn named_in(&self, set: &[ActorKey]) -> bool {
         set.iter().any(|y| self.same(y))
     }
+}
+
+/// Each claim names a person the other never names, whatever else they
+/// share ("Klitschko stopped Rahman" and "Klitschko stopped Thompson").
+fn persons_apart(a: &Terms, b: &Terms) -> bool {
+    let private = |x: &Terms, y: &Terms| x.person_keys.iter().any(|k| !k.named_in(&y.entity_keys));
+    private(a, b) && private(b, a)
 }
 
 /// Both claims name actors and no actor of one is an actor of the other
@@ -1908,7 +1920,7 @@ fn group(claims: &[&Claim], votes: &[cluster::Vote], terms: &[Terms], vetoes: &e
     let signatures = claims
         .iter()
         .zip(terms)
-        .map(|(c, t)| events::Signature::of(c, &t.entities, vetoes))
+        .map(|(c, t)| events::Signature::of(c, &t.entities, &t.persons, vetoes))
         .collect();
     cluster::agglomerate(claims.len(), votes, signatures, 0.0)
         .into_iter()
@@ -2171,6 +2183,34 @@ mod tests {
         assert!(t.incidental.contains("least"), "{:?}", t.incidental);
         let al = e.aligner.align(&claims);
         assert_eq!(al.clusters, vec![vec![1, 2]], "{:?}", al.edges);
+    }
+
+    /// Both fights of one champion: each claim names an opponent the other
+    /// never names. The same fight told with and without a second name is
+    /// no such pair.
+    #[test]
+    fn persons_apart_needs_a_person_on_each_side_the_other_never_names() {
+        let e = engine();
+        let t = |text: &str| e.aligner.terms(&claim(&e, "a", text));
+        let first = t("Champion Paul Keller stopped John Harwood in the seventh round.");
+        let second = t("Champion Paul Keller stopped David Bellamy in the sixth round.");
+        let retold = t("Paul Keller beat John Harwood, trainer Peter Stone said.");
+        let short = t("Paul Keller stopped Harwood in the seventh round.");
+        assert!(
+            persons_apart(&first, &second),
+            "{:?} {:?} {:?}",
+            first.persons,
+            second.persons,
+            second.entities
+        );
+        assert!(persons_apart(&retold, &second));
+        assert!(
+            !persons_apart(&first, &short),
+            "{:?} {:?}",
+            first.persons,
+            short.persons
+        );
+        assert!(!persons_apart(&first, &first));
     }
 
     #[test]

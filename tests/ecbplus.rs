@@ -271,7 +271,10 @@ fn ecbplus_pairwise_alignment() {
     // dev-full 66.9 and 1.0% (132); test, printed after, 58.5 and 7.1%. The
     // units after a spaced hyphen alone change neither dev set and move test
     // from 58.0 and 6.4%; they are kept as the right reading, and this guard
-    // moved from 7% to 7.5%.
+    // moved from 7% to 7.5%. A person named in full on each side that the
+    // other never names (`cluster_person_penalty`, `event_persons`): dev
+    // unchanged, dev-full 67.5 and 0.8% (104), one story 59.5 and 23.5%;
+    // test, printed after, unchanged.
     let fc = clu.prf().2;
     assert!(fc >= 0.55, "check clusters F1 regressed: {fc:.3}");
     assert!(clu.merge_rate() <= 0.075, "check clusters false merges regressed");

@@ -1,7 +1,7 @@
 //! Event signatures: discrete facts of a claim that pin down which
 //! real-world happening it reports (the year, the weekday, the named
-//! actors and places, figures with a decimal part such as a quake's
-//! magnitude). Two earthquakes, two heists or two takeovers of one company
+//! actors and places, the people named in full, figures with a decimal
+//! part such as a quake's magnitude). Two earthquakes, two heists or two takeovers of one company
 //! share almost all their words; what tells them apart is that one cluster
 //! says 2008 and Aceh and the other 2013 and Papua. A cluster's signature
 //! is the union of its claims'; two clusters whose signatures conflict do
@@ -29,6 +29,7 @@ pub struct Vetoes {
     pub weekdays: f64,
     pub names: f64,
     pub decimals: f64,
+    pub persons: f64,
 }
 
 impl Vetoes {
@@ -39,6 +40,7 @@ impl Vetoes {
             weekdays: w("event_weekdays"),
             names: w("event_names"),
             decimals: w("event_decimals"),
+            persons: w("event_persons"),
         }
     }
 }
@@ -56,18 +58,25 @@ pub struct Signature {
     pub names: BTreeSet<String>,
     /// Figures with a decimal part ("6.1", "13.9"), scale not applied.
     pub decimals: BTreeSet<String>,
+    /// People named in full (lower-cased).
+    pub persons: BTreeSet<String>,
 }
 
 impl Signature {
     /// The facets `v` enables, only those; `actors`: the claim's entities
     /// as the matcher cleaned them.
-    pub fn of(claim: &Claim, actors: &BTreeSet<String>, v: &Vetoes) -> Signature {
+    pub fn of(claim: &Claim, actors: &BTreeSet<String>, persons: &BTreeSet<String>, v: &Vetoes) -> Signature {
         let mut s = Signature {
             vetoes: *v,
             ..Signature::default()
         };
-        if v.names > 0.0 {
+        // The persons facet reads the names too: a person the other side
+        // names at all, by any of its names, is no other participant.
+        if v.names > 0.0 || v.persons > 0.0 {
             s.names = actors.clone();
+        }
+        if v.persons > 0.0 {
+            s.persons = persons.clone();
         }
         for d in &claim.dates {
             if d.kind == "weekday" && v.weekdays > 0.0 {
@@ -107,10 +116,13 @@ impl super::cluster::Evidence for Signature {
     fn conflicts(&self, other: &Signature) -> bool {
         let disjoint = |a: &BTreeSet<String>, b: &BTreeSet<String>| !a.is_empty() && !b.is_empty() && a.is_disjoint(b);
         let v = &self.vetoes;
+        // A person one side names and the other never does, by any name.
+        let private = |p: &BTreeSet<String>, names: &BTreeSet<String>| p.iter().any(|x| !super::known_actor(x, names));
         let weight = flag(disjoint(&self.years, &other.years)) * v.years
             + flag(disjoint(&self.weekdays, &other.weekdays)) * v.weekdays
             + flag(disjoint(&self.decimals, &other.decimals)) * v.decimals
-            + flag(super::actors_apart(&self.names, &other.names)) * v.names;
+            + flag(super::actors_apart(&self.names, &other.names)) * v.names
+            + flag(private(&self.persons, &other.names) && private(&other.persons, &self.names)) * v.persons;
         weight >= 1.0
     }
 
@@ -119,6 +131,7 @@ impl super::cluster::Evidence for Signature {
         self.weekdays.extend(other.weekdays);
         self.names.extend(other.names);
         self.decimals.extend(other.decimals);
+        self.persons.extend(other.persons);
     }
 }
 
@@ -133,12 +146,13 @@ mod tests {
         weekdays: 1.0,
         names: 1.0,
         decimals: 1.0,
+        persons: 1.0,
     };
 
     fn sig(e: &Engine, text: &str, v: &Vetoes) -> Signature {
         let c = e.sentence_claim("d", text);
         let t = e.aligner.terms(&c);
-        Signature::of(&c, &t.entities, v)
+        Signature::of(&c, &t.entities, &t.persons, v)
     }
 
     #[test]
@@ -176,6 +190,28 @@ mod tests {
         // Another year and another magnitude: another quake.
         let c = sig(&e, "The 6.4 quake hit the valley in March 2014.", &v);
         assert!(a.conflicts(&c));
+    }
+
+    #[test]
+    fn another_person_on_each_side_conflicts_with_another_facet() {
+        let e = Engine::new(RuleSet::defaults());
+        let v = Vetoes {
+            weekdays: 0.5,
+            persons: 0.5,
+            ..ALL
+        };
+        let a = sig(&e, "Paul Keller stopped John Harwood on Saturday.", &v);
+        // Another opponent on another day: another fight.
+        let b = sig(&e, "Paul Keller stopped David Bellamy on Sunday.", &v);
+        assert!(a.conflicts(&b));
+        // Another day alone, or the same opponent under his surname: one fight.
+        let c = sig(&e, "Paul Keller stopped Harwood on Sunday.", &v);
+        assert!(!a.conflicts(&c));
+        let d = sig(&e, "Paul Keller stopped John Harwood on Sunday.", &v);
+        assert!(!a.conflicts(&d));
+        // A person only one side names is no conflict.
+        let f = sig(&e, "Keller stopped his man on Sunday, promoter David Bellamy said.", &v);
+        assert!(!a.conflicts(&f), "{:?} {:?}", a.persons, f.persons);
     }
 
     #[test]
