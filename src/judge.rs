@@ -53,6 +53,12 @@ pub fn judge(
     let copies = Copies::new(claims, CopyParams::from_rules(&rules.finding));
     let aspects = Aspects::new(rules);
     let eras = era::Eras::new(claims);
+    let bounds: Vec<String> = rules
+        .negation
+        .iter()
+        .flat_map(|r| &r.bounds)
+        .map(|w| w.to_lowercase())
+        .collect();
     // How far a hedge reaches is the certainty rule's; verdicts read levels
     // even when that rule is switched off.
     let hedge_scope = rules
@@ -95,6 +101,7 @@ pub fn judge(
                     aspects: &aspects,
                     eras: &eras,
                     origins: &origins,
+                    bounds: &bounds,
                 };
                 match rule.kind {
                     FindingKind::Corroborated => local.extend(corroborated(&ctx)),
@@ -223,6 +230,9 @@ struct Ctx<'a> {
     eras: &'a era::Eras<'a>,
     /// The independent origins behind the cluster's documents.
     origins: &'a Origins,
+    /// Words that make a denial before them a bound (the negation rules'
+    /// `bounds`), lower-cased.
+    bounds: &'a [String],
 }
 
 impl Ctx<'_> {
@@ -480,6 +490,9 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
                 if !withheld && n.text.eq_ignore_ascii_case("not") && corrects(&c.text[from..]) {
                     return false;
                 }
+                if !withheld && bounded(&c.text[from..], ctx.bounds, scope_words) {
+                    return false;
+                }
                 if own && denies_another(c, spans, n.start.saturating_sub(c.start), &shared, scope_words) {
                     return false;
                 }
@@ -568,6 +581,27 @@ fn corrects(after: &str) -> bool {
         .iter()
         .position(|w| w.eq_ignore_ascii_case("but"))
         .is_some_and(|k| k <= MAX_WORDS + 1 && words[..k].iter().any(|w| w.ends_with(',') || *w == ","))
+}
+
+/// True when one of `bounds` ("until") follows a denial within
+/// `scope_words` words and two more, no clause mark between: "will not
+/// reveal the name until after he dies" says when he will.
+fn bounded(after: &str, bounds: &[String], scope_words: usize) -> bool {
+    let mut clause = after.len();
+    if let Some(k) = after.find(CLAUSE_MARKS) {
+        clause = k;
+    }
+    let window: Vec<String> = crate::tokens::tokens(&after[..clause])
+        .into_iter()
+        .take(scope_words + 2)
+        .map(|t| t.text.to_lowercase())
+        .collect();
+    bounds.iter().any(|b| {
+        let words: Vec<&str> = b.split_whitespace().collect();
+        window
+            .windows(words.len())
+            .any(|w| w.iter().zip(&words).all(|(x, y)| x == y))
+    })
 }
 
 fn rank(c: Certainty) -> i64 {

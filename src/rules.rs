@@ -321,6 +321,11 @@ pub struct NegationRule {
     /// drawn from it.
     #[serde(default)]
     pub withheld: Vec<String>,
+    /// Words that, following a negator within its scope, make the denial a
+    /// bound ("will not reveal it until after he dies"): the claim stays
+    /// negated, but no polarity conflict is drawn from that negator.
+    #[serde(default)]
+    pub bounds: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -975,7 +980,8 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
     collect!(reporting, "reporting", |r: &ReportingRule| !r.words.is_empty());
     collect!(negation, "negation", |r: &NegationRule| !r.words.is_empty()
         || !r.except.is_empty()
-        || !r.withheld.is_empty());
+        || !r.withheld.is_empty()
+        || !r.bounds.is_empty());
     collect!(synonyms, "synonyms", |r: &SynonymRule| r.words.len() >= 2);
     collect!(related, "related", |r: &RelatedRule| !r.senses.is_empty());
     collect!(names, "names", |r: &NameRule| !r.words.is_empty()
