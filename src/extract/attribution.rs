@@ -72,7 +72,8 @@ impl AttributionFinder {
 
     /// Marks the dates of a page's own header as `said`: a date within
     /// `PUBLICATION_WORDS` words after a capitalised `publication` word
-    /// ("Published Sep 26, 2013", "Posted at 10:04 am on May 14"), and
+    /// ("Published Sep 26, 2013", "Posted at 10:04 am on May 14"), a date
+    /// on a line of its own among the sentence's lines ([`own_line`]), and
     /// every date of a sentence that holds a web address (a header copied
     /// with the text: address, headline, dateline) or that is only a
     /// dateline. Two articles published on two days do not disagree on
@@ -90,6 +91,10 @@ impl AttributionFinder {
         let words: Vec<crate::tokens::Token> = tokens(sentence);
         for d in dates.iter_mut() {
             let Some(at) = d.start.checked_sub(base) else { continue };
+            if own_line(sentence, at, d.end - base) {
+                d.said = true;
+                continue;
+            }
             let first = words.partition_point(|t| t.end <= at);
             let from = first.saturating_sub(PUBLICATION_WORDS);
             // Capitalised, as a header writes it: "the report, published on
@@ -693,6 +698,25 @@ pub fn has_quotation(sentence: &str) -> bool {
     best >= 2
 }
 
+/// True when the date at `start..end` of `sentence` stands on a line of its
+/// own, among other lines, with no lower-case word beside it: a dateline
+/// ("Apr 12 , 2007", "( March 20 , 2007 ) - -") of a header read into the
+/// first sentence along with a headline.
+fn own_line(sentence: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(after)) = (sentence.get(..start), sentence.get(end..)) else {
+        return false;
+    };
+    let line_before = before.rsplit('\n').next().unwrap_or("");
+    let line_after = after.split('\n').next().unwrap_or("");
+    if line_before.len() == before.len() && line_after.len() == after.len() {
+        return false;
+    }
+    !tokens(line_before)
+        .into_iter()
+        .chain(tokens(line_after))
+        .any(|t| t.text.starts_with(char::is_lowercase))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -781,6 +805,14 @@ mod tests {
             published_dates("WEDNESDAY , JULY 29 , 2009"),
             ["WEDNESDAY , JULY 29 , 2009"]
         );
+        // A dateline on a line of its own, a headline above it.
+        assert_eq!(
+            published_dates("Acme Plant Closes Its Doors\nApr 12 , 2007\nThe plant closed on Monday."),
+            ["Apr 12 , 2007"]
+        );
+        // A date on a line with prose beside it is the fact's.
+        assert!(published_dates("Acme Plant Closes\nThe plant closed on Apr 12 , 2007.").is_empty());
+        assert!(published_dates("The plant closed on Apr 12 , 2007.").is_empty());
         // In prose the word may date the fact itself.
         assert!(published_dates("The report, published on Monday, found 40 faults.").is_empty());
         assert!(published_dates("The company updated its forecast on May 14, 2013.").is_empty());
