@@ -1,9 +1,10 @@
 //! Event signatures: discrete facts of a claim that pin down which
 //! real-world happening it reports (the year, the weekday, the named
 //! actors and places, the people named in full, figures with a decimal
-//! part such as a quake's magnitude). Two earthquakes, two heists or two takeovers of one company
-//! share almost all their words; what tells them apart is that one cluster
-//! says 2008 and Aceh and the other 2013 and Papua. A cluster's signature
+//! part such as a quake's magnitude). Two earthquakes, two heists or two
+//! takeovers of one company share almost all their words; what tells them
+//! apart is that one cluster says 2008 and Aceh and the other 2013 and
+//! Papua. A cluster's signature
 //! is the union of its claims'; two clusters whose signatures conflict do
 //! not merge (see [`super::cluster::agglomerate`]). A date or a figure that
 //! differs alone is what the date- and quantity-conflict findings report,
@@ -116,13 +117,14 @@ impl super::cluster::Evidence for Signature {
     fn conflicts(&self, other: &Signature) -> bool {
         let disjoint = |a: &BTreeSet<String>, b: &BTreeSet<String>| !a.is_empty() && !b.is_empty() && a.is_disjoint(b);
         let v = &self.vetoes;
-        // A person one side names and the other never does, by any name.
-        let private = |p: &BTreeSet<String>, names: &BTreeSet<String>| p.iter().any(|x| !super::known_actor(x, names));
         let weight = flag(disjoint(&self.years, &other.years)) * v.years
             + flag(disjoint(&self.weekdays, &other.weekdays)) * v.weekdays
             + flag(disjoint(&self.decimals, &other.decimals)) * v.decimals
             + flag(super::actors_apart(&self.names, &other.names)) * v.names
-            + flag(private(&self.persons, &other.names) && private(&other.persons, &self.names)) * v.persons;
+            + flag(
+                super::names_another_person(&self.persons, &other.names)
+                    && super::names_another_person(&other.persons, &self.names),
+            ) * v.persons;
         weight >= 1.0
     }
 
