@@ -1059,6 +1059,15 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
             }
         }
     }
+    // A blank bound would match an empty run of words anywhere.
+    for r in &pack.negation {
+        if r.bounds.iter().any(|b| b.trim().is_empty()) {
+            return Err(at(
+                &format!("\"{}\"", r.id),
+                format!("[[negation]] `{}`: `bounds` holds an empty phrase", r.id),
+            ));
+        }
+    }
     for r in &pack.related {
         for sense in &r.senses {
             if RelatedRule::parse_sense(sense).is_none() {

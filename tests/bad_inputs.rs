@@ -367,6 +367,15 @@ fn cases(dir: &Path) -> Vec<Case> {
         Expect::Error("expected at least one word"),
     );
     add(
+        "rules: blank bound",
+        with_rules(&r(
+            "blankbound.toml",
+            "[[negation]]\nid = \"b\"\ndescription = \"d\"\nbounds = [\" \"]\n",
+        )),
+        None,
+        Expect::Error("blankbound.toml:2:6: [[negation]] `b`: `bounds` holds an empty phrase"),
+    );
+    add(
         "rules: invalid regex",
         with_rules(&r(
             "regex.toml",
