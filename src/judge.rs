@@ -53,11 +53,11 @@ pub fn judge(
     let copies = Copies::new(claims, CopyParams::from_rules(&rules.finding));
     let aspects = Aspects::new(rules);
     let eras = era::Eras::new(claims);
-    let bounds: Vec<String> = rules
+    let bounds: Vec<Vec<String>> = rules
         .negation
         .iter()
         .flat_map(|r| &r.bounds)
-        .map(|w| w.to_lowercase())
+        .map(|b| b.split_whitespace().map(str::to_lowercase).collect())
         .collect();
     // How far a hedge reaches is the certainty rule's; verdicts read levels
     // even when that rule is switched off.
@@ -231,8 +231,8 @@ struct Ctx<'a> {
     /// The independent origins behind the cluster's documents.
     origins: &'a Origins,
     /// Words that make a denial before them a bound (the negation rules'
-    /// `bounds`), lower-cased.
-    bounds: &'a [String],
+    /// `bounds`), lower-cased, each split into its words.
+    bounds: &'a [Vec<String>],
 }
 
 impl Ctx<'_> {
@@ -479,46 +479,55 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
             .map(|t| t.0.as_str())
             .filter(|t| sb.iter().any(|u| u.0 == *t))
             .collect();
-        // Whether a cue of `c` reaches a shared term, for the cues that
-        // withhold an answer or for those that deny. A denial must deny
-        // what both say: the first term it reaches is shared ("will not
-        // affect the playing status of Jackson" denies no arrest of Jackson).
-        // `own`: only denials of a subject the other side names too.
-        let reaches = |c: &Claim, spans: &[(String, usize, usize)], withheld: bool, own: bool| {
-            c.negations.iter().filter(|n| n.withheld == withheld).any(|n| {
-                let from = n.end.saturating_sub(c.start);
-                if !withheld && n.text.eq_ignore_ascii_case("not") && corrects(&c.text[from..]) {
-                    return false;
-                }
-                if !withheld && bounded(&c.text[from..], ctx.bounds, scope_words) {
-                    return false;
-                }
-                if own && denies_another(c, spans, n.start.saturating_sub(c.start), &shared, scope_words) {
-                    return false;
-                }
-                let to = scope_end(&c.text, from, scope_words);
-                let mut in_scope = spans.iter().filter(|(_, s, _)| *s >= from && *s < to);
-                if withheld || !first_term {
-                    in_scope.any(|(t, _, _)| shared.contains(t.as_str()))
-                } else {
-                    in_scope
-                        .min_by_key(|(_, s, _)| *s)
-                        .is_some_and(|(t, _, _)| shared.contains(t.as_str()))
-                }
-            })
+        // The cues of `c` that reach a shared term (their indices), among
+        // those that withhold an answer or among those that deny. A denial
+        // must deny what both say: the first term it reaches is shared
+        // ("will not affect the playing status of Jackson" denies no arrest
+        // of Jackson).
+        let reaching = |c: &Claim, spans: &[(String, usize, usize)], withheld: bool| -> Vec<usize> {
+            (0..c.negations.len())
+                .filter(|&k| {
+                    let n = &c.negations[k];
+                    if n.withheld != withheld {
+                        return false;
+                    }
+                    let from = n.end.saturating_sub(c.start);
+                    if !withheld && n.text.eq_ignore_ascii_case("not") && corrects(&c.text[from..]) {
+                        return false;
+                    }
+                    if !withheld && bounded(&c.text[from..], ctx.bounds, scope_words) {
+                        return false;
+                    }
+                    let to = scope_end(&c.text, from, scope_words);
+                    let mut in_scope = spans.iter().filter(|(_, s, _)| *s >= from && *s < to);
+                    if withheld || !first_term {
+                        in_scope.any(|(t, _, _)| shared.contains(t.as_str()))
+                    } else {
+                        in_scope
+                            .min_by_key(|(_, s, _)| *s)
+                            .is_some_and(|(t, _, _)| shared.contains(t.as_str()))
+                    }
+                })
+                .collect()
         };
         // "did not say whether it will reopen" neither states nor denies
         // the reopening: no conflict either way.
-        if reaches(a, sa, true, false) || reaches(b, sb, true, false) {
+        if !reaching(a, sa, true).is_empty() || !reaching(b, sb, true).is_empty() {
             continue;
         }
-        let (na, nb) = (reaches(a, sa, false, false), reaches(b, sb, false, false));
-        if na == nb {
+        let (da, db) = (reaching(a, sa, false), reaching(b, sb, false));
+        if da.is_empty() == db.is_empty() {
             continue;
         }
+        let na = !da.is_empty();
         // The denial must be of someone the stating side names too.
-        let (neg, neg_spans) = if na { (a, sa) } else { (b, sb) };
-        if other_subject && !reaches(neg, neg_spans, false, true) {
+        let (neg, neg_spans, denials) = if na { (a, sa, &da) } else { (b, sb, &db) };
+        if other_subject
+            && denials.iter().all(|&k| {
+                let at = neg.negations[k].start.saturating_sub(neg.start);
+                denies_another(neg, neg_spans, at, &shared, scope_words)
+            })
+        {
             continue;
         }
         // The stating side must deny nothing next to a shared term either:
@@ -583,25 +592,20 @@ fn corrects(after: &str) -> bool {
         .is_some_and(|k| k <= MAX_WORDS + 1 && words[..k].iter().any(|w| w.ends_with(',') || *w == ","))
 }
 
-/// True when one of `bounds` ("until") follows a denial within
-/// `scope_words` words and two more, no clause mark between: "will not
-/// reveal the name until after he dies" says when he will.
-fn bounded(after: &str, bounds: &[String], scope_words: usize) -> bool {
-    let mut clause = after.len();
-    if let Some(k) = after.find(CLAUSE_MARKS) {
-        clause = k;
-    }
+/// True when one of `bounds` ("until"; each split into its words) follows
+/// a denial within `scope_words` words and two more, no clause mark
+/// between: "will not reveal the name until after he dies" says when he
+/// will.
+fn bounded(after: &str, bounds: &[Vec<String>], scope_words: usize) -> bool {
+    let clause = after.find(CLAUSE_MARKS).unwrap_or(after.len());
     let window: Vec<String> = crate::tokens::tokens(&after[..clause])
         .into_iter()
         .take(scope_words + 2)
         .map(|t| t.text.to_lowercase())
         .collect();
-    bounds.iter().any(|b| {
-        let words: Vec<&str> = b.split_whitespace().collect();
-        window
-            .windows(words.len())
-            .any(|w| w.iter().zip(&words).all(|(x, y)| x == y))
-    })
+    bounds
+        .iter()
+        .any(|words| window.windows(words.len()).any(|w| w == words.as_slice()))
 }
 
 fn rank(c: Certainty) -> i64 {

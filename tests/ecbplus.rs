@@ -127,25 +127,29 @@ fn load_full(ecbplus: &std::path::Path) -> Option<BTreeMap<u64, Topic>> {
     Some(topics)
 }
 
-/// The default rules with the story grouping off (`story_threshold = 0`).
+/// `rules` with the pack `text` (named `name`) laid over them.
+fn with_pack(mut rules: RuleSet, name: &str, text: &str) -> RuleSet {
+    let pack = corroborate::rules::parse_pack(name, text).unwrap_or_else(|e| panic!("{name} does not parse: {e}"));
+    rules.add(name, pack);
+    rules
+}
+
 /// The default rules, and a tuning pack on top when
 /// `CORROBORATE_ECB_RULES` names one (a parameter tried without rebuilding
 /// the rules embedded in the library).
 fn tuned_rules() -> RuleSet {
-    let mut rules = RuleSet::defaults();
-    if let Some(path) = std::env::var_os("CORROBORATE_ECB_RULES") {
-        let path = PathBuf::from(path);
-        let text = std::fs::read_to_string(&path).expect("the tuning pack reads");
-        let name = path.display().to_string();
-        let pack = corroborate::rules::parse_pack(&name, &text).expect("the tuning pack parses");
-        println!("tuning pack {name} on top of the default rules");
-        rules.add(&name, pack);
-    }
-    rules
+    let Some(path) = std::env::var_os("CORROBORATE_ECB_RULES") else {
+        return RuleSet::defaults();
+    };
+    let path = PathBuf::from(path);
+    let text = std::fs::read_to_string(&path).expect("the tuning pack reads");
+    let name = path.display().to_string();
+    println!("tuning pack {name} on top of the default rules");
+    with_pack(RuleSet::defaults(), &name, &text)
 }
 
+/// [`tuned_rules`] with the story grouping off (`story_threshold = 0`).
 fn one_story_rules() -> RuleSet {
-    let mut rules = tuned_rules();
     let text = r#"
 [pack]
 name = "one-story"
@@ -156,9 +160,7 @@ id = "one-story"
 description = "The story grouping off."
 params = { story_threshold = 0.0 }
 "#;
-    let pack = corroborate::rules::parse_pack("one-story.toml", text).expect("the override pack parses");
-    rules.add("one-story.toml", pack);
-    rules
+    with_pack(tuned_rules(), "one-story.toml", text)
 }
 
 #[test]

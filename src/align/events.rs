@@ -4,9 +4,8 @@
 //! part such as a quake's magnitude). Two earthquakes, two heists or two
 //! takeovers of one company share almost all their words; what tells them
 //! apart is that one cluster says 2008 and Aceh and the other 2013 and
-//! Papua. A cluster's signature
-//! is the union of its claims'; two clusters whose signatures conflict do
-//! not merge (see [`super::cluster::agglomerate`]). A date or a figure that
+//! Papua. A cluster's signature is the union of its claims'; two clusters
+//! whose signatures conflict do not merge (see [`super::cluster::agglomerate`]). A date or a figure that
 //! differs alone is what the date- and quantity-conflict findings report,
 //! so the rules let those veto only together with another facet.
 //!
