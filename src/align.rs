@@ -130,6 +130,9 @@ pub struct Params {
     pub weights: Vec<f64>,
     pub max_df: f64,
     pub max_postings: usize,
+    /// Whether two chosen terms together, one of them too common to
+    /// propose alone, make a blocking key of their own.
+    pub block_pairs: bool,
     /// How many of a claim's rarest terms it posts to the blocking index.
     pub block_terms: usize,
     /// Pairs whose idf-weighted overlap, measured against the shorter
@@ -182,6 +185,7 @@ impl Params {
                 .collect(),
             max_df: rules.align_param("max_df", 0.2),
             max_postings: rules.align_param("max_postings", 100.0) as usize,
+            block_pairs: rules.align_param("block_pairs", 0.0) > 0.0,
             block_terms: rules.align_param("block_terms", 8.0) as usize,
             prefilter: rules.align_param("prefilter", 0.15),
             cluster_threshold: rules.align_param("cluster_threshold", 0.2),
@@ -1403,9 +1407,11 @@ impl Aligner {
     /// Pairs of claims of different documents that share one of their
     /// rarest terms or a measure class: the blocking index. Each claim posts
     /// only its `block_terms` rarest terms, and a term shared by more than
-    /// `max_postings` claims (or `max_df` of them) proposes nothing, so the
-    /// number of pairs grows linearly with the number of claims. Only claims
-    /// of one story (`story_of`, one entry per claim) pair.
+    /// `max_postings` claims (or `max_df` of them) proposes nothing alone, so
+    /// the number of pairs grows linearly with the number of claims; with
+    /// `block_pairs`, such a term and another of the claim's chosen terms
+    /// post together. Only claims of one story (`story_of`, one entry per
+    /// claim) pair.
     fn candidates(
         &self,
         doc_of: &[usize],
@@ -1447,14 +1453,52 @@ impl Aligner {
                     .push(i);
             }
         }
+        // A claim whose chosen terms are all too common to propose (a
+        // headline naming only the story's protagonist and its verb) would
+        // get no candidate at all: for such a claim, two terms together,
+        // one of them too common alone, are a key of their own, rarer than
+        // either, which it shares with the claims that hold both.
+        let common = |x: u32| postings[x as usize].len() > cap;
+        let starved: Vec<bool> = chosen
+            .iter()
+            .map(|chosen| self.params.block_pairs && !chosen.is_empty() && chosen.iter().all(|&x| common(x)))
+            .collect();
+        let mut compound: Vec<((u32, u32), usize)> = Vec::new();
+        if starved.contains(&true) {
+            for (i, chosen) in chosen.iter().enumerate() {
+                for (k, &a) in chosen.iter().enumerate() {
+                    for &b in &chosen[k + 1..] {
+                        if common(a) || common(b) {
+                            compound.push(((a.min(b), a.max(b)), i));
+                        }
+                    }
+                }
+            }
+            compound.sort_unstable();
+        }
         let mut pairs = Vec::new();
-        for list in postings.iter().chain(measure_postings.values()) {
+        let mut propose = |list: &[usize]| {
             if list.len() < 2 || list.len() > cap {
-                continue;
+                return;
             }
             for (x, &i) in list.iter().enumerate() {
                 for &j in &list[x + 1..] {
                     if doc_of[i] != doc_of[j] && story_of[i] == story_of[j] {
+                        pairs.push((i.min(j), i.max(j)));
+                    }
+                }
+            }
+        };
+        for list in postings.iter().chain(measure_postings.values()) {
+            propose(list);
+        }
+        for run in compound.chunk_by(|x, y| x.0 == y.0) {
+            if run.len() > cap {
+                continue;
+            }
+            for &(_, i) in run.iter().filter(|x| starved[x.1]) {
+                for &(_, j) in run {
+                    if i != j && doc_of[i] != doc_of[j] && story_of[i] == story_of[j] {
                         pairs.push((i.min(j), i.max(j)));
                     }
                 }
@@ -2100,6 +2144,46 @@ mod tests {
         assert!(!pairs.contains(&(0, 3)) && !pairs.contains(&(1, 3)));
         let al = e.aligner.align(&claims);
         assert_eq!(al.clusters, vec![vec![0, 1, 2]]);
+    }
+
+    /// A headline that names only the story's subject and its verb, both
+    /// in too many claims to propose alone, still gets the candidates that
+    /// hold both (`block_pairs`).
+    #[test]
+    fn a_claim_of_common_terms_only_posts_them_in_pairs() {
+        let texts = [
+            "Kessler Tower collapsed.",
+            "Kessler Tower has collapsed.",
+            "Kessler Tower opened in 1931.",
+            "Kessler Tower draws tourists.",
+            "Kessler Tower stands downtown.",
+            "Kessler Tower sold its roof garden.",
+            "The old bridge collapsed.",
+            "A mine shaft collapsed.",
+            "The stadium roof collapsed.",
+            "Talks collapsed in June.",
+        ];
+        let pairs_with = |block_pairs: bool| {
+            let mut e = engine();
+            e.aligner.params.block_pairs = block_pairs;
+            let claims: Vec<Claim> = texts
+                .iter()
+                .enumerate()
+                .map(|(k, t)| claim(&e, &format!("d{k}"), t))
+                .collect();
+            let mut terms: Vec<Terms> = claims.iter().map(|c| e.aligner.terms(c)).collect();
+            let (weighted, df) = intern(&mut terms);
+            e.aligner
+                .candidates(&documents(&claims).1, &terms, &weighted, &df, &[0; 10])
+        };
+        let on = pairs_with(true);
+        assert!(on.contains(&(0, 1)), "{on:?}");
+        // Only a claim whose terms are all common posts pairs of them.
+        assert!(
+            on.iter()
+                .all(|&(i, j)| i <= 1 || j <= 1 || pairs_with(false).contains(&(i, j)))
+        );
+        assert!(!pairs_with(false).contains(&(0, 1)));
     }
 
     /// Over a handful of claims every term is rare: two short claims that

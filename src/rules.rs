@@ -391,6 +391,8 @@ impl RelatedRule {
 pub enum NameKind {
     /// Given-name variants: each group lists the full name first.
     Nickname,
+    /// Common given names (`words`): a name that opens with one is a person's.
+    Given,
     /// Words before a name that are not part of it ("Mr", "Congressman", "CEO").
     Title,
     /// Different names of one thing: the first of each group is canonical.

@@ -129,7 +129,7 @@ impl EntityFinder {
                 NameKind::Organisation => f.organisation_heads.extend(r.words.iter().map(|w| key(w))),
                 NameKind::Body => f.body_heads.extend(r.words.iter().map(|w| key(w))),
                 // Read by `PersonNames`.
-                NameKind::Place => {}
+                NameKind::Place | NameKind::Given => {}
                 NameKind::Common => {
                     f.dictionary.extend(r.words.iter().map(|w| key(w)));
                     f.lower_case_words.extend(r.words.iter().map(|w| key(w)));
@@ -301,7 +301,10 @@ impl EntityFinder {
                 } else if let Some(end) = self.body_after_and(sentence, toks, i, j) {
                     j = end;
                 } else if self.connectors.contains(t.text)
-                    && !self.persons.is_given(toks[i].text)
+                    // "Manuel Charr of Germany", "Ana Ruiz & Co": a person's
+                    // name ends before "of" and "&", not before a particle
+                    // ("Olivia de Berardinis").
+                    && !(matches!(t.text, "of" | "&") && self.persons.is_given(toks[i].text))
                     && !key_in(&self.titles, toks[i].text)
                     && j + 1 < toks.len()
                     && self.is_name_word(toks[j + 1].text)
@@ -715,6 +718,7 @@ impl PersonNames {
         for r in &rules.names {
             match r.kind {
                 NameKind::Nickname => p.given.extend(r.groups.iter().flatten().cloned()),
+                NameKind::Given => p.given.extend(r.words.iter().cloned()),
                 NameKind::Place | NameKind::Organisation | NameKind::Body => {
                     p.not_person_heads.extend(r.words.iter().map(|w| key(w)));
                 }
@@ -1021,6 +1025,40 @@ mod tests {
         let mut all: Vec<&mut Entity> = a.iter_mut().chain(b.iter_mut()).collect();
         resolve(&f, &mut all);
         assert!(b.iter().all(|e| e.canonical == "Michael Hargrove"), "{b:?}");
+    }
+
+    /// A lone surname resolves to a full name that opens with a common
+    /// given name (`given-names`), not only a nickname group's.
+    #[test]
+    fn resolves_surnames_of_common_given_names() {
+        let f = finder();
+        let mut a = f.find(
+            "Chargers tackle Jamal Weller was arrested.",
+            0,
+            &LowerVocabulary::default(),
+        );
+        let mut b = f.find("Weller was released on bail.", 0, &LowerVocabulary::default());
+        let mut all: Vec<&mut Entity> = a.iter_mut().chain(b.iter_mut()).collect();
+        resolve(&f, &mut all);
+        assert_eq!(b[0].canonical, "Jamal Weller", "{b:?}");
+    }
+
+    /// A given name ends a person's name before "of" but not before a
+    /// particle of the surname.
+    #[test]
+    fn a_person_ends_before_of_but_not_before_a_particle() {
+        let f = finder();
+        let names = |t: &str| -> Vec<String> {
+            f.find(t, 0, &LowerVocabulary::default())
+                .into_iter()
+                .map(|e| e.canonical)
+                .collect()
+        };
+        assert_eq!(
+            names("He will fight Manuel Kessel of Germany."),
+            ["Manuel Kessel", "Germany"]
+        );
+        assert_eq!(names("It was drawn by Olivia de Berardinis."), ["Olivia de Berardinis"]);
     }
 
     /// The names an article's facets hold, in order.
