@@ -176,7 +176,8 @@ impl CueFinder {
         if negators.peek().is_none() && !CONTRACTIONS.iter().any(|c| sentence.contains(c)) {
             return Vec::new();
         }
-        let (exempt, withheld) = exceptions();
+        let (mut exempt, withheld) = exceptions();
+        exempt.extend(web_addresses(sentence));
         let within =
             |spans: &[(usize, usize)], from: usize, to: usize| spans.iter().any(|&(s, e)| s <= from && to <= e);
         let mut out: Vec<Negation> = negators
@@ -208,6 +209,36 @@ impl CueFinder {
         out.sort_by_key(|n| n.start);
         out
     }
+}
+
+/// The byte spans of the web addresses in `sentence`: a negator inside one
+/// ("/man-pleads-not-guilty-in-deaths/") is a page's name, not a denial.
+/// An address runs from "http", "https" or "www" to the next space; as
+/// tokenised text spaces it ("http : / / www . example . com / a - b"), to
+/// the end of its line.
+fn web_addresses(sentence: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, _) in sentence.match_indices("http").chain(sentence.match_indices("www")) {
+        if i > 0 && sentence[..i].ends_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let rest = &sentence[i..];
+        let word = rest
+            .trim_start_matches("https")
+            .trim_start_matches("http")
+            .trim_start_matches("www");
+        let compact = word.starts_with("://") || (rest.starts_with("www") && word.starts_with('.'));
+        let spaced = word.starts_with(" : / /") || (rest.starts_with("www") && word.starts_with(" . "));
+        let end = if compact {
+            rest.find(char::is_whitespace).unwrap_or(rest.len())
+        } else if spaced {
+            rest.find('\n').unwrap_or(rest.len())
+        } else {
+            continue;
+        };
+        out.push((i, i + end));
+    }
+    out
 }
 
 /// A negative contraction's ending, as written and as tokenised text
@@ -269,5 +300,21 @@ mod tests {
         assert_eq!(c.negations("The case hadn ' t been submitted .", 0).len(), 1);
         assert!(c.negations("Police 'locked down ' the street .", 0).is_empty());
         assert!(c.negations("The firm is taking it.", 0).is_empty());
+    }
+
+    #[test]
+    fn a_web_address_negates_nothing() {
+        let c = CueFinder::new(&RuleSet::defaults());
+        assert!(
+            c.negations("See http://example.com/man-pleads-not-guilty-in-case today.", 0)
+                .is_empty()
+        );
+        assert!(c.negations("www.example.com/no-deal-yet", 0).is_empty());
+        let spaced = "http : / / www . example . com / man - pleads - not - guilty / 37\nThe man did not appear .";
+        let found = c.negations(spaced, 0);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(spaced[found[0].start..].starts_with("not appear"));
+        // Only an address: "httpd" or a word ending in "www" starts none.
+        assert_eq!(c.negations("The httpd server did not start.", 0).len(), 1);
     }
 }
