@@ -480,7 +480,8 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
             .filter(|t| sb.iter().any(|u| u.0 == *t))
             .collect();
         // The cues of `c` that reach a shared term (their indices), among
-        // those that withhold an answer or among those that deny. A denial
+        // those that withhold an answer or stand in an aside, or among those
+        // that deny. A denial
         // must deny what both say: the first term it reaches is shared
         // ("will not affect the playing status of Jackson" denies no arrest
         // of Jackson).
@@ -488,7 +489,9 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
             (0..c.negations.len())
                 .filter(|&k| {
                     let n = &c.negations[k];
-                    if n.withheld != withheld {
+                    // An aside's denial, like a withheld answer, neither
+                    // states the fact nor denies it.
+                    if (n.withheld || n.aside) != withheld {
                         return false;
                     }
                     let from = n.end.saturating_sub(c.start);
@@ -534,7 +537,7 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         // "a price was not given" denies the price its other side's "did
         // not give a price" denies, its cue only after the term.
         let (pos, pos_spans) = if na { (b, sb) } else { (a, sa) };
-        let denies_near = pos.negations.iter().filter(|n| !n.withheld).any(|n| {
+        let denies_near = pos.negations.iter().filter(|n| !n.withheld && !n.aside).any(|n| {
             let at = n.start.saturating_sub(pos.start);
             pos_spans.iter().any(|(t, s, _)| {
                 shared.contains(t.as_str()) && *s < at && words_between(&pos.text, *s, at) < scope_words

@@ -244,6 +244,12 @@ pub struct Negation {
     /// so no polarity conflict is drawn from it. Written only when true.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub withheld: bool,
+    /// The negator stands in an aside ("Vance, who was not at the plant,
+    /// visited it"): it denies only the aside, so the claim is not negated,
+    /// and, as for a withheld answer, no polarity conflict is drawn from
+    /// it. Written only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub aside: bool,
 }
 
 /// A sentence that carries something checkable, with its facets.

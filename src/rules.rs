@@ -326,6 +326,11 @@ pub struct NegationRule {
     /// negated, but no polarity conflict is drawn from that negator.
     #[serde(default)]
     pub bounds: Vec<String>,
+    /// Words that open an aside after a comma (", who was not there,"): a
+    /// negator inside the aside, up to the next comma or the end of the
+    /// sentence, denies only the aside, not what the sentence states.
+    #[serde(default)]
+    pub asides: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -983,7 +988,8 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
     collect!(negation, "negation", |r: &NegationRule| !r.words.is_empty()
         || !r.except.is_empty()
         || !r.withheld.is_empty()
-        || !r.bounds.is_empty());
+        || !r.bounds.is_empty()
+        || !r.asides.is_empty());
     collect!(synonyms, "synonyms", |r: &SynonymRule| r.words.len() >= 2);
     collect!(related, "related", |r: &RelatedRule| !r.senses.is_empty());
     collect!(names, "names", |r: &NameRule| !r.words.is_empty()
@@ -1061,12 +1067,22 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
             }
         }
     }
-    // A blank bound would match an empty run of words anywhere.
+    // A blank bound would match an empty run of words anywhere; an aside
+    // opens with one word.
     for r in &pack.negation {
         if r.bounds.iter().any(|b| b.trim().is_empty()) {
             return Err(at(
                 &format!("\"{}\"", r.id),
                 format!("[[negation]] `{}`: `bounds` holds an empty phrase", r.id),
+            ));
+        }
+        if r.asides
+            .iter()
+            .any(|w| w.trim().is_empty() || w.trim().contains(char::is_whitespace))
+        {
+            return Err(at(
+                &format!("\"{}\"", r.id),
+                format!("[[negation]] `{}`: `asides` holds an entry that is not one word", r.id),
             ));
         }
     }

@@ -376,6 +376,15 @@ fn cases(dir: &Path) -> Vec<Case> {
         Expect::Error("blankbound.toml:2:6: [[negation]] `b`: `bounds` holds an empty phrase"),
     );
     add(
+        "rules: aside of two words",
+        with_rules(&r(
+            "aside.toml",
+            "[[negation]]\nid = \"a\"\ndescription = \"d\"\nasides = [\"who was\"]\n",
+        )),
+        None,
+        Expect::Error("aside.toml:2:6: [[negation]] `a`: `asides` holds an entry that is not one word"),
+    );
+    add(
         "rules: invalid regex",
         with_rules(&r(
             "regex.toml",

@@ -15,6 +15,8 @@ pub struct CueFinder {
     negators: PhraseMatcher<()>,
     not_negating: PhraseMatcher<()>,
     withheld: PhraseMatcher<()>,
+    /// Words that open an aside after a comma, lower-cased.
+    asides: Vec<String>,
 }
 
 impl CueFinder {
@@ -65,6 +67,12 @@ impl CueFinder {
             negators: PhraseMatcher::new(negators),
             not_negating,
             withheld,
+            asides: rules
+                .negation
+                .iter()
+                .flat_map(|r| &r.asides)
+                .map(|w| w.trim().to_lowercase())
+                .collect(),
         }
     }
 
@@ -161,6 +169,28 @@ impl CueFinder {
         )
     }
 
+    /// The byte spans of the asides of `sentence`: from a comma before one
+    /// of the `asides` words to the next comma or the end ("Vance, who was
+    /// not at the plant, visited it").
+    fn asides_in(&self, sentence: &str) -> Vec<(usize, usize)> {
+        if self.asides.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (comma, _) in sentence.match_indices(',') {
+            let after = &sentence[comma + 1..];
+            let rest = after.trim_start();
+            let word_end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+            if word_end == 0 || !self.asides.iter().any(|w| w.eq_ignore_ascii_case(&rest[..word_end])) {
+                continue;
+            }
+            let from = comma + 1 + (after.len() - rest.len()) + word_end;
+            let end = sentence[from..].find(',').map_or(sentence.len(), |k| from + k);
+            out.push((comma, end));
+        }
+        out
+    }
+
     /// The negations of `sentence` given its `negators` and, asked only
     /// when it may negate, the spans of its not-negating and withheld
     /// phrases.
@@ -178,6 +208,7 @@ impl CueFinder {
         }
         let (mut exempt, withheld) = exceptions();
         exempt.extend(web_addresses(sentence));
+        let asides = self.asides_in(sentence);
         let within =
             |spans: &[(usize, usize)], from: usize, to: usize| spans.iter().any(|&(s, e)| s <= from && to <= e);
         let mut out: Vec<Negation> = negators
@@ -187,6 +218,7 @@ impl CueFinder {
                 start: base + m.start,
                 end: base + m.end,
                 withheld: within(&withheld, m.start, m.end),
+                aside: within(&asides, m.start, m.end),
             })
             .collect();
         // Contractions: "isn't" is one token to the word-boundary check, and
@@ -203,6 +235,7 @@ impl CueFinder {
                     start: base + i,
                     end: base + end,
                     withheld: within(&withheld, i, end),
+                    aside: within(&asides, i, end),
                 });
             }
         }
@@ -300,6 +333,17 @@ mod tests {
         assert_eq!(c.negations("The case hadn ' t been submitted .", 0).len(), 1);
         assert!(c.negations("Police 'locked down ' the street .", 0).is_empty());
         assert!(c.negations("The firm is taking it.", 0).is_empty());
+    }
+
+    #[test]
+    fn a_negator_in_an_aside_is_marked() {
+        let c = CueFinder::new(&RuleSet::defaults());
+        let found = c.negations("Ms. Vance , who was not at the plant , visited it .", 0);
+        assert!(found.len() == 1 && found[0].aside, "{found:?}");
+        let found = c.negations("The plant, which reopened, did not hire.", 0);
+        assert!(found.len() == 1 && !found[0].aside, "{found:?}");
+        // No comma, no aside: a restrictive clause.
+        assert!(!c.negations("The man who did not pay was jailed.", 0)[0].aside);
     }
 
     #[test]

@@ -83,7 +83,8 @@ impl SentenceFacets {
             end: span.end,
             line,
             text: text.to_string(),
-            negated: !facets.negations.is_empty(),
+            // A negator in an aside denies the aside, not the claim.
+            negated: facets.negations.iter().any(|n| !n.aside),
             negations: facets.negations,
             quantities: facets.quantities,
             dates: facets.dates,
