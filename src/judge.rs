@@ -259,16 +259,10 @@ impl Ctx<'_> {
         self.group.iter().map(|c| c.doc.as_str()).collect()
     }
 
-    /// Directly aligned pairs of claims from different documents. Figures
-    /// and dates are compared along these only: in a chain A~B~C, A and C
-    /// may be about different things, and comparing every pair of a big
-    /// cluster would cost its size squared.
-    fn cross_pairs(&self) -> Vec<(&Claim, &Claim)> {
-        self.cross_pairs_from(0.0)
-    }
-
     /// The cluster's matched pairs of two documents whose match score
-    /// reaches `min_score`.
+    /// reaches `min_score`. Figures and dates are compared along these
+    /// only: in a chain A~B~C, A and C may be about different things, and
+    /// comparing every pair of a big cluster would cost its size squared.
     fn cross_pairs_from(&self, min_score: f64) -> Vec<(&Claim, &Claim)> {
         let mut out = Vec::new();
         for &(i, j, score) in self.edges {
@@ -430,7 +424,7 @@ fn fact_dates(c: &Claim) -> Vec<(&str, &str, &str)> {
 
 fn date_conflicts(ctx: &Ctx) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (a, b) in ctx.cross_pairs() {
+    for (a, b) in ctx.cross_pairs_from(param(ctx.rule, "min_score", 0.0)) {
         let (ra, rb) = (fact_dates(a), fact_dates(b));
         if ra.is_empty() || rb.is_empty() {
             continue;
