@@ -474,6 +474,10 @@ pub struct ScaleRule {
     pub description: String,
     pub factor: f64,
     pub words: Vec<String>,
+    /// Short forms that scale a figure only glued to it after a currency
+    /// symbol ("$160MM"; "9mm" is no money).
+    #[serde(default)]
+    pub money_words: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -438,6 +438,9 @@ pub struct QuantityFinder {
     scales: Map<String, f64>,
     /// Scale words in the plural, for "tens of millions".
     scale_plurals: Map<String, f64>,
+    /// Scale words that count only glued to a figure after a currency
+    /// symbol ("$160MM").
+    money_scales: Map<String, f64>,
     currency_before: Phrases<String>,
     currency_after: Phrases<String>,
     vague: Phrases<(f64, f64)>,
@@ -627,10 +630,14 @@ impl QuantityFinder {
         }
         let mut scales = Map::default();
         let mut scale_plurals = Map::default();
+        let mut money_scales = Map::default();
         for r in &rules.scales {
             for w in &r.words {
                 scales.insert(w.to_lowercase(), r.factor);
                 scale_plurals.insert(format!("{}s", w.to_lowercase()), r.factor);
+            }
+            for w in &r.money_words {
+                money_scales.insert(w.to_lowercase(), r.factor);
             }
         }
         let mut currency_before = Phrases::default();
@@ -760,6 +767,7 @@ impl QuantityFinder {
             approximators_after,
             scales,
             scale_plurals,
+            money_scales,
             currency_before,
             currency_after,
             vague,
@@ -1219,7 +1227,8 @@ impl Cx<'_> {
                     return None;
                 }
                 let low = sfx.to_lowercase();
-                if let Some(f) = self.f.scales.get(&low) {
+                let money = currency.then(|| self.f.money_scales.get(&low)).flatten();
+                if let Some(f) = self.f.scales.get(&low).or(money) {
                     current *= f;
                     return Some(self.more_scales(Num::whole(current, lit.value, k, unit, true), currency));
                 } else if let Some((u, _)) = self.f.units.forward(sfx, &tokenize(sfx), 0) {
