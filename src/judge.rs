@@ -479,25 +479,23 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         // must deny what both say: the first term it reaches is shared
         // ("will not affect the playing status of Jackson" denies no arrest
         // of Jackson).
-        let reaching = |c: &Claim, spans: &[(String, usize, usize)], withheld: bool| -> Vec<usize> {
+        let reaching = |c: &Claim, spans: &[(String, usize, usize)], soft: bool| -> Vec<usize> {
             (0..c.negations.len())
                 .filter(|&k| {
                     let n = &c.negations[k];
-                    // An aside's denial, like a withheld answer, neither
-                    // states the fact nor denies it.
-                    if (n.withheld || n.aside) != withheld {
+                    if n.denies() == soft {
                         return false;
                     }
                     let from = n.end.saturating_sub(c.start);
-                    if !withheld && n.text.eq_ignore_ascii_case("not") && corrects(&c.text[from..]) {
+                    if !soft && n.text.eq_ignore_ascii_case("not") && corrects(&c.text[from..]) {
                         return false;
                     }
-                    if !withheld && bounded(&c.text[from..], ctx.bounds, scope_words) {
+                    if !soft && bounded(&c.text[from..], ctx.bounds, scope_words) {
                         return false;
                     }
                     let to = scope_end(&c.text, from, scope_words);
                     let mut in_scope = spans.iter().filter(|(_, s, _)| *s >= from && *s < to);
-                    if withheld || !first_term {
+                    if soft || !first_term {
                         in_scope.any(|(t, _, _)| shared.contains(t.as_str()))
                     } else {
                         in_scope
@@ -531,7 +529,7 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         // "a price was not given" denies the price its other side's "did
         // not give a price" denies, its cue only after the term.
         let (pos, pos_spans) = if na { (b, sb) } else { (a, sa) };
-        let denies_near = pos.negations.iter().filter(|n| !n.withheld && !n.aside).any(|n| {
+        let denies_near = pos.negations.iter().filter(|n| n.denies()).any(|n| {
             let at = n.start.saturating_sub(pos.start);
             pos_spans.iter().any(|(t, s, _)| {
                 shared.contains(t.as_str()) && *s < at && words_between(&pos.text, *s, at) < scope_words

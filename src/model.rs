@@ -252,6 +252,14 @@ pub struct Negation {
     pub aside: bool,
 }
 
+impl Negation {
+    /// Whether the negator denies the fact: neither a withheld answer nor
+    /// an aside's, which neither state nor deny it.
+    pub fn denies(&self) -> bool {
+        !self.withheld && !self.aside
+    }
+}
+
 /// A sentence that carries something checkable, with its facets.
 #[derive(Debug, Clone, Serialize)]
 pub struct Claim {

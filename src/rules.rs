@@ -1074,21 +1074,21 @@ fn validate(path: &str, text: &str, pack: &Pack) -> Result<(), RuleError> {
     // A blank bound would match an empty run of words anywhere; an aside
     // opens with one word.
     for r in &pack.negation {
-        if r.bounds.iter().any(|b| b.trim().is_empty()) {
-            return Err(at(
-                &format!("\"{}\"", r.id),
-                format!("[[negation]] `{}`: `bounds` holds an empty phrase", r.id),
-            ));
-        }
-        if r.asides
+        let problem = if r.bounds.iter().any(|b| b.trim().is_empty()) {
+            "`bounds` holds an empty phrase"
+        } else if r
+            .asides
             .iter()
             .any(|w| w.trim().is_empty() || w.trim().contains(char::is_whitespace))
         {
-            return Err(at(
-                &format!("\"{}\"", r.id),
-                format!("[[negation]] `{}`: `asides` holds an entry that is not one word", r.id),
-            ));
-        }
+            "`asides` holds an entry that is not one word"
+        } else {
+            continue;
+        };
+        return Err(at(
+            &format!("\"{}\"", r.id),
+            format!("[[negation]] `{}`: {problem}", r.id),
+        ));
     }
     for r in &pack.related {
         for sense in &r.senses {

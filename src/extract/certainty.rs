@@ -256,10 +256,10 @@ fn web_addresses(sentence: &str) -> Vec<(usize, usize)> {
             continue;
         }
         let rest = &sentence[i..];
-        let word = rest
-            .trim_start_matches("https")
-            .trim_start_matches("http")
-            .trim_start_matches("www");
+        let word = ["https", "http", "www"]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .unwrap_or(rest);
         let compact = word.starts_with("://") || (rest.starts_with("www") && word.starts_with('.'));
         let spaced = word.starts_with(" : / /") || (rest.starts_with("www") && word.starts_with(" . "));
         let end = if compact {
