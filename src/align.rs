@@ -854,11 +854,19 @@ impl Aligner {
     /// The features of a pair, in the order of [`FEATURES`]; each in [0, 1].
     pub fn features(&self, a: &Terms, b: &Terms, idf: &Idf) -> Vec<f64> {
         let (ia, ib) = Weighted::pair(a, b, idf);
-        self.features_weighted(a, b, &ia, &ib).to_vec()
+        self.features_weighted(a, b, &ia, &ib, chars_dice(a, b)).to_vec()
     }
 
-    /// [`Aligner::features`] with each side's term weights looked up once.
-    fn features_weighted(&self, a: &Terms, b: &Terms, ia: &Weighted, ib: &Weighted) -> [f64; FEATURES.len()] {
+    /// [`Aligner::features`] with each side's term weights looked up once,
+    /// and the pair's [`chars_dice`], which the claim matcher computed first.
+    fn features_weighted(
+        &self,
+        a: &Terms,
+        b: &Terms,
+        ia: &Weighted,
+        ib: &Weighted,
+        chars: f64,
+    ) -> [f64; FEATURES.len()] {
         let (wa, wb) = (ia.total, ib.total);
         let shared = ia.shared(ib);
         let dice = weighted_dice(ia, ib);
@@ -867,7 +875,6 @@ impl Aligner {
         } else {
             (0.0, 0.0)
         };
-        let chars = a.profile().chars.dice(&b.profile().chars);
         let (pa, pb) = (a.detail(), b.detail());
         let bigrams = {
             let (ba, bb) = (&pa.seq_pairs, &pb.seq_pairs);
@@ -1044,13 +1051,13 @@ impl Aligner {
         if weighted_dice(ia, ib) < p.min_dice {
             return (0.0, 0.0);
         }
-        self.model_parts(a, b, ia, ib)
+        self.model_parts(a, b, ia, ib, chars_dice(a, b))
     }
 
     /// [`Aligner::score_parts`] of a pair past the first feature's bound.
-    fn model_parts(&self, a: &Terms, b: &Terms, ia: &Weighted, ib: &Weighted) -> (f64, f64) {
+    fn model_parts(&self, a: &Terms, b: &Terms, ia: &Weighted, ib: &Weighted, chars: f64) -> (f64, f64) {
         let p = &self.params;
-        let f = self.features_weighted(a, b, ia, ib);
+        let f = self.features_weighted(a, b, ia, ib, chars);
         let z = p.bias + f.iter().zip(&p.weights).map(|(x, w)| x * w).sum::<f64>();
         let before = 1.0 / (1.0 + (-z).exp());
         // Feature order: see FEATURES.
@@ -1107,7 +1114,7 @@ impl Aligner {
     /// the paraphrase model of [`Aligner::score`] as a second way to match.
     pub fn claim_score(&self, a: &Terms, b: &Terms, idf: &Idf) -> f64 {
         let (ia, ib) = Weighted::pair(a, b, idf);
-        self.claim_score_weighted(a, b, &ia, &ib)
+        self.claim_score_weighted(a, b, &ia, &ib, chars_dice(a, b))
     }
 
     /// Content words of `x` that `y` lacks, in any form, but that are related
@@ -1123,8 +1130,9 @@ impl Aligner {
             .count()
     }
 
-    /// [`Aligner::claim_score`] with each side's term weights looked up once.
-    fn claim_score_weighted(&self, a: &Terms, b: &Terms, ia: &Weighted, ib: &Weighted) -> f64 {
+    /// [`Aligner::claim_score`] with each side's term weights looked up
+    /// once, and the pair's [`chars_dice`].
+    fn claim_score_weighted(&self, a: &Terms, b: &Terms, ia: &Weighted, ib: &Weighted, chars: f64) -> f64 {
         let p = &self.params.claim;
         let (wa, wb) = (ia.total, ib.total);
         let shared = ia.shared(ib);
@@ -1135,7 +1143,6 @@ impl Aligner {
         } else {
             0.0
         };
-        let chars = a.profile().chars.dice(&b.profile().chars);
         let mut score = (1.0 - p.char_weight) * lexical + p.char_weight * chars;
         if !a.entities.is_empty() && !b.entities.is_empty() && a.entities.is_disjoint(&b.entities) {
             score *= 1.0 - p.entity_penalty;
@@ -1285,7 +1292,8 @@ impl Aligner {
                     return None;
                 }
                 let (ta, tb) = (&terms[local(i)], &terms[local(j)]);
-                let s = self.claim_score_weighted(ta, tb, wi, wj);
+                let chars = chars_dice(ta, tb);
+                let s = self.claim_score_weighted(ta, tb, wi, wj, chars);
                 // Staged: the paraphrase model costs far more than the claim
                 // matcher, and below these bounds (the `clustering` rule) it
                 // was never seen to pass; such pairs vote on `s` alone.
@@ -1299,7 +1307,7 @@ impl Aligner {
                 } else {
                     self.ensure_detail(&claims[i], ta, lexicon);
                     self.ensure_detail(&claims[j], tb, lexicon);
-                    self.model_parts(ta, tb, wi, wj)
+                    self.model_parts(ta, tb, wi, wj, chars)
                 };
                 // A match but for the actors: who did it is what differs.
                 let swap = (before >= self.params.threshold && ta.subject.is_some() && tb.subject.is_some())
@@ -1570,6 +1578,12 @@ impl ActorKey {
     }
 }
 
+/// The Sørensen–Dice coefficient of two profiled claims' character bigrams:
+/// both the claim matcher and the paraphrase model read it.
+fn chars_dice(a: &Terms, b: &Terms) -> f64 {
+    a.profile().chars.dice(&b.profile().chars)
+}
+
 /// Each claim names a person the other never names, whatever else they
 /// share ("Klitschko stopped Rahman" and "Klitschko stopped Thompson").
 fn persons_apart(a: &Terms, b: &Terms) -> bool {
@@ -1595,20 +1609,48 @@ fn keys_disjoint(a: &[ActorKey], b: &[ActorKey]) -> bool {
 /// or plural "s" ("hp", "hps"), or one letter's difference in a word of six
 /// or more ("defense", "defence"; "falluja", "al fallujah").
 fn alias(x: &str, y: &str) -> bool {
-    let initials = |s: &str| -> String {
+    // Pair scoring asks this of every pair's actors: no allocation, and
+    // the spelling test only for words of near lengths.
+    fn initials(s: &str) -> impl Iterator<Item = char> + '_ {
         s.split(' ')
             .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "&"))
             .filter_map(|w| w.chars().next())
-            .collect()
-    };
-    let acronym = |a: &str, b: &str| a.len() >= 2 && !a.contains(' ') && b.contains(' ') && initials(b) == a;
+    }
+    let acronym = |a: &str, b: &str| a.len() >= 2 && !a.contains(' ') && b.contains(' ') && initials(b).eq(a.chars());
     let plural = |a: &str, b: &str| a.len() >= 2 && b.strip_suffix('s') == Some(a);
-    let spelling = x.split(' ').any(|v| {
-        v.chars().count() >= 6
-            && y.split(' ')
-                .any(|w| w.chars().count() >= 6 && strsim::levenshtein(v, w) == 1)
-    });
+    let long = |w: &&str| w.len() >= 6 && w.chars().count() >= 6;
+    let spelling = x
+        .split(' ')
+        .filter(long)
+        .any(|v| y.split(' ').filter(long).any(|w| one_edit_apart(v, w)));
     acronym(x, y) || acronym(y, x) || plural(x, y) || plural(y, x) || spelling
+}
+
+/// `strsim::levenshtein(a, b) == 1`: one character inserted, deleted or
+/// replaced.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    if a.len().abs_diff(b.len()) > 4 || a == b {
+        return false;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit_apart_in(a.as_bytes(), b.as_bytes());
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    one_edit_apart_in(&a, &b)
+}
+
+/// [`one_edit_apart`] of two different sequences.
+fn one_edit_apart_in<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let first = short.iter().zip(long).take_while(|(p, q)| p == q).count();
+    if short.len() == long.len() {
+        first < short.len() && short[first + 1..] == long[first + 1..]
+    } else {
+        short[first..] == long[first + 1..]
+    }
 }
 
 /// Shared items of two sorted lists (multiset): (share of the longer
@@ -2097,6 +2139,17 @@ mod tests {
             y in "(ab|acme|corp|al|de|globex|smith|é|[a-z]{1,4})( (ab|acme|corp|al|de|globex|smith|é|[a-z]{1,4})){0,3}",
         ) {
             proptest::prop_assert_eq!(ActorKey::new(&x).same(&ActorKey::new(&y)), same_actor(&x, &y));
+        }
+    }
+
+    proptest::proptest! {
+        // `one_edit_apart` stands for strsim's distance in `alias`.
+        #[test]
+        fn one_edit_apart_is_levenshtein_one(
+            a in "[abé🙂]{0,8}",
+            b in "[abé🙂]{0,8}",
+        ) {
+            proptest::prop_assert_eq!(one_edit_apart(&a, &b), strsim::levenshtein(&a, &b) == 1);
         }
     }
 
