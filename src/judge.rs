@@ -453,6 +453,7 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
     let first_term = param(ctx.rule, "first_term", 1.0) > 0.0;
     let speculative = param(ctx.rule, "speculative", 0.0) > 0.0;
     let other_subject = param(ctx.rule, "other_subject", 1.0) > 0.0;
+    let open_figures = param(ctx.rule, "open_figures", 1.0) > 0.0;
     let mut out = Vec::new();
     for &(i, j, score) in ctx.edges {
         let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
@@ -491,6 +492,9 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
                         return false;
                     }
                     if !soft && bounded(&c.text[from..], ctx.bounds, scope_words) {
+                        return false;
+                    }
+                    if !soft && open_figures && denies_beyond_a_figure(c, n.end) {
                         return false;
                     }
                     let to = scope_end(&c.text, from, scope_words);
@@ -572,6 +576,16 @@ fn denies_another(
                 && c.text[*s..].starts_with(char::is_uppercase)
                 && words_between(&c.text, *s, at) <= scope_words
         })
+}
+
+/// True when a figure with an open bound ("more than eight years", "at
+/// least 10") follows a denial that ends at `end` in its sentence: "none of
+/// the offers is for more than eight years" denies only going past the
+/// figure, and agrees with "an eight-year offer".
+fn denies_beyond_a_figure(c: &Claim, end: usize) -> bool {
+    c.quantities
+        .iter()
+        .any(|q| q.start >= end && q.approximator.is_some() && q.low.is_some() != q.high.is_some())
 }
 
 /// True when the words after a "not" are corrected by "but" within a few
