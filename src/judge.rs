@@ -454,6 +454,7 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
     let speculative = param(ctx.rule, "speculative", 0.0) > 0.0;
     let other_subject = param(ctx.rule, "other_subject", 1.0) > 0.0;
     let open_figures = param(ctx.rule, "open_figures", 1.0) > 0.0;
+    let object_term = param(ctx.rule, "object_term", 1.0) > 0.0;
     let mut out = Vec::new();
     for &(i, j, score) in ctx.edges {
         let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
@@ -497,14 +498,11 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
                     if !soft && open_figures && denies_beyond_a_figure(c, n.end) {
                         return false;
                     }
-                    let to = scope_end(&c.text, from, scope_words);
-                    let mut in_scope = spans.iter().filter(|(_, s, _)| *s >= from && *s < to);
+                    let in_scope = in_scope(c, spans, k, scope_words);
                     if soft || !first_term {
-                        in_scope.any(|(t, _, _)| shared.contains(t.as_str()))
+                        in_scope.iter().any(|(t, _, _)| shared.contains(t.as_str()))
                     } else {
-                        in_scope
-                            .min_by_key(|(_, s, _)| *s)
-                            .is_some_and(|(t, _, _)| shared.contains(t.as_str()))
+                        in_scope.first().is_some_and(|(t, _, _)| shared.contains(t.as_str()))
                     }
                 })
                 .collect()
@@ -525,6 +523,17 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
             && denials.iter().all(|&k| {
                 let at = neg.negations[k].start.saturating_sub(neg.start);
                 denies_another(neg, neg_spans, at, &shared, scope_words)
+            })
+        {
+            continue;
+        }
+        // What the denied verb is done to must be shared too: "will not
+        // offer 3G data" denies no "will offer the BlackBerry". Like
+        // `other_subject`, this only vetoes a conflict.
+        if object_term
+            && denials.iter().all(|&k| {
+                let later = in_scope(neg, neg_spans, k, scope_words);
+                later.len() >= 2 && !later[1..].iter().any(|(t, _, _)| shared.contains(t.as_str()))
             })
         {
             continue;
@@ -553,6 +562,21 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// The terms that the negation `k` of `c` reaches (`scope_words` words,
+/// short of a clause mark), in text order.
+fn in_scope<'s>(
+    c: &Claim,
+    spans: &'s [(String, usize, usize)],
+    k: usize,
+    scope_words: usize,
+) -> Vec<&'s (String, usize, usize)> {
+    let from = c.negations[k].end.saturating_sub(c.start);
+    let to = scope_end(&c.text, from, scope_words);
+    let mut terms: Vec<&(String, usize, usize)> = spans.iter().filter(|(_, s, _)| *s >= from && *s < to).collect();
+    terms.sort_by_key(|(_, s, _)| *s);
+    terms
 }
 
 /// True when the term just before a denial at `at` (within `scope_words`
