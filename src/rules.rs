@@ -527,6 +527,14 @@ pub struct UnitRule {
     pub currency_words: Vec<String>,
     #[serde(default)]
     pub cues: Vec<String>,
+    /// Letters a scale rule reads as a scale when glued to a figure ("m",
+    /// million: "$50m", "6m people") that are this unit when no currency
+    /// comes before the figure and one of `glued_before` comes right after
+    /// it ("fell 600m while climbing", "50m by 50m", "the 400m hurdles").
+    #[serde(default)]
+    pub glued: Vec<String>,
+    #[serde(default)]
+    pub glued_before: Vec<String>,
     /// One of this unit in its measure's base unit (distance: metres,
     /// weight: kilograms, speed: km/h): `1000` for km. A `[low, high]` pair
     /// is a unit of uncertain size ("tons" is a short, metric or long ton).

@@ -467,6 +467,9 @@ pub struct QuantityFinder {
     gate: WordGate,
     /// Units that take over a currency's word on a cue ("weighed 7 pounds").
     currency_units: Vec<CurrencyUnit>,
+    /// Units that take over a glued scale's letters before certain words
+    /// ("600m while"): see [`crate::rules::UnitRule::glued`].
+    glued_units: Map<String, (Unit, Set<String>)>,
 }
 
 /// A unit spelled like a currency: see [`crate::rules::UnitRule::currency_words`].
@@ -677,6 +680,17 @@ impl QuantityFinder {
                 cues: r.cues.iter().map(|w| w.to_lowercase()).collect(),
             })
             .collect();
+        let mut glued_units = Map::default();
+        for r in &rules.units {
+            let unit = Unit {
+                unit: r.unit.clone(),
+                measure: r.measure.clone(),
+            };
+            let before: Set<String> = r.glued_before.iter().map(|w| w.to_lowercase()).collect();
+            for g in &r.glued {
+                glued_units.insert(g.to_lowercase(), (unit.clone(), before.clone()));
+            }
+        }
         for r in &rules.units {
             for w in &r.words {
                 units.insert(
@@ -773,6 +787,7 @@ impl QuantityFinder {
             vague,
             units,
             currency_units,
+            glued_units,
             measures,
             before,
             after,
@@ -1227,6 +1242,13 @@ impl Cx<'_> {
                     return None;
                 }
                 let low = sfx.to_lowercase();
+                if !currency
+                    && let Some((u, before)) = self.f.glued_units.get(&low)
+                    && self.is_word(k)
+                    && before.contains(self.lower(k).as_str())
+                {
+                    return Some(Num::whole(current, lit.value, k, Some(u.clone()), scaled));
+                }
                 let money = currency.then(|| self.f.money_scales.get(&low)).flatten();
                 if let Some(f) = self.f.scales.get(&low).or(money) {
                     current *= f;
