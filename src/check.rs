@@ -64,16 +64,18 @@ impl Engine {
             clock = std::time::Instant::now();
         };
         docs.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.id.cmp(&b.id)));
+        // Names resolve within a document ([`Engine::resolve_names`]), so
+        // each document's are resolved with its extraction, in parallel.
         let per_doc: Vec<Vec<Claim>> = docs
             .par_iter()
             .map(|d| {
-                let claims = self.extractor.claims(d);
+                let mut claims = self.extractor.claims(d);
+                self.resolve_names(&mut claims);
                 progress();
                 claims
             })
             .collect();
-        let mut claims: Vec<Claim> = per_doc.into_iter().flatten().collect();
-        self.resolve_names(&mut claims);
+        let claims: Vec<Claim> = per_doc.into_iter().flatten().collect();
         lap("extract");
         let alignment = self.aligner.align(&claims);
         lap("align");
