@@ -136,8 +136,11 @@ pub fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
 /// function rebuilds a hash map of both sides on every call.
 #[derive(Debug, Clone, Default)]
 pub struct CharBigrams {
-    /// Sorted, with repeats ([`gram_key`]).
+    /// Sorted distinct keys ([`gram_key`]) with their counts: the claim
+    /// matcher compares every scored pair's, and a merge of distinct keys is
+    /// shorter than one of keys with repeats.
     keys: Vec<u32>,
+    counts: Vec<u32>,
     /// Length in bytes of the text without whitespace (strsim divides by it).
     bytes: usize,
     /// That text's id, for strsim's "equal texts score 1" rule.
@@ -147,15 +150,16 @@ pub struct CharBigrams {
 impl CharBigrams {
     pub fn new(text: &str) -> CharBigrams {
         let s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let mut keys: Vec<u32> = s
+        let mut grams: Vec<u32> = s
             .chars()
             .zip(s.chars().skip(1))
             .map(|(x, y)| gram_key(&[x, y]))
             .collect();
-        keys.sort_unstable();
-        keys.shrink_to_fit();
+        grams.sort_unstable();
+        let (keys, counts) = runs(&grams).unzip();
         CharBigrams {
             keys,
+            counts,
             bytes: s.len(),
             id: word_id(&s),
         }
@@ -170,8 +174,17 @@ impl CharBigrams {
         if self.bytes < 2 || other.bytes < 2 {
             return 0.0;
         }
-        let shared = shared_sorted(&self.keys, &other.keys);
-        (2 * shared) as f64 / (self.bytes + other.bytes - 2) as f64
+        let (a, b) = (&self.keys, &other.keys);
+        let (mut i, mut j, mut shared) = (0, 0, 0u32);
+        // Shared bigrams counted as a multiset: the smaller count of each
+        // key both hold. Branchless, as in `CharGrams::cosine`.
+        while i < a.len() && j < b.len() {
+            let (x, y) = (a[i], b[j]);
+            shared += u32::from(x == y) * self.counts[i].min(other.counts[j]);
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
+        }
+        (2 * shared as usize) as f64 / (self.bytes + other.bytes - 2) as f64
     }
 }
 
