@@ -70,7 +70,8 @@ impl Engine {
             .par_iter()
             .map(|d| {
                 let mut claims = self.extractor.claims(d);
-                self.resolve_names(&mut claims);
+                let mut mentions: Vec<&mut Entity> = claims.iter_mut().flat_map(|c| c.entities.iter_mut()).collect();
+                crate::extract::entity::resolve(&self.extractor.entities, &mut mentions);
                 progress();
                 claims
             })

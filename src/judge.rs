@@ -488,14 +488,14 @@ fn polarity_conflicts(ctx: &Ctx) -> Vec<Finding> {
                     if n.denies() == soft {
                         return false;
                     }
-                    let from = n.end.saturating_sub(c.start);
-                    if !soft && n.text.eq_ignore_ascii_case("not") && corrects(&c.text[from..]) {
-                        return false;
-                    }
-                    if !soft && bounded(&c.text[from..], ctx.bounds, scope_words) {
-                        return false;
-                    }
-                    if !soft && open_figures && denies_beyond_a_figure(c, n.end) {
+                    // A denial that only corrects or bounds the fact denies
+                    // nothing the other side says.
+                    let after = &c.text[n.end.saturating_sub(c.start)..];
+                    if !soft
+                        && (n.text.eq_ignore_ascii_case("not") && corrects(after)
+                            || bounded(after, ctx.bounds, scope_words)
+                            || open_figures && denies_beyond_a_figure(c, n.end))
+                    {
                         return false;
                     }
                     let in_scope = in_scope(c, spans, k, scope_words);
