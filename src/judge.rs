@@ -49,7 +49,7 @@ pub fn judge(
             _ => loose_swaps.push(x),
         }
     }
-    let numerals = suggest::Numerals::new(claims);
+    let numerals = suggest::Numerals::new(claims, &alignment.stories);
     let copies = Copies::new(claims, CopyParams::from_rules(&rules.finding));
     let aspects = Aspects::new(rules);
     let eras = era::Eras::new(claims);

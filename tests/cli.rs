@@ -673,3 +673,50 @@ fn rules_explain_and_list() {
         .success()
         .stdout(predicate::str::contains("finding/corroborated\trules/findings.toml"));
 }
+
+/// A figure's likely intended value is argued from its own story only: a
+/// film's "102 million dollars" is no evidence that a riot's "12" injured
+/// should read "102", and an approximate "About 100" states no exact
+/// figure to vouch for it either.
+#[test]
+fn suggestions_draw_on_the_conflicts_own_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "riot_a.txt",
+        "About 100 people were injured in the riots in the capital on Monday, police said.\n",
+    );
+    write(
+        "riot_b.txt",
+        "Police said 12 people were injured in the riots in the capital on Monday.\n",
+    );
+    write(
+        "film_a.txt",
+        "The studio said the new spy film cost an estimated 102 million dollars to make.\n",
+    );
+    write(
+        "film_b.txt",
+        "The new spy film cost the studio 102 million dollars, its producer said.\n",
+    );
+    let out = bin()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v = json(&out);
+    assert_eq!(v["stories"].as_array().unwrap().len(), 2, "{}", v["stories"]);
+    let conflicts: Vec<&serde_json::Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "quantity-conflict")
+        .collect();
+    assert_eq!(conflicts.len(), 1, "the two riot reports disagree: {conflicts:?}");
+    let f = conflicts[0];
+    assert!(f["suggestion"].is_null(), "no evidence, no guess: {f}");
+    let evidence = f["evidence"].to_string();
+    assert!(!evidence.contains("film"), "{evidence}");
+}

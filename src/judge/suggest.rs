@@ -24,28 +24,52 @@ pub struct Suggestion {
     pub score: f64,
 }
 
-/// Every figure written in the corpus, by its digits: where the edited
-/// figure of a suggestion is looked up. Built once per run.
+/// Every figure written in the corpus, by its story and digits: where the
+/// edited figure of a suggestion is looked up. Built once per run.
+///
+/// Only the conflict's own story counts as evidence: in a folder of many
+/// stories, "$102 million" in a film's budget says nothing about a riot's
+/// "12" injured, however well the digits fit.
 #[derive(Debug, Default)]
 pub struct Numerals<'a> {
-    by_digits: HashMap<String, Vec<(&'a Claim, &'a Quantity)>>,
+    by_digits: HashMap<(usize, String), Vec<(&'a Claim, &'a Quantity)>>,
+    story_of: HashMap<&'a str, usize>,
 }
 
 impl<'a> Numerals<'a> {
-    pub fn new(claims: &'a [Claim]) -> Numerals<'a> {
-        let mut by_digits: HashMap<String, Vec<(&Claim, &Quantity)>> = HashMap::new();
+    /// `stories`: the document ids of each story (a document in none
+    /// is a story of its own).
+    pub fn new(claims: &'a [Claim], stories: &'a [Vec<String>]) -> Numerals<'a> {
+        let story_of: HashMap<&str, usize> = stories
+            .iter()
+            .enumerate()
+            .flat_map(|(s, docs)| docs.iter().map(move |d| (d.as_str(), s)))
+            .collect();
+        let mut numerals = Numerals {
+            by_digits: HashMap::new(),
+            story_of,
+        };
         for c in claims {
+            let story = numerals.story(c);
             for q in &c.quantities {
                 if let Some((_, _, digits)) = numeral(&q.text) {
-                    by_digits.entry(digits).or_default().push((c, q));
+                    numerals.by_digits.entry((story, digits)).or_default().push((c, q));
                 }
             }
         }
-        Numerals { by_digits }
+        numerals
     }
 
-    fn get(&self, digits: &str) -> &[(&'a Claim, &'a Quantity)] {
-        self.by_digits.get(digits).map_or(&[], Vec::as_slice)
+    /// The claim's story; documents in no story share one past the last.
+    fn story(&self, c: &Claim) -> usize {
+        self.story_of.get(c.doc.as_str()).copied().unwrap_or(usize::MAX)
+    }
+
+    /// The figures written with `digits` in the story of `c`.
+    fn get(&self, c: &Claim, digits: &str) -> &[(&'a Claim, &'a Quantity)] {
+        self.by_digits
+            .get(&(self.story(c), digits.to_string()))
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -235,7 +259,7 @@ fn correct(
         let mut evidence = Vec::new();
         if let Some(digits) = digits {
             // The edited figure written elsewhere in the corpus.
-            for &(c, w) in numerals.get(digits) {
+            for &(c, w) in numerals.get(qc, digits) {
                 if c.id == qc.id {
                     continue;
                 }
@@ -255,7 +279,9 @@ fn correct(
                 }
             }
         }
+        // "About 100" states no exact figure: it does not vouch for "102".
         if let (Some(v), Some(ov)) = (candidate.value, other.value)
+            && other.approximator.is_none()
             && (v - ov).abs() <= ov.abs() * tol
         {
             score += wt.weight_exact;
