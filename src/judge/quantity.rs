@@ -660,22 +660,36 @@ fn gap(x: &Quantity, y: &Quantity, aspects: &Aspects, slack: f64) -> f64 {
     }
 }
 
+/// One claim's figures of one measure, and the figures its refinement set
+/// aside (see [`set_aside`]).
+struct Side<'q> {
+    figures: Vec<&'q Quantity>,
+    aside: &'q [&'q Quantity],
+}
+
 /// The conflicting counterparts among two claims' figures of one measure:
 /// figures with no agreeing figure on the other side, closest pair first.
 fn counterparts<'q>(
-    qa: &[&'q Quantity],
-    qb: &[&'q Quantity],
+    a: &Side<'q>,
+    b: &Side<'q>,
     ctx: &Ctx,
     slack: f64,
     tol: f64,
 ) -> Option<(&'q Quantity, &'q Quantity)> {
     let (aligner, aspects) = (ctx.aligner, ctx.aspects);
+    let (qa, qb) = (a.figures.as_slice(), b.figures.as_slice());
     // A total one side states may be the sum of figures the other gives
     // apart ("two women and one man died" vs "3 dead").
     let (sum_a, sum_b) = (total(qa, aspects, slack), total(qb, aspects, slack));
-    let settled = |x: &Quantity, others: &[&Quantity], other_sum: &Option<Quantity>, own_sum: &Option<Quantity>| {
+    let settled = |x: &Quantity, other: &Side, other_sum: &Option<Quantity>, own_sum: &Option<Quantity>| {
+        let others = other.figures.as_slice();
         let with = |y: &Quantity| comparable(x, y, aligner, aspects) && agree(x, y, aspects, slack, tol);
         others.iter().any(|y| with(y))
+            // A figure set aside is compared with nothing, yet agreeing
+            // with it accounts for a figure: "up to 8 hours of use" (set
+            // aside as a span still running) is what "eight hours" says,
+            // and leaves only "(7 hours on the other model)" to conflict.
+            || other.aside.iter().any(|y| with(y))
             || other_sum.as_ref().is_some_and(with)
             || own_sum.as_ref().is_some_and(|t| {
                 others
@@ -683,8 +697,8 @@ fn counterparts<'q>(
                     .any(|y| comparable(t, y, aligner, aspects) && agree(t, y, aspects, slack, tol))
             })
     };
-    let open_a: Vec<&Quantity> = qa.iter().copied().filter(|x| !settled(x, qb, &sum_b, &sum_a)).collect();
-    let open_b: Vec<&Quantity> = qb.iter().copied().filter(|y| !settled(y, qa, &sum_a, &sum_b)).collect();
+    let open_a: Vec<&Quantity> = qa.iter().copied().filter(|x| !settled(x, b, &sum_b, &sum_a)).collect();
+    let open_b: Vec<&Quantity> = qb.iter().copied().filter(|y| !settled(y, a, &sum_a, &sum_b)).collect();
     // Counterparts in one unit come first: "about 60 metres (200 feet)"
     // meets "200 metres" with its metres.
     let mut best: Option<((bool, f64), &Quantity, &Quantity)> = None;
@@ -723,6 +737,18 @@ fn total(qs: &[&Quantity], aspects: &Aspects, slack: f64) -> Option<Quantity> {
     Some(t)
 }
 
+/// The claim's figures of some measure that [`Aspects::refine`] (whose
+/// result is `refined`) set aside as not to be compared, as written.
+fn set_aside<'q>(claim: &'q Claim, refined: &[Quantity]) -> Vec<&'q Quantity> {
+    claim
+        .quantities
+        .iter()
+        .zip(refined)
+        .filter(|(q, r)| q.measure.is_some() && r.measure.is_none())
+        .map(|(q, _)| q)
+        .collect()
+}
+
 pub(super) fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
     let tol = param(ctx.rule, "tolerance", 0.02);
     let slack = param(ctx.rule, "open_slack", 0.25);
@@ -741,6 +767,7 @@ pub(super) fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
             refined.entry(c.id.as_str()).or_insert_with(|| ctx.aspects.refine(c));
         }
         let (ra, rb) = (&refined[a.id.as_str()], &refined[b.id.as_str()]);
+        let (aside_a, aside_b) = (set_aside(a, ra), set_aside(b, rb));
         let measures: BTreeSet<&str> = ra.iter().filter_map(|q| q.measure.as_deref()).collect();
         for m in measures {
             let qa: Vec<&Quantity> = ra.iter().filter(|q| q.measure.as_deref() == Some(m)).collect();
@@ -768,7 +795,17 @@ pub(super) fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
                 }
                 continue;
             }
-            let Some((x, y)) = counterparts(&qa, &qb, ctx, slack, tol) else {
+            let (side_a, side_b) = (
+                Side {
+                    figures: qa,
+                    aside: &aside_a,
+                },
+                Side {
+                    figures: qb,
+                    aside: &aside_b,
+                },
+            );
+            let Some((x, y)) = counterparts(&side_a, &side_b, ctx, slack, tol) else {
                 continue;
             };
             if !seen.insert((a.id.clone(), b.id.clone(), m.to_string())) {
