@@ -472,6 +472,7 @@ const NOT_QUANTITIES: &[&str] = &[
     "the iPhone 12",
     "5G",
     "4K video",
+    "the 9400M (a graphics chip)",
     "shares of 3M",
     "the Fortune 100",
     "COVID-19",

@@ -36,7 +36,8 @@
 //!   "30 MUSD" and "USD115" are money; an amount in brackets right after
 //!   another in a different currency is a conversion (`conversions`);
 //! - digit pairs with a slash other than small proper fractions ("9/11",
-//!   "24/7") and one digit glued to one capital ("4K", "3M") are names;
+//!   "24/7") and one digit, or four or more, glued to one capital ("4K",
+//!   "3M", "9400M") are names;
 //! - the span covers the approximator, currency, number, scale and unit, not
 //!   the counted noun; an approximator written after the figure ("50 or
 //!   more people") is in the span, one written after the counted noun ("50
@@ -1236,9 +1237,17 @@ impl Cx<'_> {
                     return None;
                 }
                 // One digit and one capital letter is a name ("4K", "3M"),
-                // unless it is money ("$5M").
-                let single = self.text[self.toks[i].start..lit.end].len() == 1;
-                if single && !currency && sfx.len() == 1 && sfx.chars().all(|c| c.is_ascii_uppercase()) {
+                // unless it is money ("$5M"); so are four digits or more and
+                // one capital (a model, "the 9400M"), as a scale letter
+                // follows a short figure ("6.1M", "250M"), never "9400M"
+                // for 9.4 billion.
+                let written = &self.text[self.toks[i].start..lit.end];
+                let model = written.len() >= 4 && written.bytes().all(|b| b.is_ascii_digit());
+                if (written.len() == 1 || model)
+                    && !currency
+                    && sfx.len() == 1
+                    && sfx.chars().all(|c| c.is_ascii_uppercase())
+                {
                     return None;
                 }
                 let low = sfx.to_lowercase();
