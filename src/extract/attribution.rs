@@ -82,7 +82,7 @@ impl AttributionFinder {
         if dates.is_empty() {
             return;
         }
-        if sentence.contains("http") || sentence.contains("www") || self.datelines.is_dateline(sentence) {
+        if header_address(sentence) || self.datelines.is_dateline(sentence) {
             for d in dates.iter_mut() {
                 d.said = true;
             }
@@ -717,6 +717,23 @@ fn own_line(sentence: &str, start: usize, end: usize) -> bool {
         .any(|t| t.text.starts_with(char::is_lowercase))
 }
 
+/// A web address that opens its line, or ends it with no full stop: a
+/// page's header copied with its text ("http://example.com/a" above the
+/// headline, "posted by staff http://example.com/a"). An address a
+/// sentence of prose ends or holds ("customers can register at
+/// http://example.com/a.") is a link, and leaves its dates as they are.
+fn header_address(sentence: &str) -> bool {
+    super::certainty::web_addresses(sentence)
+        .into_iter()
+        .any(|(start, end)| {
+            let line_start = sentence[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = sentence[end..].find('\n').map_or(sentence.len(), |i| end + i);
+            let ends_line = sentence[end..line_end].trim().is_empty();
+            let stopped = sentence[start..line_end].trim_end().ends_with(['.', '!', '?']);
+            sentence[line_start..start].trim().is_empty() || (ends_line && !stopped)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -808,6 +825,16 @@ mod tests {
         // A dateline on a line of its own, a headline above it.
         assert_eq!(
             published_dates("Acme Plant Closes Its Doors\nApr 12 , 2007\nThe plant closed on Monday."),
+            ["Apr 12 , 2007"]
+        );
+        // A link in a sentence of prose is no header.
+        assert!(published_dates("Beginning April 29, customers can register at http://example.com/a.").is_empty());
+        assert!(
+            published_dates("Beginning April 29 , customers can register at http : / / example . com / a .").is_empty()
+        );
+        assert!(published_dates("On April 29 athttp : / / example . com / a , customers can register.").is_empty());
+        assert_eq!(
+            published_dates("http : / / example . com / a\nAcme Plant Closes\nApr 12 , 2007"),
             ["Apr 12 , 2007"]
         );
         // A date on a line with prose beside it is the fact's.

@@ -249,7 +249,7 @@ impl CueFinder {
 /// An address runs from "http", "https" or "www" to the next space; as
 /// tokenised text spaces it ("http : / / www . example . com / a - b"), to
 /// the end of its line.
-fn web_addresses(sentence: &str) -> Vec<(usize, usize)> {
+pub(crate) fn web_addresses(sentence: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, _) in sentence.match_indices("http").chain(sentence.match_indices("www")) {
         if i > 0 && sentence[..i].ends_with(|c: char| c.is_alphanumeric()) {
