@@ -36,6 +36,13 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("The toll rose to 40, according to Norland's seismic institute.", Some("Norland's seismic institute"), false, RE, false),
     ("Norland's health ministry said 40 people died.", Some("Norland's health ministry"), false, RE, false),
     ("Acme's spokeswoman, Jane Hargrove, said the recall was voluntary.", Some("Jane Hargrove"), false, RE, false),
+    // The speaker heads an appositive; the name before the verb is inside it.
+    ("Jane Hargrove, director of the Globex Foundation for Safe Roads, said the plant had closed.", Some("Jane Hargrove"), false, RE, false),
+    ("Marcus Okafor, 39, a clerk at Acme Hospital, said the plant had closed.", Some("Marcus Okafor"), false, RE, false),
+    // A source named right after the verb that closes the sentence.
+    ("Acme will build a plant near the city of Dayton, said the Daily Ledger.", Some("Daily Ledger"), false, RE, false),
+    // The pronoun next to the verb is its subject, not the place before it.
+    ("Acme had offered him a job in Dayton, they said.", Some("they"), false, RE, false),
     // After a reporting verb "would" is the reported "will": a plan or an
     // outcome passed on, not a possibility (rules/certainty.toml, "would").
     ("Marcus Okafor announced that Globex would buy the mill.", Some("Marcus Okafor"), false, RE, false),

@@ -295,10 +295,14 @@ impl AttributionFinder {
             });
             // Subject before the verb, within two words ("Wirepost reported", "Mr. Hargrove said").
             let prev_entity = entities.partition_point(|e| e.end <= base + m.start);
-            let before_entity = prev_entity.checked_sub(1).and_then(|i| entities.get(i)).filter(|e| {
-                let gap = &sentence[e.end - base..m.start];
-                gap.len() <= 40 && gap.split_whitespace().count() <= 2
-            });
+            let before_entity = prev_entity
+                .checked_sub(1)
+                .and_then(|i| entities.get(i))
+                .filter(|e| {
+                    let gap = &sentence[e.end - base..m.start];
+                    gap.len() <= 40 && gap.split_whitespace().count() <= 2
+                })
+                .map(|e| appositive_head(sentence, base, e, m.start, entities).unwrap_or(e));
             match shape {
                 // Never in the matcher: these rules list nouns, not phrases.
                 ReportingShape::UnnamedSubject => {}
@@ -373,14 +377,23 @@ impl AttributionFinder {
                     let pronoun = before_words.last().filter(|t| {
                         PRONOUNS.contains(&t.text.to_lowercase().as_str()) && sentence[t.end..m.start].trim().is_empty()
                     });
-                    let (source, start, end) = if let Some(e) = before_entity {
+                    // "... in Florida, they said": the pronoun next to the
+                    // verb is its subject, not the name before it.
+                    // "... the city of Marseille, said MENA.": a name right
+                    // after the verb, at the sentence's end, is the source
+                    // of an attribution set off by a comma.
+                    let inverted = after_entity.filter(|a| {
+                        sentence[..m.start].trim_end().ends_with(',') && tokens(&sentence[a.end - base..]).len() <= 4
+                    });
+                    let before_entity = before_entity.filter(|_| inverted.is_none());
+                    let (source, start, end) = if let Some(p) = pronoun {
+                        (Some(p.text.to_lowercase()), base + p.start, base + m.end)
+                    } else if let Some(e) = before_entity {
                         (
                             Some(self.named_source(sentence, base, e, all_tokens)),
                             e.start,
                             base + m.end,
                         )
-                    } else if let Some(p) = pronoun {
-                        (Some(p.text.to_lowercase()), base + p.start, base + m.end)
                     } else if let Some(n) = self.opening_unnamed(sentence, before_words, m.start) {
                         // Before "said X": "Sources said Acme would ..." is said by sources.
                         let (source, at) = self.common_source(sentence, all_tokens, n);
@@ -717,6 +730,42 @@ fn own_line(sentence: &str, start: usize, end: usize) -> bool {
         .any(|t| t.text.starts_with(char::is_lowercase))
 }
 
+/// The speaker a name before ", said" stands in an appositive of:
+/// "Jane Smith, director of the Acme Foundation for Human Rights, said"
+/// names Jane Smith, not Human Rights. From `e` (right before the comma
+/// and the verb at `verb`), walk back over comma-separated asides that
+/// open with a lower-case word or a digit ("head of", "a clerk at", "39")
+/// to the name that ends right before the first of them.
+fn appositive_head<'e>(
+    sentence: &str,
+    base: usize,
+    e: &Entity,
+    verb: usize,
+    entities: &'e [Entity],
+) -> Option<&'e Entity> {
+    if sentence[e.end - base..verb].trim() != "," {
+        return None;
+    }
+    let mut at = e.start - base;
+    // At most a few asides: "King, 39, a clerk at the hospital, said".
+    for _ in 0..3 {
+        let comma = sentence[..at].rfind(',')?;
+        let aside = sentence[comma + 1..at].trim_start();
+        if !aside.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
+            return None;
+        }
+        let head_end = sentence[..comma].trim_end().len();
+        if let Some(head) = entities
+            .iter()
+            .find(|h| h.end == base + head_end && h.start < base + head_end)
+        {
+            return Some(head);
+        }
+        at = comma;
+    }
+    None
+}
+
 /// A web address that opens its line, or ends it with no full stop: a
 /// page's header copied with its text ("http://example.com/a" above the
 /// headline, "posted by staff http://example.com/a"). An address a
@@ -765,6 +814,23 @@ mod tests {
         assert_eq!(
             source("The plant will close, said Jane Smith, a spokeswoman.").as_deref(),
             Some("Jane Smith")
+        );
+        assert_eq!(
+            source("\"There will be no change,\" Jane Smith, director of the Acme Foundation for Human Rights, said.")
+                .as_deref(),
+            Some("Jane Smith")
+        );
+        assert_eq!(
+            source("The plant will close, Jane Smith, 39, a clerk at Globex Hospital, said.").as_deref(),
+            Some("Jane Smith")
+        );
+        assert_eq!(
+            source("A new cable will link Alexandria and the French city of Marseille, said MENA.").as_deref(),
+            Some("MENA")
+        );
+        assert_eq!(
+            source("He had a friend in Florida, they said.").as_deref(),
+            Some("they")
         );
         assert_eq!(source("The plant will close in May."), None);
         assert_eq!(source("Acme is said to have pulled out of the Globex deal."), None);
