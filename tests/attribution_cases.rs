@@ -41,6 +41,8 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("Marcus Okafor, 39, a clerk at Acme Hospital, said the plant had closed.", Some("Marcus Okafor"), false, RE, false),
     // A source named right after the verb that closes the sentence.
     ("Acme will build a plant near the city of Dayton, said the Daily Ledger.", Some("Daily Ledger"), false, RE, false),
+    // Tokenised text writes quotation marks as `` and ''.
+    ("`` Acme will close the plant in May , '' Jane Hargrove said .", Some("Jane Hargrove"), true, RE, false),
     // The pronoun next to the verb is its subject, not the place before it.
     ("Acme had offered him a job in Dayton, they said.", Some("they"), false, RE, false),
     // After a reporting verb "would" is the reported "will": a plan or an

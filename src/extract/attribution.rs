@@ -673,21 +673,31 @@ fn described_source<'a>(
         .then_some(head)
 }
 
-/// A quotation of three or more words, in straight or curly double quotes.
+/// A quotation of three or more words, in straight or curly double quotes,
+/// or in the paired backticks and apostrophes of tokenised text (``...'').
 pub fn has_quotation(sentence: &str) -> bool {
-    // Every quotation mark is '"' or starts with the byte E2 ('“', '”'):
-    // most sentences hold neither and need no walk over their characters.
-    if !sentence.bytes().any(|b| b == b'"' || b == 0xE2) {
+    // Every quotation mark is '"', '`' or starts with the byte E2 ('“',
+    // '”'): most sentences hold none and need no walk over their characters.
+    if !sentence.bytes().any(|b| b == b'"' || b == b'`' || b == 0xE2) {
         return false;
     }
     let mut inside = false;
     let mut words = 0;
     let mut best = 0;
     for (i, c) in sentence.char_indices() {
+        let rest = &sentence[i..];
         match c {
             '“' => {
                 inside = true;
                 words = 0;
+            }
+            '`' if rest.starts_with("``") && !inside => {
+                inside = true;
+                words = 0;
+            }
+            '\'' if inside && rest.starts_with("''") => {
+                inside = false;
+                best = best.max(words);
             }
             '”' => {
                 inside = false;
@@ -915,5 +925,7 @@ mod tests {
     fn quotations() {
         assert!(has_quotation("“Our products are used widely,” she said."));
         assert!(!has_quotation("It is \"unlikely\" now."));
+        assert!(has_quotation("`` There will be no real change , '' she said ."));
+        assert!(!has_quotation("It is `` unlikely '' now ."));
     }
 }
