@@ -720,3 +720,41 @@ fn suggestions_draw_on_the_conflicts_own_story() {
     let evidence = f["evidence"].to_string();
     assert!(!evidence.contains("film"), "{evidence}");
 }
+
+/// A decimal as tokenised text spaces it ("1 . 2 miles") is a decimal to
+/// the suggestions too: against "12 miles" the slip is the point, not a
+/// dropped digit in "1".
+#[test]
+fn a_spaced_decimal_slips_its_point() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "a.txt",
+        "The quake near Dornby struck at a depth of 1 . 2 miles , the survey said .\n",
+    );
+    write(
+        "b.txt",
+        "The quake near Dornby struck at a depth of 12 miles , the survey said .\n",
+    );
+    write(
+        "c.txt",
+        "The quake near Dornby shook buildings for about 10 seconds , residents said .\n",
+    );
+    let out = bin()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v = json(&out);
+    let conflict = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "quantity-conflict")
+        .expect("1.2 against 12 miles is a conflict");
+    let suggestion = conflict["suggestion"].as_str().unwrap_or_default();
+    assert!(suggestion.contains("misplaced decimal point"), "{conflict}");
+}

@@ -172,10 +172,14 @@ fn numeral(text: &str) -> Option<(usize, usize, String)> {
         .find(|c: char| !(c.is_ascii_digit() || c == ','))
         .unwrap_or(rest.len());
     let raw = rest[..len].trim_end_matches(',');
-    // Decimals ("3.5") are edited by scale only.
-    if text[start + raw.len()..].starts_with('.')
-        && text[start + raw.len() + 1..].starts_with(|c: char| c.is_ascii_digit())
-    {
+    // Decimals ("3.5", and "3 . 5" as tokenised text spaces them) are
+    // edited by scale only.
+    let after = &text[start + raw.len()..];
+    if [".", " . "].iter().any(|p| {
+        after
+            .strip_prefix(p)
+            .is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit()))
+    }) {
         return None;
     }
     Some((start, start + raw.len(), raw.replace(',', "")))
@@ -402,6 +406,8 @@ mod tests {
         assert_eq!(numeral("over 40 million people"), Some((5, 7, "40".into())));
         assert_eq!(numeral("1,200 workers"), Some((0, 5, "1200".into())));
         assert_eq!(numeral("3.5 billion"), None);
+        assert_eq!(numeral("3 . 5 billion"), None);
+        assert_eq!(numeral("3 . the"), Some((0, 1, "3".into())));
         assert_eq!(numeral("dozens"), None);
     }
 
