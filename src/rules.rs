@@ -272,8 +272,8 @@ pub struct ReportingRule {
     /// ("Published", "Posted", "Last updated"): a date a few words after
     /// one written capitalised is the day the source published, a day it
     /// spoke (`said`), not a date of the fact; so is every date of a
-    /// sentence that holds a web address or is only a dateline (a page's
-    /// header copied with its text).
+    /// sentence whose line a web address opens or ends, or that is only a
+    /// dateline (a page's header copied with its text).
     #[serde(default)]
     pub publication: Vec<String>,
     /// `unnamed_subject` only: words that, among the two before a reporting
@@ -302,6 +302,17 @@ pub struct ReportingRule {
     /// source, as with a name ("Acme's spokesperson" is Acme).
     #[serde(default)]
     pub spokespeople: Vec<String>,
+    /// `verb` only: when not empty, the rule's verbs say something only
+    /// right before one of these words or marks, or at the sentence's end
+    /// ("he responded: ...", "\"Yes,\" he responded."); elsewhere they
+    /// are deeds ("police responded to the call", "posted 16 points").
+    #[serde(default)]
+    pub only_before: Vec<String>,
+    /// `verb` only, with `only_before`: phrases that, later in the verb's
+    /// clause (up to a comma, a semicolon or the sentence's end), also show
+    /// it reports speech ("responded to the claims by saying ...").
+    #[serde(default)]
+    pub speech_later: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -43,6 +43,12 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("Acme will build a plant near the city of Dayton, said the Daily Ledger.", Some("Daily Ledger"), false, RE, false),
     // Tokenised text writes quotation marks as `` and ''.
     ("`` Acme will close the plant in May , '' Jane Hargrove said .", Some("Jane Hargrove"), true, RE, false),
+    // A reply verb says something only before what was said; elsewhere it is a deed.
+    ("\"We will appeal the ruling,\" Jane Hargrove responded.", Some("Jane Hargrove"), true, RE, false),
+    ("Police responded to the call at the Acme plant shortly after midnight.", None, false, AS, false),
+    ("Marcus Okafor posted a game-high 27 points in the win.", None, false, AS, false),
+    // An unnamed source after a comma is the verb's subject, not the place before it.
+    ("Two climbers died on the ridge near Dayton, police confirmed.", Some("police"), false, RE, false),
     // The pronoun next to the verb is its subject, not the place before it.
     ("Acme had offered him a job in Dayton, they said.", Some("they"), false, RE, false),
     // After a reporting verb "would" is the reported "will": a plan or an

@@ -15,9 +15,29 @@ use crate::tokens::tokens;
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
+/// What must follow a guarded reporting verb for it to report speech (its
+/// rule's `only_before` and `speech_later`).
+#[derive(Debug, Clone, Default)]
+struct Guard {
+    next: HashSet<String>,
+    later: Vec<String>,
+}
+
+/// A reporting verb or phrase as the matcher finds it: its shape, the
+/// certainty it gives, and the index of its rule's `only_before` list.
+#[derive(Debug, Clone, Copy)]
+struct Verb {
+    shape: ReportingShape,
+    level: Certainty,
+    only_before: Option<usize>,
+}
+
 #[derive(Debug, Clone)]
 pub struct AttributionFinder {
-    verbs: PhraseMatcher<(ReportingShape, Certainty)>,
+    verbs: PhraseMatcher<Verb>,
+    /// The `only_before` and `speech_later` lists of the verb rules that
+    /// have them.
+    only_before: Vec<Guard>,
     /// Nouns of unnamed sources ("police", "officials"), lower-cased.
     unnamed: HashSet<String>,
     /// The common words that may open such a source ("local", "industry").
@@ -171,6 +191,7 @@ impl AttributionFinder {
         let mut listeners = HashSet::new();
         let mut stand_ins = HashSet::new();
         let mut spokespeople = HashSet::new();
+        let mut only_before: Vec<Guard> = Vec::new();
         for r in &rules.reporting {
             listeners.extend(r.listeners.iter().map(|w| w.to_lowercase()));
             if r.shape == ReportingShape::UnnamedSubject {
@@ -188,15 +209,30 @@ impl AttributionFinder {
                 spokespeople.extend(r.spokespeople.iter().map(|w| w.to_lowercase()));
                 continue;
             }
+            let guard = (!r.only_before.is_empty()).then(|| {
+                only_before.push(Guard {
+                    next: r.only_before.iter().map(|w| w.to_lowercase()).collect(),
+                    later: r.speech_later.iter().map(|w| w.to_lowercase()).collect(),
+                });
+                only_before.len() - 1
+            });
             for w in &r.words {
-                entries.push((w.clone(), (r.shape, r.level)));
+                entries.push((
+                    w.clone(),
+                    Verb {
+                        shape: r.shape,
+                        level: r.level,
+                        only_before: guard,
+                    },
+                ));
             }
         }
         // The same word may have both shapes ("told"): keep both readings by
         // trying source-after first.
-        entries.sort_by_key(|(_, (shape, _))| *shape != ReportingShape::SourceAfter);
+        entries.sort_by_key(|(_, v)| v.shape != ReportingShape::SourceAfter);
         AttributionFinder {
             verbs: PhraseMatcher::new(entries),
+            only_before,
             unnamed,
             modifiers,
             closing,
@@ -208,6 +244,30 @@ impl AttributionFinder {
             stand_ins,
             spokespeople,
         }
+    }
+
+    /// Whether a guarded verb ending at `end` says something: the next
+    /// word or mark is one of its `next`, nothing but a full stop follows,
+    /// or one of its `later` phrases comes before the clause ends.
+    fn says_here(&self, sentence: &str, end: usize, guard: &Guard) -> bool {
+        let rest = sentence[end..].trim_start();
+        if rest.trim_end_matches(['.', '!', '"', '”', '\'', ' ']).is_empty() {
+            return true;
+        }
+        let next = match rest.chars().next() {
+            Some(c) if c.is_alphanumeric() => tokens(rest).into_iter().next().map_or("", |t| t.text),
+            Some(c) => &rest[..c.len_utf8()],
+            None => "",
+        };
+        if guard.next.contains(&next.to_lowercase()) {
+            return true;
+        }
+        let clause = rest[..rest.find([',', ';']).unwrap_or(rest.len())].to_lowercase();
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        guard.later.iter().any(|p| {
+            let p: Vec<&str> = p.split_whitespace().collect();
+            words.windows(p.len()).any(|w| w == p.as_slice())
+        })
     }
 
     /// Whether the attribution's source is a stand-in noun after "the"
@@ -276,14 +336,26 @@ impl AttributionFinder {
         base: usize,
         entities: &[Entity],
         all_tokens: &[crate::tokens::Token],
-        verbs: impl Iterator<Item = PhraseMatch<'a, (ReportingShape, Certainty)>>,
+        verbs: impl Iterator<Item = PhraseMatch<'a, Verb>>,
     ) -> Option<(Attribution, Certainty)> {
         let quote = has_quotation(sentence);
         let mut verb_hit: Option<(Attribution, Certainty)> = None;
         // Tokens once per sentence; each verb looks only at its neighbours,
         // so a pathological one-sentence document stays linear.
         for m in verbs {
-            let (shape, level) = *m.payload;
+            let Verb {
+                shape,
+                level,
+                only_before,
+            } = *m.payload;
+            // Written capitalised, a guarded verb opens a page's header
+            // ("Posted : June 12 , 2013"), not a saying.
+            if let Some(k) = only_before
+                && (sentence[m.start..m.end].chars().any(char::is_uppercase)
+                    || !self.says_here(sentence, m.end, &self.only_before[k]))
+            {
+                continue;
+            }
             let verb = sentence[m.start..m.end].to_string();
             let next = entities.partition_point(|e| e.start < base + m.end);
             let after_entity = entities.get(next).filter(|e| {
@@ -300,7 +372,17 @@ impl AttributionFinder {
                 .and_then(|i| entities.get(i))
                 .filter(|e| {
                     let gap = &sentence[e.end - base..m.start];
-                    gap.len() <= 40 && gap.split_whitespace().count() <= 2
+                    // "in New Zealand, police confirmed": an unnamed source
+                    // or a pronoun after a comma is the verb's own subject
+                    // (not "Nichols, who argued", "Gotti, grudgingly
+                    // acknowledged").
+                    let own_subject = gap.split_once(',').is_some_and(|(_, after)| {
+                        after.split_whitespace().any(|w| {
+                            let w = w.to_lowercase();
+                            self.unnamed.contains(&w) || PRONOUNS.contains(&w.as_str())
+                        })
+                    });
+                    gap.len() <= 40 && gap.split_whitespace().count() <= 2 && !own_subject
                 })
                 .map(|e| appositive_head(sentence, base, e, m.start, entities).unwrap_or(e));
             match shape {
@@ -837,6 +919,10 @@ mod tests {
         assert_eq!(
             source("A new cable will link Alexandria and the French city of Marseille, said MENA.").as_deref(),
             Some("MENA")
+        );
+        assert_eq!(
+            source("Two climbers died on the ridge in New Zealand, police confirmed.").as_deref(),
+            Some("police")
         );
         assert_eq!(
             source("He had a friend in Florida, they said.").as_deref(),
