@@ -15,6 +15,17 @@ use crate::tokens::tokens;
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
+/// Whether a quotation closes within the few words before `at`: `"...,"
+/// the comedian added`, `'' added Immelman`. A guarded verb there reports
+/// the quotation.
+fn after_quotation(sentence: &str, at: usize) -> bool {
+    let before = &sentence[..at];
+    let words = before.split_whitespace().rev().take(4);
+    words
+        .into_iter()
+        .any(|w| w.ends_with(['"', '”']) || w.ends_with("''") || w.ends_with(",'") || w == "'")
+}
+
 /// What must follow a guarded reporting verb for it to report speech (its
 /// rule's `only_before` and `speech_later`).
 #[derive(Debug, Clone, Default)]
@@ -352,7 +363,7 @@ impl AttributionFinder {
             // ("Posted : June 12 , 2013"), not a saying.
             if let Some(k) = only_before
                 && (sentence[m.start..m.end].chars().any(char::is_uppercase)
-                    || !self.says_here(sentence, m.end, &self.only_before[k]))
+                    || !(after_quotation(sentence, m.start) || self.says_here(sentence, m.end, &self.only_before[k])))
             {
                 continue;
             }
