@@ -393,7 +393,9 @@ impl AttributionFinder {
                             self.unnamed.contains(&w) || PRONOUNS.contains(&w.as_str())
                         })
                     });
-                    gap.len() <= 40 && gap.split_whitespace().count() <= 2 && !own_subject
+                    // A line break between them: the name ends a header
+                    // line ("12 : 49 PM EDT\nThe President announced").
+                    gap.len() <= 40 && gap.split_whitespace().count() <= 2 && !own_subject && !gap.contains('\n')
                 })
                 .map(|e| appositive_head(sentence, base, e, m.start, entities).unwrap_or(e));
             match shape {
@@ -603,6 +605,10 @@ impl AttributionFinder {
         before: &[crate::tokens::Token<'a>],
         verb_start: usize,
     ) -> Option<crate::tokens::Token<'a>> {
+        // A line opens a sentence too: a header read into the sentence
+        // ("10 : 14 AM\nPolice say two people ...") stands before it.
+        let line_start = sentence[..verb_start].rfind('\n').map_or(0, |i| i + 1);
+        let before = &before[before.partition_point(|t| t.start < line_start)..];
         let (before, verb_start, strict) = match before.split_last() {
             Some((aux, rest))
                 if matches!(aux.text.to_lowercase().as_str(), "have" | "has")
@@ -616,7 +622,7 @@ impl AttributionFinder {
         if before.len() > 3 || !sentence[noun.end..verb_start].trim().is_empty() {
             return None;
         }
-        let opens = sentence[..before[0].start]
+        let opens = sentence[line_start..before[0].start]
             .chars()
             .all(|c| c.is_whitespace() || matches!(c, '"' | '“' | '\'' | '‘'));
         let lowered = noun.text.to_lowercase();
@@ -933,6 +939,10 @@ mod tests {
         );
         assert_eq!(
             source("Two climbers died on the ridge in New Zealand, police confirmed.").as_deref(),
+            Some("police")
+        );
+        assert_eq!(
+            source("September 10 , 2010 10 : 14 AM\nPolice say two people have been killed.").as_deref(),
             Some("police")
         );
         assert_eq!(
