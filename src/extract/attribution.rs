@@ -49,6 +49,9 @@ pub struct AttributionFinder {
     /// The `only_before` and `speech_later` lists of the verb rules that
     /// have them.
     only_before: Vec<Guard>,
+    /// Titles written before a name (the `title` names rules), lower case:
+    /// "said Mr Wright" names Wright.
+    titles: HashSet<String>,
     /// Nouns of unnamed sources ("police", "officials"), lower-cased.
     unnamed: HashSet<String>,
     /// The common words that may open such a source ("local", "industry").
@@ -241,9 +244,16 @@ impl AttributionFinder {
         // The same word may have both shapes ("told"): keep both readings by
         // trying source-after first.
         entries.sort_by_key(|(_, v)| v.shape != ReportingShape::SourceAfter);
+        let titles = rules
+            .names
+            .iter()
+            .filter(|r| r.kind == crate::rules::NameKind::Title)
+            .flat_map(|r| r.words.iter().map(|w| w.trim_end_matches('.').to_lowercase()))
+            .collect();
         AttributionFinder {
             verbs: PhraseMatcher::new(entries),
             only_before,
+            titles,
             unnamed,
             modifiers,
             closing,
@@ -495,8 +505,35 @@ impl AttributionFinder {
                     // "... the city of Marseille, said MENA.": a name right
                     // after the verb, at the sentence's end, is the source
                     // of an attribution set off by a comma.
-                    let inverted = after_entity.filter(|a| {
-                        sentence[..m.start].trim_end().ends_with(',') && tokens(&sentence[a.end - base..]).len() <= 4
+                    // A title may stand before it: "..., said Sgt. Marty
+                    // Earley." (not "said Mr Banky co-founded ...": there
+                    // the name is what was said).
+                    let titled_after = entities.get(next).filter(|e| {
+                        let gap = &sentence[m.end..e.start - base];
+                        gap.len() <= 24
+                            && gap.split_whitespace().all(|w| {
+                                let w = w.trim_end_matches('.').to_lowercase();
+                                matches!(w.as_str(), "a" | "the" | "an") || self.titles.contains(&w)
+                            })
+                    });
+                    let inverted = titled_after.filter(|a| {
+                        let head = sentence[..m.start].trim_end();
+                        let tail = tokens(&sentence[a.end - base..]);
+                        // What follows the name says when, how or who else
+                        // ("said Zadan and Meron jointly", "said MENA on
+                        // Friday"), not what it did ("said Mr Bashir should
+                        // be arrested").
+                        let rest = sentence[a.end - base..].trim_start();
+                        let closes = !rest.starts_with(char::is_alphanumeric)
+                            || tail.first().is_none_or(|t| {
+                                let w = t.text.to_lowercase();
+                                t.text.starts_with(char::is_uppercase)
+                                    || self.closing.contains(&w)
+                                    || self.modifiers.contains(&w)
+                                    || self.unnamed.contains(&w)
+                                    || matches!(w.as_str(), "and" | "with" | "who" | "of" | "from")
+                            });
+                        (head.ends_with([',', '"', '”']) || head.ends_with("''")) && tail.len() <= 4 && closes
                     });
                     let before_entity = before_entity.filter(|_| inverted.is_none());
                     let (source, start, end) = if let Some(p) = pronoun {
@@ -511,7 +548,7 @@ impl AttributionFinder {
                         // Before "said X": "Sources said Acme would ..." is said by sources.
                         let (source, at) = self.common_source(sentence, all_tokens, n);
                         (Some(source), base + at, base + m.end)
-                    } else if let Some(e) = after_entity {
+                    } else if let Some(e) = after_entity.or(inverted) {
                         match self.possessive_source(sentence, base, e, all_tokens) {
                             Some((source, end)) => (Some(source), base + m.start, end),
                             None => (Some(e.canonical.clone()), base + m.start, e.end),
@@ -972,6 +1009,14 @@ mod tests {
         assert_eq!(
             source("A new cable will link Alexandria and the French city of Marseille, said MENA.").as_deref(),
             Some("MENA")
+        );
+        assert_eq!(
+            source("\"We face a blackout in the Middle East,\" said Mr Wright.").as_deref(),
+            Some("Wright")
+        );
+        assert_eq!(
+            source("The governor of Unity State, Taban Deng, said Mr Bashir should be arrested.").as_deref(),
+            Some("Taban Deng")
         );
         assert_eq!(
             source("Two climbers died on the ridge in New Zealand, police confirmed.").as_deref(),
