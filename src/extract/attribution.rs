@@ -369,6 +369,10 @@ impl AttributionFinder {
                 level,
                 only_before,
             } = *m.payload;
+            // Part of a hyphenated word: "Weitz co-wrote the film".
+            if sentence[..m.start].ends_with('-') {
+                continue;
+            }
             // Written capitalised, a guarded verb opens a page's header
             // ("Posted : June 12 , 2013"), not a saying.
             if let Some(k) = only_before
@@ -1039,6 +1043,7 @@ mod tests {
             source("He had a friend in Florida, they said.").as_deref(),
             Some("they")
         );
+        assert_eq!(source("Weitz co-wrote the 1998 animated film Antz."), None);
         assert_eq!(source("The plant will close in May."), None);
         assert_eq!(source("Acme is said to have pulled out of the Globex deal."), None);
     }
