@@ -28,6 +28,24 @@ fn json(out: &[u8]) -> serde_json::Value {
     serde_json::from_slice(out).expect("valid JSON")
 }
 
+/// `check --format json` over a folder of the given `(file name, text)`
+/// articles.
+fn check_json_of(files: &[(&str, &str)]) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    let out = bin()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    json(&out)
+}
+
 #[test]
 fn check_corpus_json_follows_the_contract() {
     let out = corpus_json();
@@ -680,33 +698,24 @@ fn rules_explain_and_list() {
 /// figure to vouch for it either.
 #[test]
 fn suggestions_draw_on_the_conflicts_own_story() {
-    let dir = tempfile::tempdir().unwrap();
-    let write = |name: &str, text: &str| fs::write(dir.path().join(name), text).unwrap();
-    write(
-        "riot_a.txt",
-        "About 100 people were injured in the riots in the capital on Monday, police said.\n",
-    );
-    write(
-        "riot_b.txt",
-        "Police said 12 people were injured in the riots in the capital on Monday.\n",
-    );
-    write(
-        "film_a.txt",
-        "The studio said the new spy film cost an estimated 102 million dollars to make.\n",
-    );
-    write(
-        "film_b.txt",
-        "The new spy film cost the studio 102 million dollars, its producer said.\n",
-    );
-    let out = bin()
-        .args(["check", "--format", "json"])
-        .arg(dir.path())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v = json(&out);
+    let v = check_json_of(&[
+        (
+            "riot_a.txt",
+            "About 100 people were injured in the riots in the capital on Monday, police said.\n",
+        ),
+        (
+            "riot_b.txt",
+            "Police said 12 people were injured in the riots in the capital on Monday.\n",
+        ),
+        (
+            "film_a.txt",
+            "The studio said the new spy film cost an estimated 102 million dollars to make.\n",
+        ),
+        (
+            "film_b.txt",
+            "The new spy film cost the studio 102 million dollars, its producer said.\n",
+        ),
+    ]);
     assert_eq!(v["stories"].as_array().unwrap().len(), 2, "{}", v["stories"]);
     let conflicts: Vec<&serde_json::Value> = v["findings"]
         .as_array()
@@ -726,29 +735,20 @@ fn suggestions_draw_on_the_conflicts_own_story() {
 /// dropped digit in "1".
 #[test]
 fn a_spaced_decimal_slips_its_point() {
-    let dir = tempfile::tempdir().unwrap();
-    let write = |name: &str, text: &str| fs::write(dir.path().join(name), text).unwrap();
-    write(
-        "a.txt",
-        "The quake near Dornby struck at a depth of 1 . 2 miles , the survey said .\n",
-    );
-    write(
-        "b.txt",
-        "The quake near Dornby struck at a depth of 12 miles , the survey said .\n",
-    );
-    write(
-        "c.txt",
-        "The quake near Dornby shook buildings for about 10 seconds , residents said .\n",
-    );
-    let out = bin()
-        .args(["check", "--format", "json"])
-        .arg(dir.path())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v = json(&out);
+    let v = check_json_of(&[
+        (
+            "a.txt",
+            "The quake near Dornby struck at a depth of 1 . 2 miles , the survey said .\n",
+        ),
+        (
+            "b.txt",
+            "The quake near Dornby struck at a depth of 12 miles , the survey said .\n",
+        ),
+        (
+            "c.txt",
+            "The quake near Dornby shook buildings for about 10 seconds , residents said .\n",
+        ),
+    ]);
     let conflict = v["findings"]
         .as_array()
         .unwrap()

@@ -35,20 +35,19 @@ struct Guard {
 }
 
 /// A reporting verb or phrase as the matcher finds it: its shape, the
-/// certainty it gives, and the index of its rule's `only_before` list.
+/// certainty it gives, and its rule's guard (an index into `guards`).
 #[derive(Debug, Clone, Copy)]
 struct Verb {
     shape: ReportingShape,
     level: Certainty,
-    only_before: Option<usize>,
+    guard: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
 pub struct AttributionFinder {
     verbs: PhraseMatcher<Verb>,
-    /// The `only_before` and `speech_later` lists of the verb rules that
-    /// have them.
-    only_before: Vec<Guard>,
+    /// What must follow the verbs of rules with an `only_before` list.
+    guards: Vec<Guard>,
     /// Titles written before a name (the `title` names rules), lower case:
     /// "said Mr Wright" names Wright.
     titles: HashSet<String>,
@@ -205,7 +204,7 @@ impl AttributionFinder {
         let mut listeners = HashSet::new();
         let mut stand_ins = HashSet::new();
         let mut spokespeople = HashSet::new();
-        let mut only_before: Vec<Guard> = Vec::new();
+        let mut guards: Vec<Guard> = Vec::new();
         for r in &rules.reporting {
             listeners.extend(r.listeners.iter().map(|w| w.to_lowercase()));
             if r.shape == ReportingShape::UnnamedSubject {
@@ -224,11 +223,11 @@ impl AttributionFinder {
                 continue;
             }
             let guard = (!r.only_before.is_empty()).then(|| {
-                only_before.push(Guard {
+                guards.push(Guard {
                     next: r.only_before.iter().map(|w| w.to_lowercase()).collect(),
                     later: r.speech_later.iter().map(|w| w.to_lowercase()).collect(),
                 });
-                only_before.len() - 1
+                guards.len() - 1
             });
             for w in &r.words {
                 entries.push((
@@ -236,7 +235,7 @@ impl AttributionFinder {
                     Verb {
                         shape: r.shape,
                         level: r.level,
-                        only_before: guard,
+                        guard,
                     },
                 ));
             }
@@ -252,7 +251,7 @@ impl AttributionFinder {
             .collect();
         AttributionFinder {
             verbs: PhraseMatcher::new(entries),
-            only_before,
+            guards,
             titles,
             unnamed,
             modifiers,
@@ -267,10 +266,80 @@ impl AttributionFinder {
         }
     }
 
-    /// Whether a guarded verb ending at `end` says something: the next
-    /// word or mark is one of its `next`, nothing but a full stop follows,
-    /// or one of its `later` phrases comes before the clause ends.
-    fn says_here(&self, sentence: &str, end: usize, guard: &Guard) -> bool {
+    /// The name right after a verb that closes the sentence and is set off
+    /// by a comma or a quotation: "... the city of Marseille, said MENA.".
+    /// A title may stand before it ("..., said Sgt. Marty Earley."), and
+    /// what follows it says when, how or who else ("said Zadan and Meron
+    /// jointly", "said MENA on Friday"), not what it did ("said Mr Bashir
+    /// should be arrested", where the name is what was said). `next` is the
+    /// first entity after the verb at `start..end`.
+    fn closing_source<'e>(
+        &self,
+        sentence: &str,
+        base: usize,
+        start: usize,
+        end: usize,
+        next: Option<&'e Entity>,
+    ) -> Option<&'e Entity> {
+        let e = next?;
+        let gap = &sentence[end..e.start - base];
+        let titled = gap.len() <= 24
+            && gap.split_whitespace().all(|w| {
+                let w = w.trim_end_matches('.').to_lowercase();
+                matches!(w.as_str(), "a" | "the" | "an") || self.titles.contains(&w)
+            });
+        let head = sentence[..start].trim_end();
+        let set_off = head.ends_with([',', '"', '”']) || head.ends_with("''");
+        let rest = sentence[e.end - base..].trim_start();
+        let tail = tokens(rest);
+        let closes = !rest.starts_with(char::is_alphanumeric)
+            || tail.first().is_none_or(|t| {
+                let w = t.text.to_lowercase();
+                t.text.starts_with(char::is_uppercase)
+                    || self.closing.contains(&w)
+                    || self.modifiers.contains(&w)
+                    || self.unnamed.contains(&w)
+                    || matches!(w.as_str(), "and" | "with" | "who" | "of" | "from")
+            });
+        (titled && set_off && tail.len() <= 4 && closes).then_some(e)
+    }
+
+    /// Whether the words between a name and the verb after it hold the
+    /// verb's own subject: an unnamed source or a pronoun after a comma
+    /// ("in New Zealand, police confirmed"; not "Nichols, who argued",
+    /// "Gotti, grudgingly acknowledged"), or right before the verb after a
+    /// linking word ("across Greece after witnesses claimed"; not "Acme
+    /// officials said" nor "Acme relief agency said", whose name is the
+    /// source).
+    fn subject_between(&self, gap: &str) -> bool {
+        let subject = |w: &str| {
+            let w = w.to_lowercase();
+            self.unnamed.contains(&w) || PRONOUNS.contains(&w.as_str())
+        };
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        let linked = matches!(words.as_slice(), [link, noun]
+            if link.starts_with(char::is_lowercase)
+                && !self.modifiers.contains(&link.to_lowercase())
+                && !self.unnamed.contains(&link.to_lowercase())
+                && subject(noun));
+        linked
+            || gap
+                .split_once(',')
+                .is_some_and(|(_, after)| after.split_whitespace().any(subject))
+    }
+
+    /// Whether a guarded verb at `start..end` reports speech: written in
+    /// lower case (capitalised, it opens a page's header: "Posted : June
+    /// 12 , 2013"), after a quotation, or before what was said: the next
+    /// word or mark is one of the guard's `next`, nothing but a full stop
+    /// follows, or one of its `later` phrases comes before the clause ends.
+    fn guard_passes(&self, sentence: &str, start: usize, end: usize, guard: &Guard) -> bool {
+        if sentence[start..end].chars().any(char::is_uppercase) {
+            return false;
+        }
+        if after_quotation(sentence, start) {
+            return true;
+        }
         let rest = sentence[end..].trim_start();
         if rest.trim_end_matches(['.', '!', '"', '”', '\'', ' ']).is_empty() {
             return true;
@@ -364,20 +433,13 @@ impl AttributionFinder {
         // Tokens once per sentence; each verb looks only at its neighbours,
         // so a pathological one-sentence document stays linear.
         for m in verbs {
-            let Verb {
-                shape,
-                level,
-                only_before,
-            } = *m.payload;
+            let Verb { shape, level, guard } = *m.payload;
             // Part of a hyphenated word: "Weitz co-wrote the film".
             if sentence[..m.start].ends_with('-') {
                 continue;
             }
-            // Written capitalised, a guarded verb opens a page's header
-            // ("Posted : June 12 , 2013"), not a saying.
-            if let Some(k) = only_before
-                && (sentence[m.start..m.end].chars().any(char::is_uppercase)
-                    || !(after_quotation(sentence, m.start) || self.says_here(sentence, m.end, &self.only_before[k])))
+            if let Some(k) = guard
+                && !self.guard_passes(sentence, m.start, m.end, &self.guards[k])
             {
                 continue;
             }
@@ -397,31 +459,12 @@ impl AttributionFinder {
                 .and_then(|i| entities.get(i))
                 .filter(|e| {
                     let gap = &sentence[e.end - base..m.start];
-                    // "in New Zealand, police confirmed": an unnamed source
-                    // or a pronoun after a comma is the verb's own subject
-                    // (not "Nichols, who argued", "Gotti, grudgingly
-                    // acknowledged").
-                    let subject = |w: &str| {
-                        let w = w.to_lowercase();
-                        self.unnamed.contains(&w) || PRONOUNS.contains(&w.as_str())
-                    };
-                    // ... or right before the verb after a linking word
-                    // ("across Greece after witnesses claimed"; not "Acme
-                    // officials said" nor "Acme relief agency said", whose
-                    // name is the source).
-                    let words: Vec<&str> = gap.split_whitespace().collect();
-                    let linked = matches!(words.as_slice(), [link, noun]
-                        if link.starts_with(char::is_lowercase)
-                            && !self.modifiers.contains(&link.to_lowercase())
-                            && !self.unnamed.contains(&link.to_lowercase())
-                            && subject(noun));
-                    let own_subject = gap
-                        .split_once(',')
-                        .is_some_and(|(_, after)| after.split_whitespace().any(subject))
-                        || linked;
                     // A line break between them: the name ends a header
                     // line ("12 : 49 PM EDT\nThe President announced").
-                    gap.len() <= 40 && gap.split_whitespace().count() <= 2 && !own_subject && !gap.contains('\n')
+                    gap.len() <= 40
+                        && gap.split_whitespace().count() <= 2
+                        && !gap.contains('\n')
+                        && !self.subject_between(gap)
                 })
                 .map(|e| appositive_head(sentence, base, e, m.start, entities).unwrap_or(e));
             match shape {
@@ -504,42 +547,10 @@ impl AttributionFinder {
                     let pronoun = before_words.last().filter(|t| {
                         PRONOUNS.contains(&t.text.to_lowercase().as_str()) && sentence[t.end..m.start].trim().is_empty()
                     });
+                    let inverted = self.closing_source(sentence, base, m.start, m.end, entities.get(next));
+                    let before_entity = before_entity.filter(|_| inverted.is_none());
                     // "... in Florida, they said": the pronoun next to the
                     // verb is its subject, not the name before it.
-                    // "... the city of Marseille, said MENA.": a name right
-                    // after the verb, at the sentence's end, is the source
-                    // of an attribution set off by a comma.
-                    // A title may stand before it: "..., said Sgt. Marty
-                    // Earley." (not "said Mr Banky co-founded ...": there
-                    // the name is what was said).
-                    let titled_after = entities.get(next).filter(|e| {
-                        let gap = &sentence[m.end..e.start - base];
-                        gap.len() <= 24
-                            && gap.split_whitespace().all(|w| {
-                                let w = w.trim_end_matches('.').to_lowercase();
-                                matches!(w.as_str(), "a" | "the" | "an") || self.titles.contains(&w)
-                            })
-                    });
-                    let inverted = titled_after.filter(|a| {
-                        let head = sentence[..m.start].trim_end();
-                        let tail = tokens(&sentence[a.end - base..]);
-                        // What follows the name says when, how or who else
-                        // ("said Zadan and Meron jointly", "said MENA on
-                        // Friday"), not what it did ("said Mr Bashir should
-                        // be arrested").
-                        let rest = sentence[a.end - base..].trim_start();
-                        let closes = !rest.starts_with(char::is_alphanumeric)
-                            || tail.first().is_none_or(|t| {
-                                let w = t.text.to_lowercase();
-                                t.text.starts_with(char::is_uppercase)
-                                    || self.closing.contains(&w)
-                                    || self.modifiers.contains(&w)
-                                    || self.unnamed.contains(&w)
-                                    || matches!(w.as_str(), "and" | "with" | "who" | "of" | "from")
-                            });
-                        (head.ends_with([',', '"', '”']) || head.ends_with("''")) && tail.len() <= 4 && closes
-                    });
-                    let before_entity = before_entity.filter(|_| inverted.is_none());
                     let (source, start, end) = if let Some(p) = pronoun {
                         (Some(p.text.to_lowercase()), base + p.start, base + m.end)
                     } else if let Some(e) = before_entity {
