@@ -104,29 +104,34 @@ impl Quantity {
     /// spaced between digits, as tokenised text writes them ("6 . 1",
     /// "170 , 000"), is read closed up.
     pub fn written_figure(&self) -> std::borrow::Cow<'_, str> {
-        let Some(start) = self.text.find(|c: char| c.is_ascii_digit()) else {
-            return "".into();
-        };
-        let rest = &self.text[start..];
-        let run = |s: &str| {
-            s.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-                .unwrap_or(s.len())
-        };
-        let mut len = run(rest);
-        let mut spaced = false;
-        while let Some(after) = rest[len..]
-            .strip_prefix(" . ")
-            .or_else(|| rest[len..].strip_prefix(" , "))
-            && after.starts_with(|c: char| c.is_ascii_digit())
-        {
-            spaced = true;
-            len += 3 + run(after);
-        }
-        if spaced {
-            rest[..len].replace(' ', "").into()
-        } else {
-            rest[..len].into()
-        }
+        written_figure(&self.text)
+    }
+}
+
+/// [`Quantity::written_figure`] of any text.
+pub fn written_figure(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(start) = text.find(|c: char| c.is_ascii_digit()) else {
+        return "".into();
+    };
+    let rest = &text[start..];
+    let run = |s: &str| {
+        s.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .unwrap_or(s.len())
+    };
+    let mut len = run(rest);
+    let mut spaced = false;
+    while let Some(after) = rest[len..]
+        .strip_prefix(" . ")
+        .or_else(|| rest[len..].strip_prefix(" , "))
+        && after.starts_with(|c: char| c.is_ascii_digit())
+    {
+        spaced = true;
+        len += 3 + run(after);
+    }
+    if spaced {
+        rest[..len].replace(' ', "").into()
+    } else {
+        rest[..len].into()
     }
 }
 

@@ -74,16 +74,9 @@ impl CharGrams {
         if self.norm == 0.0 || other.norm == 0.0 {
             return 0.0;
         }
-        let (a, b) = (&self.keys, &other.keys);
-        let (mut i, mut j, mut dot) = (0, 0, 0u64);
-        // Keys are distinct: equal keys advance both sides. Written without
-        // branches on the comparison, which a merge of random keys mispredicts.
-        while i < a.len() && j < b.len() {
-            let (x, y) = (a[i], b[j]);
-            dot += u64::from(x == y) * u64::from(self.counts[i]) * u64::from(other.counts[j]);
-            i += usize::from(x <= y);
-            j += usize::from(y <= x);
-        }
+        let dot = merge_counts((&self.keys, &self.counts), (&other.keys, &other.counts), |x, y| {
+            u64::from(x) * u64::from(y)
+        });
         dot as f64 / (self.norm * other.norm)
     }
 }
@@ -102,6 +95,23 @@ fn gram_key<const N: usize>(w: &[char; N]) -> u32 {
     }
     let h = word_id(&w.iter().collect::<String>());
     (h as u32 ^ (h >> 32) as u32) | 1 << 31
+}
+
+/// The sum of `each(count in a, count in b)` over the keys both profiles
+/// hold; each profile is sorted distinct keys with their counts. Equal keys
+/// advance both sides; written without branches on the comparison, which a
+/// merge of random keys mispredicts.
+#[inline]
+fn merge_counts(a: (&[u32], &[u32]), b: (&[u32], &[u32]), each: impl Fn(u32, u32) -> u64) -> u64 {
+    let ((ak, ac), (bk, bc)) = (a, b);
+    let (mut i, mut j, mut sum) = (0, 0, 0u64);
+    while i < ak.len() && j < bk.len() {
+        let (x, y) = (ak[i], bk[j]);
+        sum += u64::from(x == y) * each(ac[i], bc[j]);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    sum
 }
 
 /// Runs of equal keys of a sorted list: (key, count).
@@ -174,16 +184,11 @@ impl CharBigrams {
         if self.bytes < 2 || other.bytes < 2 {
             return 0.0;
         }
-        let (a, b) = (&self.keys, &other.keys);
-        let (mut i, mut j, mut shared) = (0, 0, 0u32);
         // Shared bigrams counted as a multiset: the smaller count of each
-        // key both hold. Branchless, as in `CharGrams::cosine`.
-        while i < a.len() && j < b.len() {
-            let (x, y) = (a[i], b[j]);
-            shared += u32::from(x == y) * self.counts[i].min(other.counts[j]);
-            i += usize::from(x <= y);
-            j += usize::from(y <= x);
-        }
+        // key both hold.
+        let shared = merge_counts((&self.keys, &self.counts), (&other.keys, &other.counts), |x, y| {
+            u64::from(x.min(y))
+        });
         (2 * shared as usize) as f64 / (self.bytes + other.bytes - 2) as f64
     }
 }

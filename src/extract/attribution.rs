@@ -266,6 +266,30 @@ impl AttributionFinder {
         }
     }
 
+    /// `next`, the first entity after a verb ending at `end`, when only an
+    /// article stands between them ("told the Ledger"), or with `titled`
+    /// also titles ("said Sgt. Marty Earley").
+    fn name_after<'e>(
+        &self,
+        sentence: &str,
+        base: usize,
+        end: usize,
+        next: Option<&'e Entity>,
+        titled: bool,
+    ) -> Option<&'e Entity> {
+        next.filter(|e| {
+            let gap = &sentence[end..e.start - base];
+            gap.len() <= if titled { 24 } else { 12 }
+                && gap.split_whitespace().all(|w| {
+                    if !titled {
+                        return matches!(w.to_lowercase().as_str(), "a" | "the" | "an");
+                    }
+                    let w = w.trim_end_matches('.').to_lowercase();
+                    matches!(w.as_str(), "a" | "the" | "an") || self.titles.contains(&w)
+                })
+        })
+    }
+
     /// The name right after a verb that closes the sentence and is set off
     /// by a comma or a quotation: "... the city of Marseille, said MENA.".
     /// A title may stand before it ("..., said Sgt. Marty Earley."), and
@@ -281,13 +305,7 @@ impl AttributionFinder {
         end: usize,
         next: Option<&'e Entity>,
     ) -> Option<&'e Entity> {
-        let e = next?;
-        let gap = &sentence[end..e.start - base];
-        let titled = gap.len() <= 24
-            && gap.split_whitespace().all(|w| {
-                let w = w.trim_end_matches('.').to_lowercase();
-                matches!(w.as_str(), "a" | "the" | "an") || self.titles.contains(&w)
-            });
+        let e = self.name_after(sentence, base, end, next, true)?;
         let head = sentence[..start].trim_end();
         let set_off = head.ends_with([',', '"', '”']) || head.ends_with("''");
         let rest = sentence[e.end - base..].trim_start();
@@ -301,7 +319,7 @@ impl AttributionFinder {
                     || self.unnamed.contains(&w)
                     || matches!(w.as_str(), "and" | "with" | "who" | "of" | "from")
             });
-        (titled && set_off && tail.len() <= 4 && closes).then_some(e)
+        (set_off && tail.len() <= 4 && closes).then_some(e)
     }
 
     /// Whether the words between a name and the verb after it hold the
@@ -445,13 +463,7 @@ impl AttributionFinder {
             }
             let verb = sentence[m.start..m.end].to_string();
             let next = entities.partition_point(|e| e.start < base + m.end);
-            let after_entity = entities.get(next).filter(|e| {
-                let gap = &sentence[m.end..e.start - base];
-                gap.len() <= 12
-                    && gap
-                        .split_whitespace()
-                        .all(|w| matches!(w.to_lowercase().as_str(), "a" | "the" | "an"))
-            });
+            let after_entity = self.name_after(sentence, base, m.end, entities.get(next), false);
             // Subject before the verb, within two words ("Wirepost reported", "Mr. Hargrove said").
             let prev_entity = entities.partition_point(|e| e.end <= base + m.start);
             let before_entity = prev_entity

@@ -24,6 +24,9 @@ pub struct Suggestion {
     pub score: f64,
 }
 
+/// One story's written figures by their digits.
+type ByDigits<'a> = HashMap<String, Vec<(&'a Claim, &'a Quantity)>>;
+
 /// Every figure written in the corpus, by its story and digits: where the
 /// edited figure of a suggestion is looked up. Built once per run.
 ///
@@ -32,7 +35,8 @@ pub struct Suggestion {
 /// "12" injured, however well the digits fit.
 #[derive(Debug, Default)]
 pub struct Numerals<'a> {
-    by_digits: HashMap<(usize, String), Vec<(&'a Claim, &'a Quantity)>>,
+    /// By story, then digits.
+    by_story: HashMap<usize, ByDigits<'a>>,
     story_of: HashMap<&'a str, usize>,
 }
 
@@ -46,14 +50,15 @@ impl<'a> Numerals<'a> {
             .flat_map(|(s, docs)| docs.iter().map(move |d| (d.as_str(), s)))
             .collect();
         let mut numerals = Numerals {
-            by_digits: HashMap::new(),
+            by_story: HashMap::new(),
             story_of,
         };
         for c in claims {
             let story = numerals.story(c);
             for q in &c.quantities {
                 if let Some((_, _, digits)) = numeral(&q.text) {
-                    numerals.by_digits.entry((story, digits)).or_default().push((c, q));
+                    let by_digits = numerals.by_story.entry(story).or_default();
+                    by_digits.entry(digits).or_default().push((c, q));
                 }
             }
         }
@@ -67,8 +72,9 @@ impl<'a> Numerals<'a> {
 
     /// The figures written with `digits` in the story of `c`.
     fn get(&self, c: &Claim, digits: &str) -> &[(&'a Claim, &'a Quantity)] {
-        self.by_digits
-            .get(&(self.story(c), digits.to_string()))
+        self.by_story
+            .get(&self.story(c))
+            .and_then(|by_digits| by_digits.get(digits))
             .map_or(&[], Vec::as_slice)
     }
 }
@@ -174,12 +180,7 @@ fn numeral(text: &str) -> Option<(usize, usize, String)> {
     let raw = rest[..len].trim_end_matches(',');
     // Decimals ("3.5", and "3 . 5" as tokenised text spaces them) are
     // edited by scale only.
-    let after = &text[start + raw.len()..];
-    if [".", " . "].iter().any(|p| {
-        after
-            .strip_prefix(p)
-            .is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit()))
-    }) {
+    if crate::model::written_figure(text).trim_end_matches('.').contains('.') {
         return None;
     }
     Some((start, start + raw.len(), raw.replace(',', "")))
