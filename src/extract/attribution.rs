@@ -1007,68 +1007,66 @@ mod tests {
 
     #[test]
     fn shapes() {
-        assert_eq!(
-            source("The firm pressured the carrier, Wirepost reported Tuesday.").as_deref(),
-            Some("Wirepost")
-        );
-        assert_eq!(
-            source("Aides told Wirepost on condition of anonymity.").as_deref(),
-            Some("Wirepost")
-        );
-        assert_eq!(
-            source("According to a letter seen by Wirepost, the deal is off.").as_deref(),
-            Some("Wirepost")
-        );
-        assert_eq!(source("\"It is a big loss,\" he said.").as_deref(), Some("he"));
-        assert_eq!(
-            source("The plant will close, said Jane Smith, a spokeswoman.").as_deref(),
-            Some("Jane Smith")
-        );
-        assert_eq!(
-            source("\"There will be no change,\" Jane Smith, director of the Acme Foundation for Human Rights, said.")
-                .as_deref(),
-            Some("Jane Smith")
-        );
-        assert_eq!(
-            source("The plant will close, Jane Smith, 39, a clerk at Globex Hospital, said.").as_deref(),
-            Some("Jane Smith")
-        );
-        assert_eq!(
-            source("A new cable will link Alexandria and the French city of Marseille, said MENA.").as_deref(),
-            Some("MENA")
-        );
-        assert_eq!(
-            source("\"We face a blackout in the Middle East,\" said Mr Wright.").as_deref(),
-            Some("Wright")
-        );
-        assert_eq!(
-            source("The governor of Unity State, Taban Deng, said Mr Bashir should be arrested.").as_deref(),
-            Some("Taban Deng")
-        );
-        assert_eq!(
-            source("Two climbers died on the ridge in New Zealand, police confirmed.").as_deref(),
-            Some("police")
-        );
-        assert_eq!(
-            source("September 10 , 2010 10 : 14 AM\nPolice say two people have been killed.").as_deref(),
-            Some("police")
-        );
-        assert_eq!(
-            source("The wound was caused by a ricochet, legal sources earlier said.").as_deref(),
-            Some("sources")
-        );
-        assert_eq!(source("Acme Corp's reported offer of $5 million was rejected."), None);
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "The firm pressured the carrier, Wirepost reported Tuesday.",
+                Some("Wirepost"),
+            ),
+            ("Aides told Wirepost on condition of anonymity.", Some("Wirepost")),
+            (
+                "According to a letter seen by Wirepost, the deal is off.",
+                Some("Wirepost"),
+            ),
+            ("\"It is a big loss,\" he said.", Some("he")),
+            (
+                "The plant will close, said Jane Smith, a spokeswoman.",
+                Some("Jane Smith"),
+            ),
+            (
+                "\"There will be no change,\" Jane Smith, director of the Acme Foundation for Human Rights, said.",
+                Some("Jane Smith"),
+            ),
+            (
+                "The plant will close, Jane Smith, 39, a clerk at Globex Hospital, said.",
+                Some("Jane Smith"),
+            ),
+            (
+                "A new cable will link Alexandria and the French city of Marseille, said MENA.",
+                Some("MENA"),
+            ),
+            (
+                "\"We face a blackout in the Middle East,\" said Mr Wright.",
+                Some("Wright"),
+            ),
+            (
+                "The governor of Unity State, Taban Deng, said Mr Bashir should be arrested.",
+                Some("Taban Deng"),
+            ),
+            (
+                "Two climbers died on the ridge in New Zealand, police confirmed.",
+                Some("police"),
+            ),
+            (
+                "September 10 , 2010 10 : 14 AM\nPolice say two people have been killed.",
+                Some("police"),
+            ),
+            (
+                "The wound was caused by a ricochet, legal sources earlier said.",
+                Some("sources"),
+            ),
+            ("Acme Corp's reported offer of $5 million was rejected.", None),
+            ("He had a friend in Florida, they said.", Some("they")),
+            ("Weitz co-wrote the 1998 animated film Antz.", None),
+            ("The plant will close in May.", None),
+            ("Acme is said to have pulled out of the Globex deal.", None),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(source(text).as_deref(), want, "{text}");
+        }
         assert_ne!(
             source("Riots spread across Greece after witnesses claimed that the officer fired first.").as_deref(),
             Some("Greece")
         );
-        assert_eq!(
-            source("He had a friend in Florida, they said.").as_deref(),
-            Some("they")
-        );
-        assert_eq!(source("Weitz co-wrote the 1998 animated film Antz."), None);
-        assert_eq!(source("The plant will close in May."), None);
-        assert_eq!(source("Acme is said to have pulled out of the Globex deal."), None);
     }
 
     /// Which dates of `s` (by text) say when its source spoke.
