@@ -1575,15 +1575,30 @@ impl Cx<'_> {
         if p == 0 || !w[..p].chars().all(|c| c.is_ascii_uppercase()) {
             return None;
         }
-        let code_toks = tokenize(&w[..p]);
-        let (code, _) = self.f.currency_before.forward(&w[..p], &code_toks, 0)?;
+        // "$US1 million", "$ A5": a dollar sign before the country's
+        // capitals, as Australian and New Zealand papers write it; else the
+        // capitals alone are the code ("USD115").
+        let sign = i
+            .checked_sub(1)
+            .filter(|&k| self.s(k) == "$" && t.start - self.toks[k].end <= 1);
+        let read = |code: &str| {
+            let toks = tokenize(code);
+            self.f.currency_before.forward(code, &toks, 0).map(|(c, _)| c)
+        };
+        let (code, start) = match sign.and_then(|k| Some((read(&format!("${}", &w[..p]))?, self.toks[k].start))) {
+            Some(found) => found,
+            None => (read(&w[..p])?, t.start),
+        };
         let lit = numeral::scan(self.text, t.start + p)?;
-        if lit.end != t.end {
-            return None;
-        }
         let mut value = lit.value;
+        if lit.end != t.end {
+            // "USD15bn": a scale glued to the figure.
+            let rest = self.text[lit.end..t.end].to_lowercase();
+            value *= self.f.scales.get(&rest).or_else(|| self.f.money_scales.get(&rest))?;
+        }
         let mut next = i + 1;
-        if self.is_word(next)
+        if lit.end == t.end
+            && self.is_word(next)
             && self.lower(next).len() > 2
             && let Some(&f) = self.f.scales.get(&self.lower(next))
         {
@@ -1592,8 +1607,8 @@ impl Cx<'_> {
         }
         let e = self.toks[next - 1].end;
         let q = Quantity {
-            text: self.text[t.start..e].to_string(),
-            start: t.start,
+            text: self.text[start..e].to_string(),
+            start,
             end: e,
             value: Some(value),
             low: Some(value),
