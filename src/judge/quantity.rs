@@ -270,6 +270,12 @@ impl Aspects {
             .enumerate()
             .map(|(n, (q, a))| {
                 let mut q = q.clone();
+                if q.approximator.is_none() && denied_figure(text, spans[n].0) {
+                    // "was not one person, but a combination of people":
+                    // the figure is what the source denies.
+                    q.measure = None;
+                    return q;
+                }
                 if partial_member(text, spans[n].0) {
                     // "a man and two women died": the figure is only part of
                     // a count whose other member carries no figure.
@@ -376,6 +382,15 @@ fn partial_member(text: &str, start: usize) -> bool {
         && w[0] == "and"
         && ONE_MEMBER.contains(&w[2].as_str())
         && !text[toks[toks.len() - 3].end..start].contains(',')
+}
+
+/// A figure right after "not" ("not one person", "not 10 but 12") is
+/// denied, not stated; "not more than 10" is a bound, read as the figure's
+/// approximator, and never reaches here.
+fn denied_figure(text: &str, start: usize) -> bool {
+    let toks = crate::tokens::tokens(&text[..start.min(text.len())]);
+    toks.last()
+        .is_some_and(|t| t.text.eq_ignore_ascii_case("not") && text[t.end..start].trim().is_empty())
 }
 
 /// What a share is a share of ("75 percent of traffic"): the noun after
