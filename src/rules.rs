@@ -427,6 +427,11 @@ pub enum NameKind {
     /// Frequent common English words: in a title-case line a capitalised
     /// one is read as a word, not a name.
     Common,
+    /// Words the aligner skips as function words (rules/stopwords.toml)
+    /// that open names when capitalised ("New York"): the name finder
+    /// reads them as name words, and at a sentence's start before another
+    /// name word as a name's first word.
+    Opener,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -661,6 +666,10 @@ pub struct AspectRule {
     /// stock" is the whole price, not its cash part).
     #[serde(default)]
     pub unless_after: Vec<String>,
+    /// The word right before the figure that undoes the reading ("killed
+    /// by two gunmen": after "by" the figure is who did it).
+    #[serde(default)]
+    pub unless_before: Vec<String>,
     /// False: a figure so read is not compared at all (its reading depends
     /// on what the engine cannot see, such as the day a source wrote).
     #[serde(default = "yes")]

@@ -46,6 +46,8 @@ pub struct EntityFinder {
     known_names: FxHashMap<String, Vec<Vec<String>>>,
     stopwords: FxHashSet<String>,
     calendar: FxHashSet<String>,
+    /// Function words that open names ("New York"), keyed: `NameKind::Opener`.
+    openers: FxHashSet<String>,
     suffixes: FxHashSet<String>,
     /// Last words of organisations' names ("Chemicals", "Airlines").
     organisation_heads: FxHashSet<String>,
@@ -128,8 +130,8 @@ impl EntityFinder {
                 }
                 NameKind::Organisation => f.organisation_heads.extend(r.words.iter().map(|w| key(w))),
                 NameKind::Body => f.body_heads.extend(r.words.iter().map(|w| key(w))),
-                // Read by `PersonNames`.
-                NameKind::Place | NameKind::Given => {}
+                // Read by `PersonNames`; openers below, once the stopwords are read.
+                NameKind::Place | NameKind::Given | NameKind::Opener => {}
                 NameKind::Common => {
                     f.dictionary.extend(r.words.iter().map(|w| key(w)));
                     f.lower_case_words.extend(r.words.iter().map(|w| key(w)));
@@ -152,6 +154,12 @@ impl EntityFinder {
         }
         for r in &rules.stopwords {
             f.stopwords.extend(r.words.iter().map(|w| w.to_lowercase()));
+        }
+        for r in rules.names.iter().filter(|r| r.kind == NameKind::Opener) {
+            for w in &r.words {
+                f.stopwords.remove(&w.to_lowercase());
+                f.openers.insert(key(w));
+            }
         }
         for r in &rules.synonyms {
             f.common
@@ -591,6 +599,11 @@ impl EntityFinder {
     fn starts_name_keyed(&self, toks: &[Token], i: usize, k: &str, lower_vocab: &LowerVocabulary) -> bool {
         if self.calendar.contains(k) {
             return false;
+        }
+        // An opener is a name's first word, never a name alone ("the New
+        // Year", "New rules apply").
+        if self.openers.contains(k) {
+            return toks.get(i + 1).is_some_and(|t| self.is_name_word(t.text));
         }
         if i == 0 {
             if self.common_word(k, lower_vocab, false) && !self.titles.contains(k) {
