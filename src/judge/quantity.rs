@@ -32,6 +32,7 @@ struct Aspect {
     holder: bool,
     anchor: bool,
     unless_after: Vec<String>,
+    unless_before: Vec<String>,
     compared: bool,
     anywhere: bool,
 }
@@ -81,6 +82,7 @@ impl Aspects {
                     holder: r.holder,
                     anchor: r.anchor,
                     unless_after: r.unless_after.iter().map(|w| w.to_lowercase()).collect(),
+                    unless_before: r.unless_before.iter().map(|w| w.to_lowercase()).collect(),
                     compared: r.compared,
                     anywhere: r.anywhere,
                 })
@@ -203,6 +205,9 @@ impl Aspects {
                         if a.unless_after.iter().any(|w| rest.starts_with(w.as_str())) {
                             continue;
                         }
+                    }
+                    if before.first().is_some_and(|w| a.unless_before.contains(w)) {
+                        continue;
                     }
                     if a.anywhere {
                         // A sentence-wide cue outranks any cue next to the figure.
