@@ -313,6 +313,10 @@ pub struct ReportingRule {
     /// it reports speech ("responded to the claims by saying ...").
     #[serde(default)]
     pub speech_later: Vec<String>,
+    /// `verb` only: phrases right after the verb that make it no saying
+    /// ("the film tells the story of ...").
+    #[serde(default)]
+    pub never_before: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

@@ -27,11 +27,13 @@ fn after_quotation(sentence: &str, at: usize) -> bool {
 }
 
 /// What must follow a guarded reporting verb for it to report speech (its
-/// rule's `only_before` and `speech_later`).
+/// rule's `only_before` and `speech_later`), and what must not (`never_before`).
 #[derive(Debug, Clone, Default)]
 struct Guard {
     next: HashSet<String>,
     later: Vec<String>,
+    /// Phrases right after the verb that make it no saying (`never_before`).
+    never: Vec<Vec<String>>,
 }
 
 /// A reporting verb or phrase as the matcher finds it: its shape, the
@@ -46,7 +48,8 @@ struct Verb {
 #[derive(Debug, Clone)]
 pub struct AttributionFinder {
     verbs: PhraseMatcher<Verb>,
-    /// What must follow the verbs of rules with an `only_before` list.
+    /// What must (not) follow the verbs of rules with an `only_before` or a
+    /// `never_before` list.
     guards: Vec<Guard>,
     /// Titles written before a name (the `title` names rules), lower case:
     /// "said Mr Wright" names Wright.
@@ -222,10 +225,15 @@ impl AttributionFinder {
                 spokespeople.extend(r.spokespeople.iter().map(|w| w.to_lowercase()));
                 continue;
             }
-            let guard = (!r.only_before.is_empty()).then(|| {
+            let guard = (!r.only_before.is_empty() || !r.never_before.is_empty()).then(|| {
                 guards.push(Guard {
                     next: r.only_before.iter().map(|w| w.to_lowercase()).collect(),
                     later: r.speech_later.iter().map(|w| w.to_lowercase()).collect(),
+                    never: r
+                        .never_before
+                        .iter()
+                        .map(|p| p.split_whitespace().map(str::to_lowercase).collect())
+                        .collect(),
                 });
                 guards.len() - 1
             });
@@ -352,6 +360,19 @@ impl AttributionFinder {
     /// word or mark is one of the guard's `next`, nothing but a full stop
     /// follows, or one of its `later` phrases comes before the clause ends.
     fn guard_passes(&self, sentence: &str, start: usize, end: usize, guard: &Guard) -> bool {
+        if !guard.never.is_empty() {
+            let next: Vec<String> = tokens(&sentence[end..])
+                .into_iter()
+                .take(3)
+                .map(|t| t.text.to_lowercase())
+                .collect();
+            if guard.never.iter().any(|p| next.starts_with(p)) {
+                return false;
+            }
+        }
+        if guard.next.is_empty() {
+            return true;
+        }
         if sentence[start..end].chars().any(char::is_uppercase) {
             return false;
         }
@@ -447,13 +468,20 @@ impl AttributionFinder {
         verbs: impl Iterator<Item = PhraseMatch<'a, Verb>>,
     ) -> Option<(Attribution, Certainty)> {
         let quote = has_quotation(sentence);
+        // A page's address ("... / co - worker - calls - alleged - shooter")
+        // names no one who says anything.
+        let addresses = if sentence.contains("http") || sentence.contains("www") {
+            crate::extract::certainty::web_addresses(sentence)
+        } else {
+            Vec::new()
+        };
         let mut verb_hit: Option<(Attribution, Certainty)> = None;
         // Tokens once per sentence; each verb looks only at its neighbours,
         // so a pathological one-sentence document stays linear.
         for m in verbs {
             let Verb { shape, level, guard } = *m.payload;
             // Part of a hyphenated word: "Weitz co-wrote the film".
-            if sentence[..m.start].ends_with('-') {
+            if sentence[..m.start].ends_with('-') || addresses.iter().any(|&(s, e)| (s..e).contains(&m.start)) {
                 continue;
             }
             if let Some(k) = guard
