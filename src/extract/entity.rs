@@ -289,7 +289,13 @@ impl EntityFinder {
                     break;
                 }
                 let initial = toks[j - 1].text.chars().count() == 1 && gap == ". ";
-                if !(gap.is_empty() || gap == " " || gap == " & " || initial) {
+                // "T - Mobile", "E - Trade": a letter and a hyphen spaced
+                // apart, as tokenised text writes them.
+                let lettered = gap == " - "
+                    && toks[j - 1].text.chars().count() == 1
+                    && toks[j - 1].text.starts_with(|c: char| c.is_ascii_uppercase())
+                    && is_capitalised(t.text);
+                if !(gap.is_empty() || gap == " " || gap == " & " || initial || lettered) {
                     break;
                 }
                 // In a title-case line a common word ends the name too.
@@ -706,7 +712,8 @@ impl EntityFinder {
         {
             return Some(format!("{full}{}", &name[space..]));
         }
-        Some(name.to_string())
+        // "T - Mobile" as tokenised text writes "T-Mobile".
+        Some(name.replace(" - ", "-"))
     }
 }
 
