@@ -158,6 +158,22 @@ impl AttributionFinder {
             .map_or_else(|| e.canonical.clone(), |(s, _)| s)
     }
 
+    /// "Indian navy said", "Surrey police said": a name right before one or
+    /// two lower-case words that end in one of the rule's `bodies`, then the
+    /// verb at `verb`, is that body's, not the name's: a country's navy and
+    /// its government are two origins. As [`Self::possessive_source`] for
+    /// "Norland's interior ministry said".
+    fn body_of(&self, sentence: &str, base: usize, e: &Entity, verb: usize) -> Option<String> {
+        if e.text.ends_with("'s") || e.text.ends_with("’s") {
+            return None;
+        }
+        let gap = sentence.get(e.end.checked_sub(base)?..verb)?.trim();
+        let words: Vec<&str> = gap.split(' ').collect();
+        let lower = |w: &&str| !w.is_empty() && w.chars().all(|c| c.is_lowercase());
+        (words.len() <= 2 && words.iter().all(lower) && self.bodies.contains(*words.last()?))
+            .then(|| format!("{} {gap}", e.canonical))
+    }
+
     /// "Morocco's geophysical centre", "Acme's legal department": a
     /// possessive name followed (with only spaces between) by up to three
     /// lower-case words, the last of them one of the rule's `bodies`, is
@@ -594,11 +610,10 @@ impl AttributionFinder {
                     let (source, start, end) = if let Some(p) = pronoun {
                         (Some(p.text.to_lowercase()), base + p.start, base + m.end)
                     } else if let Some(e) = before_entity {
-                        (
-                            Some(self.named_source(sentence, base, e, all_tokens)),
-                            e.start,
-                            base + m.end,
-                        )
+                        let source = self
+                            .body_of(sentence, base, e, m.start)
+                            .unwrap_or_else(|| self.named_source(sentence, base, e, all_tokens));
+                        (Some(source), e.start, base + m.end)
                     } else if let Some(n) = self.opening_unnamed(sentence, before_words, m.start) {
                         // Before "said X": "Sources said Acme would ..." is said by sources.
                         let (source, at) = self.common_source(sentence, all_tokens, n);
