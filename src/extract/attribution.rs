@@ -377,7 +377,10 @@ impl AttributionFinder {
     /// follows, or one of its `later` phrases comes before the clause ends.
     fn guard_passes(&self, sentence: &str, start: usize, end: usize, guard: &Guard) -> bool {
         if !guard.never.is_empty() {
-            let next: Vec<String> = tokens(&sentence[end..])
+            // The next three words are within the next sixty characters.
+            let rest = &sentence[end..];
+            let cut = rest.char_indices().nth(60).map_or(rest.len(), |(i, _)| i);
+            let next: Vec<String> = tokens(&rest[..cut])
                 .into_iter()
                 .take(3)
                 .map(|t| t.text.to_lowercase())

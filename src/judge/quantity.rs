@@ -393,9 +393,11 @@ fn partial_member(text: &str, start: usize) -> bool {
 /// denied, not stated; "not more than 10" is a bound, read as the figure's
 /// approximator, and never reaches here.
 fn denied_figure(text: &str, start: usize) -> bool {
-    let toks = crate::tokens::tokens(&text[..start.min(text.len())]);
-    toks.last()
-        .is_some_and(|t| t.text.eq_ignore_ascii_case("not") && text[t.end..start].trim().is_empty())
+    let head = text.get(..start).unwrap_or(text).trim_end();
+    head.len()
+        .checked_sub(3)
+        .and_then(|at| Some((head.get(at..)?, head.get(..at)?)))
+        .is_some_and(|(word, before)| word.eq_ignore_ascii_case("not") && !before.ends_with(char::is_alphanumeric))
 }
 
 /// What a share is a share of ("75 percent of traffic"): the noun after
