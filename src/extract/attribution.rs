@@ -520,9 +520,13 @@ impl AttributionFinder {
                     let gap = &sentence[e.end - base..m.start];
                     // A line break between them: the name ends a header
                     // line ("12 : 49 PM EDT\nThe President announced").
+                    // A quotation closing between them: the name is inside
+                    // what was said ("holding onto Latoya Brown ,” says
+                    // Fairman").
                     gap.len() <= 40
                         && gap.split_whitespace().count() <= 2
-                        && !gap.contains('\n')
+                        && !gap.contains(['\n', '"', '\u{201d}'])
+                        && !gap.contains("''")
                         && !self.subject_between(gap)
                 })
                 .map(|e| appositive_head(sentence, base, e, m.start, entities).unwrap_or(e));
