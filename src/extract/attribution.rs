@@ -534,6 +534,14 @@ impl AttributionFinder {
                 // Never in the matcher: these rules list nouns, not phrases.
                 ReportingShape::UnnamedSubject => {}
                 ReportingShape::SourceAfter => {
+                    // "a man told LaSalle to stop": an order to the one
+                    // told, not a report to an outlet.
+                    if self.listeners.contains(&verb.to_lowercase())
+                        && let Some(e) = after_entity
+                        && sentence[e.end - base..].trim_start().starts_with("to ")
+                    {
+                        continue;
+                    }
                     // "X told reporters": with no named listener, the speaker is the source.
                     let speaker = before_entity.filter(|e| {
                         after_entity.is_none()
