@@ -649,7 +649,8 @@ impl AttributionFinder {
                     };
                     // "Acme denied it, Jane Hargrove said.": the attribution
                     // that closes the sentence reports all that comes before.
-                    let outer = sentence[..start - base].trim_end().ends_with([',', '"', '”'])
+                    let head = sentence[..start - base].trim_end();
+                    let outer = (head.ends_with([',', '"', '”']) || head.ends_with("''"))
                         && tokens(&sentence[end - base..]).len() <= 4;
                     if outer || verb_hit.as_ref().is_none_or(|(a, _)| a.source.is_none()) {
                         let att = Attribution {
