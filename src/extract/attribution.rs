@@ -1001,7 +1001,8 @@ fn own_line(sentence: &str, start: usize, end: usize) -> bool {
 /// The speaker a name before ", said" stands in an appositive of:
 /// "Jane Smith, director of the Acme Foundation for Human Rights, said"
 /// names Jane Smith, not Human Rights. From `e` (right before the comma
-/// and the verb at `verb`), walk back over comma-separated asides that
+/// and the verb at `verb`, or before a few lower-case words, the comma and
+/// the verb), walk back over comma-separated asides that
 /// open with a lower-case word or a digit ("head of", "a clerk at", "39")
 /// to the name that ends right before the first of them.
 fn appositive_head<'e>(
@@ -1011,7 +1012,11 @@ fn appositive_head<'e>(
     verb: usize,
     entities: &'e [Entity],
 ) -> Option<&'e Entity> {
-    if sentence[e.end - base..verb].trim() != "," {
+    // The aside may end in lower-case words after the name: "Rafaat Hindy,
+    // from the Egyptian ministry, said".
+    let tail = sentence[e.end - base..verb].trim().strip_suffix(',')?;
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    if words.len() > 3 || !words.iter().all(|w| w.chars().all(char::is_lowercase)) {
         return None;
     }
     let mut at = e.start - base;
