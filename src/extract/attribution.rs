@@ -159,7 +159,8 @@ impl AttributionFinder {
     }
 
     /// "Indian navy said", "Surrey police said": a name right before one or
-    /// two lower-case words that end in one of the rule's `bodies`, then the
+    /// two lower-case words (or bodies, capitalised: "Oregon State Police
+    /// say") that end in one of the rule's `bodies`, then the
     /// verb at `verb`, is that body's, not the name's: a country's navy and
     /// its government are two origins. As [`Self::possessive_source`] for
     /// "Norland's interior ministry said".
@@ -169,9 +170,10 @@ impl AttributionFinder {
         }
         let gap = sentence.get(e.end.checked_sub(base)?..verb)?.trim();
         let words: Vec<&str> = gap.split(' ').collect();
-        let lower = |w: &&str| !w.is_empty() && w.chars().all(|c| c.is_lowercase());
-        (words.len() <= 2 && words.iter().all(lower) && self.bodies.contains(*words.last()?))
-            .then(|| format!("{} {gap}", e.canonical))
+        // Lower case, or a body written capitalised ("Oregon State Police say").
+        let body = |w: &str| self.bodies.contains(&w.to_lowercase());
+        let word = |w: &&str| !w.is_empty() && (w.chars().all(|c| c.is_lowercase()) || body(w));
+        (words.len() <= 2 && words.iter().all(word) && body(words.last()?)).then(|| format!("{} {gap}", e.canonical))
     }
 
     /// "Morocco's geophysical centre", "Acme's legal department": a
