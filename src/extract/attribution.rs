@@ -527,7 +527,7 @@ impl AttributionFinder {
                     // Fairman").
                     gap.len() <= 40
                         && gap.split_whitespace().count() <= 2
-                        && !gap.contains(['\n', '"', '\u{201d}'])
+                        && !gap.contains(['\n', '"', '”'])
                         && !gap.contains("''")
                         && !self.subject_between(gap)
                 })
