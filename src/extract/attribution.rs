@@ -378,9 +378,16 @@ impl AttributionFinder {
     /// word or mark is one of the guard's `next`, nothing but a full stop
     /// follows, or one of its `later` phrases comes before the clause ends.
     fn guard_passes(&self, sentence: &str, start: usize, end: usize, guard: &Guard) -> bool {
-        if !guard.never.is_empty() {
+        let rest = &sentence[end..];
+        // Most verbs are followed by none of the phrases' first words: those
+        // are let through without reading the words after them.
+        let first = rest.split_whitespace().next().unwrap_or("");
+        if guard
+            .never
+            .iter()
+            .any(|p| p.first().is_some_and(|w| w.eq_ignore_ascii_case(first)))
+        {
             // The next three words are within the next sixty characters.
-            let rest = &sentence[end..];
             let cut = rest.char_indices().nth(60).map_or(rest.len(), |(i, _)| i);
             let next: Vec<String> = tokens(&rest[..cut])
                 .into_iter()
