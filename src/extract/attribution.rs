@@ -23,7 +23,35 @@ fn after_quotation(sentence: &str, at: usize) -> bool {
     let words = before.split_whitespace().rev().take(4);
     words
         .into_iter()
-        .any(|w| w.ends_with(['"', '”']) || w.ends_with("''") || w.ends_with(",'") || w == "'")
+        .any(|w| ends_quotation(w) || w.ends_with(",'") || w == "'")
+}
+
+/// Whether `text` ends with a closing quotation mark: straight, curly, or
+/// the two apostrophes of tokenised text.
+fn ends_quotation(text: &str) -> bool {
+    text.ends_with(['"', '”']) || text.ends_with("''")
+}
+
+/// Whether what stands before a clause-final verb sets it off: a comma or
+/// a closing quotation ("..., said MENA.", "'' he said").
+fn set_off(head: &str) -> bool {
+    head.ends_with(',') || ends_quotation(head)
+}
+
+/// Whether a name ends with a possessive "'s" ("Norland's").
+fn possessive(name: &str) -> bool {
+    name.ends_with("'s") || name.ends_with("’s")
+}
+
+/// The first `n` words of `text`, lower-cased, read from its first sixty
+/// characters (so a long sentence is not tokenised for a word or three).
+fn leading_words(text: &str, n: usize) -> Vec<String> {
+    let cut = text.char_indices().nth(60).map_or(text.len(), |(i, _)| i);
+    tokens(&text[..cut])
+        .into_iter()
+        .take(n)
+        .map(|t| t.text.to_lowercase())
+        .collect()
 }
 
 /// What must follow a guarded reporting verb for it to report speech (its
@@ -165,7 +193,7 @@ impl AttributionFinder {
     /// its government are two origins. As [`Self::possessive_source`] for
     /// "Norland's interior ministry said".
     fn body_of(&self, sentence: &str, base: usize, e: &Entity, verb: usize) -> Option<String> {
-        if e.text.ends_with("'s") || e.text.ends_with("’s") {
+        if possessive(&e.text) {
             return None;
         }
         let gap = sentence.get(e.end.checked_sub(base)?..verb)?.trim();
@@ -190,7 +218,7 @@ impl AttributionFinder {
         tokens: &[crate::tokens::Token],
     ) -> Option<(String, usize)> {
         let end = e.end.checked_sub(base)?;
-        let owner_end = if e.text.ends_with("'s") || e.text.ends_with("’s") {
+        let owner_end = if possessive(&e.text) {
             end
         } else {
             let rest = sentence.get(end..)?;
@@ -307,11 +335,9 @@ impl AttributionFinder {
             let gap = &sentence[end..e.start - base];
             gap.len() <= if titled { 24 } else { 12 }
                 && gap.split_whitespace().all(|w| {
-                    if !titled {
-                        return matches!(w.to_lowercase().as_str(), "a" | "the" | "an");
-                    }
-                    let w = w.trim_end_matches('.').to_lowercase();
-                    matches!(w.as_str(), "a" | "the" | "an") || self.titles.contains(&w)
+                    let w = w.to_lowercase();
+                    let w = if titled { w.trim_end_matches('.') } else { &w };
+                    matches!(w, "a" | "the" | "an") || titled && self.titles.contains(w)
                 })
         })
     }
@@ -333,7 +359,7 @@ impl AttributionFinder {
     ) -> Option<&'e Entity> {
         let e = self.name_after(sentence, base, end, next, true)?;
         let head = sentence[..start].trim_end();
-        let set_off = head.ends_with([',', '"', '”']) || head.ends_with("''");
+        let set_off = set_off(head);
         let rest = sentence[e.end - base..].trim_start();
         let tail = tokens(rest);
         let closes = !rest.starts_with(char::is_alphanumeric)
@@ -387,13 +413,7 @@ impl AttributionFinder {
             .iter()
             .any(|p| p.first().is_some_and(|w| w.eq_ignore_ascii_case(first)))
         {
-            // The next three words are within the next sixty characters.
-            let cut = rest.char_indices().nth(60).map_or(rest.len(), |(i, _)| i);
-            let next: Vec<String> = tokens(&rest[..cut])
-                .into_iter()
-                .take(3)
-                .map(|t| t.text.to_lowercase())
-                .collect();
+            let next = leading_words(rest, 3);
             if guard.never.iter().any(|p| next.starts_with(p)) {
                 return false;
             }
@@ -407,16 +427,16 @@ impl AttributionFinder {
         if after_quotation(sentence, start) {
             return true;
         }
-        let rest = sentence[end..].trim_start();
+        let rest = rest.trim_start();
         if rest.trim_end_matches(['.', '!', '"', '”', '\'', ' ']).is_empty() {
             return true;
         }
         let next = match rest.chars().next() {
-            Some(c) if c.is_alphanumeric() => tokens(rest).into_iter().next().map_or("", |t| t.text),
-            Some(c) => &rest[..c.len_utf8()],
-            None => "",
+            Some(c) if c.is_alphanumeric() => leading_words(rest, 1).pop().unwrap_or_default(),
+            Some(c) => rest[..c.len_utf8()].to_string(),
+            None => String::new(),
         };
-        if guard.next.contains(&next.to_lowercase()) {
+        if guard.next.contains(&next) {
             return true;
         }
         let clause = rest[..rest.find([',', ';']).unwrap_or(rest.len())].to_lowercase();
@@ -613,7 +633,7 @@ impl AttributionFinder {
                     // After a determiner or a possessive the word is an
                     // adjective: "Obama's reported choice", "the reported deal".
                     let head = sentence[..m.start].trim_end();
-                    if prev.as_deref().is_some_and(is_determiner) || head.ends_with("'s") || head.ends_with("’s") {
+                    if prev.as_deref().is_some_and(is_determiner) || possessive(head) {
                         continue;
                     }
                     // "Globex did not say whether ...", "declined to say":
@@ -658,9 +678,8 @@ impl AttributionFinder {
                     };
                     // "Acme denied it, Jane Hargrove said.": the attribution
                     // that closes the sentence reports all that comes before.
-                    let head = sentence[..start - base].trim_end();
-                    let outer = (head.ends_with([',', '"', '”']) || head.ends_with("''"))
-                        && tokens(&sentence[end - base..]).len() <= 4;
+                    let outer =
+                        set_off(sentence[..start - base].trim_end()) && tokens(&sentence[end - base..]).len() <= 4;
                     if outer || verb_hit.as_ref().is_none_or(|(a, _)| a.source.is_none()) {
                         let att = Attribution {
                             text: sentence[start - base..end - base].to_string(),
