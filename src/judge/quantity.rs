@@ -268,6 +268,7 @@ impl Aspects {
                 found[n] = Some(a);
             }
         }
+        let shares = share_keys(claim, &spans);
         claim
             .quantities
             .iter()
@@ -306,8 +307,13 @@ impl Aspects {
                     q.high = Some(hi * (1.0 + self.exchange_slack));
                     q.value = None;
                 }
-                if q.measure.as_deref() == Some("percent") && q.counted.is_none() {
-                    q.counted = share_base(text, spans[n].1).or_else(|| share_place(claim, &q));
+                match &shares[n] {
+                    Share::Of(key) => q.counted = Some(key.clone()),
+                    Share::Unread => {
+                        q.measure = None;
+                        return q;
+                    }
+                    Share::Open | Share::None => {}
                 }
                 let Some(a) = a else { return q };
                 if !a.compared {
@@ -415,19 +421,112 @@ fn share_base(text: &str, end: usize) -> Option<String> {
         .filter(|w| w.chars().all(char::is_alphabetic))
 }
 
+/// What a figure in percent is a share of, as [`share_keys`] reads it.
+enum Share {
+    /// Not a share in percent.
+    None,
+    /// A share of this, compared only with shares of the same.
+    Of(String),
+    /// A lone share whose base the claim does not say: compared with any.
+    Open,
+    /// A share in a list whose base and place the claim does not say, when
+    /// other shares of the list say theirs: which it is, is not known.
+    Unread,
+}
+
+/// What each share in percent of a claim is a share of: its counted noun
+/// or the word after its "of" ([`share_base`]), else the place it was
+/// measured in ([`share_place`]). In a list of shares ("55 percent of
+/// voice traffic in Saudi Arabia, 52 percent in Egypt and 82 percent in
+/// India") a share with no base of its own takes the one before it, and
+/// each names its place too: "web services in India" and "voice traffic
+/// in India" are two things, and so are one base in two places.
+fn share_keys(claim: &Claim, spans: &[(usize, usize)]) -> Vec<Share> {
+    let text = claim.text.as_str();
+    let qs = &claim.quantities;
+    let percent = |n: usize| qs[n].measure.as_deref() == Some("percent");
+    let list = (0..qs.len()).filter(|&n| percent(n)).count() >= 2;
+    let mut bases: Vec<Option<String>> = vec![None; qs.len()];
+    let mut prev: Option<usize> = None;
+    for n in (0..qs.len()).filter(|&n| percent(n)) {
+        let own = qs[n].counted.clone().or_else(|| share_base(text, spans[n].1));
+        bases[n] = own.or_else(|| {
+            let p = prev.filter(|&p| coordinated(text.get(spans[p].1..spans[n].0).unwrap_or("")))?;
+            bases[p].clone()
+        });
+        prev = Some(n);
+    }
+    let keys: Vec<Option<String>> = (0..qs.len())
+        .map(|n| {
+            let place = percent(n).then(|| share_place(claim, &qs[n])).flatten();
+            match (bases[n].take(), place) {
+                (Some(base), Some(place)) if list => Some(format!("{base} in {place}")),
+                (base, place) => base.or(place),
+            }
+        })
+        .collect();
+    let some_read = keys.iter().any(Option::is_some);
+    keys.into_iter()
+        .enumerate()
+        .map(|(n, key)| match key {
+            _ if !percent(n) => Share::None,
+            Some(key) => Share::Of(key),
+            None if list && some_read => Share::Unread,
+            None => Share::Open,
+        })
+        .collect()
+}
+
+/// Whether the words between two figures join them as items of one list:
+/// the first figure's own words, then a comma, "and" or "or", and nothing
+/// after ("of web services in Egypt, and").
+fn coordinated(gap: &str) -> bool {
+    const ITEM_WORDS: usize = 10;
+    let gap = gap.trim_end();
+    let joined = gap.ends_with(',') || {
+        let last = gap.rsplit(' ').next().unwrap_or("");
+        last.eq_ignore_ascii_case("and") || last.eq_ignore_ascii_case("or")
+    };
+    joined && !gap.contains([';', '.', ':']) && crate::tokens::tokens(gap).len() <= ITEM_WORDS
+}
+
 /// Where a share was measured, when a name follows it after one linking
-/// word ("52 percent in Egypt", "65 % with India"): shares of two places
-/// are not compared, as a story lists one share for each.
+/// word ("52 percent in Egypt", "65 % with India") or comes before it with
+/// the figure's "by" ("in India by 65 percent"): shares of two places are
+/// not compared, as a story lists one share for each.
 fn share_place(claim: &Claim, q: &Quantity) -> Option<String> {
     const LINKS: &[&str] = &["in", "with", "for", "among", "across", "from", "at"];
-    let (ent, between) = name_after(claim, q)?;
-    let toks = crate::tokens::tokens(between);
-    let link = match toks.as_slice() {
-        [w] | [w, _] => LINKS.contains(&w.text.to_lowercase().as_str()),
-        _ => false,
-    };
-    let determiner = toks.get(1).is_none_or(|t| t.text.eq_ignore_ascii_case("the"));
-    (link && determiner).then(|| ent.canonical.to_lowercase())
+    let linked = |w: &str| LINKS.contains(&w.to_lowercase().as_str());
+    let after = name_after(claim, q).and_then(|(ent, between)| {
+        let toks = crate::tokens::tokens(between);
+        // "52 percent in Egypt", or past the base: "55 percent of voice
+        // traffic in Saudi Arabia".
+        let of_base = toks.len() <= 6
+            && toks.first().is_some_and(|t| t.text.eq_ignore_ascii_case("of"))
+            && toks.last().is_some_and(|t| linked(t.text));
+        let link = match toks.as_slice() {
+            [w] | [w, _] => linked(w.text),
+            _ => of_base,
+        };
+        let determiner = of_base || toks.get(1).is_none_or(|t| t.text.eq_ignore_ascii_case("the"));
+        // "80 percent, in India by 65 percent": the place is the next figure's.
+        (link && determiner && !between.contains(',')).then(|| ent.canonical.to_lowercase())
+    });
+    after.or_else(|| {
+        let text = claim.text.as_str();
+        let s = q.start.checked_sub(claim.start)?;
+        let ent = claim
+            .entities
+            .iter()
+            .filter(|ent| ent.end <= q.start)
+            .max_by_key(|ent| ent.end)?;
+        let (es, ee) = (ent.start.checked_sub(claim.start)?, ent.end.checked_sub(claim.start)?);
+        let by = text.get(ee..s)?.trim().eq_ignore_ascii_case("by");
+        let link = crate::tokens::tokens(text.get(..es)?)
+            .last()
+            .is_some_and(|t| linked(t.text));
+        (by && link).then(|| ent.canonical.to_lowercase())
+    })
 }
 
 /// Words after a figure in its clause, the counted noun left out: cue
