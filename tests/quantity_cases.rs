@@ -424,6 +424,36 @@ const NEWS: &[Row] = &[
         None,
         None,
     ),
+    // A mixed number, as tokenised text spaces it, and hyphened: one
+    // figure, not a range down to a half.
+    (
+        "the battery lasts 4 1 / 2 hours",
+        "4 1 / 2",
+        Some(4.5),
+        Some(4.5),
+        Some(4.5),
+        None,
+        Some("hours"),
+    ),
+    (
+        "he served a 4-1/2-month prison term",
+        "4-1/2",
+        Some(4.5),
+        Some(4.5),
+        Some(4.5),
+        None,
+        Some("month"),
+    ),
+    // A spaced slash that makes no proper fraction leaves two figures.
+    (
+        "the store is open 24 / 7 now",
+        "24",
+        Some(24.0),
+        Some(24.0),
+        Some(24.0),
+        None,
+        None,
+    ),
 ];
 
 #[test]

@@ -278,14 +278,26 @@ pub fn scan(s: &str, at: usize) -> Option<Literal> {
         // A proper fraction with a small or decimal denominator ("3/4",
         // "7/100"); other digit pairs with a slash are dates, scores and names
         // ("9/11", "24/7", "50/50", "10/3"), no number at all.
-        let small = den <= 10.0 || [16.0, 100.0, 1000.0].contains(&den);
-        if b.get(after) == Some(&b'/') || alnum_at(b, after) || value >= den || !small {
+        if b.get(after) == Some(&b'/') || alnum_at(b, after) || !proper(value, den) {
             return None;
         }
         value /= den;
         end = after;
         integer = false;
         fraction = true;
+    } else if integer && b[end..].starts_with(b" / ") && !b[..at].ends_with(b"/ ") && digits(b, end + 3) > 0 {
+        // Tokenised text spaces the slash: "4 1 / 2 hours". Only a proper
+        // fraction is read so, and not inside a date ("05 / 02 / 07");
+        // "24 / 7" stays two numbers, as before.
+        let n = digits(b, end + 3);
+        let after = end + 3 + n;
+        let den: f64 = s[end + 3..after].parse().ok()?;
+        if !b[after..].starts_with(b" / ") && !alnum_at(b, after) && b.get(after) != Some(&b'/') && proper(value, den) {
+            value /= den;
+            end = after;
+            integer = false;
+            fraction = true;
+        }
     }
     value.is_finite().then_some(Literal {
         value,
@@ -293,6 +305,11 @@ pub fn scan(s: &str, at: usize) -> Option<Literal> {
         integer,
         fraction,
     })
+}
+
+/// A proper fraction with a small or decimal denominator ("3/4", "7/100").
+fn proper(numerator: f64, den: f64) -> bool {
+    numerator < den && (den <= 10.0 || [16.0, 100.0, 1000.0].contains(&den))
 }
 
 #[cfg(test)]
@@ -317,6 +334,11 @@ mod tests {
             ("1.3x10^6", 1.3e6, "1.3x10^6"),
             ("2.5^-1", 0.4, "2.5^-1"),
             ("3/4", 0.75, "3/4"),
+            ("1 / 2 hours", 0.5, "1 / 2"),
+            ("24 / 7", 24.0, "24"),
+            ("1 / 2 / 2009", 1.0, "1"),
+            ("9 / 11", 9.0, "9"),
+            ("05 / 02 / 07", 5.0, "05"),
             ("1, 234", 1.0, "1"),
             ("423 0000", 423.0, "423"),
             ("2019 100", 2019.0, "2019"),
@@ -335,6 +357,10 @@ mod tests {
             );
             assert_eq!(&text[..lit.end], *span, "{text}");
         }
+        // The middle of a spaced date is no fraction.
+        let date = "05 / 02 / 07";
+        let lit = scan(date, 5).expect("02");
+        assert_eq!((lit.value, &date[5..lit.end]), (2.0, "02"));
         for label in ["5/17/2018", "9/11", "24/7", "50/50"] {
             assert!(scan(label, 0).is_none(), "{label}");
         }

@@ -27,7 +27,9 @@
 //!   (`numeral.rs`), number words with scales and "and" ("two hundred and
 //!   three", "4 thousand 3 hundred and 21", "three lakh crore"), decimals
 //!   ("two point five"), fractions ("three quarters", "one and a half",
-//!   "3/4", "½"), signs ("-5", "minus 5") and ratios ("one out of three");
+//!   "3/4", "½", and as tokenised text spaces it, "1 / 2"), mixed numbers
+//!   ("4 1/2", "4-1/2-month": one figure, not a range), signs ("-5",
+//!   "minus 5") and ratios ("one out of three");
 //! - a proper fraction is a share: unit and measure "fraction", and it takes
 //!   the noun after "of" like a percentage ("a third of voters");
 //! - "twenty and three" is no number (only a fraction may follow such an
@@ -1839,6 +1841,17 @@ impl Cx<'_> {
                 && let Some(n2) = self.number(j, cur2)
             {
                 let (v2, next2, unit2, scaled2, year2) = (n2.value, n2.next, n2.unit, n2.scaled, n2.year_like);
+                // "a 4-1/2-month term": a whole number hyphened to a proper
+                // fraction is one mixed number, not a range down to a half.
+                if n2.fraction && !scaled && v.fract() == 0.0 && self.is_punct(next, "-") {
+                    let mixed = v + v2;
+                    core.value = Some(mixed);
+                    core.low = mixed;
+                    core.high = mixed;
+                    core.next = next2;
+                    core.unit = unit2;
+                    return Some(core);
+                }
                 let mut v1 = v;
                 if scaled2 && !scaled {
                     let raw2 = n2.raw;
