@@ -436,6 +436,10 @@ pub enum NameKind {
     /// reads them as name words, and at a sentence's start before another
     /// name word as a name's first word.
     Opener,
+    /// Words the aligner skips as function words that end names when
+    /// capitalised right after a name word inside a sentence ("USA Today",
+    /// "Psychology Today"): never a name's first word.
+    Closer,
 }
 
 #[derive(Debug, Clone, Deserialize)]

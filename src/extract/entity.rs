@@ -48,6 +48,8 @@ pub struct EntityFinder {
     calendar: FxHashSet<String>,
     /// Function words that open names ("New York"), keyed: `NameKind::Opener`.
     openers: FxHashSet<String>,
+    /// Function words that end names ("USA Today"), keyed: `NameKind::Closer`.
+    closers: FxHashSet<String>,
     suffixes: FxHashSet<String>,
     /// Last words of organisations' names ("Chemicals", "Airlines").
     organisation_heads: FxHashSet<String>,
@@ -131,7 +133,7 @@ impl EntityFinder {
                 NameKind::Organisation => f.organisation_heads.extend(r.words.iter().map(|w| key(w))),
                 NameKind::Body => f.body_heads.extend(r.words.iter().map(|w| key(w))),
                 // Read by `PersonNames`; openers below, once the stopwords are read.
-                NameKind::Place | NameKind::Given | NameKind::Opener => {}
+                NameKind::Place | NameKind::Given | NameKind::Opener | NameKind::Closer => {}
                 NameKind::Common => {
                     f.dictionary.extend(r.words.iter().map(|w| key(w)));
                     f.lower_case_words.extend(r.words.iter().map(|w| key(w)));
@@ -160,6 +162,9 @@ impl EntityFinder {
                 f.stopwords.remove(&w.to_lowercase());
                 f.openers.insert(key(w));
             }
+        }
+        for r in rules.names.iter().filter(|r| r.kind == NameKind::Closer) {
+            f.closers.extend(r.words.iter().map(|w| key(w)));
         }
         for r in &rules.synonyms {
             f.common
@@ -310,6 +315,12 @@ impl EntityFinder {
                     && toks.get(j + 1).is_some_and(|n| {
                         spaced(sentence, &t, n) && self.is_name_word(n.text) && !key_in(&self.calendar, n.text)
                     });
+                // "USA Today reported": a closer ends the name it follows.
+                let closer = !titled && is_capitalised(t.text) && key_in(&self.closers, t.text);
+                if closer && !headline[j] {
+                    j += 1;
+                    break;
+                }
                 if (self.is_name_word(t.text) || inner) && !headline[j] && !key_in(&self.calendar, t.text) && word {
                     j += 1;
                 } else if let Some(end) = self.body_after_and(sentence, toks, i, j) {
