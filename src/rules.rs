@@ -302,6 +302,12 @@ pub struct ReportingRule {
     /// source, as with a name ("Acme's spokesperson" is Acme).
     #[serde(default)]
     pub spokespeople: Vec<String>,
+    /// `unnamed_subject` only: nouns of people who speak for themselves
+    /// ("observers", "students", "fans"): a name right before one describes
+    /// them ("Western observers said"), and they, not the name, are the
+    /// source.
+    #[serde(default)]
+    pub independent: Vec<String>,
     /// `verb` only: when not empty, the rule's verbs say something only
     /// right before one of these words or marks, or at the sentence's end
     /// ("he responded: ...", "\"Yes,\" he responded."); elsewhere they
@@ -317,6 +323,10 @@ pub struct ReportingRule {
     /// ("the film tells the story of ...").
     #[serde(default)]
     pub never_before: Vec<String>,
+    /// `verb` only: phrases right before the verb that make it no saying
+    /// ("needless to say").
+    #[serde(default)]
+    pub never_after: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }

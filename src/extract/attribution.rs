@@ -54,14 +54,28 @@ fn leading_words(text: &str, n: usize) -> Vec<String> {
         .collect()
 }
 
+/// The last `n` words of `text`, lower-cased, read from its last sixty
+/// characters.
+fn trailing_words(text: &str, n: usize) -> Vec<String> {
+    let cut = text.char_indices().rev().nth(59).map_or(0, |(i, _)| i);
+    let toks = tokens(&text[cut..]);
+    toks[toks.len().saturating_sub(n)..]
+        .iter()
+        .map(|t| t.text.to_lowercase())
+        .collect()
+}
+
 /// What must follow a guarded reporting verb for it to report speech (its
-/// rule's `only_before` and `speech_later`), and what must not (`never_before`).
+/// rule's `only_before` and `speech_later`), and what must not
+/// (`never_before`, and before it `never_after`).
 #[derive(Debug, Clone, Default)]
 struct Guard {
     next: HashSet<String>,
     later: Vec<String>,
     /// Phrases right after the verb that make it no saying (`never_before`).
     never: Vec<Vec<String>>,
+    /// Phrases right before the verb that make it no saying (`never_after`).
+    never_after: Vec<Vec<String>>,
 }
 
 /// A reporting verb or phrase as the matcher finds it: its shape, the
@@ -104,6 +118,9 @@ pub struct AttributionFinder {
     stand_ins: HashSet<String>,
     /// People who speak for a body ("spokesman"), lower-cased.
     spokespeople: HashSet<String>,
+    /// People who speak for themselves ("observers", "students"), whom a
+    /// name before them describes, lower-cased.
+    independent: HashSet<String>,
 }
 
 impl AttributionFinder {
@@ -204,6 +221,22 @@ impl AttributionFinder {
         (words.len() <= 2 && words.iter().all(word) && body(words.last()?)).then(|| format!("{} {gap}", e.canonical))
     }
 
+    /// "Western observers said", "a Canadian analyst noted": a name right
+    /// before one of the rule's `independent` nouns, people who speak for
+    /// themselves, only describes them; they are the source, unnamed. The
+    /// noun is one of the up to two words between the name and the verb at
+    /// `verb` ("Chiefs fan would say").
+    fn described(&self, sentence: &str, base: usize, e: &Entity, verb: usize) -> Option<String> {
+        let gap = sentence.get(e.end.checked_sub(base)?..verb)?;
+        // Not past an aside: "Williams, a critic of the policy, said" is his.
+        if gap.contains(',') || gap.split_whitespace().count() > 2 {
+            return None;
+        }
+        gap.split_whitespace()
+            .map(str::to_lowercase)
+            .find(|w| self.independent.contains(w))
+    }
+
     /// "Morocco's geophysical centre", "Acme's legal department": a
     /// possessive name followed (with only spaces between) by up to three
     /// lower-case words, the last of them one of the rule's `bodies`, is
@@ -253,6 +286,7 @@ impl AttributionFinder {
         let mut listeners = HashSet::new();
         let mut stand_ins = HashSet::new();
         let mut spokespeople = HashSet::new();
+        let mut independent = HashSet::new();
         let mut guards: Vec<Guard> = Vec::new();
         for r in &rules.reporting {
             listeners.extend(r.listeners.iter().map(|w| w.to_lowercase()));
@@ -269,17 +303,21 @@ impl AttributionFinder {
                 bodies.extend(r.bodies.iter().map(|w| w.to_lowercase()));
                 stand_ins.extend(r.stand_ins.iter().map(|w| w.to_lowercase()));
                 spokespeople.extend(r.spokespeople.iter().map(|w| w.to_lowercase()));
+                independent.extend(r.independent.iter().map(|w| w.to_lowercase()));
                 continue;
             }
-            let guard = (!r.only_before.is_empty() || !r.never_before.is_empty()).then(|| {
+            let phrases = |list: &[String]| -> Vec<Vec<String>> {
+                list.iter()
+                    .map(|p| p.split_whitespace().map(str::to_lowercase).collect())
+                    .collect()
+            };
+            let guarded = !r.only_before.is_empty() || !r.never_before.is_empty() || !r.never_after.is_empty();
+            let guard = guarded.then(|| {
                 guards.push(Guard {
                     next: r.only_before.iter().map(|w| w.to_lowercase()).collect(),
                     later: r.speech_later.iter().map(|w| w.to_lowercase()).collect(),
-                    never: r
-                        .never_before
-                        .iter()
-                        .map(|p| p.split_whitespace().map(str::to_lowercase).collect())
-                        .collect(),
+                    never: phrases(&r.never_before),
+                    never_after: phrases(&r.never_after),
                 });
                 guards.len() - 1
             });
@@ -317,6 +355,7 @@ impl AttributionFinder {
             listeners,
             stand_ins,
             spokespeople,
+            independent,
         }
     }
 
@@ -404,6 +443,20 @@ impl AttributionFinder {
     /// word or mark is one of the guard's `next`, nothing but a full stop
     /// follows, or one of its `later` phrases comes before the clause ends.
     fn guard_passes(&self, sentence: &str, start: usize, end: usize, guard: &Guard) -> bool {
+        // "Needless to say": as after it, only a verb right after a last
+        // word of a phrase reads the words before it.
+        let head = &sentence[..start];
+        let last = head.split_whitespace().next_back().unwrap_or("");
+        if guard
+            .never_after
+            .iter()
+            .any(|p| p.last().is_some_and(|w| w.eq_ignore_ascii_case(last)))
+        {
+            let before = trailing_words(head, 3);
+            if guard.never_after.iter().any(|p| before.ends_with(p)) {
+                return false;
+            }
+        }
         let rest = &sentence[end..];
         // Most verbs are followed by none of the phrases' first words: those
         // are let through without reading the words after them.
@@ -597,7 +650,12 @@ impl AttributionFinder {
                         .as_ref()
                         .map(|(s, _)| s.clone())
                         .or_else(|| after_entity.map(|e| e.canonical.clone()))
-                        .or_else(|| speaker.map(|e| self.named_source(sentence, base, e, all_tokens)))
+                        .or_else(|| {
+                            speaker.map(|e| {
+                                self.described(sentence, base, e, m.start)
+                                    .unwrap_or_else(|| self.named_source(sentence, base, e, all_tokens))
+                            })
+                        })
                         .or_else(|| common.as_ref().map(|(s, _)| s.clone()));
                     if source.is_some() || verb_hit.is_none() {
                         let opening = unnamed.and(common.as_ref()).map(|&(_, at)| base + at);
@@ -655,7 +713,8 @@ impl AttributionFinder {
                         (Some(p.text.to_lowercase()), base + p.start, base + m.end)
                     } else if let Some(e) = before_entity {
                         let source = self
-                            .body_of(sentence, base, e, m.start)
+                            .described(sentence, base, e, m.start)
+                            .or_else(|| self.body_of(sentence, base, e, m.start))
                             .unwrap_or_else(|| self.named_source(sentence, base, e, all_tokens));
                         (Some(source), e.start, base + m.end)
                     } else if let Some(n) = self.opening_unnamed(sentence, before_words, m.start) {
