@@ -219,7 +219,12 @@ pub struct Attribution {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    /// The outlet or speaker, as written (null for an unnamed "reports").
+    /// The outlet or speaker: a name as the document resolves it (its
+    /// fullest form in the document, a nickname expanded by the `names`
+    /// rules: "Tim Mead said" gives "Timothy Mead"),
+    /// so that two spellings of one source count as one origin; a common
+    /// noun lower-cased ("officials"); null for an unnamed "reports". The
+    /// words as written are in `text`.
     pub source: Option<String>,
     /// The reporting verb or phrase ("reported", "told", "according to").
     pub verb: Option<String>,
