@@ -121,6 +121,8 @@ pub struct AttributionFinder {
     /// People who speak for themselves ("observers", "students"), whom a
     /// name before them describes, lower-cased.
     independent: HashSet<String>,
+    /// The reporting verbs of one word, lower-cased.
+    verb_words: HashSet<String>,
 }
 
 impl AttributionFinder {
@@ -287,6 +289,7 @@ impl AttributionFinder {
         let mut stand_ins = HashSet::new();
         let mut spokespeople = HashSet::new();
         let mut independent = HashSet::new();
+        let mut verb_words = HashSet::new();
         let mut guards: Vec<Guard> = Vec::new();
         for r in &rules.reporting {
             listeners.extend(r.listeners.iter().map(|w| w.to_lowercase()));
@@ -321,6 +324,9 @@ impl AttributionFinder {
                 });
                 guards.len() - 1
             });
+            if r.shape == ReportingShape::Verb {
+                verb_words.extend(r.words.iter().filter(|w| !w.contains(' ')).map(|w| w.to_lowercase()));
+            }
             for w in &r.words {
                 entries.push((
                     w.clone(),
@@ -356,6 +362,7 @@ impl AttributionFinder {
             stand_ins,
             spokespeople,
             independent,
+            verb_words,
         }
     }
 
@@ -379,6 +386,35 @@ impl AttributionFinder {
                     matches!(w, "a" | "the" | "an") || titled && self.titles.contains(w)
                 })
         })
+    }
+
+    /// "said Anchorage businessman Andrew Halcro": the name after a verb,
+    /// `e`, then one to three lower-case words, then the next name,
+    /// `following`, with only spaces between: the first name describes the
+    /// second, who speaks. Not when one of the words is a spokesperson
+    /// ("said Acme spokesman John Smith": he speaks for Acme) or a body.
+    fn described_name<'e>(
+        &self,
+        sentence: &str,
+        base: usize,
+        e: &Entity,
+        following: Option<&'e Entity>,
+    ) -> Option<&'e Entity> {
+        let f = following?;
+        let gap = sentence.get(e.end.checked_sub(base)?..f.start.checked_sub(base)?)?;
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        // Nouns only, "and" only between two ("businessman and blogger"):
+        // "said Zadan and Meron" are two speakers, "said Rick Lund of the
+        // Dornby Society" one with his body.
+        let inner = |i: usize| i > 0 && i + 1 < words.len();
+        let describes = (1..=3).contains(&words.len())
+            && words.iter().enumerate().all(|(i, w)| {
+                w.chars().all(char::is_lowercase)
+                    && !self.spokespeople.contains(*w)
+                    && !self.bodies.contains(*w)
+                    && (!function_word(w) || *w == "and" && inner(i))
+            });
+        describes.then_some(f)
     }
 
     /// The name right after a verb that closes the sentence and is set off
@@ -721,7 +757,18 @@ impl AttributionFinder {
                         // Before "said X": "Sources said Acme would ..." is said by sources.
                         let (source, at) = self.common_source(sentence, all_tokens, n);
                         (Some(source), base + at, base + m.end)
+                    } else if let Some(n) = inverted
+                        .is_none()
+                        .then(|| determined_subject(sentence, before_words, m.start, m.end, &self.verb_words))
+                        .flatten()
+                    {
+                        // "The mayor said Acme would close": the mayor says it.
+                        let (source, at) = self.common_source(sentence, all_tokens, n);
+                        (Some(source), base + at, base + m.end)
                     } else if let Some(e) = after_entity.or(inverted) {
+                        let e = self
+                            .described_name(sentence, base, e, entities.get(next + 1))
+                            .unwrap_or(e);
                         match self.possessive_source(sentence, base, e, all_tokens) {
                             Some((source, end)) => (Some(source), base + m.start, end),
                             None => (Some(e.canonical.clone()), base + m.start, e.end),
@@ -977,6 +1024,234 @@ const SUBJECT_ADVERBS: &[&str] = &[
     "initially",
     "repeatedly",
 ];
+
+/// Words that open a noun phrase as its determiner: "the mayor", "a
+/// witness", "his lawyer".
+const SUBJECT_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one", "another",
+];
+
+/// The head noun of a subject that a determiner opens right before a verb,
+/// up to two lower-case words between ("The mayor said Acme would close",
+/// "the software giant also said"): the verb has its subject there, and a
+/// name after it is what was said, not who said it. The words between the
+/// noun and the verb may only be adverbs ([`SUBJECT_ADVERBS`], or ending in
+/// "-ly"), and nothing but spaces stands between the phrase's words.
+fn determined_subject<'a>(
+    sentence: &str,
+    before: &[crate::tokens::Token<'a>],
+    verb_start: usize,
+    verb_end: usize,
+    verb_words: &HashSet<String>,
+) -> Option<crate::tokens::Token<'a>> {
+    if participle(&sentence[verb_end..]) {
+        return None;
+    }
+    let adverb = |w: &str| SUBJECT_ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly"));
+    let mut k = before.len();
+    while k > 0 && before.len() - k < 2 && adverb(before[k - 1].text) {
+        k -= 1;
+    }
+    let noun = *before.get(k.checked_sub(1)?)?;
+    let lower = |w: &str| w.chars().all(char::is_lowercase);
+    let function = |w: &str| function_word(w) || adverb(w);
+    if noun.text.len() < 3 || !lower(noun.text) || function(noun.text) {
+        return None;
+    }
+    for d in 1..=3 {
+        let at = (k - 1).checked_sub(d)?;
+        let t = before[at];
+        let spaced = sentence[t.start..verb_start]
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+        if !spaced {
+            return None;
+        }
+        if SUBJECT_DETERMINERS.contains(&t.text.to_lowercase().as_str()) {
+            // Not the object of a preposition ("people familiar with the
+            // matter said" is said by the people) nor of a relative clause
+            // ("the officer who fired the shot says").
+            let clause = &before[at.saturating_sub(3)..at];
+            let object = clause.last().is_some_and(|p| {
+                let w = p.text.to_lowercase();
+                PREPOSITIONS.contains(&w.as_str())
+                    // "the company managing the cables says"
+                    || w.len() > 4 && w.ends_with("ing")
+                    // "Kyrtsos said the violent demonstrations revealed
+                    // ...": the outer verb reports it.
+                    || verb_words.contains(&w)
+            }) || clause
+                .iter()
+                .any(|p| matches!(p.text.to_lowercase().as_str(), "who" | "which" | "that" | "whom"));
+            // A "verb" ending the sentence right after its phrase is a noun
+            // ("this remains an unsubstantiated claim."), unless the phrase
+            // is set off as a speaker is ("..., the judge said.").
+            let last = sentence[verb_end..]
+                .trim_matches(|c: char| c.is_whitespace() || ".!?\"'”".contains(c))
+                .is_empty();
+            let det = t.text.to_lowercase();
+            let singular = matches!(det.as_str(), "a" | "an" | "one" | "another" | "this" | "that");
+            // After "a", a verb's base form is a noun too: "an unsubstantiated
+            // claim about ...", where "a publicist says" agrees.
+            let verb = &sentence[verb_start..verb_end];
+            let base_form = singular && !verb.ends_with('s') && !verb.ends_with('d');
+            let noun_verb = base_form || last && !set_off(sentence[..t.start].trim_end());
+            return (!object && !noun_verb).then_some(noun);
+        }
+        if !lower(t.text) || function(t.text) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Lower-case words that are no noun of a speaker: auxiliaries,
+/// conjunctions, relatives, adverbs and words of time ("this week
+/// revealed", "a few days ago announced").
+const NOT_NOUNS: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "nor",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "are",
+    "is",
+    "been",
+    "being",
+    "who",
+    "which",
+    "that",
+    "also",
+    "not",
+    "then",
+    "than",
+    "there",
+    "here",
+    "them",
+    "what",
+    "when",
+    "where",
+    "while",
+    "would",
+    "will",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "said",
+    "says",
+    "say",
+    "only",
+    "just",
+    "even",
+    "still",
+    "yet",
+    "once",
+    "now",
+    "today",
+    "ago",
+    "almost",
+    "already",
+    "never",
+    "ever",
+    "soon",
+    "day",
+    "days",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "thing",
+];
+
+/// Prepositions whose object a noun phrase may be.
+const PREPOSITIONS: &[&str] = &[
+    "with",
+    "of",
+    "on",
+    "in",
+    "for",
+    "to",
+    "from",
+    "by",
+    "at",
+    "about",
+    "into",
+    "over",
+    "after",
+    "before",
+    "near",
+    "under",
+    "against",
+    "between",
+    "among",
+    "through",
+    "during",
+    "like",
+    "across",
+    "around",
+    "throughout",
+    "within",
+    "without",
+    "upon",
+    "toward",
+    "towards",
+    "behind",
+    "beyond",
+    "inside",
+    "outside",
+];
+
+/// Whether a word is a function word ([`NOT_NOUNS`], [`PREPOSITIONS`], a
+/// determiner or a pronoun), no noun.
+fn function_word(w: &str) -> bool {
+    NOT_NOUNS.contains(&w) || PREPOSITIONS.contains(&w) || SUBJECT_DETERMINERS.contains(&w) || PRONOUNS.contains(&w)
+}
+
+/// Whether what follows a verb makes it a participle after its noun, not
+/// the noun's saying: "the rules announced Thursday would allow", "the
+/// measures insisted upon by the EU". Up to two words of time may come
+/// first ("announced last weekend").
+fn participle(rest: &str) -> bool {
+    const TIME: &[&str] = &[
+        "last",
+        "this",
+        "on",
+        "week",
+        "weekend",
+        "here",
+        "there",
+        "yesterday",
+        "today",
+        "earlier",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const AFTER: &[&str] = &[
+        "would", "will", "could", "can", "may", "might", "should", "must", "is", "are", "was", "were", "has", "have",
+        "had", "include", "includes", "upon", "by",
+    ];
+    let words = leading_words(rest, 4);
+    let k = words.iter().take(2).take_while(|w| TIME.contains(&w.as_str())).count();
+    words.get(k).is_some_and(|w| AFTER.contains(&w.as_str()))
+}
 
 /// Words that open a described unnamed source: "people familiar with the
 /// matter", "a person briefed on the talks", "officials close to the deal".
