@@ -738,8 +738,17 @@ impl AttributionFinder {
                     {
                         continue;
                     }
-                    let pronoun = before_words.last().filter(|t| {
-                        PRONOUNS.contains(&t.text.to_lowercase().as_str()) && sentence[t.end..m.start].trim().is_empty()
+                    // "she said", or with an adverb between: "she also said".
+                    let adverb = before_words.last().is_some_and(|t| {
+                        SUBJECT_ADVERBS.contains(&t.text) || t.text.len() > 4 && t.text.ends_with("ly")
+                    });
+                    let subject = before_words
+                        .len()
+                        .checked_sub(1 + usize::from(adverb))
+                        .map(|k| &before_words[k]);
+                    let pronoun = subject.filter(|t| {
+                        PRONOUNS.contains(&t.text.to_lowercase().as_str())
+                            && sentence[t.end..m.start].chars().all(|c| c.is_alphabetic() || c == ' ')
                     });
                     let inverted = self.closing_source(sentence, base, m.start, m.end, entities.get(next));
                     let before_entity = before_entity.filter(|_| inverted.is_none());
