@@ -296,8 +296,13 @@ impl EntityFinder {
                 let initial = toks[j - 1].text.chars().count() == 1 && gap == ". ";
                 // "T - Mobile", "E - Trade": a letter and a hyphen spaced
                 // apart, as tokenised text writes them.
+                // So are two name words ("Hewlett - Packard", "Union -
+                // Tribune"), outside title-case lines and web addresses,
+                // whose slugs hyphen every word ("/ Wladimir - Klitschko -
+                // Stops").
                 let lettered = gap == " - "
-                    && toks[j - 1].text.chars().count() == 1
+                    && (toks[j - 1].text.chars().count() == 1
+                        || !titled && self.is_name_word(toks[j - 1].text) && !in_web_address(sentence, t.start))
                     && toks[j - 1].text.starts_with(|c: char| c.is_ascii_uppercase())
                     && is_capitalised(t.text);
                 if !(gap.is_empty() || gap == " " || gap == " & " || initial || lettered) {
@@ -886,6 +891,16 @@ pub fn resolve(finder: &EntityFinder, mentions: &mut [&mut Entity]) {
             e.canonical = candidates[0].clone();
         }
     }
+}
+
+/// Whether the line of `sentence` holding byte `at` is a web address or
+/// a path ("http : / / www . site . com / 2013 / ...", as tokenised text
+/// spaces it).
+fn in_web_address(sentence: &str, at: usize) -> bool {
+    let start = sentence[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = sentence[at..].find('\n').map_or(sentence.len(), |i| at + i);
+    let line = &sentence[start..end];
+    line.contains(" / ") || line.contains("http") || line.contains("www")
 }
 
 #[cfg(test)]
