@@ -108,7 +108,7 @@ enum Command {
 enum RulesCommand {
     /// Check rule files; errors name file, line and column.
     #[command(
-        after_help = "Examples:\n  corroborate rules lint my-story.toml\n  corroborate rules lint            (checks the built-in packs)"
+        after_help = "Examples:\n  corroborate rules lint my-story.toml\n  corroborate rules lint my-rules/     (every .toml file in the folder)\n  corroborate rules lint            (checks the built-in packs)"
     )]
     Lint { paths: Vec<PathBuf> },
     /// List every rule with its section and the file it comes from.
@@ -332,7 +332,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 use std::io::IsTerminal;
                 auto_color(std::io::stderr().is_terminal())
             };
-            for p in &paths {
+            // A folder stands for its rule files, in name order.
+            let mut files = Vec::new();
+            for p in paths {
+                match std::fs::read_dir(&p) {
+                    Ok(entries) => {
+                        let mut inside: Vec<PathBuf> = entries
+                            .filter_map(|e| e.ok().map(|e| e.path()))
+                            .filter(|f| f.extension().is_some_and(|x| x == "toml"))
+                            .collect();
+                        inside.sort();
+                        if inside.is_empty() {
+                            eprintln!("error: {}: no .toml rule files in this folder", p.display());
+                            failed = true;
+                        }
+                        files.extend(inside);
+                    }
+                    Err(_) => files.push(p),
+                }
+            }
+            for p in &files {
                 let shown = p.display().to_string();
                 let text = match std::fs::read_to_string(p) {
                     Ok(t) => t,

@@ -461,6 +461,19 @@ fn rules_lint_accepts_good_packs() {
         .map(|e| e.unwrap().path().display().to_string())
         .collect();
     bin().args(["rules", "lint"]).args(&files).assert().success();
+    // A folder stands for its rule files; one without any is an error.
+    bin()
+        .args(["rules", "lint", "rules"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("synonyms.toml: ok"));
+    let empty = tempfile::tempdir().unwrap();
+    bin()
+        .args(["rules", "lint"])
+        .arg(empty.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no .toml rule files"));
 }
 
 #[test]
