@@ -65,6 +65,25 @@ fn trailing_words(text: &str, n: usize) -> Vec<String> {
         .collect()
 }
 
+/// Whether one of `phrases` stands right before a verb (`before`: the
+/// phrase's last word is `edge`, the word before the verb) or right after
+/// it (its first word is `edge`); `words` reads the words next to the verb
+/// only when some phrase's edge word matches.
+fn next_to_phrase(phrases: &[Vec<String>], edge: &str, before: bool, words: impl FnOnce() -> Vec<String>) -> bool {
+    let end = |p: &Vec<String>| if before { p.last() } else { p.first() }.is_some_and(|w| w.eq_ignore_ascii_case(edge));
+    if !phrases.iter().any(end) {
+        return false;
+    }
+    let words = words();
+    phrases.iter().any(|p| {
+        if before {
+            words.ends_with(p)
+        } else {
+            words.starts_with(p)
+        }
+    })
+}
+
 /// What must follow a guarded reporting verb for it to report speech (its
 /// rule's `only_before` and `speech_later`), and what must not
 /// (`never_before`, and before it `never_after`).
@@ -479,33 +498,18 @@ impl AttributionFinder {
     /// word or mark is one of the guard's `next`, nothing but a full stop
     /// follows, or one of its `later` phrases comes before the clause ends.
     fn guard_passes(&self, sentence: &str, start: usize, end: usize, guard: &Guard) -> bool {
-        // "Needless to say": as after it, only a verb right after a last
-        // word of a phrase reads the words before it.
+        // "Needless to say", "tells the story": most verbs have none of
+        // the phrases' edge words next to them, and are let through without
+        // reading the words around them.
         let head = &sentence[..start];
-        let last = head.split_whitespace().next_back().unwrap_or("");
-        if guard
-            .never_after
-            .iter()
-            .any(|p| p.last().is_some_and(|w| w.eq_ignore_ascii_case(last)))
-        {
-            let before = trailing_words(head, 3);
-            if guard.never_after.iter().any(|p| before.ends_with(p)) {
-                return false;
-            }
-        }
         let rest = &sentence[end..];
-        // Most verbs are followed by none of the phrases' first words: those
-        // are let through without reading the words after them.
-        let first = rest.split_whitespace().next().unwrap_or("");
-        if guard
-            .never
-            .iter()
-            .any(|p| p.first().is_some_and(|w| w.eq_ignore_ascii_case(first)))
-        {
-            let next = leading_words(rest, 3);
-            if guard.never.iter().any(|p| next.starts_with(p)) {
-                return false;
-            }
+        let before = head.split_whitespace().next_back().unwrap_or("");
+        if next_to_phrase(&guard.never_after, before, true, || trailing_words(head, 3)) {
+            return false;
+        }
+        let after = rest.split_whitespace().next().unwrap_or("");
+        if next_to_phrase(&guard.never, after, false, || leading_words(rest, 3)) {
+            return false;
         }
         if guard.next.is_empty() {
             return true;
@@ -739,9 +743,7 @@ impl AttributionFinder {
                         continue;
                     }
                     // "she said", or with an adverb between: "she also said".
-                    let adverb = before_words.last().is_some_and(|t| {
-                        SUBJECT_ADVERBS.contains(&t.text) || t.text.len() > 4 && t.text.ends_with("ly")
-                    });
+                    let adverb = before_words.last().is_some_and(|t| is_adverb(t.text));
                     let subject = before_words
                         .len()
                         .checked_sub(1 + usize::from(adverb))
@@ -1056,14 +1058,13 @@ fn determined_subject<'a>(
     if participle(&sentence[verb_end..]) {
         return None;
     }
-    let adverb = |w: &str| SUBJECT_ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly"));
     let mut k = before.len();
-    while k > 0 && before.len() - k < 2 && adverb(before[k - 1].text) {
+    while k > 0 && before.len() - k < 2 && is_adverb(before[k - 1].text) {
         k -= 1;
     }
     let noun = *before.get(k.checked_sub(1)?)?;
     let lower = |w: &str| w.chars().all(char::is_lowercase);
-    let function = |w: &str| function_word(w) || adverb(w);
+    let function = |w: &str| function_word(w) || is_adverb(w);
     if noun.text.len() < 3 || !lower(noun.text) || function(noun.text) {
         return None;
     }
@@ -1077,41 +1078,56 @@ fn determined_subject<'a>(
             return None;
         }
         if SUBJECT_DETERMINERS.contains(&t.text.to_lowercase().as_str()) {
-            // Not the object of a preposition ("people familiar with the
-            // matter said" is said by the people) nor of a relative clause
-            // ("the officer who fired the shot says").
-            let clause = &before[at.saturating_sub(3)..at];
-            let object = clause.last().is_some_and(|p| {
-                let w = p.text.to_lowercase();
-                PREPOSITIONS.contains(&w.as_str())
-                    // "the company managing the cables says"
-                    || w.len() > 4 && w.ends_with("ing")
-                    // "Kyrtsos said the violent demonstrations revealed
-                    // ...": the outer verb reports it.
-                    || verb_words.contains(&w)
-            }) || clause
-                .iter()
-                .any(|p| matches!(p.text.to_lowercase().as_str(), "who" | "which" | "that" | "whom"));
-            // A "verb" ending the sentence right after its phrase is a noun
-            // ("this remains an unsubstantiated claim."), unless the phrase
-            // is set off as a speaker is ("..., the judge said.").
-            let last = sentence[verb_end..]
-                .trim_matches(|c: char| c.is_whitespace() || ".!?\"'”".contains(c))
-                .is_empty();
-            let det = t.text.to_lowercase();
-            let singular = matches!(det.as_str(), "a" | "an" | "one" | "another" | "this" | "that");
-            // After "a", a verb's base form is a noun too: "an unsubstantiated
-            // claim about ...", where "a publicist says" agrees.
-            let verb = &sentence[verb_start..verb_end];
-            let base_form = singular && !verb.ends_with('s') && !verb.ends_with('d');
-            let noun_verb = base_form || last && !set_off(sentence[..t.start].trim_end());
-            return (!object && !noun_verb).then_some(noun);
+            return subject_phrase(sentence, before, at, verb_start, verb_end, verb_words).then_some(noun);
         }
         if !lower(t.text) || function(t.text) {
             return None;
         }
     }
     None
+}
+
+/// Whether the noun phrase that the determiner `before[at]` opens is the
+/// subject of the verb at `verb_start..verb_end`: not the object of a
+/// preposition ("people familiar with the matter said" is said by the
+/// people), of a relative clause ("the officer who fired the shot says"), a
+/// participle ("the company managing the cables says") or an outer
+/// reporting verb ("Kyrtsos said the violent demonstrations revealed ..."),
+/// and the verb no noun ("an unsubstantiated claim").
+fn subject_phrase(
+    sentence: &str,
+    before: &[crate::tokens::Token],
+    at: usize,
+    verb_start: usize,
+    verb_end: usize,
+    verb_words: &HashSet<String>,
+) -> bool {
+    let clause = &before[at.saturating_sub(3)..at];
+    let object = clause.last().is_some_and(|p| {
+        let w = p.text.to_lowercase();
+        PREPOSITIONS.contains(&w.as_str()) || w.len() > 4 && w.ends_with("ing") || verb_words.contains(&w)
+    }) || clause
+        .iter()
+        .any(|p| matches!(p.text.to_lowercase().as_str(), "who" | "which" | "that" | "whom"));
+    // A "verb" ending the sentence right after its phrase is a noun ("this
+    // remains an unsubstantiated claim."), unless the phrase is set off as
+    // a speaker is ("..., the judge said."); so is a base form after "a"
+    // ("an unsubstantiated claim about ...", where "a publicist says" agrees).
+    let last = sentence[verb_end..]
+        .trim_matches(|c: char| c.is_whitespace() || ".!?\"'”".contains(c))
+        .is_empty();
+    let det = before[at].text.to_lowercase();
+    let singular = matches!(det.as_str(), "a" | "an" | "one" | "another" | "this" | "that");
+    let verb = &sentence[verb_start..verb_end];
+    let base_form = singular && !verb.ends_with('s') && !verb.ends_with('d');
+    let noun_verb = base_form || last && !set_off(sentence[..before[at].start].trim_end());
+    !object && !noun_verb
+}
+
+/// An adverb that may stand between a subject and its verb: one of
+/// [`SUBJECT_ADVERBS`], or a word ending in "-ly" ("finally", "steadfastly").
+fn is_adverb(w: &str) -> bool {
+    SUBJECT_ADVERBS.contains(&w) || w.len() > 4 && w.ends_with("ly")
 }
 
 /// Lower-case words that are no noun of a speaker: auxiliaries,
