@@ -722,14 +722,17 @@ impl EntityFinder {
         }) {
             return Some(c.clone());
         }
+        // "T - Mobile" as tokenised text writes "T-Mobile".
+        let name = name.replace(" - ", "-");
+        // A nickname opens a person's name, never a hyphened one: the
+        // "Al" of "Al-Masry Al-Youm" is an article.
         if let Some(space) = name.find(' ')
             && let Some(full) = with_lower(&name[..space], |first| self.nicknames.get(first))
-            && !self.persons.names_no_person(name)
+            && !self.persons.names_no_person(&name)
         {
             return Some(format!("{full}{}", &name[space..]));
         }
-        // "T - Mobile" as tokenised text writes "T-Mobile".
-        Some(name.replace(" - ", "-"))
+        Some(name)
     }
 }
 
