@@ -19,11 +19,15 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 /// the comedian added`, `'' added Immelman`. A guarded verb there reports
 /// the quotation.
 fn after_quotation(sentence: &str, at: usize) -> bool {
-    let before = &sentence[..at];
-    let words = before.split_whitespace().rev().take(4);
+    let words: Vec<&str> = sentence[..at].split_whitespace().collect();
+    // A quotation mark opening the sentence closes the one before it, as
+    // tokenised text splits them ("'' Ty Lawson added 16 points").
     words
-        .into_iter()
-        .any(|w| ends_quotation(w) || w.ends_with(",'") || w == "'")
+        .iter()
+        .enumerate()
+        .rev()
+        .take(4)
+        .any(|(i, w)| i > 0 && (ends_quotation(w) || w.ends_with(",'") || *w == "'"))
 }
 
 /// Whether `text` ends with a closing quotation mark: straight, curly, or
