@@ -19,15 +19,16 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 /// the comedian added`, `'' added Immelman`. A guarded verb there reports
 /// the quotation.
 fn after_quotation(sentence: &str, at: usize) -> bool {
-    let words: Vec<&str> = sentence[..at].split_whitespace().collect();
     // A quotation mark opening the sentence closes the one before it, as
-    // tokenised text splits them ("'' Ty Lawson added 16 points").
-    words
-        .iter()
-        .enumerate()
+    // tokenised text splits them ("'' Ty Lawson added 16 points"): the
+    // sentence's first word is not read.
+    let before = sentence[..at].trim_start();
+    let past_first = before.find(char::is_whitespace).map_or("", |i| &before[i..]);
+    past_first
+        .split_whitespace()
         .rev()
         .take(4)
-        .any(|(i, w)| i > 0 && (ends_quotation(w) || w.ends_with(",'") || *w == "'"))
+        .any(|w| ends_quotation(w) || w.ends_with(",'") || w == "'")
 }
 
 /// Whether `text` ends with a closing quotation mark: straight, curly, or
@@ -1059,9 +1060,6 @@ fn determined_subject<'a>(
     verb_end: usize,
     verb_words: &HashSet<String>,
 ) -> Option<crate::tokens::Token<'a>> {
-    if participle(&sentence[verb_end..]) {
-        return None;
-    }
     let mut k = before.len();
     while k > 0 && before.len() - k < 2 && is_adverb(before[k - 1].text) {
         k -= 1;
@@ -1082,7 +1080,9 @@ fn determined_subject<'a>(
             return None;
         }
         if SUBJECT_DETERMINERS.contains(&t.text.to_lowercase().as_str()) {
-            return subject_phrase(sentence, before, at, verb_start, verb_end, verb_words).then_some(noun);
+            let subject = subject_phrase(sentence, before, at, verb_start, verb_end, verb_words)
+                && !participle(&sentence[verb_end..]);
+            return subject.then_some(noun);
         }
         if !lower(t.text) || function(t.text) {
             return None;

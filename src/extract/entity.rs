@@ -300,12 +300,12 @@ impl EntityFinder {
                 // Tribune"), outside title-case lines and web addresses,
                 // whose slugs hyphen every word ("/ Wladimir - Klitschko -
                 // Stops").
-                let lettered = gap == " - "
+                let hyphened = gap == " - "
                     && (toks[j - 1].text.chars().count() == 1
                         || !titled && self.is_name_word(toks[j - 1].text) && !in_web_address(sentence, t.start))
                     && toks[j - 1].text.starts_with(|c: char| c.is_ascii_uppercase())
                     && is_capitalised(t.text);
-                if !(gap.is_empty() || gap == " " || gap == " & " || initial || lettered) {
+                if !(gap.is_empty() || gap == " " || gap == " & " || initial || hyphened) {
                     break;
                 }
                 // In a title-case line a common word ends the name too.

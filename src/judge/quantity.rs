@@ -313,7 +313,7 @@ impl Aspects {
                         q.measure = None;
                         return q;
                     }
-                    Share::Open | Share::None => {}
+                    Share::Keep => {}
                 }
                 let Some(a) = a else { return q };
                 if !a.compared {
@@ -423,12 +423,11 @@ fn share_base(text: &str, end: usize) -> Option<String> {
 
 /// What a figure in percent is a share of, as [`share_keys`] reads it.
 enum Share {
-    /// Not a share in percent.
-    None,
+    /// Compared as the figure is: not a share in percent, or a lone share
+    /// whose base the claim does not say (compared with any).
+    Keep,
     /// A share of this, compared only with shares of the same.
     Of(String),
-    /// A lone share whose base the claim does not say: compared with any.
-    Open,
     /// A share in a list whose base and place the claim does not say, when
     /// other shares of the list say theirs: which it is, is not known.
     Unread,
@@ -469,10 +468,10 @@ fn share_keys(claim: &Claim, spans: &[(usize, usize)]) -> Vec<Share> {
     keys.into_iter()
         .enumerate()
         .map(|(n, key)| match key {
-            _ if !percent(n) => Share::None,
+            _ if !percent(n) => Share::Keep,
             Some(key) => Share::Of(key),
             None if list && some_read => Share::Unread,
-            None => Share::Open,
+            None => Share::Keep,
         })
         .collect()
 }
