@@ -444,14 +444,14 @@ const NEWS: &[Row] = &[
         None,
         Some("month"),
     ),
-    // A spaced slash that makes no proper fraction leaves two figures.
+    // The scale after a hyphened fraction is the whole number's too.
     (
-        "the store is open 24 / 7 now",
-        "24",
-        Some(24.0),
-        Some(24.0),
-        Some(24.0),
-        None,
+        "the contract is worth $5-1/2 million a year",
+        "$5-1/2 million",
+        Some(5.5e6),
+        Some(5.5e6),
+        Some(5.5e6),
+        Some("USD"),
         None,
     ),
 ];
@@ -495,6 +495,14 @@ fn bracketed_conversion_links_two_amounts() {
 /// Digits that name, label or locate: never a quantity. A year alone is a
 /// date, left to the date finder, so it yields no quantity either.
 const NOT_QUANTITIES: &[&str] = &[
+    // A spaced slash that makes no proper fraction is no figure, as unspaced:
+    // neither side counts what follows ("41 / 2 months" lost a space).
+    "the store is open 24 / 7 now",
+    "he served 41 / 2 months",
+    // Digits around a colon: a clock time, a score, a ratio.
+    "posted December 15 , 2008 , 7 : 35 am",
+    "the meeting ended at 13:42",
+    "they mixed it 3:2 with water",
     "H.R. 4747",
     "S. 2391",
     "the Boeing 737 MAX",

@@ -127,6 +127,19 @@ pub fn scan(s: &str, at: usize) -> Option<Literal> {
         }
         return None;
     }
+    // The second number of a spaced slash pair ("41 / 2", "24 / 7") is no
+    // count of what follows it: "41 / 2 months" is not two months.
+    if at >= 4 && b[..at].ends_with(b" / ") && b[at - 4].is_ascii_digit() {
+        return None;
+    }
+    // Digits on either side of a colon are a clock time, a score or a ratio
+    // ("7 : 35 am", "13:42", "3:2"), no count of anything.
+    let colon = |i: usize| [&b":"[..], b" : "].into_iter().find(|c| b[i..].starts_with(c)).map(<[u8]>::len);
+    if colon(at + lead).is_some_and(|n| digits(b, at + lead + n) > 0)
+        || [1, 3].into_iter().any(|n| at > n && colon(at - n) == Some(n) && b[at - n - 1].is_ascii_digit())
+    {
+        return None;
+    }
     let mut int_end = at + lead;
     let mut text: String = s[at..int_end].to_string();
     let mut integer = true;
@@ -287,12 +300,16 @@ pub fn scan(s: &str, at: usize) -> Option<Literal> {
         fraction = true;
     } else if integer && b[end..].starts_with(b" / ") && !b[..at].ends_with(b"/ ") && digits(b, end + 3) > 0 {
         // Tokenised text spaces the slash: "4 1 / 2 hours". Only a proper
-        // fraction is read so, and not inside a date ("05 / 02 / 07");
-        // "24 / 7" stays two numbers, as before.
+        // fraction is read so, and not inside a date ("05 / 02 / 07"); other
+        // pairs are no number, as unspaced ("24 / 7", and "41 / 2", a mixed
+        // number that lost its space).
         let n = digits(b, end + 3);
         let after = end + 3 + n;
         let den: f64 = s[end + 3..after].parse().ok()?;
-        if !b[after..].starts_with(b" / ") && !alnum_at(b, after) && b.get(after) != Some(&b'/') && proper(value, den) {
+        if !b[after..].starts_with(b" / ") && !alnum_at(b, after) && b.get(after) != Some(&b'/') {
+            if !proper(value, den) {
+                return None;
+            }
             value /= den;
             end = after;
             integer = false;
@@ -335,9 +352,7 @@ mod tests {
             ("2.5^-1", 0.4, "2.5^-1"),
             ("3/4", 0.75, "3/4"),
             ("1 / 2 hours", 0.5, "1 / 2"),
-            ("24 / 7", 24.0, "24"),
             ("1 / 2 / 2009", 1.0, "1"),
-            ("9 / 11", 9.0, "9"),
             ("05 / 02 / 07", 5.0, "05"),
             ("1, 234", 1.0, "1"),
             ("423 0000", 423.0, "423"),
@@ -357,13 +372,17 @@ mod tests {
             );
             assert_eq!(&text[..lit.end], *span, "{text}");
         }
-        // The middle of a spaced date is no fraction.
+        // The middle of a spaced date is no fraction, nor any number.
         let date = "05 / 02 / 07";
-        let lit = scan(date, 5).expect("02");
-        assert_eq!((lit.value, &date[5..lit.end]), (2.0, "02"));
-        for label in ["5/17/2018", "9/11", "24/7", "50/50"] {
+        assert!(scan(date, 5).is_none());
+        for label in ["5/17/2018", "9/11", "24/7", "50/50", "24 / 7", "9 / 11", "41 / 2 months"] {
             assert!(scan(label, 0).is_none(), "{label}");
         }
+        assert!(scan("41 / 2 months", 5).is_none());
+        for (time, at) in [("7 : 35 am", 0), ("7 : 35 am", 4), ("13:42", 0), ("13:42", 3), ("3:2", 2)] {
+            assert!(scan(time, at).is_none(), "{time} at {at}");
+        }
+        assert!(scan("at 7: the", 3).is_some_and(|l| l.value == 7.0));
         assert!(scan("2½", 0).is_some_and(|l| l.value == 2.5 && l.end == "2½".len()));
     }
 }

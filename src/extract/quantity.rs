@@ -1844,7 +1844,13 @@ impl Cx<'_> {
                 // "a 4-1/2-month term": a whole number hyphened to a proper
                 // fraction is one mixed number, not a range down to a half.
                 if n2.fraction && !scaled && v.fract() == 0.0 && self.is_punct(next, "-") {
-                    let mixed = v + v2;
+                    // "$5-1/2 million": the scale after the fraction is the
+                    // whole number's too.
+                    let mixed = if scaled2 && n2.raw != 0.0 {
+                        (v + n2.raw) * (v2 / n2.raw)
+                    } else {
+                        v + v2
+                    };
                     core.value = Some(mixed);
                     core.low = mixed;
                     core.high = mixed;
