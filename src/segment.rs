@@ -20,7 +20,11 @@
 //! - A terminator run (`.`, `?!`, `...`, `…`) takes the closing quotes and
 //!   brackets after it, and is a boundary only if whitespace follows. The
 //!   word after the whitespace (past opening quotes and brackets) decides:
-//!   a lower-case word never starts a sentence.
+//!   a lower-case word never starts a sentence. A closing quote that
+//!   tokenised text spaced from the terminator (`. ''`, `. ”`, and a `"`
+//!   that closes a quotation of its line, ends the line or comes before a
+//!   lower-case word or a reporting clause) is taken too: left to the next
+//!   sentence, it made that sentence's narration a quotation.
 //! - `?` and `!` end a sentence before anything but a lower-case word, or a
 //!   quote closed and followed by a reporting clause (`"Why?" Smith asked`).
 //!   An ellipsis ends one before a capital, a digit or a symbol.
@@ -450,6 +454,16 @@ impl Segmenter {
             cut = j + n;
             (j, newlines) = skip_space(text, cut);
         }
+        // Tokenised text spaces the closing quote from the terminator: in
+        // `"We won . " Smith` the quote closes this sentence, not opens the
+        // next.
+        if newlines == 0
+            && let Some(n) = self.spaced_closer(text, i, j)
+        {
+            cut = j + n;
+            closed = true;
+            (j, newlines) = skip_space(text, cut);
+        }
         if j >= text.len() {
             return text.len();
         }
@@ -813,6 +827,34 @@ impl Segmenter {
             end = next + second.len();
         }
         false
+    }
+
+    /// The length of the closing quotation mark at `at`, standing alone
+    /// after the terminator at `term`: `''` and `”` always close; a straight
+    /// `"` closes when its line has opened a quotation before it (an odd
+    /// count), when it ends its line (no quotation opens there), or when a
+    /// lower-case word or a reporting clause follows it (`? " the widow
+    /// read`, a quotation that opened lines before).
+    fn spaced_closer(&self, text: &str, term: usize, at: usize) -> Option<usize> {
+        let rest = &text[at..];
+        let n = ["''", "”", "’’", "\""].into_iter().find(|q| rest.starts_with(q))?.len();
+        if !char_at(text, at + n).is_none_or(char::is_whitespace) {
+            return None;
+        }
+        if n > 1 {
+            return Some(n);
+        }
+        let line = text[..term].rfind('\n').map_or(0, |p| p + 1);
+        if text[line..term].bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+            return Some(n);
+        }
+        let (w, newlines) = skip_space(text, at + n);
+        let word = word_at(text, w);
+        let closes = newlines > 0
+            || w >= text.len()
+            || (word.starts_with(char::is_lowercase)
+                || word.starts_with(char::is_uppercase) && self.reporting_follows(text, w, word));
+        closes.then_some(n)
     }
 
     /// Whether the single line break at `nl` ends a headline-like line.

@@ -217,6 +217,38 @@ const CASES: &[(&str, &str, &[&str])] = &[
     ("spaced ellipsis mid", "It was . . . odd.", &["It was . . . odd."]),
     ("ellipsis at text end", "And then...", &["And then..."]),
     // Quotations.
+    // Tokenised text spaces the closing quotation mark from the full stop:
+    // it still closes the sentence before it.
+    (
+        "spaced closing quotes",
+        "He said , `` We won . '' The team left .",
+        &["He said , `` We won . ''", "The team left ."],
+    ),
+    (
+        "spaced straight quote closes an open quotation",
+        "He said , \"We won . \" The team left .",
+        &["He said , \"We won . \"", "The team left ."],
+    ),
+    (
+        "spaced straight quote at the end of a line",
+        "\"We won .\nWe always win . \"\nThe team left .",
+        &["\"We won .", "We always win . \"", "The team left ."],
+    ),
+    (
+        "spaced straight quote before a reporting clause",
+        "\"We won .\nWhat else ? \" Ramos said .",
+        &["\"We won .", "What else ? \" Ramos said ."],
+    ),
+    (
+        "spaced straight quote opening the next sentence",
+        "The team left . \"We won , \" Ramos said .",
+        &["The team left .", "\"We won , \" Ramos said ."],
+    ),
+    (
+        "spaced curly closing quote",
+        "She said : “ We won . ” The team left .",
+        &["She said : “ We won . ”", "The team left ."],
+    ),
     (
         "multi-sentence quotation",
         "\"We are ready. We have trained for years,\" Captain Iona Pell said.",

@@ -134,9 +134,16 @@ pub fn scan(s: &str, at: usize) -> Option<Literal> {
     }
     // Digits on either side of a colon are a clock time, a score or a ratio
     // ("7 : 35 am", "13:42", "3:2"), no count of anything.
-    let colon = |i: usize| [&b":"[..], b" : "].into_iter().find(|c| b[i..].starts_with(c)).map(<[u8]>::len);
+    let colon = |i: usize| {
+        [&b":"[..], b" : "]
+            .into_iter()
+            .find(|c| b[i..].starts_with(c))
+            .map(<[u8]>::len)
+    };
     if colon(at + lead).is_some_and(|n| digits(b, at + lead + n) > 0)
-        || [1, 3].into_iter().any(|n| at > n && colon(at - n) == Some(n) && b[at - n - 1].is_ascii_digit())
+        || [1, 3]
+            .into_iter()
+            .any(|n| at > n && colon(at - n) == Some(n) && b[at - n - 1].is_ascii_digit())
     {
         return None;
     }
@@ -375,11 +382,25 @@ mod tests {
         // The middle of a spaced date is no fraction, nor any number.
         let date = "05 / 02 / 07";
         assert!(scan(date, 5).is_none());
-        for label in ["5/17/2018", "9/11", "24/7", "50/50", "24 / 7", "9 / 11", "41 / 2 months"] {
+        for label in [
+            "5/17/2018",
+            "9/11",
+            "24/7",
+            "50/50",
+            "24 / 7",
+            "9 / 11",
+            "41 / 2 months",
+        ] {
             assert!(scan(label, 0).is_none(), "{label}");
         }
         assert!(scan("41 / 2 months", 5).is_none());
-        for (time, at) in [("7 : 35 am", 0), ("7 : 35 am", 4), ("13:42", 0), ("13:42", 3), ("3:2", 2)] {
+        for (time, at) in [
+            ("7 : 35 am", 0),
+            ("7 : 35 am", 4),
+            ("13:42", 0),
+            ("13:42", 3),
+            ("3:2", 2),
+        ] {
             assert!(scan(time, at).is_none(), "{time} at {at}");
         }
         assert!(scan("at 7: the", 3).is_some_and(|l| l.value == 7.0));
