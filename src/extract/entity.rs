@@ -63,6 +63,9 @@ pub struct EntityFinder {
     /// may open them ("local"): see [`crate::rules::ReportingRule::modifiers`].
     unnamed: FxHashSet<String>,
     source_modifiers: FxHashSet<String>,
+    /// Single-word verbs of saying (the reporting rules of shape `verb`):
+    /// a title alone right before one is a surname ([`Self::surname_title`]).
+    speech_verbs: FxHashSet<String>,
     connectors: FxHashSet<&'static str>,
     /// Common English words (rules/common.toml, and the words of WordNet's
     /// frequent senses in rules/related.toml): in a title-case line ("Lohan
@@ -174,6 +177,10 @@ impl EntityFinder {
             f.common.extend(r.nouns.iter().map(|w| w.to_lowercase()));
         }
         for r in &rules.reporting {
+            if r.shape == crate::rules::ReportingShape::Verb {
+                f.speech_verbs
+                    .extend(r.words.iter().filter(|w| !w.contains(' ')).map(|w| w.to_lowercase()));
+            }
             if r.shape == crate::rules::ReportingShape::UnnamedSubject {
                 f.common.extend(r.words.iter().map(|w| w.to_lowercase()));
                 f.unnamed.extend(r.words.iter().map(|w| w.to_lowercase()));
@@ -345,12 +352,49 @@ impl EntityFinder {
                     break;
                 }
             }
-            if let Some(e) = self.make_entity(sentence, sentence_start, &toks[i..j]) {
+            if j == i + 1 && self.surname_title(sentence, toks, i) {
+                let t = toks[i];
+                out.push(Entity {
+                    text: t.text.to_string(),
+                    start: sentence_start + t.start,
+                    end: sentence_start + t.end,
+                    canonical: t.text.to_string(),
+                    titled: false,
+                });
+            } else if let Some(e) = self.make_entity(sentence, sentence_start, &toks[i..j]) {
                 out.push(e);
             }
             i = j;
         }
         out
+    }
+
+    /// Whether the title at token `i`, standing alone, is a surname: after
+    /// a closing quotation or a comma, and before a verb of saying or an
+    /// age set off by commas (`" King said`, `, Leader said`, `King , 39 ,
+    /// a clerk`). A role needs a determiner or a name beside it ("the King
+    /// said", "Alaska Governor said", "King Abdullah said").
+    fn surname_title(&self, sentence: &str, toks: &[Token], i: usize) -> bool {
+        let t = toks[i];
+        if !key_in(&self.titles, t.text) {
+            return false;
+        }
+        let before = sentence[i.checked_sub(1).map_or(0, |p| toks[p].end)..t.start].trim();
+        if before.is_empty() || !before.ends_with([',', '"', '”', '\'']) {
+            return false;
+        }
+        let Some(next) = toks.get(i + 1) else {
+            return false;
+        };
+        let gap = &sentence[t.end..next.start];
+        if gap == " " {
+            return with_lower(next.text, |w| self.speech_verbs.contains(w));
+        }
+        let age = next.text.len() <= 3 && next.text.bytes().all(|b| b.is_ascii_digit());
+        age && gap.trim() == ","
+            && toks
+                .get(i + 2)
+                .is_some_and(|after| sentence[next.end..after.start].trim() == ",")
     }
 
     /// A public body's name that joins two nouns with "and" ("Fish and
