@@ -36,6 +36,13 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("The toll rose to 40, according to Norland's seismic institute.", Some("Norland's seismic institute"), false, RE, false),
     ("Norland's health ministry said 40 people died.", Some("Norland's health ministry"), false, RE, false),
     ("Acme's spokeswoman, Jane Hargrove, said the recall was voluntary.", Some("Jane Hargrove"), false, RE, false),
+    // Lower-case words and an age between a closing verb and the name only
+    // describe the speaker, and an aside may follow the name.
+    ("Globex will close the plant, said local resident Jane Hargrove.", Some("Jane Hargrove"), false, RE, false),
+    ("\"We are relieved,\" said 17-year-old Marcus Okafor, one of the plant's oldest workers' sons.", Some("Marcus Okafor"), true, RE, false),
+    ("\"We are relieved , \" said 17 - year - old Marcus Okafor , a welder .", Some("Marcus Okafor"), true, RE, false),
+    // A title alone after a quotation is a surname.
+    ("\"The plant will close in May,\" King said.", Some("King"), true, RE, false),
     // The speaker heads an appositive; the name before the verb is inside it.
     ("Jane Hargrove, director of the Globex Foundation for Safe Roads, said the plant had closed.", Some("Jane Hargrove"), false, RE, false),
     ("Marcus Okafor, 39, a clerk at Acme Hospital, said the plant had closed.", Some("Marcus Okafor"), false, RE, false),

@@ -403,13 +403,38 @@ impl AttributionFinder {
     ) -> Option<&'e Entity> {
         next.filter(|e| {
             let gap = &sentence[end..e.start - base];
-            gap.len() <= if titled { 24 } else { 12 }
+            let plain = gap.len() <= if titled { 24 } else { 12 }
                 && gap.split_whitespace().all(|w| {
                     let w = w.to_lowercase();
                     let w = if titled { w.trim_end_matches('.') } else { &w };
                     matches!(w, "a" | "the" | "an") || titled && self.titles.contains(w)
-                })
+                });
+            plain || titled && self.described_after(gap)
         })
+    }
+
+    /// Whether the words between a closing verb and a name only describe
+    /// the name: up to three lower-case words, none a function word, a
+    /// spokesperson or a body, or an age ("said local resident Jeremy
+    /// Ortiz", "said 17-year-old Jeremy Ortiz", as tokenised text writes it
+    /// too: "17 - year - old").
+    fn described_after(&self, gap: &str) -> bool {
+        let words: Vec<&str> = gap
+            .split_whitespace()
+            .filter(|w| !matches!(*w, "a" | "an" | "the" | "-"))
+            .collect();
+        let age = |w: &str| {
+            w.split('-')
+                .all(|p| p.bytes().all(|b| b.is_ascii_digit()) || matches!(p, "year" | "years" | "old"))
+        };
+        let describes = |w: &&str| {
+            age(w)
+                || w.chars().all(char::is_lowercase)
+                    && !function_word(w)
+                    && !self.spokespeople.contains(*w)
+                    && !self.bodies.contains(*w)
+        };
+        (1..=5).contains(&words.len()) && gap.len() <= 40 && words.iter().all(describes)
     }
 
     /// "said Anchorage businessman Andrew Halcro": the name after a verb,
@@ -470,7 +495,10 @@ impl AttributionFinder {
                     || self.unnamed.contains(&w)
                     || matches!(w.as_str(), "and" | "with" | "who" | "of" | "from")
             });
-        (set_off && tail.len() <= 4 && closes).then_some(e)
+        // An aside may follow the name, however long ("said Jeremy Ortiz,
+        // one of the deputy's sons from a previous marriage").
+        let aside = rest.starts_with(',');
+        (set_off && (tail.len() <= 4 || aside) && closes).then_some(e)
     }
 
     /// Whether the words between a name and the verb after it hold the
