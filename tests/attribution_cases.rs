@@ -41,6 +41,14 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("Globex will close the plant, said local resident Jane Hargrove.", Some("Jane Hargrove"), false, RE, false),
     ("\"We are relieved,\" said 17-year-old Marcus Okafor, one of the plant's oldest workers' sons.", Some("Marcus Okafor"), true, RE, false),
     ("\"We are relieved , \" said 17 - year - old Marcus Okafor , a welder .", Some("Marcus Okafor"), true, RE, false),
+    // A name, asides set off by commas that name no one, then the verb: the
+    // name speaks. Not when the name is a preposition's object, and "according
+    // to" takes no speaker before it.
+    ("Jane Hargrove, the plant's director, said the line would close.", Some("Jane Hargrove"), false, RE, false),
+    ("Marcus Okafor, 41, who has worked there for years, said the plant was safe.", Some("Marcus Okafor"), false, RE, false),
+    ("Marcus Okafor , Hargrove 's grandson , said the plant was safe .", Some("Marcus Okafor"), false, RE, false),
+    ("Sen. Jane Hargrove (D-Ohio) said the plant was safe.", Some("Jane Hargrove"), false, RE, false),
+    ("A truck hit a Globex van, which then sped off, according to police.", Some("police"), false, RE, false),
     // A title alone after a quotation is a surname.
     ("\"The plant will close in May,\" King said.", Some("King"), true, RE, false),
     // The speaker heads an appositive; the name before the verb is inside it.

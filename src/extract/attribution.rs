@@ -501,6 +501,47 @@ impl AttributionFinder {
         (set_off && (tail.len() <= 4 || aside) && closes).then_some(e)
     }
 
+    /// Whether the name `e` is the subject of the verb at `verb`, with
+    /// asides set off by commas between them that name no one and hold no
+    /// quotation: "Jane Roe, the plant's director, said", "Roe, 39, a
+    /// clerk, said", "Roe, who ran the plant, said". The comma right before
+    /// the verb shows it: "in Ohio, police said" has its subject there.
+    fn set_off_subject(&self, sentence: &str, base: usize, e: &Entity, verb: usize) -> bool {
+        let Some(gap) = sentence.get(e.end - base..verb) else {
+            return false;
+        };
+        // The name opens its clause: not the object of a preposition or a
+        // question word ("head of production for Paperny Films, located
+        // down the street, said", "why Felt, who was ill, admitted").
+        let opens = tokens(&sentence[..e.start - base]).last().is_none_or(|t| {
+            !PREPOSITIONS.contains(&t.text.to_lowercase().as_str()) && !matches!(t.text, "why" | "how" | "whether")
+        });
+        if !opens {
+            return false;
+        }
+        let Some(inner) = gap.trim().strip_prefix(',').and_then(|g| g.strip_suffix(',')) else {
+            return false;
+        };
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        // A name may own the aside's noun ("Felt 's grandson"), and none
+        // other may stand in it: "Smith, Jones and Lee said" lists three.
+        let owned = |i: usize| {
+            words.get(i + 1).is_some_and(|n| matches!(*n, "'s" | "’s" | "'" | "’"))
+                || ["'s", "’s"].iter().any(|p| words[i].ends_with(p))
+        };
+        (1..=12).contains(&words.len())
+            && inner.split(',').count() <= 3
+            && !inner.contains(['"', '“', '”', '(', ')'])
+            && !inner.contains("''")
+            && !inner.contains("``")
+            && words
+                .iter()
+                .enumerate()
+                .all(|(i, w)| !w.starts_with(char::is_uppercase) || owned(i))
+            && !words.iter().any(|w| matches!(*w, "and" | "or" | "&"))
+            && !(words.len() == 1 && self.unnamed.contains(&words[0].to_lowercase()))
+    }
+
     /// Whether the words between a name and the verb after it hold the
     /// verb's own subject: an unnamed source or a pronoun after a comma
     /// ("in New Zealand, police confirmed"; not "Nichols, who argued",
@@ -679,12 +720,24 @@ impl AttributionFinder {
                     // what was said ("holding onto Latoya Brown ,” says
                     // Fairman").
                     gap.len() <= 40
-                        && gap.split_whitespace().count() <= 2
+                        && (gap.split_whitespace().count() <= 2 || party_tag(gap))
                         && !gap.contains(['\n', '"', '”'])
                         && !gap.contains("''")
                         && !self.subject_between(gap)
                 })
                 .map(|e| appositive_head(sentence, base, e, m.start, entities).unwrap_or(e));
+            // "Jane Roe, the plant's director, said": a name, then asides set
+            // off by commas that name no one, then the verb.
+            let aside_entity = before_entity
+                .is_none()
+                .then(|| {
+                    entities[prev_entity.saturating_sub(2)..prev_entity]
+                        .iter()
+                        .rev()
+                        .find(|e| self.set_off_subject(sentence, base, e, m.start))
+                })
+                .flatten();
+            let before_entity = before_entity.or(aside_entity);
             match shape {
                 // Never in the matcher: these rules list nouns, not phrases.
                 ReportingShape::UnnamedSubject => {}
@@ -700,9 +753,10 @@ impl AttributionFinder {
                     // "X told reporters": with no named listener, the speaker is the source.
                     let speaker = before_entity.filter(|e| {
                         after_entity.is_none()
-                            && sentence[e.end - base..m.start]
-                                .chars()
-                                .all(|c| c.is_alphanumeric() || c == ' ')
+                            && (aside_entity.is_some() && self.listeners.contains(&verb.to_lowercase())
+                                || sentence[e.end - base..m.start]
+                                    .chars()
+                                    .all(|c| c.is_alphanumeric() || c == ' '))
                     });
                     let before_words = &all_tokens[..all_tokens.partition_point(|t| t.end <= m.start)];
                     // "Two witnesses told reporters ...": an unnamed speaker.
@@ -1456,6 +1510,20 @@ fn appositive_head<'e>(
         at = comma;
     }
     None
+}
+
+/// A bracketed party tag between a name and its verb: "Barbara Boxer
+/// ( D-Calif. ) said".
+fn party_tag(gap: &str) -> bool {
+    let inner = gap
+        .trim()
+        .strip_prefix('(')
+        .and_then(|g| g.strip_suffix(')'))
+        .map(str::trim);
+    inner.is_some_and(|t| {
+        let b = t.as_bytes();
+        b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && !t.contains(' ')
+    })
 }
 
 /// A web address that opens its line, or ends it with no full stop: a
