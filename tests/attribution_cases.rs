@@ -49,6 +49,13 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("Marcus Okafor , Hargrove 's grandson , said the plant was safe .", Some("Marcus Okafor"), false, RE, false),
     ("Sen. Jane Hargrove (D-Ohio) said the plant was safe.", Some("Jane Hargrove"), false, RE, false),
     ("A truck hit a Globex van, which then sped off, according to police.", Some("police"), false, RE, false),
+    // A pronoun that tells someone speaks, unless another verb names the
+    // source; and an infinitive after "told" is no telling.
+    ("He also told the panel that the plant was safe.", Some("he"), false, RE, false),
+    ("Police said he told them he had fled the plant.", Some("police"), false, RE, false),
+    ("It was a lie he told to protect the plant.", None, false, RE, false),
+    // A determined subject after an aside: the comma parts them.
+    ("Under questioning, the court clerk said the fire started inside.", Some("clerk"), false, RE, false),
     // A title alone after a quotation is a surname.
     ("\"The plant will close in May,\" King said.", Some("King"), true, RE, false),
     // The speaker heads an appositive; the name before the verb is inside it.

@@ -759,8 +759,20 @@ impl AttributionFinder {
                                     .all(|c| c.is_alphanumeric() || c == ' '))
                     });
                     let before_words = &all_tokens[..all_tokens.partition_point(|t| t.end <= m.start)];
+                    // "He also told the panel ...": a pronoun speaks, unless
+                    // another verb of the sentence names the source ("Police
+                    // say he told them ..."), and not of an infinitive ("a
+                    // lie he told to serve ..."). "I told them" is inside a
+                    // quotation, whose speaker is another's.
+                    let pronoun = (after_entity.is_none()
+                        && speaker.is_none()
+                        && self.listeners.contains(&verb.to_lowercase())
+                        && !sentence[m.end..].trim_start().starts_with("to "))
+                    .then(|| pronoun_subject(sentence, before_words, m.start))
+                    .flatten()
+                    .filter(|p| matches!(p.text.to_lowercase().as_str(), "he" | "she" | "they"));
                     // "Two witnesses told reporters ...": an unnamed speaker.
-                    let unnamed = (after_entity.is_none() && speaker.is_none())
+                    let unnamed = (after_entity.is_none() && speaker.is_none() && pronoun.is_none())
                         .then(|| self.opening_unnamed(sentence, before_words, m.start))
                         .flatten();
                     // "according to the union", "according to local officials";
@@ -783,9 +795,11 @@ impl AttributionFinder {
                                     .unwrap_or_else(|| self.named_source(sentence, base, e, all_tokens))
                             })
                         })
+                        .or_else(|| pronoun.map(|p| p.text.to_lowercase()))
                         .or_else(|| common.as_ref().map(|(s, _)| s.clone()));
                     if source.is_some() || verb_hit.is_none() {
                         let opening = unnamed.and(common.as_ref()).map(|&(_, at)| base + at);
+                        let opening = pronoun.map(|p| base + p.start).or(opening);
                         let start = speaker.map_or(opening.unwrap_or(base + m.start), |e| e.start);
                         let end = owned.map_or(
                             after_entity.map_or(listed.map_or(base + m.end, |n| base + n.end), |e| e.end),
@@ -799,8 +813,11 @@ impl AttributionFinder {
                             verb: Some(verb.clone()),
                             quote,
                         };
-                        if source.is_some() {
+                        if source.is_some() && pronoun.is_none() {
                             return Some((att, level));
+                        }
+                        if pronoun.is_some() && verb_hit.as_ref().is_some_and(|(a, _)| a.source.is_none()) {
+                            verb_hit = None;
                         }
                         verb_hit.get_or_insert((att, level));
                     }
@@ -829,16 +846,7 @@ impl AttributionFinder {
                     {
                         continue;
                     }
-                    // "she said", or with an adverb between: "she also said".
-                    let adverb = before_words.last().is_some_and(|t| is_adverb(t.text));
-                    let subject = before_words
-                        .len()
-                        .checked_sub(1 + usize::from(adverb))
-                        .map(|k| &before_words[k]);
-                    let pronoun = subject.filter(|t| {
-                        PRONOUNS.contains(&t.text.to_lowercase().as_str())
-                            && sentence[t.end..m.start].chars().all(|c| c.is_alphabetic() || c == ' ')
-                    });
+                    let pronoun = pronoun_subject(sentence, before_words, m.start);
                     let inverted = self.closing_source(sentence, base, m.start, m.end, entities.get(next));
                     let before_entity = before_entity.filter(|_| inverted.is_none());
                     // "... in Florida, they said": the pronoun next to the
@@ -882,8 +890,9 @@ impl AttributionFinder {
                     };
                     // "Acme denied it, Jane Hargrove said.": the attribution
                     // that closes the sentence reports all that comes before.
-                    let outer =
-                        set_off(sentence[..start - base].trim_end()) && tokens(&sentence[end - base..]).len() <= 4;
+                    let rest = &sentence[end - base..];
+                    let outer = set_off(sentence[..start - base].trim_end())
+                        && (tokens(rest).len() <= 4 || rest.trim_start().starts_with(','));
                     if outer || verb_hit.as_ref().is_none_or(|(a, _)| a.source.is_none()) {
                         let att = Attribution {
                             text: sentence[start - base..end - base].to_string(),
@@ -1189,9 +1198,12 @@ fn subject_phrase(
     verb_words: &HashSet<String>,
 ) -> bool {
     let clause = &before[at.saturating_sub(3)..at];
+    // Only a word right before the determiner governs it: "Under
+    // questioning, the court source said" has its subject.
     let object = clause.last().is_some_and(|p| {
         let w = p.text.to_lowercase();
-        PREPOSITIONS.contains(&w.as_str()) || w.len() > 4 && w.ends_with("ing") || verb_words.contains(&w)
+        let next_to = sentence[p.end..before[at].start].trim().is_empty();
+        next_to && (PREPOSITIONS.contains(&w.as_str()) || w.len() > 4 && w.ends_with("ing") || verb_words.contains(&w))
     }) || clause
         .iter()
         .any(|p| matches!(p.text.to_lowercase().as_str(), "who" | "which" | "that" | "whom"));
@@ -1510,6 +1522,21 @@ fn appositive_head<'e>(
         at = comma;
     }
     None
+}
+
+/// The pronoun right before the verb at `verb`, or before an adverb there:
+/// "she said", "she also said".
+fn pronoun_subject<'t, 'a>(
+    sentence: &str,
+    before_words: &'t [crate::tokens::Token<'a>],
+    verb: usize,
+) -> Option<&'t crate::tokens::Token<'a>> {
+    let adverb = before_words.last().is_some_and(|t| is_adverb(t.text));
+    let k = before_words.len().checked_sub(1 + usize::from(adverb))?;
+    let t = &before_words[k];
+    (PRONOUNS.contains(&t.text.to_lowercase().as_str())
+        && sentence[t.end..verb].chars().all(|c| c.is_alphabetic() || c == ' '))
+    .then_some(t)
 }
 
 /// A bracketed party tag between a name and its verb: "Barbara Boxer
