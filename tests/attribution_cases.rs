@@ -56,6 +56,11 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("It was a lie he told to protect the plant.", None, false, RE, false),
     // A determined subject after an aside: the comma parts them.
     ("Under questioning, the court clerk said the fire started inside.", Some("clerk"), false, RE, false),
+    // An appositive's closing comma before "told"; a phrase of how after a
+    // closing name; a publicist is an unnamed source.
+    ("Her lawyer, Jane Hargrove, told the court the plant was safe.", Some("Jane Hargrove"), false, RE, false),
+    ("\"The plant is safe,\" said Jane Hargrove in a conference call with reporters.", Some("Jane Hargrove"), true, RE, false),
+    ("The singer checked into a clinic, according to her publicist.", Some("publicist"), false, RE, false),
     // A title alone after a quotation is a surname.
     ("\"The plant will close in May,\" King said.", Some("King"), true, RE, false),
     // The speaker heads an appositive; the name before the verb is inside it.

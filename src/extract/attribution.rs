@@ -498,7 +498,10 @@ impl AttributionFinder {
         // An aside may follow the name, however long ("said Jeremy Ortiz,
         // one of the deputy's sons from a previous marriage").
         let aside = rest.starts_with(',');
-        (set_off && (tail.len() <= 4 || aside) && closes).then_some(e)
+        // So may a phrase of how or where ("said Dirk Kempthorne in a
+        // conference call with reporters").
+        let how = tail.first().is_some_and(|t| self.closing.contains(t.text));
+        (set_off && (tail.len() <= 4 || aside || how) && closes).then_some(e)
     }
 
     /// Whether the name `e` is the subject of the verb at `verb`, with
@@ -751,12 +754,14 @@ impl AttributionFinder {
                         continue;
                     }
                     // "X told reporters": with no named listener, the speaker is the source.
+                    // An appositive's closing comma may stand between ("His
+                    // lawyer, Jane Roe, told the court").
                     let speaker = before_entity.filter(|e| {
+                        let gap = &sentence[e.end - base..m.start];
                         after_entity.is_none()
-                            && (aside_entity.is_some() && self.listeners.contains(&verb.to_lowercase())
-                                || sentence[e.end - base..m.start]
-                                    .chars()
-                                    .all(|c| c.is_alphanumeric() || c == ' '))
+                            && ((aside_entity.is_some() || gap.trim() == ",")
+                                && self.listeners.contains(&verb.to_lowercase())
+                                || gap.chars().all(|c| c.is_alphanumeric() || c == ' '))
                     });
                     let before_words = &all_tokens[..all_tokens.partition_point(|t| t.end <= m.start)];
                     // "He also told the panel ...": a pronoun speaks, unless
