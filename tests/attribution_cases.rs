@@ -61,6 +61,13 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("Her lawyer, Jane Hargrove, told the court the plant was safe.", Some("Jane Hargrove"), false, RE, false),
     ("\"The plant is safe,\" said Jane Hargrove in a conference call with reporters.", Some("Jane Hargrove"), true, RE, false),
     ("The singer checked into a clinic, according to her publicist.", Some("publicist"), false, RE, false),
+    // An unnamed source after a closing verb, and a name after its noun.
+    ("The plant will close, said officials.", Some("officials"), false, RE, false),
+    ("\"They are rowdy,\" said a police officer at the scene.", Some("police"), true, RE, false),
+    ("The talks failed, says a source with knowledge of the discussions.", Some("source"), false, RE, false),
+    ("The plant will close, said police officers who asked to stay anonymous.", Some("officers"), false, RE, false),
+    ("The plant will close, said plant spokesman Marcus Okafor.", Some("Marcus Okafor"), false, RE, false),
+    ("Acme said officials would decide the matter next week at a meeting in Ohio.", Some("Acme"), false, RE, false),
     // A title alone after a quotation is a surname.
     ("\"The plant will close in May,\" King said.", Some("King"), true, RE, false),
     // The speaker heads an appositive; the name before the verb is inside it.

@@ -890,6 +890,26 @@ impl AttributionFinder {
                         // "..., officials said." An unnamed source still attributes.
                         let (source, at) = self.common_source(sentence, all_tokens, n);
                         (Some(source), base + at, base + m.end)
+                    } else if let Some(n) = self.closing_unnamed(sentence, all_tokens, m.start, m.end) {
+                        // "..., said a police officer at the scene"; a name
+                        // after the noun is the speaker ("said prison
+                        // spokesman Al Quintero", "said military spokesman
+                        // Brigadier General Avi Benayahu").
+                        let named = entities
+                            .get(entities.partition_point(|e| e.start < base + n.end))
+                            .filter(|e| {
+                                let gap = &sentence[n.end..e.start - base];
+                                gap.split_whitespace().count() <= 3
+                                    && gap.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+                                    && gap.starts_with(' ')
+                            });
+                        match named {
+                            Some(e) => (Some(e.canonical.clone()), base + m.start, e.end),
+                            None => {
+                                let (source, _) = self.common_source(sentence, all_tokens, n);
+                                (Some(source), base + m.start, base + n.end)
+                            }
+                        }
                     } else {
                         continue;
                     };
@@ -978,6 +998,55 @@ impl AttributionFinder {
             .last()
             .filter(|t| self.unnamed.contains(t.text))
             .copied()
+    }
+
+    /// An unnamed source right after a verb that closes the sentence and is
+    /// set off by a comma or a quotation: "..., said officials.", "..., said
+    /// a police officer at the scene.", "..., says a source with knowledge
+    /// of the talks." A determiner or a number may open it, and up to two
+    /// lower-case words may stand before the noun; after it, only a few
+    /// words, or words of where, how or who ("at the scene", "with
+    /// knowledge of", "who asked not to be named").
+    fn closing_unnamed<'a>(
+        &self,
+        sentence: &str,
+        tokens: &[crate::tokens::Token<'a>],
+        verb_start: usize,
+        verb_end: usize,
+    ) -> Option<crate::tokens::Token<'a>> {
+        if !set_off(sentence[..verb_start].trim_end()) {
+            return None;
+        }
+        let after = &tokens[tokens.partition_point(|t| t.start < verb_end)..];
+        let opener = |t: &crate::tokens::Token| {
+            is_determiner(t.text) || matches!(t.text, "one" | "two" | "three" | "several" | "some" | "many")
+        };
+        let skip = usize::from(after.first().is_some_and(opener));
+        let mut k = (skip..(skip + 3).min(after.len())).find(|&k| self.unnamed.contains(after[k].text))?;
+        // "police officers": the last noun of the run heads it.
+        while after
+            .get(k + 1)
+            .is_some_and(|t| self.unnamed.contains(t.text) && sentence[after[k].end..t.start].trim().is_empty())
+        {
+            k += 1;
+        }
+        let spaced = after[..=k]
+            .windows(2)
+            .all(|w| sentence[w[0].end..w[1].start].trim().is_empty());
+        let plain = after[skip..k]
+            .iter()
+            .all(|t| t.text.chars().all(char::is_lowercase) && !function_word(t.text));
+        if !spaced || !plain {
+            return None;
+        }
+        let rest = &after[k + 1..];
+        let gap = rest.first().map_or("", |t| &sentence[after[k].end..t.start]);
+        let closes = rest.len() <= 4
+            || gap.trim_start().starts_with(',')
+            || rest.first().is_some_and(|t| {
+                self.closing.contains(t.text) || matches!(t.text, "with" | "who" | "familiar" | "close" | "from" | "at")
+            });
+        closes.then_some(after[k])
     }
 
     /// An unnamed source that opens the sentence right before the verb:
