@@ -844,7 +844,13 @@ impl Segmenter {
         if n > 1 {
             return Some(n);
         }
-        let line = text[..term].rfind('\n').map_or(0, |p| p + 1);
+        // The line's quotation marks, up to a few thousand bytes back: a
+        // document of one huge line stays linear.
+        let mut from = term.saturating_sub(4096);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let line = text[from..term].rfind('\n').map_or(from, |p| from + p + 1);
         if text[line..term].bytes().filter(|&b| b == b'"').count() % 2 == 1 {
             return Some(n);
         }

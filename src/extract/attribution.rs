@@ -821,10 +821,10 @@ impl AttributionFinder {
                         if source.is_some() && pronoun.is_none() {
                             return Some((att, level));
                         }
-                        if pronoun.is_some() && verb_hit.as_ref().is_some_and(|(a, _)| a.source.is_none()) {
-                            verb_hit = None;
+                        // A pronoun teller waits: a later verb may name the source.
+                        if verb_hit.as_ref().is_none_or(|(a, _)| a.source.is_none()) {
+                            verb_hit = Some((att, level));
                         }
-                        verb_hit.get_or_insert((att, level));
                     }
                 }
                 ReportingShape::Verb => {
@@ -892,9 +892,8 @@ impl AttributionFinder {
                         (Some(source), base + at, base + m.end)
                     } else if let Some(n) = self.closing_unnamed(sentence, all_tokens, m.start, m.end) {
                         // "..., said a police officer at the scene"; a name
-                        // after the noun is the speaker ("said prison
-                        // spokesman Al Quintero", "said military spokesman
-                        // Brigadier General Avi Benayahu").
+                        // after the noun is the speaker ("said plant
+                        // spokesman Marcus Okafor").
                         let named = entities
                             .get(entities.partition_point(|e| e.start < base + n.end))
                             .filter(|e| {
@@ -1621,10 +1620,7 @@ fn party_tag(gap: &str) -> bool {
         .strip_prefix('(')
         .and_then(|g| g.strip_suffix(')'))
         .map(str::trim);
-    inner.is_some_and(|t| {
-        let b = t.as_bytes();
-        b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && !t.contains(' ')
-    })
+    inner.is_some_and(super::entity::is_party_tag)
 }
 
 /// A web address that opens its line, or ends it with no full stop: a

@@ -855,7 +855,7 @@ fn without_possessive(word: &str) -> &str {
 }
 
 /// A U.S. party-state tag such as "R-Ark" or "D-N.Y": a label, not a name.
-fn is_party_tag(s: &str) -> bool {
+pub(crate) fn is_party_tag(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase() && !s.contains(' ')
 }
