@@ -68,6 +68,11 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("The plant will close, said police officers who asked to stay anonymous.", Some("officers"), false, RE, false),
     ("The plant will close, said plant spokesman Marcus Okafor.", Some("Marcus Okafor"), false, RE, false),
     ("Acme said officials would decide the matter next week at a meeting in Ohio.", Some("Acme"), false, RE, false),
+    // An unnamed source opening a clause inside the sentence; a closing
+    // attribution after "the" still reports all before it.
+    ("When Okafor was arrested, police said they found a shotgun in his car.", Some("police"), false, RE, false),
+    ("Roads were closed and officials said on Monday they would stay closed.", Some("officials"), false, RE, false),
+    ("Roads were closed, and officials said they would stay closed, the Daily Ledger reported.", Some("Daily Ledger"), false, RE, false),
     // A title alone after a quotation is a surname.
     ("\"The plant will close in May,\" King said.", Some("King"), true, RE, false),
     // The speaker heads an appositive; the name before the verb is inside it.

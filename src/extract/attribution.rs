@@ -890,6 +890,10 @@ impl AttributionFinder {
                         // "..., officials said." An unnamed source still attributes.
                         let (source, at) = self.common_source(sentence, all_tokens, n);
                         (Some(source), base + at, base + m.end)
+                    } else if let Some(n) = self.clause_unnamed(sentence, before_words, m.start) {
+                        // "When he was arrested, police said they found ...".
+                        let (source, at) = self.common_source(sentence, all_tokens, n);
+                        (Some(source), base + at, base + m.end)
                     } else if let Some(n) = self.closing_unnamed(sentence, all_tokens, m.start, m.end) {
                         // "..., said a police officer at the scene"; a name
                         // after the noun is the speaker ("said plant
@@ -915,8 +919,9 @@ impl AttributionFinder {
                     // "Acme denied it, Jane Hargrove said.": the attribution
                     // that closes the sentence reports all that comes before.
                     let rest = &sentence[end - base..];
-                    let outer = set_off(sentence[..start - base].trim_end())
-                        && (tokens(rest).len() <= 4 || rest.trim_start().starts_with(','));
+                    let head = sentence[..start - base].trim_end();
+                    let head = head.strip_suffix("the").map_or(head, str::trim_end);
+                    let outer = set_off(head) && (tokens(rest).len() <= 4 || rest.trim_start().starts_with(','));
                     if outer || verb_hit.as_ref().is_none_or(|(a, _)| a.source.is_none()) {
                         let att = Attribution {
                             text: sentence[start - base..end - base].to_string(),
@@ -997,6 +1002,41 @@ impl AttributionFinder {
             .last()
             .filter(|t| self.unnamed.contains(t.text))
             .copied()
+    }
+
+    /// One of the unnamed-source nouns opening a clause inside the sentence
+    /// right before the verb, after a comma or a conjunction, with "the" or
+    /// one of the rule's modifiers before it at most: "When he was
+    /// arrested, police said they found ...", "... and police said on
+    /// Saturday ...". The verb need not close its clause, as the noun
+    /// list is the rule's own.
+    fn clause_unnamed<'a>(
+        &self,
+        sentence: &str,
+        before: &[crate::tokens::Token<'a>],
+        verb_start: usize,
+    ) -> Option<crate::tokens::Token<'a>> {
+        let (before, verb_start) = match before.split_last() {
+            Some((last, rest)) if SUBJECT_ADVERBS.contains(&last.text.to_lowercase().as_str()) => (rest, last.start),
+            _ => (before, verb_start),
+        };
+        let n = before.len().checked_sub(1)?;
+        let noun = before[n];
+        if !self.unnamed.contains(noun.text) || !sentence[noun.end..verb_start].trim().is_empty() {
+            return None;
+        }
+        let modified = n > 0
+            && (before[n - 1].text == "the" || self.modifiers.contains(before[n - 1].text))
+            && sentence[before[n - 1].end..noun.start].trim().is_empty();
+        let first = n - usize::from(modified);
+        let head = sentence[..before[first].start].trim_end();
+        let joined = first > 0
+            && matches!(
+                before[first - 1].text,
+                "and" | "but" | "while" | "as" | "after" | "when" | "because" | "so"
+            )
+            && head.ends_with(before[first - 1].text);
+        (first > 0 && head.ends_with(',') || joined).then_some(noun)
     }
 
     /// An unnamed source right after a verb that closes the sentence and is
