@@ -73,6 +73,12 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("When Okafor was arrested, police said they found a shotgun in his car.", Some("police"), false, RE, false),
     ("Roads were closed and officials said on Monday they would stay closed.", Some("officials"), false, RE, false),
     ("Roads were closed, and officials said they would stay closed, the Daily Ledger reported.", Some("Daily Ledger"), false, RE, false),
+    // "states" after a name is mostly a noun; a relative pronoun is no
+    // source; an auxiliary may stand between an unnamed source and its verb.
+    ("The quake was felt in the Gulf states of Oman and Qatar.", None, false, AS, false),
+    ("Acme states that the recall is voluntary.", Some("Acme"), false, RE, false),
+    ("Hargrove led the project, an effort to map the coast, that concluded in 2003.", None, false, AS, false),
+    ("A climber fell to his death on the mountain, police there have said.", Some("police"), false, RE, false),
     // A title alone after a quotation is a surname.
     ("\"The plant will close in May,\" King said.", Some("King"), true, RE, false),
     // The speaker heads an appositive; the name before the verb is inside it.

@@ -1143,16 +1143,27 @@ fn unnamed_source<'a>(
     verb_end: usize,
     closing: &HashSet<String>,
 ) -> Option<crate::tokens::Token<'a>> {
-    // "..., legal sources earlier said.": an adverb between the subject
+    // "..., legal sources earlier said.", "..., officials have said.", "...,
+    // police there have said.": adverbs or an auxiliary between the subject
     // and the verb.
-    let (before, verb_start) = match before.split_last() {
-        Some((last, rest)) if SUBJECT_ADVERBS.contains(&last.text.to_lowercase().as_str()) => (rest, last.start),
-        _ => (before, verb_start),
-    };
+    let mut before = before;
+    let mut verb_start = verb_start;
+    for _ in 0..2 {
+        match before.split_last() {
+            Some((last, rest))
+                if SUBJECT_ADVERBS.contains(&last.text.to_lowercase().as_str())
+                    || matches!(last.text, "have" | "has" | "had" | "there") =>
+            {
+                (before, verb_start) = (rest, last.start);
+            }
+            _ => break,
+        }
+    }
     let noun = *before.last()?;
     if !sentence[noun.end..verb_start].trim().is_empty()
         || !noun.text.chars().all(|c| c.is_lowercase())
         || noun.text.len() < 3
+        || function_word(noun.text)
     {
         return None;
     }
