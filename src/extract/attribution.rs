@@ -920,7 +920,10 @@ impl AttributionFinder {
                     // that closes the sentence reports all that comes before.
                     let rest = &sentence[end - base..];
                     let head = sentence[..start - base].trim_end();
-                    let head = head.strip_suffix("the").map_or(head, str::trim_end);
+                    let head = head
+                        .strip_suffix("the")
+                        .filter(|h| h.is_empty() || h.ends_with(char::is_whitespace))
+                        .map_or(head, str::trim_end);
                     let outer = set_off(head) && (tokens(rest).len() <= 4 || rest.trim_start().starts_with(','));
                     if outer || verb_hit.as_ref().is_none_or(|(a, _)| a.source.is_none()) {
                         let att = Attribution {
@@ -1016,10 +1019,7 @@ impl AttributionFinder {
         before: &[crate::tokens::Token<'a>],
         verb_start: usize,
     ) -> Option<crate::tokens::Token<'a>> {
-        let (before, verb_start) = match before.split_last() {
-            Some((last, rest)) if SUBJECT_ADVERBS.contains(&last.text.to_lowercase().as_str()) => (rest, last.start),
-            _ => (before, verb_start),
-        };
+        let (before, verb_start) = before_subject(before, verb_start, 1, false);
         let n = before.len().checked_sub(1)?;
         let noun = before[n];
         if !self.unnamed.contains(noun.text) || !sentence[noun.end..verb_start].trim().is_empty() {
@@ -1134,6 +1134,30 @@ impl AttributionFinder {
     }
 }
 
+/// The words before a verb up to its subject, and where the words between
+/// them start: up to `max` adverbs ([`SUBJECT_ADVERBS`]), and with
+/// `auxiliaries`, "have", "has", "had" or "there" too, are passed over
+/// ("sources earlier said", "police there have said").
+fn before_subject<'t, 'a>(
+    mut before: &'t [crate::tokens::Token<'a>],
+    mut verb_start: usize,
+    max: usize,
+    auxiliaries: bool,
+) -> (&'t [crate::tokens::Token<'a>], usize) {
+    for _ in 0..max {
+        match before.split_last() {
+            Some((last, rest))
+                if SUBJECT_ADVERBS.contains(&last.text.to_lowercase().as_str())
+                    || auxiliaries && matches!(last.text, "have" | "has" | "had" | "there") =>
+            {
+                (before, verb_start) = (rest, last.start);
+            }
+            _ => break,
+        }
+    }
+    (before, verb_start)
+}
+
 /// A common-noun subject right before a reporting verb that closes its
 /// clause ("..., officials said." / "..., the company said Tuesday.").
 fn unnamed_source<'a>(
@@ -1146,19 +1170,7 @@ fn unnamed_source<'a>(
     // "..., legal sources earlier said.", "..., officials have said.", "...,
     // police there have said.": adverbs or an auxiliary between the subject
     // and the verb.
-    let mut before = before;
-    let mut verb_start = verb_start;
-    for _ in 0..2 {
-        match before.split_last() {
-            Some((last, rest))
-                if SUBJECT_ADVERBS.contains(&last.text.to_lowercase().as_str())
-                    || matches!(last.text, "have" | "has" | "had" | "there") =>
-            {
-                (before, verb_start) = (rest, last.start);
-            }
-            _ => break,
-        }
-    }
+    let (before, verb_start) = before_subject(before, verb_start, 2, true);
     let noun = *before.last()?;
     if !sentence[noun.end..verb_start].trim().is_empty()
         || !noun.text.chars().all(|c| c.is_lowercase())
