@@ -427,14 +427,14 @@ impl AttributionFinder {
             w.split('-')
                 .all(|p| p.bytes().all(|b| b.is_ascii_digit()) || matches!(p, "year" | "years" | "old"))
         };
-        let describes = |w: &&str| {
-            age(w)
-                || w.chars().all(char::is_lowercase)
-                    && !function_word(w)
-                    && !self.spokespeople.contains(*w)
-                    && !self.bodies.contains(*w)
-        };
+        let describes = |w: &&str| age(w) || self.describing_noun(w) && !function_word(w);
         (1..=5).contains(&words.len()) && gap.len() <= 40 && words.iter().all(describes)
+    }
+
+    /// Whether a word may describe a speaker named next to it: lower case,
+    /// and neither a spokesperson nor a body, who speak for another.
+    fn describing_noun(&self, w: &str) -> bool {
+        w.chars().all(char::is_lowercase) && !self.spokespeople.contains(w) && !self.bodies.contains(w)
     }
 
     /// "said Anchorage businessman Andrew Halcro": the name after a verb,
@@ -457,12 +457,10 @@ impl AttributionFinder {
         // Dornby Society" one with his body.
         let inner = |i: usize| i > 0 && i + 1 < words.len();
         let describes = (1..=3).contains(&words.len())
-            && words.iter().enumerate().all(|(i, w)| {
-                w.chars().all(char::is_lowercase)
-                    && !self.spokespeople.contains(*w)
-                    && !self.bodies.contains(*w)
-                    && (!function_word(w) || *w == "and" && inner(i))
-            });
+            && words
+                .iter()
+                .enumerate()
+                .all(|(i, w)| self.describing_noun(w) && (!function_word(w) || *w == "and" && inner(i)));
         describes.then_some(f)
     }
 
@@ -708,6 +706,7 @@ impl AttributionFinder {
                 continue;
             }
             let verb = sentence[m.start..m.end].to_string();
+            let listener = self.listeners.contains(&verb.to_lowercase());
             let next = entities.partition_point(|e| e.start < base + m.end);
             let after_entity = self.name_after(sentence, base, m.end, entities.get(next), false);
             // Subject before the verb, within two words ("Wirepost reported", "Mr. Hargrove said").
@@ -747,7 +746,7 @@ impl AttributionFinder {
                 ReportingShape::SourceAfter => {
                     // "a man told LaSalle to stop": an order to the one
                     // told, not a report to an outlet.
-                    if self.listeners.contains(&verb.to_lowercase())
+                    if listener
                         && let Some(e) = after_entity
                         && sentence[e.end - base..].trim_start().starts_with("to ")
                     {
@@ -759,8 +758,7 @@ impl AttributionFinder {
                     let speaker = before_entity.filter(|e| {
                         let gap = &sentence[e.end - base..m.start];
                         after_entity.is_none()
-                            && ((aside_entity.is_some() || gap.trim() == ",")
-                                && self.listeners.contains(&verb.to_lowercase())
+                            && ((aside_entity.is_some() || gap.trim() == ",") && listener
                                 || gap.chars().all(|c| c.is_alphanumeric() || c == ' '))
                     });
                     let before_words = &all_tokens[..all_tokens.partition_point(|t| t.end <= m.start)];
@@ -771,7 +769,7 @@ impl AttributionFinder {
                     // quotation, whose speaker is another's.
                     let pronoun = (after_entity.is_none()
                         && speaker.is_none()
-                        && self.listeners.contains(&verb.to_lowercase())
+                        && listener
                         && !sentence[m.end..].trim_start().starts_with("to "))
                     .then(|| pronoun_subject(sentence, before_words, m.start))
                     .flatten()
@@ -782,12 +780,9 @@ impl AttributionFinder {
                         .flatten();
                     // "according to the union", "according to local officials";
                     // not "told police" (the listener).
-                    let listed = (after_entity.is_none()
-                        && speaker.is_none()
-                        && unnamed.is_none()
-                        && !self.listeners.contains(&verb.to_lowercase()))
-                    .then(|| self.unnamed_after(sentence, all_tokens, m.end))
-                    .flatten();
+                    let listed = (after_entity.is_none() && speaker.is_none() && unnamed.is_none() && !listener)
+                        .then(|| self.unnamed_after(sentence, all_tokens, m.end))
+                        .flatten();
                     let owned = after_entity.and_then(|e| self.possessive_source(sentence, base, e, all_tokens));
                     let common = unnamed.or(listed).map(|n| self.common_source(sentence, all_tokens, n));
                     let source = owned
