@@ -46,7 +46,11 @@
 //!     ("bought by Acme Inc. Shares rose"), not before a run of capitalised
 //!     words ("Acme Inc. Chief Executive");
 //!   - any other word ends a sentence, except a list marker ("1.", "a.") at
-//!     the start of a line.
+//!     the start of a line;
+//!   - tokenised text spaces the period from its word ("Lt . Jane Roe",
+//!     "the U . S . Army"): a period one space after an abbreviation or a
+//!     single capital is read as if glued to it; after any other word it
+//!     ends the sentence, as before.
 //!
 //! - Web and e-mail text (tuned on the UD English dev splits): an unquoted
 //!   `?`/`!`, or a period after an ordinary word, also ends a sentence before
@@ -721,7 +725,8 @@ impl Segmenter {
             }
             start += c.len_utf8();
         }
-        let whole = &text[start..dot];
+        let mut whole = &text[start..dot];
+        let mut raw_start = raw_start;
         if whole.is_empty() {
             // "2 . 38 pounds": a decimal point of text split into tokens,
             // one space on each side between digits. Prose puts no space
@@ -730,7 +735,19 @@ impl Segmenter {
                 && before.ends_with(' ')
                 && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
                 && w == dot + 2;
-            return !tokenised_decimal;
+            if tokenised_decimal {
+                return false;
+            }
+            // Tokenised text spaces an abbreviation's period too ("Lt .
+            // Gerry Roe", "the U . S . Army"): the word one space back is
+            // read as if the period were glued to it.
+            match self.spaced_abbreviation(text, dot) {
+                Some(p) => {
+                    raw_start = p;
+                    whole = &text[p..dot - 1];
+                }
+                None => return true,
+            }
         }
         let (token, bits) = match self.abbrevs.get(whole) {
             Some(&b) => (whole, b),
@@ -783,6 +800,20 @@ impl Segmenter {
             return upper && (self.starters.contains(word) || self.lower_follows(text, w + word.len()));
         }
         !self.list_marker(text, raw_start, token)
+    }
+
+    /// The start of the abbreviation or initial that stands one space
+    /// before the period at `dot` ("Mr ." in tokenised text), if any.
+    fn spaced_abbreviation(&self, text: &str, dot: usize) -> Option<usize> {
+        let before = text[..dot].strip_suffix(' ')?;
+        let start = before
+            .rfind(|c: char| c.is_whitespace() || is_opener(c))
+            .map_or(0, |p| p + char_at(before, p).map_or(1, char::len_utf8));
+        let token = &before[start..];
+        let mut chars = token.chars();
+        let first = chars.next()?;
+        let initial = first.is_uppercase() && chars.next().is_none();
+        (initial || self.abbrevs.contains_key(token)).then_some(start)
     }
 
     /// "1." or "a." alone at the start of a line.

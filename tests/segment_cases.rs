@@ -249,6 +249,40 @@ const CASES: &[(&str, &str, &[&str])] = &[
         "She said : “ We won . ” The team left .",
         &["She said : “ We won . ”", "The team left ."],
     ),
+    // Tokenised text spaces an abbreviation's period as well.
+    (
+        "spaced title",
+        "Deputies found it , said Harlow police Lt . Dana Voss . The road reopened .",
+        &[
+            "Deputies found it , said Harlow police Lt . Dana Voss .",
+            "The road reopened .",
+        ],
+    ),
+    (
+        "spaced dotted abbreviation and initial",
+        "She lied to the U . S . Department of Labor , said Mara B . Quill .",
+        &["She lied to the U . S . Department of Labor , said Mara B . Quill ."],
+    ),
+    (
+        "spaced month before a digit",
+        "The hearing is on Oct . 12 in Dunmore .",
+        &["The hearing is on Oct . 12 in Dunmore ."],
+    ),
+    (
+        "spaced state abbreviation ends a sentence",
+        "She lives in Dunmore , Calif . The house is old .",
+        &["She lives in Dunmore , Calif .", "The house is old ."],
+    ),
+    (
+        "spaced ordinary word ends a sentence",
+        "They won . Mr . Voss left .",
+        &["They won .", "Mr . Voss left ."],
+    ),
+    (
+        "spaced initial at the end before a starter",
+        "They chose Plan B . The rest failed .",
+        &["They chose Plan B .", "The rest failed ."],
+    ),
     (
         "multi-sentence quotation",
         "\"We are ready. We have trained for years,\" Captain Iona Pell said.",
