@@ -269,7 +269,7 @@ impl EntityFinder {
                     continue;
                 }
             }
-            if !self.starts_name(toks, i, &headline, lower_vocab, names)
+            if !(self.starts_name(toks, i, &headline, lower_vocab, names) || is_initial(sentence, &toks[i], false))
                 || titled && self.title_word(toks[i].text, lower_vocab, names)
             {
                 i += 1;
@@ -300,7 +300,8 @@ impl EntityFinder {
                 {
                     break;
                 }
-                let initial = toks[j - 1].text.chars().count() == 1 && gap == ". ";
+                // Tokenised text spaces an initial's period ("Jane Q . Roe").
+                let initial = toks[j - 1].text.chars().count() == 1 && (gap == ". " || gap == " . ");
                 // "T - Mobile", "E - Trade": a letter and a hyphen spaced
                 // apart, as tokenised text writes them.
                 // So are two name words ("Hewlett - Packard", "Union -
@@ -333,7 +334,11 @@ impl EntityFinder {
                     j += 1;
                     break;
                 }
-                if (self.is_name_word(t.text) || inner) && !headline[j] && !key_in(&self.calendar, t.text) && word {
+                if (self.is_name_word(t.text) || inner || is_initial(sentence, &t, initial))
+                    && !headline[j]
+                    && !key_in(&self.calendar, t.text)
+                    && word
+                {
                     j += 1;
                 } else if let Some(end) = self.body_after_and(sentence, toks, i, j) {
                     j = end;
@@ -758,6 +763,16 @@ impl EntityFinder {
         if name.is_empty() || !name.chars().any(char::is_alphabetic) {
             return None;
         }
+        // Tokenised text spaces the periods of initials and dotted
+        // abbreviations: "U . S . Army" is "U.S. Army", "Jane Q . Roe" is
+        // "Jane Q. Roe".
+        let respaced;
+        let name = if name.contains(". ") {
+            respaced = unspace_initials(name);
+            respaced.as_str()
+        } else {
+            name
+        };
         // Without a period, the name without its periods is the name.
         if let Some(c) = self.aliases.get(name).or_else(|| {
             name.contains('.')
@@ -839,6 +854,61 @@ fn company_suffixes(rules: &RuleSet) -> FxHashSet<String> {
 
 /// Whether tokens `a` and `b` of `sentence` stand one space apart, as
 /// the words of one name do.
+/// `name` with its initials written one way: the space before an
+/// initial's period removed, and two initials or more in a row joined
+/// ("U . S . Army" and "U. S. Army" are "U.S. Army", "Jane Q . Roe" is
+/// "Jane Q. Roe").
+fn unspace_initials(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let letter = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+    // Each word with its period: ("U", true) for "U ." and for "U.".
+    let mut parts: Vec<(&str, bool)> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        if letter(w) && words.get(i + 1) == Some(&".") {
+            parts.push((w, true));
+            i += 2;
+        } else if let Some(l) = w.strip_suffix('.').filter(|l| letter(l)) {
+            parts.push((l, true));
+            i += 1;
+        } else {
+            parts.push((w, false));
+            i += 1;
+        }
+    }
+    let mut out = String::with_capacity(name.len());
+    for (k, &(w, initial)) in parts.iter().enumerate() {
+        // The last letter of a run at the name's end has its period
+        // outside the name ("the U . S" of "the U . S ."), as "U.S" does.
+        if k > 0 && !((initial || letter(w)) && parts[k - 1].1) {
+            out.push(' ');
+        }
+        out.push_str(w);
+        if initial {
+            out.push('.');
+        }
+    }
+    out
+}
+
+/// Whether `t` is an initial inside a name: one capital letter and its
+/// period, glued or spaced, before a capitalised word ("Jane S. Roe", "A. B.
+/// Roe", "U . S . Army"), or after another initial (`after_initial`: "the
+/// U . S . team"). Alone, "S" and "A" are stopwords.
+fn is_initial(sentence: &str, t: &Token, after_initial: bool) -> bool {
+    let mut letters = t.text.chars();
+    if !(letters.next().is_some_and(char::is_uppercase) && letters.next().is_none()) {
+        return false;
+    }
+    let rest = &sentence[t.end..];
+    let Some(rest) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(" . ")) else {
+        // The last of a run of initials ("U . S ." ending a sentence).
+        return after_initial && (rest.starts_with('.') || rest.starts_with(" ."));
+    };
+    after_initial || rest.starts_with(char::is_uppercase)
+}
+
 fn spaced(sentence: &str, a: &Token, b: &Token) -> bool {
     sentence.get(a.end..b.start) == Some(" ")
 }
@@ -1118,6 +1188,27 @@ mod tests {
         let mut all: Vec<&mut Entity> = a.iter_mut().chain(b.iter_mut()).collect();
         resolve(&f, &mut all);
         assert!(b.iter().all(|e| e.canonical == "Michael Hargrove"), "{b:?}");
+    }
+
+    /// Tokenised text spaces initials' periods; the name is the same.
+    #[test]
+    fn initials_spaced_or_glued_are_one_name() {
+        assert_eq!(names("said Dana Q . Voss ."), ["Dana Q. Voss"]);
+        assert_eq!(names("said Dana Q. Voss."), ["Dana Q. Voss"]);
+        assert_eq!(names("said manager A . J . Voss ."), ["A.J. Voss"]);
+        assert_eq!(names("said manager A. J. Voss."), ["A.J. Voss"]);
+        // "S" and "A" are initials here, not stopwords.
+        assert_eq!(names("Dana S. Voss left."), ["Dana S. Voss"]);
+        assert_eq!(
+            names("the U . S . Geological Survey said"),
+            names("the U.S. Geological Survey said")
+        );
+        assert_eq!(
+            names("He went to the U . S . today ."),
+            names("He went to the U.S. today.")
+        );
+        // A letter before a digit is no initial: "a .38-caliber revolver".
+        assert!(names("A . 38 - caliber revolver was found .").is_empty());
     }
 
     /// A lone surname resolves to a full name that opens with a common

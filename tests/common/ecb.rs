@@ -247,6 +247,19 @@ pub fn score_split(engine: &Engine, topics: &[&Topic], th: f64) -> [Counts; 4] {
         let (cl, st) = check_decisions(engine, t);
         out[0].add(t, |i, j| s.contains(&(i, j)));
         out[1].add(t, |i, j| cl[i] == cl[j]);
+        // `ECB_DEBUG_MERGES=1` lists each check-cluster false merge, to
+        // read what joined two events (development topics only: never
+        // used to tune on test).
+        if std::env::var_os("ECB_DEBUG_MERGES").is_some() {
+            let s = &t.sentences;
+            for i in 0..s.len() {
+                for j in i + 1..s.len() {
+                    if s[i].doc != s[j].doc && s[i].subtopic != s[j].subtopic && cl[i] == cl[j] {
+                        eprintln!("MERGE {} | {} | {} | {}", s[i].doc, s[j].doc, s[i].text, s[j].text);
+                    }
+                }
+            }
+        }
         out[2].add(t, |i, j| st[i] == st[j]);
         out[3].add(t, |i, j| scores[&(i, j)] >= th);
     }
