@@ -81,6 +81,10 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("A climber fell to his death on the mountain, police there have said.", Some("police"), false, RE, false),
     // A title alone after a quotation is a surname.
     ("\"The plant will close in May,\" King said.", Some("King"), true, RE, false),
+    // A name and its affiliation: the person speaks, not the body.
+    ("The Rev. Marcus Okafor of the Globex Chapel said the fire was arson.", Some("Marcus Okafor"), false, RE, false),
+    ("Jane Hargrove from Acme said the plant had closed.", Some("Jane Hargrove"), false, RE, false),
+    ("The plant had closed, Jane Hargrove with the Daily Ledger said.", Some("Jane Hargrove"), false, RE, false),
     // The speaker heads an appositive; the name before the verb is inside it.
     ("Jane Hargrove, director of the Globex Foundation for Safe Roads, said the plant had closed.", Some("Jane Hargrove"), false, RE, false),
     ("Marcus Okafor, 39, a clerk at Acme Hospital, said the plant had closed.", Some("Marcus Okafor"), false, RE, false),

@@ -727,7 +727,11 @@ impl AttributionFinder {
                         && !gap.contains("''")
                         && !self.subject_between(gap)
                 })
-                .map(|e| appositive_head(sentence, base, e, m.start, entities).unwrap_or(e));
+                .map(|e| {
+                    appositive_head(sentence, base, e, m.start, entities)
+                        .or_else(|| affiliated_head(sentence, base, e, entities))
+                        .unwrap_or(e)
+                });
             // "Jane Roe, the plant's director, said": a name, then asides set
             // off by commas that name no one, then the verb.
             let aside_entity = before_entity
@@ -1653,6 +1657,20 @@ fn appositive_head<'e>(
         at = comma;
     }
     None
+}
+
+/// "Jane Roe of the Acme Foundation said" names Jane Roe: the name `e`
+/// before the verb is the affiliation (after "of", "from", "at" or "with",
+/// with or without "the") of the name right before it.
+fn affiliated_head<'e>(sentence: &str, base: usize, e: &Entity, entities: &'e [Entity]) -> Option<&'e Entity> {
+    let before = &sentence[..e.start - base];
+    let before = before.strip_suffix(' ')?;
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    let head_end = ["of", "from", "at", "with"]
+        .iter()
+        .find_map(|p| before.strip_suffix(p).and_then(|b| b.strip_suffix(' ')))?
+        .len();
+    entities.iter().find(|h| h.end == base + head_end)
 }
 
 /// The pronoun right before the verb at `verb`, or before an adverb there:
