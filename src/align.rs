@@ -823,17 +823,8 @@ impl Aligner {
         !self.stopwords.contains(w) && !w.chars().any(|c| c.is_ascii_digit())
     }
 
-    /// A person's name: two or three capitalised words, the first a known
-    /// given name, or a name the text introduced with a title; not ending
-    /// in a place's or an organisation's head word.
     fn is_person(&self, e: &crate::model::Entity) -> bool {
-        let parts: Vec<&str> = e.canonical.split(' ').collect();
-        (2..=3).contains(&parts.len())
-            && !self.persons.names_no_person(&e.canonical)
-            && parts
-                .iter()
-                .all(|p| p.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
-            && (self.persons.is_given(parts[0]) || e.titled)
+        self.persons.is_person(e)
     }
 
     /// What a quantity counts, as `measure/thing`: the thing is the synonym

@@ -230,6 +230,12 @@ pub struct Attribution {
     pub verb: Option<String>,
     /// True when the claim is a direct quotation.
     pub quote: bool,
+    /// The named teller when `source` is a lone surname that was told the
+    /// claim ("Jane Roe told Okafor"): the source if the article names
+    /// that person in full, see
+    /// [`crate::extract::attribution::AttributionFinder::resolve_tellers`].
+    #[serde(skip)]
+    pub teller: Option<String>,
 }
 
 /// Everything `facets` finds in a text.

@@ -292,6 +292,11 @@ pub struct ReportingRule {
     /// outlet a reader can check).
     #[serde(default)]
     pub listeners: Vec<String>,
+    /// `source_after` only: news outlets whose name is one word written
+    /// like a surname ("Reuters", "Bloomberg"): told such a name, a named
+    /// teller gave the outlet the claim, and the outlet stays its origin.
+    #[serde(default)]
+    pub outlets: Vec<String>,
     /// `unnamed_subject` only: nouns that, after "the", stand for the one
     /// organisation an article names ("Acme Corp ... the company said" is
     /// said by Acme): see [`crate::extract::Extractor::resolve_stand_ins`].

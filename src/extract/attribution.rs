@@ -138,6 +138,10 @@ pub struct AttributionFinder {
     bodies: HashSet<String>,
     /// Phrases whose common-noun object is the listener ("told police").
     listeners: HashSet<String>,
+    /// One-word outlets written like surnames ("Reuters"), lower-cased.
+    outlets: HashSet<String>,
+    /// Whether a name told something is a person's.
+    persons: crate::extract::entity::PersonNames,
     /// Nouns that after "the" stand for an article's one organisation.
     stand_ins: HashSet<String>,
     /// People who speak for a body ("spokesman"), lower-cased.
@@ -147,6 +151,18 @@ pub struct AttributionFinder {
     independent: HashSet<String>,
     /// The reporting verbs of one word, lower-cased.
     verb_words: HashSet<String>,
+}
+
+/// What a name told a claim is ([`AttributionFinder::told`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Told {
+    /// A person's full name: the teller is the source.
+    Person,
+    /// One word written like a surname: a person's if the article names
+    /// one in full with it, else an outlet's.
+    Surname,
+    /// An outlet: it stays the origin.
+    Outlet,
 }
 
 impl AttributionFinder {
@@ -310,6 +326,7 @@ impl AttributionFinder {
         let mut unsaid = HashSet::new();
         let mut bodies = HashSet::new();
         let mut listeners = HashSet::new();
+        let mut outlets = HashSet::new();
         let mut stand_ins = HashSet::new();
         let mut spokespeople = HashSet::new();
         let mut independent = HashSet::new();
@@ -317,6 +334,7 @@ impl AttributionFinder {
         let mut guards: Vec<Guard> = Vec::new();
         for r in &rules.reporting {
             listeners.extend(r.listeners.iter().map(|w| w.to_lowercase()));
+            outlets.extend(r.outlets.iter().map(|w| w.to_lowercase()));
             if r.shape == ReportingShape::UnnamedSubject {
                 unnamed.extend(r.words.iter().map(|w| w.to_lowercase()));
                 modifiers.extend(r.modifiers.iter().map(|w| w.to_lowercase()));
@@ -383,6 +401,8 @@ impl AttributionFinder {
             unsaid,
             bodies,
             listeners,
+            outlets,
+            persons: crate::extract::entity::PersonNames::new(rules),
             stand_ins,
             spokespeople,
             independent,
@@ -507,17 +527,70 @@ impl AttributionFinder {
     /// quotation: "Jane Roe, the plant's director, said", "Roe, 39, a
     /// clerk, said", "Roe, who ran the plant, said". The comma right before
     /// the verb shows it: "in Ohio, police said" has its subject there.
+    /// What the name `e` after a listener verb ("told") is: a person who
+    /// heard the claim, or an outlet that carries it. A person's full name
+    /// ([`PersonNames::is_person`]) is a person. One word written like a
+    /// surname ("told Okafor") may be either ("told Wirepost"): the article
+    /// decides ([`AttributionFinder::resolve_tellers`]). An acronym ("told
+    /// CNN"), a name after "the" ("told the Herald") or before "news
+    /// agency", "magazine" or a possessive ("told NBC10's reporter"), a
+    /// listed one-word outlet ("told Reuters") and any other name is an
+    /// outlet.
+    ///
+    /// [`PersonNames::is_person`]: crate::extract::entity::PersonNames::is_person
+    fn told(&self, sentence: &str, base: usize, e: &Entity) -> Told {
+        if self.persons.is_person(e) {
+            return Told::Person;
+        }
+        let before = sentence[..e.start - base].trim_end().to_lowercase();
+        let after = sentence[e.end - base..].trim_start().to_lowercase();
+        let surname = !e.canonical.contains(' ')
+            && !crate::tokens::is_all_caps(&e.canonical)
+            && !self.outlets.contains(&e.canonical.to_lowercase())
+            && !before.ends_with(" the")
+            && !e.text.ends_with("'s")
+            && !e.text.ends_with("’s")
+            && !["news", "magazine", "newspaper", "'s", "’s", "'", "’"]
+                .iter()
+                .any(|w| after.starts_with(w));
+        if surname { Told::Surname } else { Told::Outlet }
+    }
+
+    /// A lone surname told a claim ([`Told::Surname`]) is a person's when
+    /// the article names that person in full ("Marcus Okafor ... Jane Roe
+    /// told Okafor that ..."): then the teller is the source.
+    pub fn resolve_tellers<'a>(&self, entities: impl Iterator<Item = &'a Entity>, attributions: Vec<&mut Attribution>) {
+        if attributions.iter().all(|a| a.teller.is_none()) {
+            return;
+        }
+        let surnames: HashSet<&str> = entities
+            .filter(|e| self.persons.is_person(e))
+            .filter_map(|e| e.canonical.rsplit(' ').next())
+            .collect();
+        for a in attributions {
+            if a.source.as_deref().is_some_and(|s| surnames.contains(s))
+                && let Some(teller) = a.teller.take()
+            {
+                a.source = Some(teller);
+            }
+        }
+    }
+
+    /// The name `e` opens its clause: not the object of a preposition or a
+    /// question word ("head of production for Paperny Films", "why Felt").
+    fn opens_clause(&self, sentence: &str, base: usize, e: &Entity) -> bool {
+        tokens(&sentence[..e.start - base]).last().is_none_or(|t| {
+            !PREPOSITIONS.contains(&t.text.to_lowercase().as_str()) && !matches!(t.text, "why" | "how" | "whether")
+        })
+    }
+
     fn set_off_subject(&self, sentence: &str, base: usize, e: &Entity, verb: usize) -> bool {
         let Some(gap) = sentence.get(e.end - base..verb) else {
             return false;
         };
-        // The name opens its clause: not the object of a preposition or a
-        // question word ("head of production for Paperny Films, located
-        // down the street, said", "why Felt, who was ill, admitted").
-        let opens = tokens(&sentence[..e.start - base]).last().is_none_or(|t| {
-            !PREPOSITIONS.contains(&t.text.to_lowercase().as_str()) && !matches!(t.text, "why" | "how" | "whether")
-        });
-        if !opens {
+        // "head of production for Paperny Films, located down the street,
+        // said", "why Felt, who was ill, admitted".
+        if !self.opens_clause(sentence, base, e) {
             return false;
         }
         let Some(inner) = gap.trim().strip_prefix(',').and_then(|g| g.strip_suffix(',')) else {
@@ -759,9 +832,18 @@ impl AttributionFinder {
                     // "X told reporters": with no named listener, the speaker is the source.
                     // An appositive's closing comma may stand between ("His
                     // lawyer, Jane Roe, told the court").
+                    // "Jane Roe told Judge Lee that ...": a named teller is
+                    // the source, and a person told only heard it; told an
+                    // outlet, the outlet is the origin a reader can check
+                    // ("Roe told Wirepost", "aides told Wirepost"). Not the
+                    // object of a preposition ("a friend of Roe told Lee").
+                    let told = listener
+                        .then(|| after_entity.map(|a| self.told(sentence, base, a)))
+                        .flatten()
+                        .unwrap_or(Told::Outlet);
                     let speaker = before_entity.filter(|e| {
                         let gap = &sentence[e.end - base..m.start];
-                        after_entity.is_none()
+                        (after_entity.is_none() || told != Told::Outlet && self.opens_clause(sentence, base, e))
                             && ((aside_entity.is_some() || gap.trim() == ",") && listener
                                 || gap.chars().all(|c| c.is_alphanumeric() || c == ' '))
                     });
@@ -789,18 +871,21 @@ impl AttributionFinder {
                         .flatten();
                     let owned = after_entity.and_then(|e| self.possessive_source(sentence, base, e, all_tokens));
                     let common = unnamed.or(listed).map(|n| self.common_source(sentence, all_tokens, n));
-                    let source = owned
+                    let teller = speaker.map(|e| {
+                        self.described(sentence, base, e, m.start)
+                            .unwrap_or_else(|| self.named_source(sentence, base, e, all_tokens))
+                    });
+                    let listened = owned
                         .as_ref()
                         .map(|(s, _)| s.clone())
-                        .or_else(|| after_entity.map(|e| e.canonical.clone()))
-                        .or_else(|| {
-                            speaker.map(|e| {
-                                self.described(sentence, base, e, m.start)
-                                    .unwrap_or_else(|| self.named_source(sentence, base, e, all_tokens))
-                            })
-                        })
-                        .or_else(|| pronoun.map(|p| p.text.to_lowercase()))
-                        .or_else(|| common.as_ref().map(|(s, _)| s.clone()));
+                        .or_else(|| after_entity.map(|e| e.canonical.clone()));
+                    let source = if told == Told::Person {
+                        teller.clone().or(listened)
+                    } else {
+                        listened.or(teller.clone())
+                    }
+                    .or_else(|| pronoun.map(|p| p.text.to_lowercase()))
+                    .or_else(|| common.as_ref().map(|(s, _)| s.clone()));
                     if source.is_some() || verb_hit.is_none() {
                         let opening = unnamed.and(common.as_ref()).map(|&(_, at)| base + at);
                         let opening = pronoun.map(|p| base + p.start).or(opening);
@@ -816,6 +901,7 @@ impl AttributionFinder {
                             source: source.clone(),
                             verb: Some(verb.clone()),
                             quote,
+                            teller: if told == Told::Surname { teller } else { None },
                         };
                         if source.is_some() && pronoun.is_none() {
                             return Some((att, level));
@@ -932,6 +1018,7 @@ impl AttributionFinder {
                             source,
                             verb: Some(verb),
                             quote,
+                            teller: None,
                         };
                         verb_hit = Some((att, level));
                     }
@@ -949,6 +1036,7 @@ impl AttributionFinder {
                 source: None,
                 verb: None,
                 quote: true,
+                teller: None,
             };
             return Some((att, Certainty::Reported));
         }

@@ -831,6 +831,19 @@ impl PersonNames {
         self.given.contains(word)
     }
 
+    /// A person's name: two or three capitalised words, the first a known
+    /// given name, or a name the text introduced with a title; not ending
+    /// in a place's or an organisation's head word.
+    pub fn is_person(&self, e: &Entity) -> bool {
+        let parts: Vec<&str> = e.canonical.split(' ').collect();
+        (2..=3).contains(&parts.len())
+            && !self.names_no_person(&e.canonical)
+            && parts
+                .iter()
+                .all(|p| p.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+            && (self.is_given(parts[0]) || e.titled)
+    }
+
     /// Whether a name of two words or more ends in a word that makes it no
     /// person's, though a given name may open it.
     pub fn names_no_person(&self, name: &str) -> bool {

@@ -262,6 +262,17 @@ impl Extractor {
             .map(|(&span, toks)| self.sentence_facets_in(text, span, toks, reference, &vocab, &names))
             .collect();
         self.resolve_stand_ins(text, &mut sentences);
+        let (entities, attributions): (Vec<_>, Vec<_>) = sentences
+            .iter_mut()
+            .map(|sf| (&sf.facets.entities, (&mut sf.attribution, &mut sf.facets.attributions)))
+            .unzip();
+        self.attributions.resolve_tellers(
+            entities.into_iter().flatten(),
+            attributions
+                .into_iter()
+                .flat_map(|(a, all)| a.iter_mut().chain(all.iter_mut()))
+                .collect(),
+        );
         sentences
     }
 
@@ -460,6 +471,21 @@ mod tests {
             let d = ex.check_worthiness(&c.text);
             assert_eq!(c.check_worthy, d.score >= ex.checkworthiness.threshold, "{}", c.text);
         }
+    }
+
+    /// Told a claim, a lone surname is a person who heard it when the
+    /// article names that person in full; else it may be an outlet.
+    #[test]
+    fn a_named_teller_is_the_source_when_a_person_heard_it() {
+        let named = "Judge Marcus Okafor heard the case on Monday.\n\
+                     Jane Roe told Okafor that the plant had closed in 2019.\n";
+        assert_eq!(sources(named)[1].as_deref(), Some("Jane Roe"));
+        let unnamed = "The plant stood empty on Monday.\n\
+                       Jane Roe told Okafor that the plant had closed in 2019.\n";
+        assert_eq!(sources(unnamed)[1].as_deref(), Some("Okafor"));
+        let outlet = "Judge Marcus Okafor heard the case on Monday.\n\
+                      Jane Roe told Wirepost that the plant had closed in 2019.\n";
+        assert_eq!(sources(outlet)[1].as_deref(), Some("Wirepost"));
     }
 
     #[test]
