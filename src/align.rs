@@ -1602,9 +1602,12 @@ fn keys_disjoint(a: &[ActorKey], b: &[ActorKey]) -> bool {
 fn alias(x: &str, y: &str) -> bool {
     // Pair scoring asks this of every pair's actors: no allocation, and
     // the spelling test only for words of near lengths.
+    // A dotted abbreviation gives each of its letters ("U.S. Geological
+    // Survey" is "usgs").
     fn initials(s: &str) -> impl Iterator<Item = char> + '_ {
         s.split(' ')
             .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "&"))
+            .flat_map(|w| w.split('.').filter(|p| !p.is_empty()))
             .filter_map(|w| w.chars().next())
     }
     let acronym = |a: &str, b: &str| a.len() >= 2 && !a.contains(' ') && b.contains(' ') && initials(b).eq(a.chars());
@@ -2108,6 +2111,7 @@ mod tests {
             ("hp", "hps"),
             ("defense", "defence"),
             ("falluja", "al fallujah"),
+            ("usgs", "u.s. geological survey"),
         ] {
             assert!(alias(x, y) && alias(y, x), "{x} | {y}");
         }
