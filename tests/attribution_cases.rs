@@ -81,6 +81,8 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("A climber fell to his death on the mountain, police there have said.", Some("police"), false, RE, false),
     // A title alone after a quotation is a surname.
     ("\"The plant will close in May,\" King said.", Some("King"), true, RE, false),
+    // After a relative pronoun, the name after the verb is what is claimed.
+    ("The trial resumes with a man who claims Jane Hargrove's brother threatened him.", None, false, AL, false),
     // A name and its affiliation: the person speaks, not the body.
     ("The Rev. Marcus Okafor of the Globex Chapel said the fire was arson.", Some("Marcus Okafor"), false, RE, false),
     ("Jane Hargrove from Acme said the plant had closed.", Some("Jane Hargrove"), false, RE, false),

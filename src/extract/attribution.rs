@@ -961,7 +961,13 @@ impl AttributionFinder {
                         // "The mayor said Acme would close": the mayor says it.
                         let (source, at) = self.common_source(sentence, all_tokens, n);
                         (Some(source), base + at, base + m.end)
-                    } else if let Some(e) = after_entity.or(inverted) {
+                    } else if let Some(e) = after_entity
+                        // "a man who claims Roe hit him": after a relative
+                        // pronoun the verb has its subject before it, and
+                        // the name after opens what is claimed.
+                        .filter(|_| !matches!(prev.as_deref(), Some("who" | "that" | "which")))
+                        .or(inverted)
+                    {
                         let e = self
                             .described_name(sentence, base, e, entities.get(next + 1))
                             .unwrap_or(e);
@@ -998,6 +1004,13 @@ impl AttributionFinder {
                                 (Some(source), base + m.start, base + n.end)
                             }
                         }
+                    } else if level == Certainty::Alleged && matches!(prev.as_deref(), Some("who" | "that")) {
+                        // "a man who claims ...", "a suit that alleges ...":
+                        // someone unnamed alleges it. Not other verbs: "the
+                        // vote that confirmed her role" is a deed; nor after
+                        // "which", most often a thing's deed ("the attacks,
+                        // which claimed dozens of lives").
+                        (None, base + m.start, base + m.end)
                     } else {
                         continue;
                     };
