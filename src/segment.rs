@@ -806,9 +806,10 @@ impl Segmenter {
     /// before the period at `dot` ("Mr ." in tokenised text), if any.
     fn spaced_abbreviation(&self, text: &str, dot: usize) -> Option<usize> {
         let before = text[..dot].strip_suffix(' ')?;
-        let start = before
-            .rfind(|c: char| c.is_whitespace() || is_opener(c))
-            .map_or(0, |p| p + char_at(before, p).map_or(1, char::len_utf8));
+        let mut start = token_start(text, before.len());
+        while let Some(c) = char_at(text, start).filter(|&c| start < before.len() && is_opener(c)) {
+            start += c.len_utf8();
+        }
         let token = &before[start..];
         let mut chars = token.chars();
         let first = chars.next()?;

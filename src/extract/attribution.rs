@@ -522,11 +522,6 @@ impl AttributionFinder {
         (set_off && (tail.len() <= 4 || aside || how) && closes).then_some(e)
     }
 
-    /// Whether the name `e` is the subject of the verb at `verb`, with
-    /// asides set off by commas between them that name no one and hold no
-    /// quotation: "Jane Roe, the plant's director, said", "Roe, 39, a
-    /// clerk, said", "Roe, who ran the plant, said". The comma right before
-    /// the verb shows it: "in Ohio, police said" has its subject there.
     /// What the name `e` after a listener verb ("told") is: a person who
     /// heard the claim, or an outlet that carries it. A person's full name
     /// ([`PersonNames::is_person`]) is a person. One word written like a
@@ -584,6 +579,11 @@ impl AttributionFinder {
         })
     }
 
+    /// Whether the name `e` is the subject of the verb at `verb`, with
+    /// asides set off by commas between them that name no one and hold no
+    /// quotation: "Jane Roe, the plant's director, said", "Roe, 39, a
+    /// clerk, said", "Roe, who ran the plant, said". The comma right before
+    /// the verb shows it: "in Ohio, police said" has its subject there.
     fn set_off_subject(&self, sentence: &str, base: usize, e: &Entity, verb: usize) -> bool {
         let Some(gap) = sentence.get(e.end - base..verb) else {
             return false;
@@ -829,21 +829,22 @@ impl AttributionFinder {
                     {
                         continue;
                     }
-                    // "X told reporters": with no named listener, the speaker is the source.
-                    // An appositive's closing comma may stand between ("His
-                    // lawyer, Jane Roe, told the court").
-                    // "Jane Roe told Judge Lee that ...": a named teller is
-                    // the source, and a person told only heard it; told an
-                    // outlet, the outlet is the origin a reader can check
-                    // ("Roe told Wirepost", "aides told Wirepost"). Not the
-                    // object of a preposition ("a friend of Roe told Lee").
+                    // "X told reporters": with no named listener, the
+                    // speaker is the source. An appositive's closing comma
+                    // may stand between ("His lawyer, Jane Roe, told the
+                    // court"). "Jane Roe told Judge Lee that ...": a named
+                    // teller is the source, and a person told only heard
+                    // it; told an outlet, the outlet is the origin a reader
+                    // can check ("Roe told Wirepost", "aides told
+                    // Wirepost"). Not the object of a preposition ("a
+                    // friend of Roe told Lee").
                     let told = listener
                         .then(|| after_entity.map(|a| self.told(sentence, base, a)))
                         .flatten()
                         .unwrap_or(Told::Outlet);
                     let speaker = before_entity.filter(|e| {
                         let gap = &sentence[e.end - base..m.start];
-                        (after_entity.is_none() || told != Told::Outlet && self.opens_clause(sentence, base, e))
+                        (after_entity.is_none() || (told != Told::Outlet && self.opens_clause(sentence, base, e)))
                             && ((aside_entity.is_some() || gap.trim() == ",") && listener
                                 || gap.chars().all(|c| c.is_alphanumeric() || c == ' '))
                     });

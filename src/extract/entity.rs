@@ -865,8 +865,6 @@ fn company_suffixes(rules: &RuleSet) -> FxHashSet<String> {
     suffixes
 }
 
-/// Whether tokens `a` and `b` of `sentence` stand one space apart, as
-/// the words of one name do.
 /// `name` with its initials written one way: the space before an
 /// initial's period removed, and two initials or more in a row joined
 /// ("U . S . Army" and "U. S. Army" are "U.S. Army", "Jane Q . Roe" is
@@ -922,6 +920,8 @@ fn is_initial(sentence: &str, t: &Token, after_initial: bool) -> bool {
     after_initial || rest.starts_with(char::is_uppercase)
 }
 
+/// Whether tokens `a` and `b` of `sentence` stand one space apart, as
+/// the words of one name do.
 fn spaced(sentence: &str, a: &Token, b: &Token) -> bool {
     sentence.get(a.end..b.start) == Some(" ")
 }
