@@ -351,13 +351,27 @@ fn article_vocabulary<'a>(text: &'a str, from: usize, spans: &[Span], toks: &[Ve
     }
     // Sized for every token at once: growing by doubling rehashes each time.
     let mut vocab = LowerVocabulary::with_capacity_and_hasher(toks.iter().map(Vec::len).sum(), Default::default());
-    vocab.extend(
-        toks.iter()
-            .flatten()
-            .filter(|t| t.text.starts_with(char::is_lowercase))
-            .map(|t| t.text),
-    );
+    for (span, toks) in spans.iter().zip(toks) {
+        let sentence = &text[span.start..span.end];
+        let addresses = web_address_spans(sentence);
+        vocab.extend(
+            toks.iter()
+                .filter(|t| t.text.starts_with(char::is_lowercase))
+                .filter(|t| !addresses.iter().any(|&(s, e)| (s..e).contains(&t.start)))
+                .map(|t| t.text),
+        );
+    }
     vocab
+}
+
+/// The web addresses of `text`, for a text that names one ("http",
+/// "www"); none, without looking, for the others.
+fn web_address_spans(text: &str) -> Vec<(usize, usize)> {
+    if text.contains("http") || text.contains("www") {
+        certainty::web_addresses(text)
+    } else {
+        Vec::new()
+    }
 }
 
 /// Whether `spans`, in order, cover `text[from..]` but for white space, with
@@ -381,9 +395,11 @@ fn apart_by_white_space(text: &str, from: usize, spans: &[Span]) -> bool {
 /// `text`: one set per document, probed once per sentence at most, need not
 /// own a copy of every word.
 pub fn lower_vocabulary(text: &str) -> LowerVocabulary<'_> {
+    let addresses = web_address_spans(text);
     tokens(text)
         .into_iter()
         .filter(|t| t.text.starts_with(char::is_lowercase))
+        .filter(|t| !addresses.iter().any(|&(s, e)| (s..e).contains(&t.start)))
         .map(|t| t.text)
         .collect()
 }
@@ -471,6 +487,32 @@ mod tests {
             let d = ex.check_worthiness(&c.text);
             assert_eq!(c.check_worthy, d.score >= ex.checkworthiness.threshold, "{}", c.text);
         }
+    }
+
+    /// A page's address writes its words in lower case ("/nordvik/"): that
+    /// is no evidence that a capitalised word opening a
+    /// sentence is a common word.
+    #[test]
+    fn a_web_address_does_not_make_a_name_a_common_word() {
+        for text in [
+            "http://www.example.com/news/nordvik/contract.html\n\nNordvik said it had won the contract in 2019.\n",
+            "http : / / www . example . com / news / nordvik - wins - contract . html\n\nNordvik said it had won the contract in 2019 .\n",
+        ] {
+            assert_eq!(
+                sources(text).last().cloned().flatten().as_deref(),
+                Some("Nordvik"),
+                "{text}"
+            );
+        }
+        // Prose that writes the word in lower case still makes it one.
+        let prose = "The harbour was silted up in 2019.\nHarbour fees rose 12% in 2020.\n";
+        let ex = Extractor::new(&RuleSet::defaults());
+        let facets = ex.facets(prose, 0, None);
+        assert!(
+            facets.entities.iter().all(|e| e.canonical != "Harbour"),
+            "{:?}",
+            facets.entities
+        );
     }
 
     /// Told a claim, a lone surname is a person who heard it when the
