@@ -83,6 +83,9 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("\"The plant will close in May,\" King said.", Some("King"), true, RE, false),
     // After a relative pronoun, the name after the verb is what is claimed.
     ("The trial resumes with a man who claims Jane Hargrove's brother threatened him.", None, false, AL, false),
+    // A place and a title between the verb and the speaker.
+    ("The plant had closed, said Dornby Councilman Marcus Okafor.", Some("Marcus Okafor"), false, RE, false),
+    ("The plant had closed, Const. Jane Hargrove said.", Some("Jane Hargrove"), false, RE, false),
     // A name and its affiliation: the person speaks, not the body.
     ("The Rev. Marcus Okafor of the Globex Chapel said the fire was arson.", Some("Marcus Okafor"), false, RE, false),
     ("Jane Hargrove from Acme said the plant had closed.", Some("Jane Hargrove"), false, RE, false),

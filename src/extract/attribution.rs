@@ -481,7 +481,14 @@ impl AttributionFinder {
                 .iter()
                 .enumerate()
                 .all(|(i, w)| self.describing_noun(w) && (!function_word(w) || *w == "and" && inner(i)));
-        describes.then_some(f)
+        // "said Brooklyn Councilman Jane Roe": a place and a title before
+        // the speaker.
+        let title = f.titled
+            && (1..=2).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| self.titles.contains(&w.trim_end_matches('.').to_lowercase()));
+        (describes || title).then_some(f)
     }
 
     /// The name right after a verb that closes the sentence and is set off

@@ -643,7 +643,18 @@ impl EntityFinder {
             return false;
         }
         with_lower(w.trim_end_matches('.'), |k| {
-            self.starts_name_keyed(toks, i, k, lower_vocab)
+            // A word the article writes capitalised inside its sentences
+            // is its name there ("Page", "Felt"), though it writes the
+            // word in lower case too ("a page", "felt"); not a common
+            // word of the rules, and not before an unnamed source's noun
+            // ("Church officials said").
+            let own_name = i == 0
+                && names.contains(without_possessive(w))
+                && !self.common.contains(without_possessive(k))
+                && !self.unnamed.contains(k)
+                && !self.calendar.contains(k)
+                && !toks.get(1).is_some_and(|t| self.unnamed.contains(t.text));
+            (own_name || self.starts_name_keyed(toks, i, k, lower_vocab))
                 && !(i == 0
                     && !toks.get(1).is_some_and(|t| self.is_name_word(t.text))
                     && self.article_word(w, k, names))
