@@ -735,7 +735,13 @@ impl Segmenter {
                 && before.ends_with(' ')
                 && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
                 && w == dot + 2;
-            if tokenised_decimal {
+            // "a . 38 - caliber revolver": a bore's leading point, spaced.
+            let bore = next == Next::Digit && w == dot + 2 && {
+                let rest = text[w..].trim_start_matches(|c: char| c.is_ascii_digit());
+                let rest = rest.trim_start_matches([' ', '-']).to_ascii_lowercase();
+                rest.starts_with("caliber") || rest.starts_with("calibre")
+            };
+            if tokenised_decimal || bore {
                 return false;
             }
             // Tokenised text spaces an abbreviation's period too ("Lt .

@@ -279,6 +279,11 @@ const CASES: &[(&str, &str, &[&str])] = &[
         &["They won .", "Mr . Voss left ."],
     ),
     (
+        "spaced bore of a gun",
+        "He fired one shot from his . 38 - caliber revolver .",
+        &["He fired one shot from his . 38 - caliber revolver ."],
+    ),
+    (
         "spaced initial at the end before a starter",
         "They chose Plan B . The rest failed .",
         &["They chose Plan B .", "The rest failed ."],
