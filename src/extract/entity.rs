@@ -646,13 +646,18 @@ impl EntityFinder {
             // A word the article writes capitalised inside its sentences
             // is its name there ("Page", "Felt"), though it writes the
             // word in lower case too ("a page", "felt"); not a common
-            // word of the rules, and not before an unnamed source's noun
-            // ("Church officials said").
+            // word of the rules, not a name's opener or closer ("New",
+            // "News"), and not before an unnamed source's noun ("Church
+            // officials said"). A word the article capitalises only
+            // inside longer names is taken too ("Environmental groups"
+            // after "Environmental Protection Agency").
             let own_name = i == 0
                 && names.contains(without_possessive(w))
                 && !self.common.contains(without_possessive(k))
                 && !self.unnamed.contains(k)
                 && !self.calendar.contains(k)
+                && !self.openers.contains(k)
+                && !key_in(&self.closers, w)
                 && !toks.get(1).is_some_and(|t| self.unnamed.contains(t.text));
             (own_name || self.starts_name_keyed(toks, i, k, lower_vocab))
                 && !(i == 0
@@ -1277,6 +1282,21 @@ mod tests {
             .into_iter()
             .map(|e| e.canonical)
             .collect()
+    }
+
+    /// A word the article capitalises inside its sentences opens one as a
+    /// name, though the article also writes it in lower case.
+    #[test]
+    fn an_article_s_own_name_opens_a_sentence() {
+        let text = "The board felt the loss on Monday.\n\
+                    Investigators spoke with Marcus Felt on Tuesday.\n\
+                    Felt later said the plant had closed.\n";
+        assert!(article_names(text).iter().filter(|n| n.ends_with("Felt")).count() >= 2);
+        // Not before an unnamed source's noun, nor a name's opener.
+        let text = "The Church of Dornby was rebuilt in 2001.\n\
+                    The church was full.\n\
+                    Church officials said the roof had fallen.\n";
+        assert!(!article_names(text).iter().any(|n| n == "Church"), "{:?}", article_names(text));
     }
 
     #[test]
