@@ -738,8 +738,9 @@ impl Segmenter {
             // "a . 38 - caliber revolver": a bore's leading point, spaced.
             let bore = next == Next::Digit && w == dot + 2 && {
                 let rest = text[w..].trim_start_matches(|c: char| c.is_ascii_digit());
-                let rest = rest.trim_start_matches([' ', '-']).to_ascii_lowercase();
-                rest.starts_with("caliber") || rest.starts_with("calibre")
+                // Only the next word is read, so the scan stays linear.
+                let word: String = rest.trim_start_matches([' ', '-']).chars().take(7).collect();
+                word.eq_ignore_ascii_case("caliber") || word.eq_ignore_ascii_case("calibre")
             };
             if tokenised_decimal || bore {
                 return false;

@@ -1296,7 +1296,11 @@ mod tests {
         let text = "The Church of Dornby was rebuilt in 2001.\n\
                     The church was full.\n\
                     Church officials said the roof had fallen.\n";
-        assert!(!article_names(text).iter().any(|n| n == "Church"), "{:?}", article_names(text));
+        assert!(
+            !article_names(text).iter().any(|n| n == "Church"),
+            "{:?}",
+            article_names(text)
+        );
     }
 
     #[test]

@@ -490,8 +490,8 @@ mod tests {
     }
 
     /// A page's address writes its words in lower case ("/nordvik/"): that
-    /// is no evidence that a capitalised word opening a
-    /// sentence is a common word.
+    /// is no evidence that a capitalised word opening a sentence is a
+    /// common word.
     #[test]
     fn a_web_address_does_not_make_a_name_a_common_word() {
         for text in [
