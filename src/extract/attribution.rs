@@ -544,36 +544,47 @@ impl AttributionFinder {
         if self.persons.is_person(e) {
             return Told::Person;
         }
-        let before = sentence[..e.start - base].trim_end().to_lowercase();
-        let after = sentence[e.end - base..].trim_start().to_lowercase();
+        // Only the word before the name and the one after it are read.
+        let before = sentence[..e.start - base].split_whitespace().next_back().unwrap_or("");
+        let after = sentence[e.end - base..].split_whitespace().next().unwrap_or("");
         let surname = !e.canonical.contains(' ')
             && !crate::tokens::is_all_caps(&e.canonical)
             && !self.outlets.contains(&e.canonical.to_lowercase())
-            && !before.ends_with(" the")
+            && !before.eq_ignore_ascii_case("the")
             && !e.text.ends_with("'s")
             && !e.text.ends_with("’s")
             && !["news", "magazine", "newspaper", "'s", "’s", "'", "’"]
                 .iter()
-                .any(|w| after.starts_with(w));
+                .any(|w| after.to_lowercase().starts_with(w));
         if surname { Told::Surname } else { Told::Outlet }
     }
 
     /// A lone surname told a claim ([`Told::Surname`]) is a person's when
     /// the article names that person in full ("Marcus Okafor ... Jane Roe
     /// told Okafor that ..."): then the teller is the source.
-    pub fn resolve_tellers<'a>(&self, entities: impl Iterator<Item = &'a Entity>, attributions: Vec<&mut Attribution>) {
-        if attributions.iter().all(|a| a.teller.is_none()) {
+    pub fn resolve_tellers(&self, sentences: &mut [crate::extract::SentenceFacets]) {
+        let attributions = |sf: &crate::extract::SentenceFacets| {
+            sf.attribution
+                .iter()
+                .chain(&sf.facets.attributions)
+                .any(|a| a.teller.is_some())
+        };
+        if !sentences.iter().any(attributions) {
             return;
         }
-        let surnames: HashSet<&str> = entities
+        let surnames: HashSet<String> = sentences
+            .iter()
+            .flat_map(|sf| &sf.facets.entities)
             .filter(|e| self.persons.is_person(e))
-            .filter_map(|e| e.canonical.rsplit(' ').next())
+            .filter_map(|e| e.canonical.rsplit(' ').next().map(str::to_string))
             .collect();
-        for a in attributions {
-            if a.source.as_deref().is_some_and(|s| surnames.contains(s))
-                && let Some(teller) = a.teller.take()
-            {
-                a.source = Some(teller);
+        for sf in sentences {
+            for a in sf.attribution.iter_mut().chain(sf.facets.attributions.iter_mut()) {
+                if a.source.as_ref().is_some_and(|s| surnames.contains(s))
+                    && let Some(teller) = a.teller.take()
+                {
+                    a.source = Some(teller);
+                }
             }
         }
     }
@@ -766,11 +777,7 @@ impl AttributionFinder {
         let quote = has_quotation(sentence);
         // A page's address ("... / co - worker - calls - alleged - shooter")
         // names no one who says anything.
-        let addresses = if sentence.contains("http") || sentence.contains("www") {
-            crate::extract::certainty::web_addresses(sentence)
-        } else {
-            Vec::new()
-        };
+        let addresses = crate::extract::certainty::web_addresses(sentence);
         let mut verb_hit: Option<(Attribution, Certainty)> = None;
         // Tokens once per sentence; each verb looks only at its neighbours,
         // so a pathological one-sentence document stays linear.

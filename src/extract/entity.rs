@@ -643,27 +643,29 @@ impl EntityFinder {
             return false;
         }
         with_lower(w.trim_end_matches('.'), |k| {
-            // A word the article writes capitalised inside its sentences
-            // is its name there ("Page", "Felt"), though it writes the
-            // word in lower case too ("a page", "felt"); not a common
-            // word of the rules, not a name's opener or closer ("New",
-            // "News"), and not before an unnamed source's noun ("Church
-            // officials said"). A word the article capitalises only
-            // inside longer names is taken too ("Environmental groups"
-            // after "Environmental Protection Agency").
-            let own_name = i == 0
-                && names.contains(without_possessive(w))
-                && !self.common.contains(without_possessive(k))
-                && !self.unnamed.contains(k)
-                && !self.calendar.contains(k)
-                && !self.openers.contains(k)
-                && !key_in(&self.closers, w)
-                && !toks.get(1).is_some_and(|t| self.unnamed.contains(t.text));
-            (own_name || self.starts_name_keyed(toks, i, k, lower_vocab))
+            self.starts_name_keyed(toks, i, k, lower_vocab, names)
                 && !(i == 0
                     && !toks.get(1).is_some_and(|t| self.is_name_word(t.text))
                     && self.article_word(w, k, names))
         })
+    }
+
+    /// Whether the word opening a sentence (`toks[0]`, `k` its [`key`]) is
+    /// the article's own name: one it writes capitalised inside its
+    /// sentences ("Page", "Felt"), though it writes the word in lower case
+    /// too ("a page", "felt"). Not a common word of the rules, not a name's
+    /// opener or closer ("New", "News"), and not before an unnamed source's
+    /// noun ("Church officials said"). A word the article capitalises only
+    /// inside longer names is taken too ("Environmental groups" after
+    /// "Environmental Protection Agency").
+    fn own_name(&self, toks: &[Token], k: &str, names: &NameVocabulary) -> bool {
+        let w = toks[0].text;
+        names.contains(without_possessive(w))
+            && !self.common.contains(without_possessive(k))
+            && !self.unnamed.contains(k)
+            && !self.openers.contains(k)
+            && !key_in(&self.closers, w)
+            && !toks.get(1).is_some_and(|t| self.unnamed.contains(t.text))
     }
 
     /// Whether a capitalised word opening a sentence of an article, before
@@ -683,7 +685,14 @@ impl EntityFinder {
     }
 
     /// [`Self::starts_name`] past the tests of the word itself, `k` its [`key`].
-    fn starts_name_keyed(&self, toks: &[Token], i: usize, k: &str, lower_vocab: &LowerVocabulary) -> bool {
+    fn starts_name_keyed(
+        &self,
+        toks: &[Token],
+        i: usize,
+        k: &str,
+        lower_vocab: &LowerVocabulary,
+        names: &NameVocabulary,
+    ) -> bool {
         if self.calendar.contains(k) {
             return false;
         }
@@ -693,7 +702,7 @@ impl EntityFinder {
             return toks.get(i + 1).is_some_and(|t| self.is_name_word(t.text));
         }
         if i == 0 {
-            if self.common_word(k, lower_vocab, false) && !self.titles.contains(k) {
+            if self.common_word(k, lower_vocab, false) && !self.titles.contains(k) && !self.own_name(toks, k, names) {
                 return false;
             }
             // "Local officials said": a common word opening an unnamed source.
@@ -887,16 +896,15 @@ fn company_suffixes(rules: &RuleSet) -> FxHashSet<String> {
 /// "Jane Q. Roe").
 fn unspace_initials(name: &str) -> String {
     let words: Vec<&str> = name.split(' ').collect();
-    let letter = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_uppercase);
     // Each word with its period: ("U", true) for "U ." and for "U.".
     let mut parts: Vec<(&str, bool)> = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        if letter(w) && words.get(i + 1) == Some(&".") {
+        if single_capital(w) && words.get(i + 1) == Some(&".") {
             parts.push((w, true));
             i += 2;
-        } else if let Some(l) = w.strip_suffix('.').filter(|l| letter(l)) {
+        } else if let Some(l) = w.strip_suffix('.').filter(|l| single_capital(l)) {
             parts.push((l, true));
             i += 1;
         } else {
@@ -908,7 +916,7 @@ fn unspace_initials(name: &str) -> String {
     for (k, &(w, initial)) in parts.iter().enumerate() {
         // The last letter of a run at the name's end has its period
         // outside the name ("the U . S" of "the U . S ."), as "U.S" does.
-        if k > 0 && !((initial || letter(w)) && parts[k - 1].1) {
+        if k > 0 && !((initial || single_capital(w)) && parts[k - 1].1) {
             out.push(' ');
         }
         out.push_str(w);
@@ -919,13 +927,18 @@ fn unspace_initials(name: &str) -> String {
     out
 }
 
+/// One capital letter: an initial's letter.
+fn single_capital(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
 /// Whether `t` is an initial inside a name: one capital letter and its
 /// period, glued or spaced, before a capitalised word ("Jane S. Roe", "A. B.
 /// Roe", "U . S . Army"), or after another initial (`after_initial`: "the
 /// U . S . team"). Alone, "S" and "A" are stopwords.
 fn is_initial(sentence: &str, t: &Token, after_initial: bool) -> bool {
-    let mut letters = t.text.chars();
-    if !(letters.next().is_some_and(char::is_uppercase) && letters.next().is_none()) {
+    if !single_capital(t.text) {
         return false;
     }
     let rest = &sentence[t.end..];

@@ -262,17 +262,7 @@ impl Extractor {
             .map(|(&span, toks)| self.sentence_facets_in(text, span, toks, reference, &vocab, &names))
             .collect();
         self.resolve_stand_ins(text, &mut sentences);
-        let (entities, attributions): (Vec<_>, Vec<_>) = sentences
-            .iter_mut()
-            .map(|sf| (&sf.facets.entities, (&mut sf.attribution, &mut sf.facets.attributions)))
-            .unzip();
-        self.attributions.resolve_tellers(
-            entities.into_iter().flatten(),
-            attributions
-                .into_iter()
-                .flat_map(|(a, all)| a.iter_mut().chain(all.iter_mut()))
-                .collect(),
-        );
+        self.attributions.resolve_tellers(&mut sentences);
         sentences
     }
 
@@ -353,7 +343,7 @@ fn article_vocabulary<'a>(text: &'a str, from: usize, spans: &[Span], toks: &[Ve
     let mut vocab = LowerVocabulary::with_capacity_and_hasher(toks.iter().map(Vec::len).sum(), Default::default());
     for (span, toks) in spans.iter().zip(toks) {
         let sentence = &text[span.start..span.end];
-        let addresses = web_address_spans(sentence);
+        let addresses = certainty::web_addresses(sentence);
         vocab.extend(
             toks.iter()
                 .filter(|t| t.text.starts_with(char::is_lowercase))
@@ -362,16 +352,6 @@ fn article_vocabulary<'a>(text: &'a str, from: usize, spans: &[Span], toks: &[Ve
         );
     }
     vocab
-}
-
-/// The web addresses of `text`, for a text that names one ("http",
-/// "www"); none, without looking, for the others.
-fn web_address_spans(text: &str) -> Vec<(usize, usize)> {
-    if text.contains("http") || text.contains("www") {
-        certainty::web_addresses(text)
-    } else {
-        Vec::new()
-    }
 }
 
 /// Whether `spans`, in order, cover `text[from..]` but for white space, with
@@ -395,7 +375,7 @@ fn apart_by_white_space(text: &str, from: usize, spans: &[Span]) -> bool {
 /// `text`: one set per document, probed once per sentence at most, need not
 /// own a copy of every word.
 pub fn lower_vocabulary(text: &str) -> LowerVocabulary<'_> {
-    let addresses = web_address_spans(text);
+    let addresses = certainty::web_addresses(text);
     tokens(text)
         .into_iter()
         .filter(|t| t.text.starts_with(char::is_lowercase))
