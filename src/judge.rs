@@ -126,7 +126,7 @@ pub fn judge(
             });
             let verdict = if conflict {
                 "conflict"
-            } else if levels.iter().all(|(c, _)| *c != Certainty::Asserted) {
+            } else if levels.iter().all(|l| l.level != Certainty::Asserted) {
                 "uncertain"
             } else {
                 "corroborated"
@@ -220,7 +220,7 @@ struct Ctx<'a> {
     claims: &'a [Claim],
     edges: &'a [(usize, usize, f64)],
     /// Each group member's certainty about the shared fact, with its cues.
-    levels: &'a [(Certainty, Vec<String>)],
+    levels: &'a [EventLevel],
     aligner: &'a Aligner,
     /// Every claim's terms with their spans, from the alignment.
     spans: &'a [Vec<(String, usize, usize)>],
@@ -653,7 +653,7 @@ fn rank(c: Certainty) -> i64 {
 
 fn certainty_difference(ctx: &Ctx) -> Option<Finding> {
     let gap = param(ctx.rule, "min_gap", 1.0) as i64;
-    let members: Vec<(&Claim, Certainty)> = ctx.group.iter().zip(ctx.levels).map(|(c, (l, _))| (*c, *l)).collect();
+    let members: Vec<(&Claim, Certainty)> = ctx.group.iter().zip(ctx.levels).map(|(c, l)| (*c, l.level)).collect();
     // The difference must be between documents, not only within one: some
     // document's surest level and another's least sure are `gap` apart.
     let mut span: BTreeMap<&str, (i64, i64)> = BTreeMap::new();
@@ -686,11 +686,19 @@ fn certainty_difference(ctx: &Ctx) -> Option<Finding> {
         .group
         .iter()
         .zip(ctx.levels)
-        .map(|(c, (level, cues))| {
-            if cues.is_empty() {
-                format!("{}: {} (no hedge)", c.id, level.as_str())
-            } else {
-                format!("{}: {} ({})", c.id, level.as_str(), cues.join(", "))
+        .map(|(c, l)| {
+            let level = l.level.as_str();
+            // Hedges set aside are named in single quotes: the text report
+            // marks only the double-quoted cues that counted.
+            let asides = l.asides.iter().map(|h| format!("'{h}'")).collect::<Vec<_>>().join(", ");
+            match (l.cues.is_empty(), l.asides.is_empty()) {
+                (true, true) => format!("{}: {level} (no hedge)", c.id),
+                (true, false) => format!(
+                    "{}: {level} (no hedge on the shared fact; {asides} qualify the rest)",
+                    c.id
+                ),
+                (false, true) => format!("{}: {level} ({})", c.id, l.cues.join(", ")),
+                (false, false) => format!("{}: {level} ({}; {asides} qualify the rest)", c.id, l.cues.join(", ")),
             }
         })
         .collect();
@@ -702,17 +710,22 @@ fn certainty_difference(ctx: &Ctx) -> Option<Finding> {
     ))
 }
 
+/// How sure one claim is of the fact its cluster shares ([`event_levels`]).
+struct EventLevel {
+    level: Certainty,
+    /// What made it so: hedges in quotes, or the attribution.
+    cues: Vec<String>,
+    /// The claim's hedges that qualify another part of it, not counted.
+    asides: Vec<String>,
+}
+
 /// How sure each claim is of the fact the cluster shares. A hedge counts
 /// only when its scope (the words after it, up to a clause boundary) reaches
 /// a term that claims of two or more documents share: in "canceled plans
 /// to carry a phone, aborting what could have introduced...", "could"
 /// hedges the aside, not the cancellation. An attribution to a named source
 /// or a quotation makes the whole claim reported.
-fn event_levels(
-    group: &[&Claim],
-    spans: &[&[(String, usize, usize)]],
-    scope_words: usize,
-) -> Vec<(Certainty, Vec<String>)> {
+fn event_levels(group: &[&Claim], spans: &[&[(String, usize, usize)]], scope_words: usize) -> Vec<EventLevel> {
     let mut docs_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (c, sp) in group.iter().zip(spans) {
         for (t, _, _) in sp.iter() {
@@ -728,6 +741,7 @@ fn event_levels(
         .map(|(c, sp)| {
             let mut level = Certainty::Asserted;
             let mut cues = Vec::new();
+            let mut asides = Vec::new();
             // A hedge after the fact's first shared term, past a clause
             // boundary, belongs to an aside ("canceled plans, aborting what
             // could have...").
@@ -749,6 +763,8 @@ fn event_levels(
                 {
                     level = level.max(h.level);
                     cues.push(format!("\"{}\"", h.text));
+                } else {
+                    asides.push(h.text.clone());
                 }
             }
             if let Some(a) = &c.attribution
@@ -761,7 +777,7 @@ fn event_levels(
                     _ => "quotation".into(),
                 });
             }
-            (level, cues)
+            EventLevel { level, cues, asides }
         })
         .collect()
 }

@@ -694,3 +694,26 @@ fn a_corrected_denial_states_the_correction() {
     ];
     assert_eq!(polarity_conflicts(&engine(), &docs), 1);
 }
+
+/// A hedge that qualifies an aside does not make the shared fact
+/// uncertain, and the evidence says which hedges were set aside, so the
+/// reader is not left to wonder why "could" did not count.
+#[test]
+fn certainty_evidence_names_the_hedges_set_aside() {
+    let docs = [
+        "Last week, Acme abruptly canceled plans to sell the Globex phone, aborting what could have been a big launch.",
+        "Acme reportedly canceled plans to sell the Globex phone last week.",
+    ];
+    let f = check(&engine(), &docs);
+    let c = f
+        .iter()
+        .find(|f| f.kind == "certainty_difference")
+        .unwrap_or_else(|| panic!("{f:#?}"));
+    let first = c.evidence.iter().find(|e| e.starts_with("d0:")).expect("d0 evidence");
+    assert!(
+        first.starts_with("d0:1: asserted (no hedge on the shared fact; 'could'"),
+        "{first}"
+    );
+    let second = c.evidence.iter().find(|e| e.starts_with("d1:")).expect("d1 evidence");
+    assert_eq!(second, "d1:1: reported (\"reportedly\")");
+}
