@@ -690,15 +690,16 @@ fn certainty_difference(ctx: &Ctx) -> Option<Finding> {
             let level = l.level.as_str();
             // Hedges set aside are named in single quotes: the text report
             // marks only the double-quoted cues that counted.
+            let verb = if l.asides.len() == 1 { "qualifies" } else { "qualify" };
             let asides = l.asides.iter().map(|h| format!("'{h}'")).collect::<Vec<_>>().join(", ");
             match (l.cues.is_empty(), l.asides.is_empty()) {
                 (true, true) => format!("{}: {level} (no hedge)", c.id),
                 (true, false) => format!(
-                    "{}: {level} (no hedge on the shared fact; {asides} qualify the rest)",
+                    "{}: {level} (no hedge on the shared fact; {asides} {verb} the rest)",
                     c.id
                 ),
                 (false, true) => format!("{}: {level} ({})", c.id, l.cues.join(", ")),
-                (false, false) => format!("{}: {level} ({}; {asides} qualify the rest)", c.id, l.cues.join(", ")),
+                (false, false) => format!("{}: {level} ({}; {asides} {verb} the rest)", c.id, l.cues.join(", ")),
             }
         })
         .collect();
