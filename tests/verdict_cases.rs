@@ -484,6 +484,7 @@ fn finding_parameters_live_in_rules() {
             &[
                 "tolerance",
                 "open_slack",
+                "skip_unanchored_lists",
                 "prior_scale",
                 "prior_dropped_digit",
                 "prior_added_digit",

@@ -836,6 +836,31 @@ fn counterparts<'q>(
     best.map(|(_, x, y)| (x, y))
 }
 
+/// A claim that lists figures of one measure for several items ("$1,099
+/// for the 13-inch and $1,799 for the 15-inch"), none of which the other
+/// claim states: nothing tells which item the other claim's figure is
+/// about, so no figure of the list is its counterpart. A list one of whose
+/// figures the other claim states is anchored on that item, and its other
+/// figures are compared. Two figures that agree (a figure and its
+/// conversion, "60 metres (200 feet)") are one item, not a list.
+fn unanchored_list(list: &Side, other: &Side, ctx: &Ctx, slack: f64, tol: f64) -> bool {
+    let (aligner, aspects) = (ctx.aligner, ctx.aspects);
+    let figures = list.figures.as_slice();
+    let listed = figures.iter().enumerate().any(|(k, x)| {
+        figures[k + 1..]
+            .iter()
+            .any(|y| comparable(x, y, aligner, aspects) && !agree(x, y, aspects, slack, tol))
+    });
+    listed
+        && !figures.iter().any(|x| {
+            other
+                .figures
+                .iter()
+                .chain(other.aside)
+                .any(|y| comparable(x, y, aligner, aspects) && agree(x, y, aspects, slack, tol))
+        })
+}
+
 /// The sum of two or more figures of one measure, as a figure in the
 /// unit of the first.
 fn total(qs: &[&Quantity], aspects: &Aspects, slack: f64) -> Option<Quantity> {
@@ -879,6 +904,7 @@ pub(super) fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
     // are refined once.
     let mut refined: std::collections::HashMap<&str, Vec<Quantity>> = std::collections::HashMap::new();
     let separate_eras = param(ctx.rule, "separate_eras", 1.0) > 0.0;
+    let skip_lists = param(ctx.rule, "skip_unanchored_lists", 1.0) > 0.0;
     for (a, b) in ctx.cross_pairs_from(param(ctx.rule, "min_score", 0.0)) {
         if separate_eras && ctx.eras.of(a) != ctx.eras.of(b) {
             continue;
@@ -925,6 +951,12 @@ pub(super) fn quantity_conflicts(ctx: &Ctx) -> Vec<Finding> {
                     aside: &aside_b,
                 },
             );
+            if skip_lists
+                && (unanchored_list(&side_a, &side_b, ctx, slack, tol)
+                    || unanchored_list(&side_b, &side_a, ctx, slack, tol))
+            {
+                continue;
+            }
             let Some((x, y)) = counterparts(&side_a, &side_b, ctx, slack, tol) else {
                 continue;
             };
