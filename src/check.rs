@@ -207,6 +207,27 @@ mod tests {
     }
 
     #[test]
+    fn a_word_capitalised_only_inside_a_longer_name_opens_no_name_alone() {
+        let engine = Engine::new(RuleSet::defaults());
+        let sentences = [
+            (
+                "a",
+                "The rules were issued by the Environmental Protection Agency in May.",
+            ),
+            ("b", "Environmental groups said the rules were weak."),
+            ("c", "The environmental review took two years."),
+            ("d", "The talks with North Korea resumed in June."),
+            ("e", "North Korea said the talks would go on."),
+            ("f", "The north wind kept boats in port."),
+        ];
+        let claims = engine.article_claims("d", &sentences);
+        let names = |k: usize| -> Vec<&str> { claims[k].entities.iter().map(|e| e.text.as_str()).collect() };
+        assert_eq!(names(1), Vec::<&str>::new());
+        // Written as the article writes the name, it is the name.
+        assert_eq!(names(4), ["North Korea"]);
+    }
+
+    #[test]
     fn a_lone_surname_resolves_within_its_own_document() {
         let engine = Engine::new(RuleSet::defaults());
         let doc = |id: &str, text: &str| Document::new(id.to_string(), format!("{id}.txt"), text.to_string());

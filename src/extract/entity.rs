@@ -24,7 +24,30 @@ pub type LowerVocabulary<'a> = rustc_hash::FxHashSet<&'a str>;
 /// start and not in title-case lines ("in Michigan"), as written: such a
 /// word in a title-case line, or opening a sentence, is still a name. Empty
 /// for a lone sentence (see [`EntityFinder::names_written`]).
-pub type NameVocabulary<'a> = rustc_hash::FxHashSet<&'a str>;
+#[derive(Debug, Default)]
+pub struct NameVocabulary<'a> {
+    written: rustc_hash::FxHashSet<&'a str>,
+    /// Of `written`, those the article also writes last in a name or
+    /// alone ("Felt" of "Mark Felt"), not only before another capitalised
+    /// word ("Environmental" of "Environmental Protection Agency").
+    ends: rustc_hash::FxHashSet<&'a str>,
+}
+
+impl NameVocabulary<'_> {
+    pub fn contains(&self, w: &str) -> bool {
+        self.written.contains(w)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.written.is_empty()
+    }
+
+    /// Whether the article writes `w` inside a sentence as a name's last
+    /// word, or as a name alone.
+    fn ends_name(&self, w: &str) -> bool {
+        self.ends.contains(w)
+    }
+}
 
 /// Name lexicons compiled from the rules. The word sets are probed for
 /// every capitalised token, several times: FxHash costs a fraction of
@@ -552,15 +575,18 @@ impl EntityFinder {
     /// The [`NameVocabulary`] of an article's sentences, each given as its
     /// [`tokens`].
     pub fn names_written<'a>(&self, sentences: &[Vec<Token<'a>>]) -> NameVocabulary<'a> {
-        let titled: Vec<bool> = sentences.iter().map(|t| self.title_shape(t)).collect();
-        sentences
-            .iter()
-            .zip(&titled)
-            .filter(|(_, t)| !**t)
-            .flat_map(|(toks, _)| toks.iter().skip(1))
-            .filter(|t| is_capitalised(t.text) && !is_all_caps(t.text))
-            .map(|t| t.text)
-            .collect()
+        let mut names = NameVocabulary::default();
+        for toks in sentences.iter().filter(|t| !self.title_shape(t)) {
+            for (k, t) in toks.iter().enumerate().skip(1) {
+                if is_capitalised(t.text) && !is_all_caps(t.text) {
+                    names.written.insert(t.text);
+                    if !toks.get(k + 1).is_some_and(|n| is_capitalised(n.text)) {
+                        names.ends.insert(t.text);
+                    }
+                }
+            }
+        }
+        names
     }
 
     /// Whether a capitalised word of a title-case line is a common word, not
@@ -655,12 +681,14 @@ impl EntityFinder {
     /// sentences ("Page", "Felt"), though it writes the word in lower case
     /// too ("a page", "felt"). Not a common word of the rules, not a name's
     /// opener or closer ("New", "News"), and not before an unnamed source's
-    /// noun ("Church officials said"). A word the article capitalises only
-    /// inside longer names is taken too ("Environmental groups" after
+    /// noun ("Church officials said"). A word the article capitalises
+    /// only before another capitalised word opens a name only before one
+    /// ("South Sudan's president"; not "Environmental groups" after
     /// "Environmental Protection Agency").
     fn own_name(&self, toks: &[Token], k: &str, names: &NameVocabulary) -> bool {
         let w = toks[0].text;
-        names.contains(without_possessive(w))
+        let base = without_possessive(w);
+        (names.ends_name(base) || names.contains(base) && toks.get(1).is_some_and(|t| is_capitalised(t.text)))
             && !self.common.contains(without_possessive(k))
             && !self.unnamed.contains(k)
             && !self.openers.contains(k)
