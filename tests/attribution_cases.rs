@@ -131,6 +131,11 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     // A common word opening the unnamed source is no name; a name there stays one.
     ("Local officials said the bridge reopened on Monday.", Some("officials"), false, RE, false),
     ("Globex officials said the recall was voluntary.", Some("Globex"), false, RE, false),
+    // Where the speakers are is not who speaks.
+    ("Officials in Dornby said the bridge would reopen on Monday.", Some("officials"), false, RE, false),
+    ("An office worker in Dornby said the tremor lasted ten seconds.", None, false, AS, false),
+    ("The bridge was damaged in Dornby, said Acme spokesman Marcus Okafor.", Some("Acme"), false, RE, false),
+    ("Jane Hargrove, a resident of a village in Dornby, said the tremor lasted ten seconds.", Some("Jane Hargrove"), false, RE, false),
     ("Police arrested the driver of the van on Monday.", None, false, AS, false),
     ("Former employees said managers had ignored the warnings.", Some("employees"), false, RE, false),
     // Who was told is no source unless named: the outlet is an origin, the police are not.

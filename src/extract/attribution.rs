@@ -814,10 +814,11 @@ impl AttributionFinder {
                         && !gap.contains("''")
                         && !self.subject_between(gap)
                 })
-                .map(|e| {
-                    appositive_head(sentence, base, e, m.start, entities)
-                        .or_else(|| affiliated_head(sentence, base, e, entities))
-                        .unwrap_or(e)
+                .and_then(|e| {
+                    appositive_head(sentence, base, e, m.start, entities).or_else(|| {
+                        (!located(sentence, base, e, entities))
+                            .then(|| affiliated_head(sentence, base, e, entities).unwrap_or(e))
+                    })
                 });
             // "Jane Roe, the plant's director, said": a name, then asides set
             // off by commas that name no one, then the verb.
@@ -1227,6 +1228,20 @@ impl AttributionFinder {
                 (rest, aux.start, true)
             }
             _ => (before, verb_start, false),
+        };
+        // Where the speakers are is no part of them: "Officials in Ohio
+        // said", "Rescue teams in the Dornby district said".
+        let (before, verb_start) = match before.iter().rposition(|t| t.text == "in") {
+            Some(k)
+                if k > 0
+                    && before.len() - k <= 4
+                    && before[k + 1..]
+                        .iter()
+                        .all(|t| t.text == "the" || crate::tokens::is_capitalised(t.text)) =>
+            {
+                (&before[..k], before[k].start)
+            }
+            _ => (before, verb_start),
         };
         let noun = *before.last()?;
         if before.len() > 3 || !sentence[noun.end..verb_start].trim().is_empty() {
@@ -1773,6 +1788,21 @@ fn appositive_head<'e>(
         at = comma;
     }
     None
+}
+
+/// "Rescue teams in Dornby said": the name `e` is where the speakers are
+/// (after "in", with or without "the", after a word that is no name:
+/// "Officials in Ohio said"), not who speaks.
+fn located(sentence: &str, base: usize, e: &Entity, entities: &[Entity]) -> bool {
+    let before = &sentence[..e.start - base];
+    let before = before.strip_suffix(' ').unwrap_or(before);
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    before.strip_suffix(" in").is_some_and(|b| {
+        b.split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.chars().all(char::is_alphabetic))
+            && !entities.iter().any(|n| n.end == base + b.len())
+    })
 }
 
 /// "Jane Roe of the Acme Foundation said" names Jane Roe: the name `e`
