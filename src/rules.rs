@@ -181,6 +181,10 @@ pub struct PackMeta {
 pub enum AbbrevClass {
     /// Before a name: "Mr.", "Rep.", "Gen." never end a sentence before a capital.
     Title,
+    /// Before a place's or a saint's name, and part of it: "St. Louis",
+    /// "Mt. Cook", "St. Mary's Hospital". Never ends a sentence before a
+    /// capital, as a title does.
+    Place,
     /// Company and name suffixes: "Corp.", "Inc.", "Jr." may end a sentence.
     Suffix,
     /// "Jan.", "Sept.": not an end before a day number.

@@ -80,7 +80,7 @@ const MEDIAL: u8 = 64;
 
 fn class_bit(class: AbbrevClass) -> u8 {
     match class {
-        AbbrevClass::Title => TITLE,
+        AbbrevClass::Title | AbbrevClass::Place => TITLE,
         AbbrevClass::Suffix => SUFFIX,
         AbbrevClass::Month => MONTH,
         AbbrevClass::State => STATE,

@@ -78,6 +78,9 @@ pub struct EntityFinder {
     organisation_heads: FxHashSet<String>,
     /// Last words of public bodies' names (rules/names.toml `bodies`).
     body_heads: FxHashSet<String>,
+    /// Abbreviations that open a place's or a saint's name, keyed ("St"
+    /// of "St. Louis"): rules/abbreviations.toml, class `place`.
+    place_prefixes: FxHashSet<String>,
     /// Common nouns and verbs the rules know (synonyms, measure nouns): a
     /// sentence-initial one is not a name even when the text never writes
     /// it in lower case.
@@ -182,6 +185,9 @@ impl EntityFinder {
         }
         for r in &rules.stopwords {
             f.stopwords.extend(r.words.iter().map(|w| w.to_lowercase()));
+        }
+        for r in rules.abbreviations.iter().filter(|r| r.class == AbbrevClass::Place) {
+            f.place_prefixes.extend(r.words.iter().map(|w| key(w)));
         }
         for r in rules.names.iter().filter(|r| r.kind == NameKind::Opener) {
             for w in &r.words {
@@ -305,7 +311,13 @@ impl EntityFinder {
                 // A title inside a run starts a new name ("FCC Chairman Jane
                 // Roe", "Texas Attorney General Greg Abbott"); the second
                 // word of a title of two words ("Head Coach") goes on.
-                let opens_title = (key_in(&self.titles, t.text) && !self.two_word_title(toks[j - 1].text, t.text))
+                // Not before an institution's head word: "Massachusetts
+                // General Hospital", "the General Assembly".
+                let opens_title = (key_in(&self.titles, t.text)
+                    && !self.two_word_title(toks[j - 1].text, t.text)
+                    && !toks
+                        .get(j + 1)
+                        .is_some_and(|next| self.persons.institution_head(next.text)))
                     || toks
                         .get(j + 1)
                         .is_some_and(|next| self.two_word_title(t.text, next.text));
@@ -316,15 +328,19 @@ impl EntityFinder {
                 // Center"), but for a common word's ("People's Republic") and
                 // before a company suffix or an organisation's head, which
                 // cannot stand alone ("McDonald's Corp").
+                // Nor after a saint's name ("St. Mary's Hospital").
                 if let Some(owner) = possessive_owner(toks[j - 1].text)
                     && !key_in(&self.common, owner)
+                    && !(j >= 2 && key_in(&self.place_prefixes, toks[j - 2].text))
                     && !key_in(&self.suffixes, t.text)
                     && !key_in(&self.organisation_heads, t.text)
                 {
                     break;
                 }
                 // Tokenised text spaces an initial's period ("Jane Q . Roe").
-                let initial = toks[j - 1].text.chars().count() == 1 && (gap == ". " || gap == " . ");
+                // So does a place prefix's ("St. Louis", "Mt . Cook").
+                let initial = (toks[j - 1].text.chars().count() == 1 || key_in(&self.place_prefixes, toks[j - 1].text))
+                    && (gap == ". " || gap == " . ");
                 // "T - Mobile", "E - Trade": a letter and a hyphen spaced
                 // apart, as tokenised text writes them.
                 // So are two name words ("Hewlett - Packard", "Union -
@@ -751,8 +767,9 @@ impl EntityFinder {
     fn make_entity(&self, sentence: &str, base: usize, run: &[Token]) -> Option<Entity> {
         let mut run = run;
         let full = run.len();
-        // Strip leading titles ("Rep.", "Congressman", "Prime Minister").
-        while run.len() > 1 && key_in(&self.titles, run[0].text) {
+        // Strip leading titles ("Rep.", "Congressman", "Prime Minister"),
+        // but for a title that names an institution ("General Hospital").
+        while run.len() > 1 && key_in(&self.titles, run[0].text) && !self.persons.institution_head(run[1].text) {
             run = &run[1..];
         }
         if run.len() > 2 && self.two_word_title(run[0].text, run[1].text) {
@@ -821,7 +838,13 @@ impl EntityFinder {
         // "Jane Q. Roe".
         let respaced;
         let name = if name.contains(". ") {
-            respaced = unspace_initials(name);
+            respaced = match name.split_once(" . ") {
+                // "Mt . Cook" is "Mt. Cook".
+                Some((prefix, rest)) if key_in(&self.place_prefixes, prefix) => {
+                    unspace_initials(&format!("{prefix}. {rest}"))
+                }
+                _ => unspace_initials(name),
+            };
             respaced.as_str()
         } else {
             name
@@ -901,7 +924,13 @@ impl PersonNames {
     /// person's, though a given name may open it.
     pub fn names_no_person(&self, name: &str) -> bool {
         name.rsplit_once(' ')
-            .is_some_and(|(_, last)| key_in(&self.not_person_heads, without_possessive(last)))
+            .is_some_and(|(_, last)| self.institution_head(last))
+    }
+
+    /// A word that ends the names of places, bodies and organisations
+    /// ("Hospital", "Assembly", "Motors", "Corp").
+    pub fn institution_head(&self, word: &str) -> bool {
+        key_in(&self.not_person_heads, without_possessive(word))
     }
 }
 
