@@ -314,7 +314,7 @@ impl Extractor {
             }
             previous_speaker = attribution.as_ref().filter(|a| a.quote).and_then(|a| a.source.clone());
             let decision = self.decide(text, &sf, attribution.as_ref());
-            if !decision.claim {
+            if !decision.claim || bare_figures(text, span.start, &sf.facets) {
                 continue;
             }
             let worthiness = self.checkworthiness.verdict(&decision);
@@ -326,6 +326,25 @@ impl Extractor {
         }
         claims
     }
+}
+
+/// A line that is nothing but dates and figures ("March 4, 2025", a
+/// dateline; "$25 million"): every letter and digit of the sentence `text`,
+/// which starts at byte `start`, lies inside one of its dates or
+/// quantities. It states nothing to check, though its date or figure
+/// would keep it as a claim.
+fn bare_figures(text: &str, start: usize, facets: &crate::model::Facets) -> bool {
+    let spans: Vec<(usize, usize)> = facets
+        .dates
+        .iter()
+        .map(|d| (d.start, d.end))
+        .chain(facets.quantities.iter().map(|q| (q.start, q.end)))
+        .collect();
+    !spans.is_empty()
+        && text
+            .char_indices()
+            .filter(|(_, c)| c.is_alphanumeric())
+            .all(|(i, _)| spans.iter().any(|&(s, e)| (s..e).contains(&(start + i))))
 }
 
 /// [`lower_vocabulary`] of `text[from..]`, whose sentences are at `spans`
@@ -394,6 +413,18 @@ mod tests {
             .into_iter()
             .map(|c| c.attribution.and_then(|a| a.source))
             .collect()
+    }
+
+    #[test]
+    fn a_line_of_dates_and_figures_alone_is_no_claim() {
+        let ex = Extractor::new(&RuleSet::defaults());
+        let text = "Flood in Dornby\n\nMarch 4, 2025\n\nAbout 3,000 people were evacuated on Monday.\n\n$25 million.\n\nTuesday, March 5.";
+        let claims: Vec<String> = ex
+            .claims(&Document::new("d", "d.txt", text))
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(claims, ["About 3,000 people were evacuated on Monday."]);
     }
 
     #[test]
