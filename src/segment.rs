@@ -712,12 +712,7 @@ impl Segmenter {
     /// A single period at `dot`, the next word `word` at `w`.
     fn period_breaks(&self, text: &str, dot: usize, next: Next, w: usize, word: &str) -> bool {
         let before = &text[..dot];
-        let raw_start = before
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| !c.is_whitespace())
-            .last()
-            .map_or(dot, |(p, _)| p);
+        let raw_start = token_start(text, dot);
         let mut start = raw_start;
         while let Some(c) = char_at(text, start) {
             if start >= dot || !is_opener(c) {
