@@ -753,6 +753,12 @@ impl EntityFinder {
             if self.source_modifiers.contains(k) && toks.get(1).is_some_and(|t| self.unnamed.contains(t.text)) {
                 return false;
             }
+            // "Super-agent Scott Boras said", "Ex-president Roe": a
+            // hyphenated word whose second part is in lower case is a
+            // compound noun; names capitalise each part ("Hewlett-Packard").
+            if lower_after_hyphen(toks[i].text) {
+                return false;
+            }
         }
         true
     }
@@ -982,6 +988,13 @@ fn unspace_initials(name: &str) -> String {
         }
     }
     out
+}
+
+/// A word with a hyphen and a lower-case letter right after it
+/// ("Super-agent", "Co-founder").
+fn lower_after_hyphen(w: &str) -> bool {
+    w.split_once('-')
+        .is_some_and(|(head, tail)| !head.is_empty() && tail.starts_with(char::is_lowercase))
 }
 
 /// One capital letter: an initial's letter.
