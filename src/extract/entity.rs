@@ -781,7 +781,9 @@ impl EntityFinder {
         if run.len() > 2 && self.two_word_title(run[0].text, run[1].text) {
             run = &run[2..];
         }
-        if run.len() == 1 && key_in(&self.titles, run[0].text) {
+        if run.len() == 1 && key_in(&self.titles, run[0].text)
+            || run.len() == 2 && self.two_word_title(run[0].text, run[1].text)
+        {
             return None;
         }
         let start = run.first()?.start;
