@@ -30,7 +30,7 @@ struct Cli {
 enum Command {
     /// Run the whole pipeline over files and folders.
     #[command(
-        after_help = "Examples:\n  corroborate check corpus/\n  corroborate check a.txt b.txt --format json -o report.json\n  corroborate check corpus/ --format html -o report.html\n  corroborate check corpus/ --rules my-story.toml --fail-on error\n  cat article.txt | corroborate check - other.txt"
+        after_help = "Examples:\n  corroborate check corpus/\n  corroborate check a.txt b.txt --format json -o report.json\n  corroborate check corpus/ --format html -o report.html\n  corroborate check corpus/ --rules my-story.toml --fail-on error\n  corroborate check corpus/ --date 2025-05-12\n  cat article.txt | corroborate check - other.txt"
     )]
     Check {
         /// Files, folders (searched for .txt and .md) or - for stdin.
@@ -54,6 +54,11 @@ enum Command {
         /// Print only the summary line of the text report.
         #[arg(short, long)]
         quiet: bool,
+        /// Date of the articles that give none (a `date YYYY-MM-DD` first
+        /// line, front matter or sources.toml): what "Friday, May 9" and
+        /// "last week" resolve against, so they can be compared.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
     },
     /// Split a text into sentences (byte offsets).
     #[command(
@@ -195,14 +200,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
             fail_on,
             color,
             quiet,
+            date,
         } => {
+            if let Some(d) = &date
+                && !load::is_iso_date(d)
+            {
+                return Err(Error::Usage(format!("--date `{d}`: expected YYYY-MM-DD")));
+            }
             // Compiling the rules and reading the articles do not wait on
             // each other; a rule error is still the one reported first.
             let (engine, docs) = rayon::join(
                 || RuleSet::with_files(&rules).map(Engine::new),
                 || load::load_paths(&paths),
             );
-            let (engine, docs) = (engine?, docs?);
+            let (engine, mut docs) = (engine?, docs?);
+            for doc in docs.iter_mut().filter(|d| d.date.is_none()) {
+                doc.date.clone_from(&date);
+            }
             let read = load::input_files(&docs);
             let inputs = read.iter().chain(&rules).map(PathBuf::as_path);
             output::refuse_overwriting_input(out.as_deref(), inputs)?;

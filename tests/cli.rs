@@ -771,3 +771,47 @@ fn a_spaced_decimal_slips_its_point() {
     let suggestion = conflict["suggestion"].as_str().unwrap_or_default();
     assert!(suggestion.contains("misplaced decimal point"), "{conflict}");
 }
+
+/// `check --date` dates the articles that give no date of their own, so
+/// "on Friday, May 9" resolves; an article's own date header wins.
+#[test]
+fn check_date_is_the_default_article_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        b"Senator Jane Roe resigned on Friday, May 9, her office said.",
+    );
+    let b = write(
+        dir.path(),
+        "b.txt",
+        b"date 2024-03-01\nSenator Jane Roe resigned on Friday, May 9, her office said.",
+    );
+    let out = bin()
+        .args(["check", "--format", "json", "--date", "2025-05-12", &a, &b])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v = json(&out);
+    let date_of = |doc: &str| {
+        let c = v["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["doc"] == doc)
+            .unwrap();
+        c["dates"][0]["value"].as_str().map(String::from)
+    };
+    assert_eq!(date_of("a").as_deref(), Some("2025-05-09"));
+    assert_eq!(date_of("b").as_deref(), Some("2024-05-09"));
+    let docs: Vec<&str> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(docs, ["2025-05-12", "2024-03-01"]);
+    fails_with(&["check", "--date", "2025-13-01", &a], "--date `2025-13-01`");
+}
