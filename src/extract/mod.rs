@@ -334,17 +334,28 @@ impl Extractor {
 /// quantities. It states nothing to check, though its date or figure
 /// would keep it as a claim.
 fn bare_figures(text: &str, start: usize, facets: &crate::model::Facets) -> bool {
-    let spans: Vec<(usize, usize)> = facets
+    let mut spans: Vec<(usize, usize)> = facets
         .dates
         .iter()
         .map(|d| (d.start, d.end))
         .chain(facets.quantities.iter().map(|q| (q.start, q.end)))
         .collect();
-    !spans.is_empty()
-        && text
-            .char_indices()
-            .filter(|(_, c)| c.is_alphanumeric())
-            .all(|(i, _)| spans.iter().any(|&(s, e)| (s..e).contains(&(start + i))))
+    if spans.is_empty() {
+        return false;
+    }
+    // One pass over the text and the spans in order: linear however many
+    // figures a long sentence holds.
+    spans.sort_unstable();
+    let mut k = 0;
+    text.char_indices().filter(|(_, c)| c.is_alphanumeric()).all(|(i, _)| {
+        let at = start + i;
+        while k < spans.len() && spans[k].1 <= at {
+            k += 1;
+        }
+        // Spans before `k` end at or before `at`, and those after it start
+        // no earlier than it does: only it can hold `at`.
+        spans.get(k).is_some_and(|&(s, e)| s <= at && at < e)
+    })
 }
 
 /// [`lower_vocabulary`] of `text[from..]`, whose sentences are at `spans`
