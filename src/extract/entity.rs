@@ -809,6 +809,7 @@ impl EntityFinder {
         // only, so what is left of the words is a prefix of `surface`: it is
         // sliced, not rebuilt, and a String is made for the result alone.
         let mut words: Vec<&str> = surface.split(' ').collect();
+        let one_word = words.len() == 1;
         if let Some(last) = words.last_mut() {
             for p in ["'s", "’s", "'", "’"] {
                 if let Some(s) = last.strip_suffix(p) {
@@ -816,9 +817,13 @@ impl EntityFinder {
                     break;
                 }
             }
-            // "Globex-made": the lower-case part after the hyphen is not a name.
+            // "Globex-made", "New York-based", "UN President-elect": the
+            // lower-case part after the hyphen is not a name. After a name
+            // of two words or more, two short syllables that are no
+            // participle are a given name ("Ban Ki-moon", "Kim Jong-un").
             if let Some((head, tail)) = last.split_once('-')
                 && tail.chars().next().is_some_and(char::is_lowercase)
+                && (one_word || !given_syllables(head, tail))
             {
                 *last = head;
             }
@@ -990,6 +995,16 @@ fn unspace_initials(name: &str) -> String {
         }
     }
     out
+}
+
+/// Two short syllables joined by a hyphen, the second in lower case and
+/// no participle: a given name as East Asian names write it ("Ki-moon",
+/// "Jong-un", "Myung-bak"), not "Nations-run" or "York-based".
+fn given_syllables(head: &str, tail: &str) -> bool {
+    (2..=5).contains(&head.chars().count())
+        && (1..=5).contains(&tail.chars().count())
+        && !tail.ends_with("ed")
+        && !tail.ends_with("ing")
 }
 
 /// A word with a hyphen and a lower-case letter right after it
@@ -1246,6 +1261,18 @@ mod tests {
         assert_eq!(
             names("It was Rep. Michael Hargrove of Texas and Umbrella Corp. today."),
             ["Michael Hargrove", "Texas", "Umbrella"]
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_given_name_is_kept_and_a_participle_cut() {
+        assert_eq!(
+            names("He met Ban Ki-moon and Lee Myung-bak at a New York-based firm and a Globex-made plant."),
+            ["Ban Ki-moon", "Lee Myung-bak", "New York", "Globex"]
+        );
+        assert_eq!(
+            names("It was US President-elect Jane Roe."),
+            ["United States", "Jane Roe"]
         );
     }
 
