@@ -136,6 +136,7 @@ const CASES: &[(&str, Option<&str>, bool, Certainty, bool)] = &[
     ("An office worker in Dornby said the tremor lasted ten seconds.", None, false, AS, false),
     ("The bridge was damaged in Dornby, said Acme spokesman Marcus Okafor.", Some("Acme"), false, RE, false),
     ("Jane Hargrove, a resident of a village in Dornby, said the tremor lasted ten seconds.", Some("Jane Hargrove"), false, RE, false),
+    ("Several people said they heard two explosions near the Acme plant.", Some("people"), false, RE, false),
     ("Police arrested the driver of the van on Monday.", None, false, AS, false),
     ("Former employees said managers had ignored the warnings.", Some("employees"), false, RE, false),
     // Who was told is no source unless named: the outlet is an origin, the police are not.
