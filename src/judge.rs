@@ -768,8 +768,15 @@ fn event_levels(group: &[&Claim], spans: &[&[(String, usize, usize)]], scope_wor
                     asides.push(h.text.clone());
                 }
             }
+            // "According to" cites a source even when it names none ("according
+            // to a statement"); an unnamed "told" is often a passive ("was
+            // told her services would not be needed").
             if let Some(a) = &c.attribution
-                && (a.source.is_some() || a.quote)
+                && (a.source.is_some()
+                    || a.quote
+                    || a.verb
+                        .as_deref()
+                        .is_some_and(|v| v.eq_ignore_ascii_case("according to")))
             {
                 level = level.max(Certainty::Reported);
                 cues.push(match (&a.verb, &a.source) {

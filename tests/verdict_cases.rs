@@ -718,3 +718,23 @@ fn certainty_evidence_names_the_hedges_set_aside() {
     let second = c.evidence.iter().find(|e| e.starts_with("d1:")).expect("d1 evidence");
     assert_eq!(second, "d1:1: reported (\"reportedly\")");
 }
+
+/// "According to" cites a source even when it names none: the fact is
+/// reported, not asserted.
+#[test]
+fn according_to_an_unnamed_source_is_reported() {
+    let docs = [
+        "The victim was taken to Dornby General Hospital, where she was pronounced dead, according to the report.",
+        "The victim was taken to Dornby General Hospital, where she was pronounced dead.",
+    ];
+    let f = check(&engine(), &docs);
+    let c = f
+        .iter()
+        .find(|f| f.kind == "certainty_difference")
+        .unwrap_or_else(|| panic!("{f:#?}"));
+    assert!(
+        c.evidence.iter().any(|e| e == "d0:1: reported (according to)"),
+        "{:?}",
+        c.evidence
+    );
+}
