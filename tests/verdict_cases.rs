@@ -696,6 +696,15 @@ fn a_corrected_denial_states_the_correction() {
     assert_eq!(polarity_conflicts(&engine(), &docs), 1);
 }
 
+/// The certainty-difference finding of `texts`, one article each.
+fn certainty_difference(texts: &[&str]) -> Finding {
+    let f = check(&engine(), texts);
+    f.iter()
+        .find(|f| f.kind == "certainty_difference")
+        .cloned()
+        .unwrap_or_else(|| panic!("no certainty difference: {f:#?}"))
+}
+
 /// A hedge that qualifies an aside does not make the shared fact
 /// uncertain, and the evidence says which hedges were set aside, so the
 /// reader is not left to wonder why "could" did not count.
@@ -705,11 +714,7 @@ fn certainty_evidence_names_the_hedges_set_aside() {
         "Last week, Acme abruptly canceled plans to sell the Globex phone, aborting what could have been a big launch.",
         "Acme reportedly canceled plans to sell the Globex phone last week.",
     ];
-    let f = check(&engine(), &docs);
-    let c = f
-        .iter()
-        .find(|f| f.kind == "certainty_difference")
-        .unwrap_or_else(|| panic!("{f:#?}"));
+    let c = certainty_difference(&docs);
     let first = c.evidence.iter().find(|e| e.starts_with("d0:")).expect("d0 evidence");
     assert!(
         first.starts_with("d0:1: asserted (no hedge on the shared fact; 'could'"),
@@ -727,11 +732,7 @@ fn according_to_an_unnamed_source_is_reported() {
         "The victim was taken to Dornby General Hospital, where she was pronounced dead, according to the report.",
         "The victim was taken to Dornby General Hospital, where she was pronounced dead.",
     ];
-    let f = check(&engine(), &docs);
-    let c = f
-        .iter()
-        .find(|f| f.kind == "certainty_difference")
-        .unwrap_or_else(|| panic!("{f:#?}"));
+    let c = certainty_difference(&docs);
     assert!(
         c.evidence.iter().any(|e| e == "d0:1: reported (according to)"),
         "{:?}",
