@@ -141,7 +141,7 @@ pub struct AttributionFinder {
     /// One-word outlets written like surnames ("Reuters"), lower-cased.
     outlets: HashSet<String>,
     /// Whether a name told something is a person's.
-    persons: crate::extract::entity::PersonNames,
+    persons: std::sync::Arc<crate::extract::entity::PersonNames>,
     /// Nouns that after "the" stand for an article's one organisation.
     stand_ins: HashSet<String>,
     /// People who speak for a body ("spokesman"), lower-cased.
@@ -318,6 +318,18 @@ impl AttributionFinder {
     }
 
     pub fn new(rules: &RuleSet) -> AttributionFinder {
+        Self::with_persons(
+            rules,
+            std::sync::Arc::new(crate::extract::entity::PersonNames::new(rules)),
+        )
+    }
+
+    /// [`Self::new`] with the person-name lexicon already built
+    /// ([`crate::extract::entity::EntityFinder::persons`]).
+    pub fn with_persons(
+        rules: &RuleSet,
+        persons: std::sync::Arc<crate::extract::entity::PersonNames>,
+    ) -> AttributionFinder {
         let mut entries = Vec::new();
         let mut unnamed = HashSet::new();
         let mut modifiers = HashSet::new();
@@ -402,7 +414,7 @@ impl AttributionFinder {
             bodies,
             listeners,
             outlets,
-            persons: crate::extract::entity::PersonNames::new(rules),
+            persons,
             stand_ins,
             spokespeople,
             independent,
@@ -551,8 +563,7 @@ impl AttributionFinder {
             && !crate::tokens::is_all_caps(&e.canonical)
             && !self.outlets.contains(&e.canonical.to_lowercase())
             && !before.eq_ignore_ascii_case("the")
-            && !e.text.ends_with("'s")
-            && !e.text.ends_with("’s")
+            && !possessive(&e.text)
             && !["news", "magazine", "newspaper", "'s", "’s", "'", "’"]
                 .iter()
                 .any(|w| after.to_lowercase().starts_with(w));
@@ -563,13 +574,13 @@ impl AttributionFinder {
     /// the article names that person in full ("Marcus Okafor ... Jane Roe
     /// told Okafor that ..."): then the teller is the source.
     pub fn resolve_tellers(&self, sentences: &mut [crate::extract::SentenceFacets]) {
-        let attributions = |sf: &crate::extract::SentenceFacets| {
+        let has_teller = |sf: &crate::extract::SentenceFacets| {
             sf.attribution
                 .iter()
                 .chain(&sf.facets.attributions)
                 .any(|a| a.teller.is_some())
         };
-        if !sentences.iter().any(attributions) {
+        if !sentences.iter().any(has_teller) {
             return;
         }
         let surnames: HashSet<String> = sentences
@@ -1794,14 +1805,12 @@ fn appositive_head<'e>(
 /// (after "in", with or without "the", after a word that is no name:
 /// "Officials in Ohio said"), not who speaks.
 fn located(sentence: &str, base: usize, e: &Entity, entities: &[Entity]) -> bool {
-    let before = &sentence[..e.start - base];
-    let before = before.strip_suffix(' ').unwrap_or(before);
-    let before = before.strip_suffix(" the").unwrap_or(before);
-    before.strip_suffix(" in").is_some_and(|b| {
-        b.split_whitespace()
+    before_preposition(sentence, base, e, &["in"]).is_some_and(|b| {
+        sentence[..b]
+            .split_whitespace()
             .next_back()
             .is_some_and(|w| w.chars().all(char::is_alphabetic))
-            && !entities.iter().any(|n| n.end == base + b.len())
+            && !entities.iter().any(|n| n.end == base + b)
     })
 }
 
@@ -1809,14 +1818,20 @@ fn located(sentence: &str, base: usize, e: &Entity, entities: &[Entity]) -> bool
 /// before the verb is the affiliation (after "of", "from", "at" or "with",
 /// with or without "the") of the name right before it.
 fn affiliated_head<'e>(sentence: &str, base: usize, e: &Entity, entities: &'e [Entity]) -> Option<&'e Entity> {
-    let before = &sentence[..e.start - base];
-    let before = before.strip_suffix(' ')?;
-    let before = before.strip_suffix(" the").unwrap_or(before);
-    let head_end = ["of", "from", "at", "with"]
-        .iter()
-        .find_map(|p| before.strip_suffix(p).and_then(|b| b.strip_suffix(' ')))?
-        .len();
+    let head_end = before_preposition(sentence, base, e, &["of", "from", "at", "with"])?;
     entities.iter().find(|h| h.end == base + head_end)
+}
+
+/// Where the text before one of `prepositions` ends, when that word
+/// stands right before the name `e` (one space between), "the" perhaps
+/// between them: "Officials| in Ohio", "Jane Roe| of the Acme Foundation".
+fn before_preposition(sentence: &str, base: usize, e: &Entity, prepositions: &[&str]) -> Option<usize> {
+    let before = sentence[..e.start - base].strip_suffix(' ')?;
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    prepositions
+        .iter()
+        .find_map(|p| before.strip_suffix(p).and_then(|b| b.strip_suffix(' ')))
+        .map(str::len)
 }
 
 /// The pronoun right before the verb at `verb`, or before an adverb there:

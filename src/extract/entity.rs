@@ -61,7 +61,7 @@ pub struct EntityFinder {
     /// Given names (a run that starts with one is a person, and "of" after
     /// it starts a place: "Michael Hargrove of Texas") and the head words
     /// that make a name no person's.
-    persons: PersonNames,
+    persons: std::sync::Arc<PersonNames>,
     aliases: FxHashMap<String, String>,
     /// The written forms of aliases of two words or more, by first word:
     /// found whole before names are cut at lower-case words or titles
@@ -251,8 +251,14 @@ impl EntityFinder {
             }
         }
         f.suffixes = company_suffixes(rules);
-        f.persons = PersonNames::new(rules);
+        f.persons = std::sync::Arc::new(PersonNames::new(rules));
         f
+    }
+
+    /// The person-name lexicon, shared with the attribution finder rather
+    /// than built from the rules again.
+    pub fn persons(&self) -> std::sync::Arc<PersonNames> {
+        std::sync::Arc::clone(&self.persons)
     }
 
     /// Entities of one sentence. `sentence_start` is the sentence's offset in
@@ -756,7 +762,7 @@ impl EntityFinder {
             // "Super-agent Scott Boras said", "Ex-president Roe": a
             // hyphenated word whose second part is in lower case is a
             // compound noun; names capitalise each part ("Hewlett-Packard").
-            if lower_after_hyphen(toks[i].text) {
+            if lower_after_hyphen(toks[i].text).is_some() {
                 return false;
             }
         }
@@ -778,12 +784,11 @@ impl EntityFinder {
         while run.len() > 1 && key_in(&self.titles, run[0].text) && !self.persons.institution_head(run[1].text) {
             run = &run[1..];
         }
-        if run.len() > 2 && self.two_word_title(run[0].text, run[1].text) {
+        // A title alone, of one word or two, is no name.
+        if run.len() >= 2 && self.two_word_title(run[0].text, run[1].text) {
             run = &run[2..];
         }
-        if run.len() == 1 && key_in(&self.titles, run[0].text)
-            || run.len() == 2 && self.two_word_title(run[0].text, run[1].text)
-        {
+        if run.is_empty() || run.len() == 1 && key_in(&self.titles, run[0].text) {
             return None;
         }
         let start = run.first()?.start;
@@ -821,8 +826,7 @@ impl EntityFinder {
             // lower-case part after the hyphen is not a name. After a name
             // of two words or more, two short syllables that are no
             // participle are a given name ("Ban Ki-moon", "Kim Jong-un").
-            if let Some((head, tail)) = last.split_once('-')
-                && tail.chars().next().is_some_and(char::is_lowercase)
+            if let Some((head, tail)) = lower_after_hyphen(last)
                 && (one_word || !given_syllables(head, tail))
             {
                 *last = head;
@@ -1007,11 +1011,11 @@ fn given_syllables(head: &str, tail: &str) -> bool {
         && !tail.ends_with("ing")
 }
 
-/// A word with a hyphen and a lower-case letter right after it
-/// ("Super-agent", "Co-founder").
-fn lower_after_hyphen(w: &str) -> bool {
+/// A word's parts around its first hyphen when a lower-case letter comes
+/// right after it ("Super-agent", "Globex-made", "Ki-moon").
+fn lower_after_hyphen(w: &str) -> Option<(&str, &str)> {
     w.split_once('-')
-        .is_some_and(|(head, tail)| !head.is_empty() && tail.starts_with(char::is_lowercase))
+        .filter(|(head, tail)| !head.is_empty() && tail.starts_with(char::is_lowercase))
 }
 
 /// One capital letter: an initial's letter.

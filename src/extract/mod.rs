@@ -101,14 +101,15 @@ impl SentenceFacets {
 impl Extractor {
     pub fn new(rules: &RuleSet) -> Extractor {
         let cues = CueFinder::new(rules);
-        let attributions = AttributionFinder::new(rules);
+        let entities = EntityFinder::new(rules);
+        let attributions = AttributionFinder::with_persons(rules, entities.persons());
         let [hedges, negators, not_negating, withheld] = cues.phrase_lists();
         let phrases = PhraseScan::new(&[hedges, negators, not_negating, withheld, attributions.phrase_list()]);
         Extractor {
             segmenter: Segmenter::new(rules),
             quantities: QuantityFinder::new(rules),
             dates: DateFinder::new(rules),
-            entities: EntityFinder::new(rules),
+            entities,
             attributions,
             cues,
             checkworthiness: CheckWorthiness::new(rules),
